@@ -1,0 +1,106 @@
+"""Signed bundle files: documents and their signed heads, in one sealed file.
+
+Layout: a first line of compact JSON (format, version, exporter, digest,
+signature), then the body (JSON with each document's saved bytes in base64).
+The exporter's signature over the body's digest makes any altered byte fail;
+each document is then verified by its own signed heads, exactly as sync does.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RejectedError
+from .identity import Identity, verify_signature
+from .person_doc import now_iso
+from .signed_heads import SignedHead
+
+FORMAT = "skiller-bundle"
+VERSION = 1
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+_DOMAIN = b"skiller-bundle-v1\x00"
+
+
+@dataclass(frozen=True)
+class BundledDoc:
+    doc_id: str
+    data: bytes
+    signed_heads: list[SignedHead]
+
+
+def encode(identity: Identity, docs: list[BundledDoc]) -> bytes:
+    body = json.dumps(
+        {
+            "created_at": now_iso(),
+            "documents": [
+                {
+                    "doc_id": d.doc_id,
+                    "bytes": base64.b64encode(d.data).decode("ascii"),
+                    "signed_heads": [s.to_json() for s in d.signed_heads],
+                }
+                for d in docs
+            ],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    digest = hashlib.sha256(body).digest()
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exporter": identity.person_id,
+        "sha256": digest.hex(),
+        "signature": base64.b64encode(identity.sign(_DOMAIN + digest)).decode("ascii"),
+    }
+    return json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + body
+
+
+def decode(raw: bytes) -> list[BundledDoc]:
+    """Parse and check the seal; each document still needs `verify_update`."""
+    header_line, sep, body = raw.partition(b"\n")
+    try:
+        header = json.loads(header_line)
+        assert isinstance(header, dict) and header.get("format") == FORMAT and sep
+    except (ValueError, AssertionError):
+        raise RejectedError("this file is not a Skiller bundle") from None
+    if header.get("version") != VERSION:
+        raise RejectedError(f"this bundle has version {header.get('version')!r}; this Skiller reads {VERSION}")
+    digest = hashlib.sha256(body).digest()
+    try:
+        signature = base64.b64decode(str(header.get("signature")), validate=True)
+    except ValueError:
+        signature = b""
+    if digest.hex() != header.get("sha256") or not verify_signature(
+        str(header.get("exporter")), signature, _DOMAIN + digest
+    ):
+        raise RejectedError("the bundle was altered after it was exported (its seal does not match)")
+    try:
+        documents = json.loads(body)["documents"]
+        return [
+            BundledDoc(
+                str(d["doc_id"]),
+                base64.b64decode(d["bytes"], validate=True),
+                [SignedHead.from_json(s) for s in d["signed_heads"]],
+            )
+            for d in documents
+        ]
+    except (ValueError, KeyError, TypeError):
+        raise RejectedError("the bundle's contents are malformed") from None
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BUNDLE_BYTES:
+            raise RejectedError(f"the bundle is too large ({size:,} bytes)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise RejectedError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise RejectedError(f"{path} is a folder, not a bundle file") from None
+    except OSError as exc:
+        raise RejectedError(f"cannot read {path}: {exc.strerror}") from None

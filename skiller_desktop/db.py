@@ -1,0 +1,127 @@
+"""The one owner of the SQLite connection: WAL, migrations, transactions, errors.
+
+Every write runs inside `transaction()`, so a crash leaves the old state or the
+new one. Errors of the environment (read-only dir, full disk, locked file)
+become StorageError with words a user can act on; anything else is our bug.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .errors import StorageError
+from .schema import MIGRATIONS
+
+_ENVIRONMENT_ERRORS = {
+    "readonly": "the data folder is read-only: Skiller cannot save changes there",
+    "disk is full": "the disk is full: free some space, nothing was changed",
+    "locked": "the data file is busy in another Skiller window; try again",
+    "unable to open": "cannot open the data file (check the folder exists and is writable)",
+    "disk i/o": "the disk reported an error while saving; nothing was changed",
+    "not a database": "the data file is damaged or is not a Skiller store",
+}
+
+
+def storage_error(exc: sqlite3.Error) -> StorageError:
+    text = str(exc).lower()
+    for needle, message in _ENVIRONMENT_ERRORS.items():
+        if needle in text:
+            return StorageError(message)
+    return StorageError(f"the data file could not be used: {exc}")
+
+
+class Database:
+    """A serialised connection: one writer at a time, safe across threads."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        try:
+            if read_only:
+                uri = f"{path.resolve().as_uri()}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            conn.isolation_level = None
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 5000")
+            self.conn = conn
+            self.db = sqlite_utils.Database(conn)
+            if not read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+        except sqlite3.Error as exc:
+            raise storage_error(exc) from None
+        except OSError as exc:
+            raise StorageError(f"cannot use the data folder {path.parent}: {exc.strerror}") from None
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StorageError("this data file was written by a newer Skiller; please update")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in _statements(script):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error; re-entrant."""
+        with self._lock:
+            if self.conn.in_transaction:
+                yield self.conn
+                return
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute("ROLLBACK")
+                    raise
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise storage_error(exc) from None
+
+    def query(self, sql: str, params: Sequence[Any] | dict = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise storage_error(exc) from None
+
+    def one(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._lock:
+            self.conn.executemany(sql, rows)
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (our scripts have no ';' inside strings)."""
+    return [part.strip() for part in script.split(";\n") if part.strip()]

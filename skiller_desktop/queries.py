@@ -1,0 +1,221 @@
+"""Read-only questions over the read models: people, skills, endorsements, search."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+from .db import Database
+from .text import fold, skill_key
+from .views import (
+    Endorsement,
+    ImportedEndorsement,
+    Offer,
+    PersonSummary,
+    Profile,
+    Response,
+    SearchPage,
+    Skill,
+)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
+
+
+def _summary(row: sqlite3.Row, skill: str = "", level: int = 0) -> PersonSummary:
+    return PersonSummary(
+        row["person_id"], row["name"], row["headline"], row["location"],
+        row["availability"], row["skill_count"], skill, level,
+    )
+
+
+class Queries:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def person_exists(self, person_id: str) -> bool:
+        return self.db.one("SELECT 1 FROM persons WHERE person_id = ?", (person_id,)) is not None
+
+    def person_name(self, person_id: str) -> str:
+        row = self.db.one("SELECT name FROM persons WHERE person_id = ?", (person_id,))
+        return row["name"] if row else ""
+
+    def profile(self, person_id: str) -> Profile | None:
+        row = self.db.one("SELECT * FROM persons WHERE person_id = ?", (person_id,))
+        if row is None:
+            return None
+        return Profile(
+            row["person_id"], row["name"], row["headline"], row["bio"], row["location"],
+            json.loads(row["links"]), json.loads(row["languages"]), row["availability"],
+        )
+
+    def people(self, limit: int = 50, offset: int = 0) -> list[PersonSummary]:
+        rows = self.db.query(
+            f"SELECT {_SUMMARY} FROM persons p ORDER BY p.name_fold, p.person_id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [_summary(r) for r in rows]
+
+    def count_people(self) -> int:
+        return int(self.db.one("SELECT COUNT(*) AS n FROM persons")["n"])
+
+    def skills(self, person_id: str) -> list[Skill]:
+        rows = self.db.query(
+            """SELECT s.*, (SELECT COUNT(*) FROM endorsements e
+                            WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key
+                              AND e.revoked = 0
+                              AND NOT EXISTS (SELECT 1 FROM hidden_endorsements h
+                                              WHERE h.subject_id = e.subject_id
+                                                AND h.endorsement_id = e.endorsement_id)
+                           ) AS endorsement_count
+               FROM skills s WHERE s.person_id = ? ORDER BY s.position, s.skill_key""",
+            (person_id,),
+        )
+        return [
+            Skill(
+                r["skill_key"], r["name"], r["level"], r["years"], r["description"],
+                json.loads(r["keywords"]), json.loads(r["evidence"]), r["position"],
+                r["endorsement_count"],
+            )
+            for r in rows
+        ]
+
+    def skill(self, person_id: str, name: str) -> Skill | None:
+        key = skill_key(name)
+        return next((s for s in self.skills(person_id) if s.key == key), None)
+
+    def endorsements(
+        self, *, subject_id: str | None = None, endorser_id: str | None = None,
+        include_revoked: bool = False, include_hidden: bool = True,
+    ) -> list[Endorsement]:
+        where, params = [], []
+        if subject_id:
+            where.append("e.subject_id = ?")
+            params.append(subject_id)
+        if endorser_id:
+            where.append("e.endorser_id = ?")
+            params.append(endorser_id)
+        if not include_revoked:
+            where.append("e.revoked = 0")
+        if not include_hidden:
+            where.append("h.endorsement_id IS NULL")
+        rows = self.db.query(
+            f"""SELECT e.*, COALESCE(a.name, '') AS endorser_name, COALESCE(b.name, '') AS subject_name,
+                       COALESCE(sk.name, e.skill_name) AS display_skill,
+                       h.endorsement_id IS NOT NULL AS hidden
+                FROM endorsements e
+                LEFT JOIN persons a ON a.person_id = e.endorser_id
+                LEFT JOIN persons b ON b.person_id = e.subject_id
+                LEFT JOIN skills sk ON sk.person_id = e.subject_id AND sk.skill_key = e.skill_key
+                LEFT JOIN hidden_endorsements h
+                       ON h.subject_id = e.subject_id AND h.endorsement_id = e.endorsement_id
+                WHERE {" AND ".join(where) or "1"}
+                ORDER BY e.skill_key, e.date DESC, e.endorsement_id""",
+            params,
+        )
+        return [
+            Endorsement(
+                r["endorsement_id"], r["endorser_id"], r["endorser_name"], r["subject_id"],
+                r["subject_name"], r["display_skill"], r["comment"], r["level"], r["date"],
+                bool(r["revoked"]), bool(r["hidden"]),
+            )
+            for r in rows
+        ]
+
+    def imported_endorsements(self, person_id: str) -> list[ImportedEndorsement]:
+        rows = self.db.query(
+            "SELECT * FROM imported_endorsements WHERE person_id = ? ORDER BY skill_key, date",
+            (person_id,),
+        )
+        return [
+            ImportedEndorsement(
+                r["import_id"], r["source"], r["skill_name"], r["endorser_name"],
+                r["endorser_url"], r["date"],
+            )
+            for r in rows
+        ]
+
+    def offers(
+        self, *, skill: str | None = None, kind: str | None = None, status: str | None = None,
+        person_id: str | None = None, limit: int = 200, offset: int = 0,
+    ) -> list[Offer]:
+        where, params = [], []
+        for column, value in (("o.skill_key", skill and skill_key(skill)), ("o.kind", kind),
+                              ("o.status", status), ("o.person_id", person_id)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        rows = self.db.query(
+            f"""SELECT o.*, COALESCE(p.name, '') AS person_name FROM offers o
+                LEFT JOIN persons p ON p.person_id = o.person_id
+                WHERE {" AND ".join(where) or "1"}
+                ORDER BY o.created_at DESC, o.offer_id LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
+        )
+        return [self._offer(r) for r in rows]
+
+    def offer(self, offer_id: str) -> Offer | None:
+        row = self.db.one(
+            """SELECT o.*, COALESCE(p.name, '') AS person_name FROM offers o
+               LEFT JOIN persons p ON p.person_id = o.person_id WHERE o.offer_id = ?""",
+            (offer_id,),
+        )
+        return self._offer(row) if row else None
+
+    def _offer(self, r: sqlite3.Row) -> Offer:
+        responses = [
+            Response(x["response_id"], x["person_id"], x["person_name"], x["message"], x["date"])
+            for x in self.db.query(
+                """SELECT r.*, COALESCE(p.name, '') AS person_name FROM responses r
+                   LEFT JOIN persons p ON p.person_id = r.person_id
+                   WHERE r.offer_id = ? ORDER BY r.date""",
+                (r["offer_id"],),
+            )
+        ]
+        return Offer(
+            r["offer_id"], r["person_id"], r["person_name"], r["kind"], r["skill_name"], r["title"],
+            r["description"], r["status"], r["created_at"], json.loads(r["recognition"]), responses,
+        )
+
+    def search(
+        self, text: str = "", *, skill: str = "", min_level: int = 0, availability: str = "",
+        limit: int = 50, offset: int = 0,
+    ) -> SearchPage:
+        """People matching every given criterion; text matches words by prefix, any accents."""
+        joins, where, params = [], [], []
+        order = "p.name_fold, p.person_id"
+        match = fts_query(text)
+        if match:
+            joins.append("JOIN persons_fts f ON f.rowid = p.rowid")
+            where.append("persons_fts MATCH ?")
+            params.append(match)
+        skill_columns = "'' AS matched_skill, 0 AS matched_level"
+        if skill.strip():
+            joins.append("JOIN skills s ON s.person_id = p.person_id AND s.skill_key = ?")
+            params.insert(0, skill_key(skill))
+            where.append("s.level >= ?")
+            params.append(max(min_level, 1))
+            skill_columns = "s.name AS matched_skill, s.level AS matched_level"
+            order = "s.level DESC, p.name_fold, p.person_id"
+        elif min_level:
+            where.append("EXISTS (SELECT 1 FROM skills s WHERE s.person_id = p.person_id AND s.level >= ?)")
+            params.append(min_level)
+        if availability:
+            where.append("p.availability = ?")
+            params.append(availability)
+        base = f"FROM persons p {' '.join(joins)} WHERE {' AND '.join(where) or '1'}"
+        total = int(self.db.one(f"SELECT COUNT(*) AS n {base}", params)["n"])
+        rows = self.db.query(
+            f"SELECT {_SUMMARY}, {skill_columns} {base} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return SearchPage(
+            total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows]
+        )
+
+
+def fts_query(text: str) -> str:
+    """Every word as a prefix, accents folded: "dévelop py" finds "Développeur Python"."""
+    words = _WORD.findall(fold(text))
+    return " ".join(f'"{w}"*' for w in words)

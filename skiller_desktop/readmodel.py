@@ -1,0 +1,137 @@
+"""Project a materialised document into the read-model tables.
+
+Read models are derived data: rebuilt for one document whenever it changes,
+inside the same transaction as the document itself.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from .text import fold, skill_key
+
+
+def project_person(conn: sqlite3.Connection, doc_id: str, data: dict[str, Any]) -> None:
+    profile = data.get("profile") or {}
+    skills = _sorted_skills(data.get("skills") or {})
+    _upsert_person(conn, doc_id, profile, skills, data.get("updated_at", ""))
+    _replace_skills(conn, doc_id, skills)
+    _replace_endorsements(conn, doc_id, data.get("endorsements") or {})
+    _replace_rows(
+        conn, "hidden_endorsements", "subject_id", doc_id,
+        [(doc_id, eid) for eid, flag in (data.get("hidden") or {}).items() if flag],
+    )
+    _replace_offers(conn, doc_id, data.get("offers") or {})
+    _replace_imported(conn, doc_id, data.get("imported") or {})
+    _replace_rows(
+        conn, "responses", "person_id", doc_id,
+        [
+            (rid, doc_id, _text(r.get("offer_id")), _text(r.get("message")), _text(r.get("date")))
+            for rid, r in (data.get("responses") or {}).items()
+            if isinstance(r, dict)
+        ],
+    )
+
+
+def _sorted_skills(skills: dict) -> list[tuple[str, dict]]:
+    items = [(key, value) for key, value in skills.items() if isinstance(value, dict)]
+    return sorted(items, key=lambda kv: (float(kv[1].get("position") or 0), fold(str(kv[1].get("name", "")))))
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _int(value: Any, default: int = 0) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _upsert_person(conn, doc_id: str, profile: dict, skills: list, updated_at: str) -> None:
+    name = _text(profile.get("name"))
+    row = (
+        doc_id, name, fold(name), _text(profile.get("headline")), _text(profile.get("bio")),
+        _text(profile.get("location")), json.dumps(profile.get("links") or [], ensure_ascii=False),
+        json.dumps(profile.get("languages") or [], ensure_ascii=False),
+        _text(profile.get("availability")), len(skills), updated_at,
+    )
+    conn.execute(
+        """INSERT INTO persons (person_id, name, name_fold, headline, bio, location, links,
+               languages, availability, skill_count, updated_at)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?)
+           ON CONFLICT (person_id) DO UPDATE SET name=excluded.name, name_fold=excluded.name_fold,
+               headline=excluded.headline, bio=excluded.bio, location=excluded.location,
+               links=excluded.links, languages=excluded.languages,
+               availability=excluded.availability, skill_count=excluded.skill_count,
+               updated_at=excluded.updated_at""",
+        row,
+    )
+    rowid = conn.execute("SELECT rowid FROM persons WHERE person_id = ?", (doc_id,)).fetchone()[0]
+    conn.execute("DELETE FROM persons_fts WHERE rowid = ?", (rowid,))
+    skill_text = " ".join(
+        " ".join([_text(s.get("name")), *[_text(k) for k in s.get("keywords") or []]]) for _, s in skills
+    )
+    conn.execute(
+        "INSERT INTO persons_fts (rowid, name, headline, bio, location, skills) VALUES (?,?,?,?,?,?)",
+        (rowid, name, row[3], row[4], row[5], skill_text),
+    )
+
+
+def _replace_rows(conn, table: str, column: str, doc_id: str, rows: list[tuple]) -> None:
+    conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+    if rows:
+        marks = ",".join("?" * len(rows[0]))
+        conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
+
+
+def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]]) -> None:
+    rows = [
+        (
+            doc_id, key, _text(s.get("name")) or key, _int(s.get("level"), 1), _int(s.get("years")),
+            _text(s.get("description")), json.dumps(s.get("keywords") or [], ensure_ascii=False),
+            json.dumps(s.get("evidence") or [], ensure_ascii=False), float(s.get("position") or 0),
+        )
+        for key, s in skills
+    ]
+    _replace_rows(conn, "skills", "person_id", doc_id, rows)
+
+
+def _replace_endorsements(conn, doc_id: str, endorsements: dict) -> None:
+    rows = [
+        (
+            eid, doc_id, _text(e.get("subject")), skill_key(_text(e.get("skill"))),
+            _text(e.get("skill")), _text(e.get("comment")), _int(e.get("level")),
+            _text(e.get("date")), 1 if e.get("revoked") else 0, _text(e.get("revoked_at")),
+        )
+        for eid, e in endorsements.items()
+        if isinstance(e, dict) and e.get("subject") and e.get("subject") != doc_id
+    ]
+    _replace_rows(conn, "endorsements", "endorser_id", doc_id, rows)
+
+
+def _replace_offers(conn, doc_id: str, offers: dict) -> None:
+    rows = [
+        (
+            oid, doc_id, _text(o.get("kind")), skill_key(_text(o.get("skill"))), _text(o.get("skill")),
+            _text(o.get("title")), _text(o.get("description")), _text(o.get("status")) or "open",
+            _text(o.get("created_at")), _text(o.get("updated_at")),
+            json.dumps(o.get("answers") or {}, ensure_ascii=False),
+            json.dumps(o.get("recognition") or {}, ensure_ascii=False),
+        )
+        for oid, o in offers.items()
+        if isinstance(o, dict)
+    ]
+    _replace_rows(conn, "offers", "person_id", doc_id, rows)
+
+
+def _replace_imported(conn, doc_id: str, imported: dict) -> None:
+    rows = [
+        (
+            iid, doc_id, _text(i.get("source")), skill_key(_text(i.get("skill"))), _text(i.get("skill")),
+            _text(i.get("endorser_name")), _text(i.get("endorser_url")), _text(i.get("date")),
+        )
+        for iid, i in imported.items()
+        if isinstance(i, dict)
+    ]
+    _replace_rows(conn, "imported_endorsements", "person_id", doc_id, rows)

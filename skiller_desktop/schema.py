@@ -1,0 +1,122 @@
+"""Schema migrations, applied in order; `PRAGMA user_version` counts them."""
+
+MIGRATIONS: list[str] = [
+    # 1: documents, the replication log, peers and the read models.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE docs (
+        doc_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        heads TEXT NOT NULL,
+        signed_heads TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_id TEXT NOT NULL,
+        entry_kind TEXT NOT NULL CHECK (entry_kind IN ('change', 'head')),
+        hash TEXT NOT NULL,
+        author TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        UNIQUE (entry_kind, hash)
+    );
+    CREATE INDEX log_doc ON log (doc_id, seq);
+    CREATE TABLE peers (
+        peer_id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        epoch TEXT NOT NULL DEFAULT '',
+        pulled_seq INTEGER NOT NULL DEFAULT 0,
+        pushed_seq INTEGER NOT NULL DEFAULT 0,
+        last_success TEXT NOT NULL DEFAULT '',
+        last_error TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE persons (
+        person_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_fold TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        bio TEXT NOT NULL,
+        location TEXT NOT NULL,
+        links TEXT NOT NULL,
+        languages TEXT NOT NULL,
+        availability TEXT NOT NULL,
+        skill_count INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX persons_name ON persons (name_fold);
+    CREATE TABLE skills (
+        person_id TEXT NOT NULL,
+        skill_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        years INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        keywords TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        position REAL NOT NULL,
+        PRIMARY KEY (person_id, skill_key)
+    ) WITHOUT ROWID;
+    CREATE INDEX skills_by_key ON skills (skill_key, level DESC, person_id);
+    CREATE TABLE endorsements (
+        endorsement_id TEXT PRIMARY KEY,
+        endorser_id TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        revoked INTEGER NOT NULL,
+        revoked_at TEXT NOT NULL
+    );
+    CREATE INDEX endorsements_subject ON endorsements (subject_id, skill_key);
+    CREATE INDEX endorsements_endorser ON endorsements (endorser_id);
+    CREATE TABLE hidden_endorsements (
+        subject_id TEXT NOT NULL,
+        endorsement_id TEXT NOT NULL,
+        PRIMARY KEY (subject_id, endorsement_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE imported_endorsements (
+        import_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        endorser_name TEXT NOT NULL,
+        endorser_url TEXT NOT NULL,
+        date TEXT NOT NULL,
+        PRIMARY KEY (person_id, import_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE offers (
+        offer_id TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        recognition TEXT NOT NULL
+    );
+    CREATE INDEX offers_by_skill ON offers (skill_key, status);
+    CREATE INDEX offers_by_person ON offers (person_id);
+    CREATE TABLE responses (
+        response_id TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL,
+        offer_id TEXT NOT NULL,
+        message TEXT NOT NULL,
+        date TEXT NOT NULL
+    );
+    CREATE INDEX responses_by_offer ON responses (offer_id);
+    CREATE VIRTUAL TABLE persons_fts USING fts5 (
+        name, headline, bio, location, skills,
+        tokenize = 'unicode61 remove_diacritics 2'
+    )
+    """,
+]

@@ -1,0 +1,434 @@
+"""The one API of Skiller: the CLI, the UI and sync all go through here.
+
+Every mutation edits the user's own person document in one Automerge
+transaction, signs the new heads, and commits document, log and read models
+in one SQLite transaction. Listeners (the sync scheduler, the UI) are told
+after the commit.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from automerge import core
+
+from . import bundles
+from . import person_doc as pd
+from .acceptance import Accepted, PersonPolicy, WriterPolicy, verify_update
+from .db import Database
+from .errors import IdentityError, NotAllowedError, NotFoundError, StorageError, ValidationError
+from .identity import (
+    Identity,
+    is_person_id,
+    open_identity,
+    recovery_phrase,
+    seal_identity,
+    seed_from_phrase,
+)
+from .keystore import load_identity, save_identity
+from .queries import Queries
+from .signed_heads import SignedHead
+from .store import Store
+from .text import clean, clean_level, clean_years, skill_key
+from .views import Changes, Device, ImportReport, Profile
+
+DB_FILE = "skiller.sqlite3"
+EditListener = Callable[[Changes], None]
+
+
+class Services:
+    """Open one data dir; everything a user can do with it."""
+
+    def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
+        self.data_dir = Path(data_dir)
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise StorageError(f"{self.data_dir} is a file, not a folder")
+        self.db = Database(self.data_dir / DB_FILE, read_only=read_only)
+        self.store = Store(self.db)
+        self.queries = Queries(self.db)
+        self.policies: dict[str, WriterPolicy] = {}
+        self._identity: Identity | None = load_identity(self.data_dir)
+        self._lock = threading.RLock()
+        self._listeners: list[EditListener] = []
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- listeners ---------------------------------------------------------
+    def add_listener(self, listener: EditListener) -> None:
+        """Called after each committed change, local or imported, from the calling thread."""
+        self._listeners.append(listener)
+
+    def _notify(self, changes: Changes) -> Changes:
+        if changes:
+            for listener in list(self._listeners):
+                listener(changes)
+        return changes
+
+    # -- identity ----------------------------------------------------------
+    @property
+    def identity(self) -> Identity | None:
+        return self._identity
+
+    def require_identity(self) -> Identity:
+        if self._identity is None:
+            raise IdentityError("no identity here yet: run 'skiller init --name NAME' first")
+        return self._identity
+
+    @property
+    def person_id(self) -> str:
+        return self.require_identity().person_id
+
+    def create_identity(self, name: str, headline: str = "", device_name: str = "this device") -> str:
+        """Create a person; returns the recovery phrase, to be shown once."""
+        name = clean(name, "name", required=True)
+        headline = clean(headline, "headline")
+        device_name = clean(device_name, "device") or "this device"
+        identity = Identity.generate()
+        self._adopt(identity, pd.new_document(identity, name, headline, device_name))
+        return recovery_phrase(identity)
+
+    def restore_identity(self, phrase: str, name: str = "", device_name: str = "restored device") -> str:
+        """Restore the person from their recovery phrase on a fresh data dir."""
+        identity = Identity.from_seed(seed_from_phrase(phrase))
+        existing = self.store.get(identity.person_id)
+        if existing is not None:
+            doc = existing.document()
+            doc.set_actor(identity.actor_id)
+            pd.apply(doc, pd.add_device(identity.device_id, clean(device_name, "device")))
+        else:
+            doc = pd.new_document(identity, clean(name, "name") or "Restored profile", "", device_name)
+        self._adopt(identity, doc)
+        return identity.person_id
+
+    def _adopt(self, identity: Identity, doc: core.Document) -> None:
+        if self._identity is not None:
+            raise IdentityError(f"this data dir already belongs to {self._identity.person_id}")
+        signed = SignedHead.sign(identity, identity.person_id, doc.get_heads())
+        self.store.commit([Accepted(identity.person_id, doc, doc.get_changes([]), [signed], [signed])])
+        save_identity(self.data_dir, identity)
+        self._identity = identity
+
+    def export_identity(self, path: Path, passphrase: str) -> None:
+        identity = self.require_identity()
+        stored = self.store.get(identity.person_id)
+        assert stored is not None
+        payload = {"bundle": bundles.encode(identity, [self._bundled(stored.doc_id)]).decode("utf-8")}
+        _write_file(path, seal_identity(identity, passphrase, payload))
+
+    def import_identity(self, path: Path, passphrase: str, device_name: str = "new device") -> str:
+        """Become the same person on this device, with a device id of its own."""
+        seed, payload = open_identity(_read_file(path), passphrase)
+        if self._identity is not None:
+            raise IdentityError(f"this data dir already belongs to {self._identity.person_id}")
+        self._import_bundle_bytes(payload["bundle"].encode("utf-8"))
+        identity = Identity.from_seed(seed)
+        stored = self.store.get(identity.person_id)
+        if stored is None:
+            raise IdentityError("the identity file holds no person document")
+        self._identity = identity
+        save_identity(self.data_dir, identity)
+        self._edit(pd.add_device(identity.device_id, clean(device_name, "device") or "new device"), "devices")
+        return identity.person_id
+
+    def recovery_phrase(self) -> str:
+        return recovery_phrase(self.require_identity())
+
+    def devices(self) -> list[Device]:
+        identity = self.require_identity()
+        data = self._own_data().get("devices") or {}
+        return [
+            Device(device_id, d.get("name", ""), d.get("added_at", ""), d.get("revoked_at", ""),
+                   device_id == identity.device_id)
+            for device_id, d in sorted(data.items(), key=lambda kv: kv[1].get("added_at", ""))
+        ]
+
+    def revoke_device(self, device_id: str) -> Changes:
+        identity = self.require_identity()
+        if device_id == identity.device_id:
+            raise ValidationError("this is the device you are using; revoke it from another one", "device")
+        device = next((d for d in self.devices() if d.device_id == device_id), None)
+        if device is None:
+            raise NotFoundError(f"no device {device_id!r} in your identity")
+        if device.revoked_at:
+            raise ValidationError(f"device {device_id} is already revoked", "device")
+        doc = self.store.get(identity.person_id).document()
+        actor = identity.public_key + bytes.fromhex(device_id)
+        return self._edit(pd.revoke_device(doc, device_id, actor), "devices")
+
+    # -- profile -------------------------------------------------------------
+    def profile(self, person_id: str | None = None) -> Profile:
+        pid = person_id or self.person_id
+        found = self.queries.profile(pid)
+        if found is None:
+            raise NotFoundError(f"no person {pid[:60]} on this node")
+        return found
+
+    def update_profile(self, **fields: Any) -> Changes:
+        cleaned: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key not in pd.PROFILE_FIELDS:
+                raise ValidationError(f"unknown profile field {key!r}", key)
+            if key in ("links", "languages"):
+                items = value if isinstance(value, list | tuple) else [value]
+                limit_field = "url" if key == "links" else "language"
+                cleaned[key] = [c for c in (clean(v, limit_field) for v in items) if c]
+            elif key == "availability":
+                cleaned[key] = clean(value, key)
+                if cleaned[key] not in pd.AVAILABILITY:
+                    raise ValidationError(f"availability must be one of {', '.join(pd.AVAILABILITY[1:])}", key)
+            else:
+                cleaned[key] = clean(value, key, required=key == "name")
+        return self._edit(pd.set_profile(cleaned), "profile", "people")
+
+    # -- skills ----------------------------------------------------------------
+    def add_skill(
+        self, name: str, level: int, years: int | None = None, description: str = "",
+        evidence: Iterable[dict] = (), keywords: Iterable[str] = (),
+    ) -> Changes:
+        name = clean(name, "skill", required=True)
+        key = skill_key(name)
+        if self.queries.skill(self.person_id, key) is not None:
+            raise ValidationError(f"you already have the skill {name!r}", "skill")
+        entry = self._skill_entry(name, level, years, description, evidence, keywords)
+        entry["position"] = float(len(self.queries.skills(self.person_id)))
+        return self._edit(pd.put_entry("skills", key, entry), "skills")
+
+    def update_skill(self, name: str, **fields: Any) -> Changes:
+        current = self._own_skill(name)
+        merged = {
+            "name": current.name, "level": current.level, "years": current.years,
+            "description": current.description, "evidence": current.evidence,
+            "keywords": current.keywords, **fields,
+        }
+        entry = self._skill_entry(
+            merged["name"], merged["level"], merged["years"], merged["description"],
+            merged["evidence"], merged["keywords"],
+        )
+        if skill_key(entry["name"]) != current.key:
+            raise ValidationError("renaming may only change spelling; add a new skill instead", "skill")
+        return self._edit(pd.set_fields("skills", current.key, entry), "skills")
+
+    def remove_skill(self, name: str) -> Changes:
+        current = self._own_skill(name)
+        return self._edit(pd.delete_entry("skills", current.key), "skills")
+
+    def reorder_skills(self, names: list[str]) -> Changes:
+        keys = [self._own_skill(n).key for n in names]
+        edits = [pd.set_fields("skills", key, {"position": float(i)}) for i, key in enumerate(keys)]
+        return self._edit(pd.merge_many(edits), "skills")
+
+    def _own_skill(self, name: str):
+        found = self.queries.skill(self.person_id, clean(name, "skill", required=True))
+        if found is None:
+            raise NotFoundError(f"you have no skill named {name!r}")
+        return found
+
+    @staticmethod
+    def _skill_entry(name, level, years, description, evidence, keywords) -> dict:
+        return {
+            "name": clean(name, "skill", required=True),
+            "level": clean_level(level),
+            "years": clean_years(years),
+            "description": clean(description, "description"),
+            "keywords": [k for k in (clean(k, "skill") for k in keywords) if k],
+            "evidence": [_clean_evidence(e) for e in evidence],
+        }
+
+    # -- endorsements ----------------------------------------------------------
+    def endorse(self, subject_id: str, skill: str, comment: str = "", level: int | None = None) -> str:
+        me = self.person_id
+        if not is_person_id(subject_id):
+            raise ValidationError(f"{subject_id[:60]!r} is not a person id", "person_id")
+        if subject_id == me:
+            raise NotAllowedError("you cannot endorse yourself")
+        if not self.queries.person_exists(subject_id):
+            raise NotFoundError("this person is not known on this node; import or sync their profile first")
+        target = self.queries.skill(subject_id, clean(skill, "skill", required=True))
+        if target is None:
+            name = self.queries.person_name(subject_id)
+            raise NotFoundError(f"{name} has no skill named {skill!r} in their portfolio")
+        already = [
+            e for e in self.queries.endorsements(subject_id=subject_id, endorser_id=me)
+            if skill_key(e.skill) == target.key
+        ]
+        if already:
+            raise ValidationError(f"you already endorse {target.name} for this person", "skill")
+        endorsement_id = secrets.token_hex(12)
+        entry = {
+            "subject": subject_id, "skill": target.name, "comment": clean(comment, "comment"),
+            "level": clean_level(level) if level else 0, "date": pd.now_iso(),
+            "revoked": False, "revoked_at": "",
+        }
+        self._edit(pd.put_entry("endorsements", endorsement_id, entry), "endorsements")
+        return endorsement_id
+
+    def revoke_endorsement(self, endorsement_id: str) -> Changes:
+        given = self._own_data().get("endorsements") or {}
+        entry = given.get(endorsement_id)
+        if entry is None:
+            raise NotFoundError(f"you gave no endorsement {endorsement_id!r}")
+        if entry.get("revoked"):
+            raise ValidationError("this endorsement is already revoked", "endorsement")
+        edit = pd.set_fields("endorsements", endorsement_id, {"revoked": True, "revoked_at": pd.now_iso()})
+        return self._edit(edit, "endorsements")
+
+    def hide_endorsement(self, endorsement_id: str, hidden: bool = True) -> Changes:
+        received = self.queries.endorsements(subject_id=self.person_id, include_revoked=True)
+        if endorsement_id not in {e.endorsement_id for e in received}:
+            raise NotFoundError(f"you received no endorsement {endorsement_id!r}")
+        return self._edit(pd.put_entry_value("hidden", endorsement_id, hidden), "endorsements")
+
+    # -- exchange ------------------------------------------------------------
+    def add_offer(self, kind: str, skill: str, title: str, description: str = "") -> str:
+        if kind not in pd.OFFER_KINDS:
+            raise ValidationError("kind must be 'offer' or 'request'", "kind")
+        offer_id = secrets.token_hex(12)
+        stamp = pd.now_iso()
+        entry = {
+            "kind": kind, "skill": clean(skill, "skill", required=True),
+            "title": clean(title, "title", required=True), "description": clean(description, "description"),
+            "status": "open", "created_at": stamp, "updated_at": stamp, "recognition": {},
+        }
+        self._edit(pd.put_entry("offers", offer_id, entry), "offers")
+        return offer_id
+
+    def respond_to_offer(self, offer_id: str, message: str) -> str:
+        offer = self.queries.offer(offer_id)
+        if offer is None:
+            raise NotFoundError(f"no offer or request {offer_id!r}")
+        if offer.person_id == self.person_id:
+            raise NotAllowedError("this is your own post")
+        if offer.status in ("done", "closed"):
+            raise NotAllowedError("this post is already closed")
+        response_id = secrets.token_hex(12)
+        entry = {"offer_id": offer_id, "offer_owner": offer.person_id,
+                 "message": clean(message, "comment", required=True), "date": pd.now_iso()}
+        self._edit(pd.put_entry("responses", response_id, entry), "offers")
+        return response_id
+
+    def set_offer_status(self, offer_id: str, status: str) -> Changes:
+        self._own_offer(offer_id)
+        if status not in pd.OFFER_STATUSES:
+            raise ValidationError(f"status must be one of {', '.join(pd.OFFER_STATUSES)}", "status")
+        return self._edit(pd.set_fields("offers", offer_id, {"status": status, "updated_at": pd.now_iso()}), "offers")
+
+    def complete_offer(self, offer_id: str, person_id: str, comment: str = "") -> Changes:
+        """Mark an exchange done and recognise who helped, endorsing the skill used."""
+        offer = self._own_offer(offer_id)
+        endorsement_id = ""
+        if self.queries.skill(person_id, offer.skill) is not None:
+            already = [e for e in self.queries.endorsements(subject_id=person_id, endorser_id=self.person_id)
+                       if skill_key(e.skill) == skill_key(offer.skill)]
+            endorsement_id = already[0].endorsement_id if already else self.endorse(
+                person_id, offer.skill, comment or f"Recognised for: {offer.title}")
+        elif not self.queries.person_exists(person_id):
+            raise NotFoundError("this person is not known on this node")
+        recognition = {"person": person_id, "comment": clean(comment, "comment"),
+                       "endorsement_id": endorsement_id, "date": pd.now_iso()}
+        edit = pd.set_fields("offers", offer_id, {"status": "done", "recognition": recognition,
+                                                  "updated_at": pd.now_iso()})
+        return self._edit(edit, "offers", "endorsements")
+
+    def _own_offer(self, offer_id: str):
+        offer = self.queries.offer(offer_id)
+        if offer is None or offer.person_id != self.person_id:
+            raise NotFoundError(f"you have no offer or request {offer_id!r}")
+        return offer
+
+    # -- bundles -------------------------------------------------------------
+    def export_bundle(self, path: Path, person_ids: Iterable[str] = ()) -> int:
+        ids = list(person_ids) or [self.person_id]
+        for pid in ids:
+            if self.store.get(pid) is None:
+                raise NotFoundError(f"no document {pid[:60]} on this node")
+        _write_file(path, bundles.encode(self.require_identity(), [self._bundled(i) for i in ids]))
+        return len(ids)
+
+    def import_bundle(self, path: Path) -> ImportReport:
+        return self._import_bundle_bytes(bundles.read_file(Path(path)))
+
+    def _import_bundle_bytes(self, raw: bytes) -> ImportReport:
+        """Verify every document first; then commit all of them, or none."""
+        docs = bundles.decode(raw)
+        with self._lock:
+            updates = []
+            for doc in docs:
+                stored = self.store.get(doc.doc_id)
+                updates.append(verify_update(
+                    doc.doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
+                    doc.data, doc.signed_heads, self.policy_for(doc.doc_id),
+                ))
+            changed = self.store.commit(updates)
+        self._notify(Changes.of("people", "profile", "skills", "endorsements", "offers") if changed else Changes())
+        return ImportReport(len(docs), changed, [d.doc_id for d in docs])
+
+    def _bundled(self, doc_id: str) -> bundles.BundledDoc:
+        stored = self.store.get(doc_id)
+        assert stored is not None
+        return bundles.BundledDoc(doc_id, stored.data, stored.signed_heads)
+
+    def policy_for(self, doc_id: str) -> WriterPolicy:
+        if is_person_id(doc_id):
+            return PersonPolicy()
+        for prefix, policy in self.policies.items():
+            if doc_id.startswith(prefix):
+                return policy
+        return PersonPolicy()
+
+    # -- the write path ------------------------------------------------------
+    def _own_data(self) -> dict:
+        stored = self.store.get(self.person_id)
+        if stored is None:
+            raise IdentityError("your person document is missing from this data dir")
+        return core.extract(stored.document())  # type: ignore[return-value]
+
+    def _edit(self, edit: pd.Edit, *parts: str) -> Changes:
+        identity = self.require_identity()
+        with self._lock:
+            stored = self.store.get(identity.person_id)
+            if stored is None:
+                raise IdentityError("your person document is missing from this data dir")
+            doc = stored.document()
+            doc.set_actor(identity.actor_id)
+            before = doc.get_heads()
+            pd.apply(doc, edit)
+            new_changes = doc.get_changes(before)
+            if not new_changes:
+                return Changes()
+            signed = SignedHead.sign(identity, identity.person_id, doc.get_heads())
+            self.store.commit([Accepted(identity.person_id, doc, new_changes, [signed], [signed])])
+        return self._notify(Changes.of(*parts))
+
+
+def _clean_evidence(item: object) -> dict:
+    if not isinstance(item, dict):
+        raise ValidationError("evidence must be a project or a link", "evidence")
+    kind = clean(item.get("kind", "link"), "title") or "link"
+    return {
+        "kind": kind,
+        "title": clean(item.get("title", ""), "title", required=not item.get("url")),
+        "url": clean(item.get("url", ""), "url"),
+        "description": clean(item.get("description", ""), "description"),
+    }
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path = Path(path)
+    try:
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise NotFoundError(f"cannot read {path}: {exc.strerror}") from None

@@ -1,0 +1,79 @@
+"""Text rules shared by validation, skill names and search."""
+
+import re
+import unicodedata
+
+from .errors import ValidationError
+
+_SPACES = re.compile(r"\s+")
+
+LIMITS = {
+    "name": 120,
+    "headline": 200,
+    "bio": 5000,
+    "location": 120,
+    "availability": 40,
+    "skill": 80,
+    "description": 2000,
+    "comment": 1000,
+    "title": 200,
+    "url": 2000,
+    "language": 60,
+    "device": 80,
+}
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, so "ÉBÉNISTE" meets "ébéniste"."""
+    return _SPACES.sub(" ", strip_accents(text).casefold()).strip()
+
+
+def skill_key(name: str) -> str:
+    """One key for "Python", "python " and "PYTHON": the identity of a skill."""
+    return fold(name)
+
+
+def clean(value: object, field: str, *, required: bool = False) -> str:
+    """Validate user text: NFC, trimmed, within its limit; never silently cut."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{field} must be text", field)
+    text = unicodedata.normalize("NFC", value).strip()
+    if "\x00" in text:
+        raise ValidationError(f"{field} contains a NUL character", field)
+    if required and not text:
+        raise ValidationError(f"{field} cannot be empty", field)
+    limit = LIMITS.get(field, 2000)
+    if len(text) > limit:
+        raise ValidationError(
+            f"{field} is too long ({len(text):,} characters; at most {limit:,})", field
+        )
+    return text
+
+
+def clean_level(value: object, field: str = "level") -> int:
+    try:
+        level = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError(f"{field} must be a whole number from 1 to 5", field) from None
+    if (isinstance(value, float) and value != level) or not 1 <= level <= 5:
+        raise ValidationError(f"{field} must be from 1 to 5 (got {value})", field)
+    return level
+
+
+def clean_years(value: object) -> int:
+    if value in (None, ""):
+        return 0
+    try:
+        years = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError("years must be a whole number", "years") from None
+    if not 0 <= years <= 80:
+        raise ValidationError(f"years must be from 0 to 80 (got {years})", "years")
+    return years
