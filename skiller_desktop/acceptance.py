@@ -45,9 +45,7 @@ class PersonPolicy:
         A revocation is sticky: seen once, a later document cannot undo it.
         """
         _, device = split_actor(actor) or ("", "")
-        limits = [
-            _revocation(doc, device) for doc in (current, candidate) if doc is not None
-        ]
+        limits = [_revocation(doc, device) for doc in (current, candidate) if doc is not None]
         found = [limit for limit in limits if limit is not None]
         return min(found) if found else None
 

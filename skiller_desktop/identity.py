@@ -60,9 +60,7 @@ def is_person_id(value: str) -> bool:
 
 
 def raw_public_key(key: Ed25519PrivateKey) -> bytes:
-    return key.public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw
-    )
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def raw_private_key(key: Ed25519PrivateKey) -> bytes:
@@ -130,6 +128,7 @@ class Identity:
 
 # -- recovery phrase -------------------------------------------------------
 
+
 def recovery_phrase(identity: Identity, language: str = "english") -> str:
     """24 BIP-39 words that are the private key itself: nothing else to keep."""
     return Mnemonic(language).to_mnemonic(raw_private_key(identity.private_key))
@@ -145,9 +144,7 @@ def seed_from_phrase(phrase: str) -> bytes:
     except Exception:
         raise ValidationError("these are not recovery phrase words", "phrase") from None
     if len(words.split()) != 24 or not mnemo.check(words):
-        raise ValidationError(
-            "the recovery phrase is wrong: check every word and their order", "phrase"
-        )
+        raise ValidationError("the recovery phrase is wrong: check every word and their order", "phrase")
     return bytes(mnemo.to_entropy(words))
 
 
@@ -166,9 +163,7 @@ def seal_identity(identity: Identity, passphrase: str, payload: dict) -> bytes:
     if len(passphrase) < 8:
         raise ValidationError("the passphrase must have at least 8 characters", "passphrase")
     salt, nonce = os.urandom(16), os.urandom(12)
-    plain = json.dumps(
-        {"private_key": raw_private_key(identity.private_key).hex(), **payload}
-    ).encode("utf-8")
+    plain = json.dumps({"private_key": raw_private_key(identity.private_key).hex(), **payload}).encode("utf-8")
     sealed = AESGCM(_derive(passphrase, salt)).encrypt(nonce, plain, _EXPORT_FORMAT.encode())
     envelope = {
         "format": _EXPORT_FORMAT,
@@ -198,9 +193,7 @@ def open_identity(data: bytes, passphrase: str) -> tuple[bytes, dict]:
         raise IdentityError("wrong passphrase, or the identity file was altered") from None
     payload = json.loads(plain)
     seed = bytes.fromhex(payload.pop("private_key"))
-    if did_from_public_key(raw_public_key(Ed25519PrivateKey.from_private_bytes(seed))) != (
-        envelope.get("person_id")
-    ):
+    if did_from_public_key(raw_public_key(Ed25519PrivateKey.from_private_bytes(seed))) != (envelope.get("person_id")):
         raise IdentityError("the identity file does not match its person id")
     return seed, payload
 

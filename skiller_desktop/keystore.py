@@ -73,8 +73,7 @@ def load_identity(data_dir: Path) -> Identity | None:
             seed = keyring.get_password(SERVICE, meta["key_ref"]) if keyring else None
             if seed is None:
                 raise IdentityError(
-                    "the private key is missing from the system key store; "
-                    "restore it with your recovery phrase"
+                    "the private key is missing from the system key store; restore it with your recovery phrase"
                 )
         else:
             seed = (data_dir / KEY_FILE).read_text("ascii").strip()

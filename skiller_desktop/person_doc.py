@@ -57,10 +57,20 @@ def new_document(identity: Identity, name: str, headline: str, device_name: str)
         am.put(tx, am.ROOT, "schema", SCHEMA)
         am.put(tx, am.ROOT, "kind", "person")
         am.put(tx, am.ROOT, "id", identity.person_id)
-        am.put(tx, am.ROOT, "profile", {
-            "name": name, "headline": headline, "bio": "", "location": "",
-            "links": [], "languages": [], "availability": "",
-        })
+        am.put(
+            tx,
+            am.ROOT,
+            "profile",
+            {
+                "name": name,
+                "headline": headline,
+                "bio": "",
+                "location": "",
+                "links": [],
+                "languages": [],
+                "availability": "",
+            },
+        )
         for section in SECTIONS:
             am.put(tx, am.ROOT, section, {})
         am.put(tx, am.ROOT, "devices", {identity.device_id: _device(device_name, stamp)})
@@ -75,35 +85,42 @@ def _device(name: str, stamp: str) -> dict:
 
 # -- edits: each returns a function for `apply` ----------------------------
 
+
 def set_profile(fields: dict[str, Any]) -> Edit:
     def edit(tx: core.Transaction) -> None:
         profile = am.ensure_map(tx, am.ROOT, "profile")
         for key, value in fields.items():
             am.put(tx, profile, key, value)
+
     return edit
 
 
 def put_entry(section: str, key: str, value: dict) -> Edit:
     """Write one whole entry of a section (a skill, an endorsement, an offer)."""
+
     def edit(tx: core.Transaction) -> None:
         am.put(tx, am.ensure_map(tx, am.ROOT, section), key, value)
+
     return edit
 
 
 def set_fields(section: str, key: str, fields: dict[str, Any]) -> Edit:
     """Change some fields of an entry, leaving concurrent edits of others intact."""
+
     def edit(tx: core.Transaction) -> None:
         entry = am.map_id(tx, am.ensure_map(tx, am.ROOT, section), key)
         if entry is None:
             raise KeyError(key)
         for name, value in fields.items():
             am.put(tx, entry, name, value)
+
     return edit
 
 
 def delete_entry(section: str, key: str) -> Edit:
     def edit(tx: core.Transaction) -> None:
         tx.delete(am.ensure_map(tx, am.ROOT, section), key)
+
     return edit
 
 
@@ -113,9 +130,7 @@ def add_device(device_id: str, name: str) -> Edit:
 
 def revoke_device(doc: core.Document, device_id: str, actor: bytes) -> Edit:
     """Refuse the device's changes after the last one this node has seen."""
-    last_seq = max(
-        (c.seq for c in doc.get_changes([]) if c.actor_id == actor), default=0
-    )
+    last_seq = max((c.seq for c in doc.get_changes([]) if c.actor_id == actor), default=0)
     return set_fields("devices", device_id, {"revoked_at": now_iso(), "revoked_after_seq": last_seq})
 
 
@@ -123,11 +138,14 @@ def merge_many(edits: list[Edit]) -> Edit:
     def edit(tx: core.Transaction) -> None:
         for each in edits:
             each(tx)
+
     return edit
 
 
 def put_entry_value(section: str, key: str, value: Any) -> Edit:
     """Write one scalar under a section, e.g. hidden[endorsement id] = True."""
+
     def edit(tx: core.Transaction) -> None:
         am.put(tx, am.ensure_map(tx, am.ROOT, section), key, value)
+
     return edit

@@ -25,8 +25,14 @@ _SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill
 
 def _summary(row: sqlite3.Row, skill: str = "", level: int = 0) -> PersonSummary:
     return PersonSummary(
-        row["person_id"], row["name"], row["headline"], row["location"],
-        row["availability"], row["skill_count"], skill, level,
+        row["person_id"],
+        row["name"],
+        row["headline"],
+        row["location"],
+        row["availability"],
+        row["skill_count"],
+        skill,
+        level,
     )
 
 
@@ -46,8 +52,14 @@ class Queries:
         if row is None:
             return None
         return Profile(
-            row["person_id"], row["name"], row["headline"], row["bio"], row["location"],
-            json.loads(row["links"]), json.loads(row["languages"]), row["availability"],
+            row["person_id"],
+            row["name"],
+            row["headline"],
+            row["bio"],
+            row["location"],
+            json.loads(row["links"]),
+            json.loads(row["languages"]),
+            row["availability"],
         )
 
     def people(self, limit: int = 50, offset: int = 0) -> list[PersonSummary]:
@@ -74,8 +86,14 @@ class Queries:
         )
         return [
             Skill(
-                r["skill_key"], r["name"], r["level"], r["years"], r["description"],
-                json.loads(r["keywords"]), json.loads(r["evidence"]), r["position"],
+                r["skill_key"],
+                r["name"],
+                r["level"],
+                r["years"],
+                r["description"],
+                json.loads(r["keywords"]),
+                json.loads(r["evidence"]),
+                r["position"],
                 r["endorsement_count"],
             )
             for r in rows
@@ -86,8 +104,12 @@ class Queries:
         return next((s for s in self.skills(person_id) if s.key == key), None)
 
     def endorsements(
-        self, *, subject_id: str | None = None, endorser_id: str | None = None,
-        include_revoked: bool = False, include_hidden: bool = True,
+        self,
+        *,
+        subject_id: str | None = None,
+        endorser_id: str | None = None,
+        include_revoked: bool = False,
+        include_hidden: bool = True,
     ) -> list[Endorsement]:
         where, params = [], []
         if subject_id:
@@ -116,9 +138,17 @@ class Queries:
         )
         return [
             Endorsement(
-                r["endorsement_id"], r["endorser_id"], r["endorser_name"], r["subject_id"],
-                r["subject_name"], r["display_skill"], r["comment"], r["level"], r["date"],
-                bool(r["revoked"]), bool(r["hidden"]),
+                r["endorsement_id"],
+                r["endorser_id"],
+                r["endorser_name"],
+                r["subject_id"],
+                r["subject_name"],
+                r["display_skill"],
+                r["comment"],
+                r["level"],
+                r["date"],
+                bool(r["revoked"]),
+                bool(r["hidden"]),
             )
             for r in rows
         ]
@@ -130,19 +160,33 @@ class Queries:
         )
         return [
             ImportedEndorsement(
-                r["import_id"], r["source"], r["skill_name"], r["endorser_name"],
-                r["endorser_url"], r["date"],
+                r["import_id"],
+                r["source"],
+                r["skill_name"],
+                r["endorser_name"],
+                r["endorser_url"],
+                r["date"],
             )
             for r in rows
         ]
 
     def offers(
-        self, *, skill: str | None = None, kind: str | None = None, status: str | None = None,
-        person_id: str | None = None, limit: int = 200, offset: int = 0,
+        self,
+        *,
+        skill: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
+        person_id: str | None = None,
+        limit: int = 200,
+        offset: int = 0,
     ) -> list[Offer]:
         where, params = [], []
-        for column, value in (("o.skill_key", skill and skill_key(skill)), ("o.kind", kind),
-                              ("o.status", status), ("o.person_id", person_id)):
+        for column, value in (
+            ("o.skill_key", skill and skill_key(skill)),
+            ("o.kind", kind),
+            ("o.status", status),
+            ("o.person_id", person_id),
+        ):
             if value:
                 where.append(f"{column} = ?")
                 params.append(value)
@@ -174,13 +218,28 @@ class Queries:
             )
         ]
         return Offer(
-            r["offer_id"], r["person_id"], r["person_name"], r["kind"], r["skill_name"], r["title"],
-            r["description"], r["status"], r["created_at"], json.loads(r["recognition"]), responses,
+            r["offer_id"],
+            r["person_id"],
+            r["person_name"],
+            r["kind"],
+            r["skill_name"],
+            r["title"],
+            r["description"],
+            r["status"],
+            r["created_at"],
+            json.loads(r["recognition"]),
+            responses,
         )
 
     def search(
-        self, text: str = "", *, skill: str = "", min_level: int = 0, availability: str = "",
-        limit: int = 50, offset: int = 0,
+        self,
+        text: str = "",
+        *,
+        skill: str = "",
+        min_level: int = 0,
+        availability: str = "",
+        limit: int = 50,
+        offset: int = 0,
     ) -> SearchPage:
         """People matching every given criterion; text matches words by prefix, any accents."""
         joins, where, params = [], [], []
@@ -210,9 +269,7 @@ class Queries:
             f"SELECT {_SUMMARY}, {skill_columns} {base} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        return SearchPage(
-            total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows]
-        )
+        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows])
 
 
 def fts_query(text: str) -> str:

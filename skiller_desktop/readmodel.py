@@ -20,13 +20,19 @@ def project_person(conn: sqlite3.Connection, doc_id: str, data: dict[str, Any]) 
     _replace_skills(conn, doc_id, skills)
     _replace_endorsements(conn, doc_id, data.get("endorsements") or {})
     _replace_rows(
-        conn, "hidden_endorsements", "subject_id", doc_id,
+        conn,
+        "hidden_endorsements",
+        "subject_id",
+        doc_id,
         [(doc_id, eid) for eid, flag in (data.get("hidden") or {}).items() if flag],
     )
     _replace_offers(conn, doc_id, data.get("offers") or {})
     _replace_imported(conn, doc_id, data.get("imported") or {})
     _replace_rows(
-        conn, "responses", "person_id", doc_id,
+        conn,
+        "responses",
+        "person_id",
+        doc_id,
         [
             (rid, doc_id, _text(r.get("offer_id")), _text(r.get("message")), _text(r.get("date")))
             for rid, r in (data.get("responses") or {}).items()
@@ -51,10 +57,17 @@ def _int(value: Any, default: int = 0) -> int:
 def _upsert_person(conn, doc_id: str, profile: dict, skills: list, updated_at: str) -> None:
     name = _text(profile.get("name"))
     row = (
-        doc_id, name, fold(name), _text(profile.get("headline")), _text(profile.get("bio")),
-        _text(profile.get("location")), json.dumps(profile.get("links") or [], ensure_ascii=False),
+        doc_id,
+        name,
+        fold(name),
+        _text(profile.get("headline")),
+        _text(profile.get("bio")),
+        _text(profile.get("location")),
+        json.dumps(profile.get("links") or [], ensure_ascii=False),
         json.dumps(profile.get("languages") or [], ensure_ascii=False),
-        _text(profile.get("availability")), len(skills), updated_at,
+        _text(profile.get("availability")),
+        len(skills),
+        updated_at,
     )
     conn.execute(
         """INSERT INTO persons (person_id, name, name_fold, headline, bio, location, links,
@@ -88,9 +101,15 @@ def _replace_rows(conn, table: str, column: str, doc_id: str, rows: list[tuple])
 def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]]) -> None:
     rows = [
         (
-            doc_id, key, _text(s.get("name")) or key, _int(s.get("level"), 1), _int(s.get("years")),
-            _text(s.get("description")), json.dumps(s.get("keywords") or [], ensure_ascii=False),
-            json.dumps(s.get("evidence") or [], ensure_ascii=False), float(s.get("position") or 0),
+            doc_id,
+            key,
+            _text(s.get("name")) or key,
+            _int(s.get("level"), 1),
+            _int(s.get("years")),
+            _text(s.get("description")),
+            json.dumps(s.get("keywords") or [], ensure_ascii=False),
+            json.dumps(s.get("evidence") or [], ensure_ascii=False),
+            float(s.get("position") or 0),
         )
         for key, s in skills
     ]
@@ -100,9 +119,16 @@ def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]]) -> None:
 def _replace_endorsements(conn, doc_id: str, endorsements: dict) -> None:
     rows = [
         (
-            eid, doc_id, _text(e.get("subject")), skill_key(_text(e.get("skill"))),
-            _text(e.get("skill")), _text(e.get("comment")), _int(e.get("level")),
-            _text(e.get("date")), 1 if e.get("revoked") else 0, _text(e.get("revoked_at")),
+            eid,
+            doc_id,
+            _text(e.get("subject")),
+            skill_key(_text(e.get("skill"))),
+            _text(e.get("skill")),
+            _text(e.get("comment")),
+            _int(e.get("level")),
+            _text(e.get("date")),
+            1 if e.get("revoked") else 0,
+            _text(e.get("revoked_at")),
         )
         for eid, e in endorsements.items()
         if isinstance(e, dict) and e.get("subject") and e.get("subject") != doc_id
@@ -113,9 +139,16 @@ def _replace_endorsements(conn, doc_id: str, endorsements: dict) -> None:
 def _replace_offers(conn, doc_id: str, offers: dict) -> None:
     rows = [
         (
-            oid, doc_id, _text(o.get("kind")), skill_key(_text(o.get("skill"))), _text(o.get("skill")),
-            _text(o.get("title")), _text(o.get("description")), _text(o.get("status")) or "open",
-            _text(o.get("created_at")), _text(o.get("updated_at")),
+            oid,
+            doc_id,
+            _text(o.get("kind")),
+            skill_key(_text(o.get("skill"))),
+            _text(o.get("skill")),
+            _text(o.get("title")),
+            _text(o.get("description")),
+            _text(o.get("status")) or "open",
+            _text(o.get("created_at")),
+            _text(o.get("updated_at")),
             json.dumps(o.get("answers") or {}, ensure_ascii=False),
             json.dumps(o.get("recognition") or {}, ensure_ascii=False),
         )
@@ -128,8 +161,14 @@ def _replace_offers(conn, doc_id: str, offers: dict) -> None:
 def _replace_imported(conn, doc_id: str, imported: dict) -> None:
     rows = [
         (
-            iid, doc_id, _text(i.get("source")), skill_key(_text(i.get("skill"))), _text(i.get("skill")),
-            _text(i.get("endorser_name")), _text(i.get("endorser_url")), _text(i.get("date")),
+            iid,
+            doc_id,
+            _text(i.get("source")),
+            skill_key(_text(i.get("skill"))),
+            _text(i.get("skill")),
+            _text(i.get("endorser_name")),
+            _text(i.get("endorser_url")),
+            _text(i.get("date")),
         )
         for iid, i in imported.items()
         if isinstance(i, dict)

@@ -142,8 +142,13 @@ class Services:
         identity = self.require_identity()
         data = self._own_data().get("devices") or {}
         return [
-            Device(device_id, d.get("name", ""), d.get("added_at", ""), d.get("revoked_at", ""),
-                   device_id == identity.device_id)
+            Device(
+                device_id,
+                d.get("name", ""),
+                d.get("added_at", ""),
+                d.get("revoked_at", ""),
+                device_id == identity.device_id,
+            )
             for device_id, d in sorted(data.items(), key=lambda kv: kv[1].get("added_at", ""))
         ]
 
@@ -187,8 +192,13 @@ class Services:
 
     # -- skills ----------------------------------------------------------------
     def add_skill(
-        self, name: str, level: int, years: int | None = None, description: str = "",
-        evidence: Iterable[dict] = (), keywords: Iterable[str] = (),
+        self,
+        name: str,
+        level: int,
+        years: int | None = None,
+        description: str = "",
+        evidence: Iterable[dict] = (),
+        keywords: Iterable[str] = (),
     ) -> Changes:
         name = clean(name, "skill", required=True)
         key = skill_key(name)
@@ -201,13 +211,21 @@ class Services:
     def update_skill(self, name: str, **fields: Any) -> Changes:
         current = self._own_skill(name)
         merged = {
-            "name": current.name, "level": current.level, "years": current.years,
-            "description": current.description, "evidence": current.evidence,
-            "keywords": current.keywords, **fields,
+            "name": current.name,
+            "level": current.level,
+            "years": current.years,
+            "description": current.description,
+            "evidence": current.evidence,
+            "keywords": current.keywords,
+            **fields,
         }
         entry = self._skill_entry(
-            merged["name"], merged["level"], merged["years"], merged["description"],
-            merged["evidence"], merged["keywords"],
+            merged["name"],
+            merged["level"],
+            merged["years"],
+            merged["description"],
+            merged["evidence"],
+            merged["keywords"],
         )
         if skill_key(entry["name"]) != current.key:
             raise ValidationError("renaming may only change spelling; add a new skill instead", "skill")
@@ -253,16 +271,21 @@ class Services:
             name = self.queries.person_name(subject_id)
             raise NotFoundError(f"{name} has no skill named {skill!r} in their portfolio")
         already = [
-            e for e in self.queries.endorsements(subject_id=subject_id, endorser_id=me)
+            e
+            for e in self.queries.endorsements(subject_id=subject_id, endorser_id=me)
             if skill_key(e.skill) == target.key
         ]
         if already:
             raise ValidationError(f"you already endorse {target.name} for this person", "skill")
         endorsement_id = secrets.token_hex(12)
         entry = {
-            "subject": subject_id, "skill": target.name, "comment": clean(comment, "comment"),
-            "level": clean_level(level) if level else 0, "date": pd.now_iso(),
-            "revoked": False, "revoked_at": "",
+            "subject": subject_id,
+            "skill": target.name,
+            "comment": clean(comment, "comment"),
+            "level": clean_level(level) if level else 0,
+            "date": pd.now_iso(),
+            "revoked": False,
+            "revoked_at": "",
         }
         self._edit(pd.put_entry("endorsements", endorsement_id, entry), "endorsements")
         return endorsement_id
@@ -290,9 +313,14 @@ class Services:
         offer_id = secrets.token_hex(12)
         stamp = pd.now_iso()
         entry = {
-            "kind": kind, "skill": clean(skill, "skill", required=True),
-            "title": clean(title, "title", required=True), "description": clean(description, "description"),
-            "status": "open", "created_at": stamp, "updated_at": stamp, "recognition": {},
+            "kind": kind,
+            "skill": clean(skill, "skill", required=True),
+            "title": clean(title, "title", required=True),
+            "description": clean(description, "description"),
+            "status": "open",
+            "created_at": stamp,
+            "updated_at": stamp,
+            "recognition": {},
         }
         self._edit(pd.put_entry("offers", offer_id, entry), "offers")
         return offer_id
@@ -306,8 +334,12 @@ class Services:
         if offer.status in ("done", "closed"):
             raise NotAllowedError("this post is already closed")
         response_id = secrets.token_hex(12)
-        entry = {"offer_id": offer_id, "offer_owner": offer.person_id,
-                 "message": clean(message, "comment", required=True), "date": pd.now_iso()}
+        entry = {
+            "offer_id": offer_id,
+            "offer_owner": offer.person_id,
+            "message": clean(message, "comment", required=True),
+            "date": pd.now_iso(),
+        }
         self._edit(pd.put_entry("responses", response_id, entry), "offers")
         return response_id
 
@@ -322,16 +354,27 @@ class Services:
         offer = self._own_offer(offer_id)
         endorsement_id = ""
         if self.queries.skill(person_id, offer.skill) is not None:
-            already = [e for e in self.queries.endorsements(subject_id=person_id, endorser_id=self.person_id)
-                       if skill_key(e.skill) == skill_key(offer.skill)]
-            endorsement_id = already[0].endorsement_id if already else self.endorse(
-                person_id, offer.skill, comment or f"Recognised for: {offer.title}")
+            already = [
+                e
+                for e in self.queries.endorsements(subject_id=person_id, endorser_id=self.person_id)
+                if skill_key(e.skill) == skill_key(offer.skill)
+            ]
+            endorsement_id = (
+                already[0].endorsement_id
+                if already
+                else self.endorse(person_id, offer.skill, comment or f"Recognised for: {offer.title}")
+            )
         elif not self.queries.person_exists(person_id):
             raise NotFoundError("this person is not known on this node")
-        recognition = {"person": person_id, "comment": clean(comment, "comment"),
-                       "endorsement_id": endorsement_id, "date": pd.now_iso()}
-        edit = pd.set_fields("offers", offer_id, {"status": "done", "recognition": recognition,
-                                                  "updated_at": pd.now_iso()})
+        recognition = {
+            "person": person_id,
+            "comment": clean(comment, "comment"),
+            "endorsement_id": endorsement_id,
+            "date": pd.now_iso(),
+        }
+        edit = pd.set_fields(
+            "offers", offer_id, {"status": "done", "recognition": recognition, "updated_at": pd.now_iso()}
+        )
         return self._edit(edit, "offers", "endorsements")
 
     def _own_offer(self, offer_id: str):
@@ -359,10 +402,16 @@ class Services:
             updates = []
             for doc in docs:
                 stored = self.store.get(doc.doc_id)
-                updates.append(verify_update(
-                    doc.doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
-                    doc.data, doc.signed_heads, self.policy_for(doc.doc_id),
-                ))
+                updates.append(
+                    verify_update(
+                        doc.doc_id,
+                        stored.data if stored else None,
+                        stored.signed_heads if stored else [],
+                        doc.data,
+                        doc.signed_heads,
+                        self.policy_for(doc.doc_id),
+                    )
+                )
             changed = self.store.commit(updates)
         self._notify(Changes.of("people", "profile", "skills", "endorsements", "offers") if changed else Changes())
         return ImportReport(len(docs), changed, [d.doc_id for d in docs])

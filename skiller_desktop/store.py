@@ -127,10 +127,7 @@ class Store:
     # -- log ---------------------------------------------------------------
     def log_since(self, seq: int, limit: int) -> list[LogEntry]:
         rows = self.db.query("SELECT * FROM log WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit))
-        return [
-            LogEntry(r["seq"], r["doc_id"], r["entry_kind"], r["hash"], r["author"], r["bytes"])
-            for r in rows
-        ]
+        return [LogEntry(r["seq"], r["doc_id"], r["entry_kind"], r["hash"], r["author"], r["bytes"]) for r in rows]
 
     def newest_seq(self) -> int:
         row = self.db.one("SELECT MAX(seq) AS seq FROM log")

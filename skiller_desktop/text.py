@@ -51,9 +51,7 @@ def clean(value: object, field: str, *, required: bool = False) -> str:
         raise ValidationError(f"{field} cannot be empty", field)
     limit = LIMITS.get(field, 2000)
     if len(text) > limit:
-        raise ValidationError(
-            f"{field} is too long ({len(text):,} characters; at most {limit:,})", field
-        )
+        raise ValidationError(f"{field} is too long ({len(text):,} characters; at most {limit:,})", field)
     return text
 
 

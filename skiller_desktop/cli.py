@@ -1,0 +1,543 @@
+"""The `skiller` command line: every action of the app, scriptable.
+
+A refused action prints one line on stderr and exits 1; a usage error exits 2;
+an unexpected bug exits 70 with its trace in the data dir's log, never on
+screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .errors import SkillerError, ValidationError
+from .paths import default_data_dir, demo_data_dir
+from .services import Services
+
+Handler = Callable[[Services, argparse.Namespace], Any]
+log = logging.getLogger("skiller")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without usage noise
+        print(f"skiller: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.")
+    parser.add_argument("--data-dir", type=Path, help="where the data lives (default: the platform's data dir)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--demo", action="store_true", help="open the app on a generated demo community")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="create your identity")
+    p.add_argument("--name", required=True)
+    p.add_argument("--headline", default="")
+    p.add_argument("--device-name", default="this device")
+    p.set_defaults(handler=cmd_init)
+
+    sub.add_parser("whoami", help="your person id and name").set_defaults(handler=cmd_whoami)
+
+    profile = sub.add_parser("profile", help="show or edit a profile").add_subparsers(dest="action", required=True)
+    p = profile.add_parser("show")
+    p.add_argument("--person")
+    p.set_defaults(handler=cmd_profile_show)
+    p = profile.add_parser("set")
+    for name in ("name", "headline", "bio", "location", "availability"):
+        p.add_argument(f"--{name}")
+    p.add_argument("--link", action="append", dest="links", help="repeat for several links")
+    p.add_argument("--language", action="append", dest="languages")
+    p.set_defaults(handler=cmd_profile_set)
+
+    skill = sub.add_parser("skill", help="your skill portfolio").add_subparsers(dest="action", required=True)
+    for action in ("add", "edit"):
+        p = skill.add_parser(action)
+        p.add_argument("name")
+        p.add_argument("--level", type=int, required=action == "add")
+        p.add_argument("--years", type=int)
+        p.add_argument("--description")
+        p.add_argument("--keyword", action="append", dest="keywords")
+        p.add_argument("--link", action="append", dest="links", help="evidence: a link")
+        p.add_argument("--project", action="append", dest="projects", help="evidence: a project title")
+        p.set_defaults(handler=cmd_skill_add if action == "add" else cmd_skill_edit)
+    p = skill.add_parser("list")
+    p.add_argument("--person")
+    p.set_defaults(handler=cmd_skill_list)
+    p = skill.add_parser("remove")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_skill_remove)
+
+    p = sub.add_parser("endorse", help="endorse someone's skill")
+    p.add_argument("person_id")
+    p.add_argument("skill")
+    p.add_argument("--comment", default="")
+    p.add_argument("--level", type=int)
+    p.set_defaults(handler=cmd_endorse)
+
+    endorsement = sub.add_parser("endorsement", help="revoke, hide or show one").add_subparsers(
+        dest="action", required=True
+    )
+    for action in ("revoke", "hide", "show"):
+        p = endorsement.add_parser(action)
+        p.add_argument("endorsement_id")
+        p.set_defaults(handler=cmd_endorsement, endorsement_action=action)
+
+    p = sub.add_parser("endorsements", help="endorsements you received or gave")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--received", action="store_true")
+    group.add_argument("--given", action="store_true")
+    p.add_argument("--all", action="store_true", help="include revoked and hidden ones")
+    p.set_defaults(handler=cmd_endorsements)
+
+    offer = sub.add_parser("offer", help="the exchange board").add_subparsers(dest="action", required=True)
+    p = offer.add_parser("add")
+    p.add_argument("--kind", choices=("offer", "request"), default="offer")
+    p.add_argument("--skill", required=True)
+    p.add_argument("--title", required=True)
+    p.add_argument("--description", default="")
+    p.set_defaults(handler=cmd_offer_add)
+    p = offer.add_parser("list")
+    p.add_argument("--skill")
+    p.add_argument("--kind", choices=("offer", "request"))
+    p.add_argument("--status")
+    p.add_argument("--mine", action="store_true")
+    p.set_defaults(handler=cmd_offer_list)
+    p = offer.add_parser("respond")
+    p.add_argument("offer_id")
+    p.add_argument("message")
+    p.set_defaults(handler=cmd_offer_respond)
+    p = offer.add_parser("done", help="mark done and recognise who helped")
+    p.add_argument("offer_id")
+    p.add_argument("--person", required=True)
+    p.add_argument("--comment", default="")
+    p.set_defaults(handler=cmd_offer_done)
+    p = offer.add_parser("close")
+    p.add_argument("offer_id")
+    p.set_defaults(handler=cmd_offer_close)
+
+    p = sub.add_parser("search", help="find people by skill and text")
+    p.add_argument("text", nargs="?", default="")
+    p.add_argument("--skill", default="")
+    p.add_argument("--min-level", type=int, default=0)
+    p.add_argument("--availability", default="")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("people", help="everyone this node knows")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    p.set_defaults(handler=cmd_people)
+
+    bundle = sub.add_parser("bundle", help="signed files to hand over offline").add_subparsers(
+        dest="action", required=True
+    )
+    p = bundle.add_parser("export")
+    p.add_argument("file", type=Path)
+    p.add_argument("--person", action="append", default=[])
+    p.set_defaults(handler=cmd_bundle_export)
+    p = bundle.add_parser("import")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_bundle_import)
+
+    identity = sub.add_parser("identity", help="devices, export, recovery").add_subparsers(dest="action", required=True)
+    p = identity.add_parser("export", help="for another device, protected by a passphrase")
+    p.add_argument("file", type=Path)
+    p.add_argument("--passphrase-file", type=Path)
+    p.set_defaults(handler=cmd_identity_export)
+    p = identity.add_parser("import", help="become the same person on this device")
+    p.add_argument("file", type=Path)
+    p.add_argument("--passphrase-file", type=Path)
+    p.add_argument("--device-name", default="new device")
+    p.set_defaults(handler=cmd_identity_import)
+    p = identity.add_parser("restore", help="from your recovery phrase (read from stdin or --phrase-file)")
+    p.add_argument("--phrase-file", type=Path)
+    p.add_argument("--name", default="")
+    p.set_defaults(handler=cmd_identity_restore)
+    identity.add_parser("phrase", help="show your recovery phrase").set_defaults(handler=cmd_identity_phrase)
+    identity.add_parser("devices").set_defaults(handler=cmd_identity_devices)
+    p = identity.add_parser("revoke", help="refuse a lost device's later changes")
+    p.add_argument("device_id")
+    p.set_defaults(handler=cmd_identity_revoke)
+
+    p = sub.add_parser("demo", help="fill this data dir with a generated community")
+    p.add_argument("--people", type=int, default=300)
+    p.set_defaults(handler=cmd_demo)
+
+    for register in _extensions():
+        register(sub)
+    return parser
+
+
+def _extensions() -> list[Callable[[Any], None]]:
+    """Command groups from other packages (sync, interop), when present."""
+    found = []
+    for module_name in ("sync.cli_commands", "skiller_desktop.interop.cli_commands"):
+        try:
+            module = __import__(module_name, fromlist=["register"])
+        except ImportError:
+            continue
+        found.append(module.register)
+    return found
+
+
+# -- output --------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(value)
+    return value
+
+
+def emit(args: argparse.Namespace, value: Any, text: str | Callable[[], str]) -> None:
+    if args.json:
+        print(json.dumps(_plain(value), ensure_ascii=False, indent=1))
+    else:
+        print(text() if callable(text) else text)
+
+
+# -- handlers --------------------------------------------------------------
+
+
+def cmd_init(s: Services, a: argparse.Namespace) -> None:
+    phrase = s.create_identity(a.name, a.headline, a.device_name)
+    emit(
+        a,
+        {"person_id": s.person_id, "recovery_phrase": phrase},
+        f"Welcome, {a.name.strip()}!\nYour person id: {s.person_id}\n\n"
+        "Your recovery phrase (write it down, it is shown only now; it restores your identity):\n\n"
+        f"  {phrase}\n",
+    )
+
+
+def cmd_whoami(s: Services, a: argparse.Namespace) -> None:
+    profile = s.profile()
+    emit(
+        a,
+        {"person_id": s.person_id, "device_id": s.require_identity().device_id, "name": profile.name},
+        f"{profile.name}  {s.person_id}",
+    )
+
+
+def cmd_profile_show(s: Services, a: argparse.Namespace) -> None:
+    p = s.profile(a.person)
+    lines = [
+        p.name,
+        p.headline,
+        p.location,
+        p.availability and f"availability: {p.availability}",
+        p.bio,
+        *p.links,
+        p.languages and "languages: " + ", ".join(p.languages),
+        p.person_id,
+    ]
+    emit(a, p, "\n".join(line for line in lines if line))
+
+
+def cmd_profile_set(s: Services, a: argparse.Namespace) -> None:
+    fields = {
+        k: getattr(a, k)
+        for k in ("name", "headline", "bio", "location", "availability", "links", "languages")
+        if getattr(a, k) is not None
+    }
+    if not fields:
+        raise ValidationError("nothing to change: give --name, --headline, --bio, …")
+    s.update_profile(**fields)
+    emit(a, s.profile(), "Profile saved.")
+
+
+def _evidence(a: argparse.Namespace) -> list[dict] | None:
+    if a.links is None and a.projects is None:
+        return None
+    return [{"kind": "link", "title": "", "url": u} for u in a.links or []] + [
+        {"kind": "project", "title": t, "url": ""} for t in a.projects or []
+    ]
+
+
+def cmd_skill_add(s: Services, a: argparse.Namespace) -> None:
+    s.add_skill(a.name, a.level, a.years, a.description or "", _evidence(a) or (), a.keywords or ())
+    emit(a, s.queries.skill(s.person_id, a.name), f"Added {a.name.strip()} (level {a.level}).")
+
+
+def cmd_skill_edit(s: Services, a: argparse.Namespace) -> None:
+    fields = {
+        k: v
+        for k, v in (
+            ("level", a.level),
+            ("years", a.years),
+            ("description", a.description),
+            ("keywords", a.keywords),
+            ("evidence", _evidence(a)),
+        )
+        if v is not None
+    }
+    s.update_skill(a.name, **fields)
+    emit(a, s.queries.skill(s.person_id, a.name), f"Saved {a.name.strip()}.")
+
+
+def cmd_skill_list(s: Services, a: argparse.Namespace) -> None:
+    person = a.person or s.person_id
+    s.profile(person)  # a clear error for an unknown person
+    skills = s.queries.skills(person)
+    emit(
+        a,
+        skills,
+        lambda: (
+            "\n".join(
+                f"{k.name:<30} level {k.level}  {k.years:>2} y  {k.endorsement_count} endorsement(s)" for k in skills
+            )
+            or "No skills yet."
+        ),
+    )
+
+
+def cmd_skill_remove(s: Services, a: argparse.Namespace) -> None:
+    s.remove_skill(a.name)
+    emit(a, {"removed": a.name}, f"Removed {a.name.strip()}.")
+
+
+def cmd_endorse(s: Services, a: argparse.Namespace) -> None:
+    eid = s.endorse(a.person_id, a.skill, a.comment, a.level)
+    emit(a, {"endorsement_id": eid}, f"Endorsed {s.queries.person_name(a.person_id)} for {a.skill.strip()} ({eid}).")
+
+
+def cmd_endorsement(s: Services, a: argparse.Namespace) -> None:
+    if a.endorsement_action == "revoke":
+        s.revoke_endorsement(a.endorsement_id)
+    else:
+        s.hide_endorsement(a.endorsement_id, hidden=a.endorsement_action == "hide")
+    emit(
+        a,
+        {"endorsement_id": a.endorsement_id, "action": a.endorsement_action},
+        f"Done: {a.endorsement_action} {a.endorsement_id}.",
+    )
+
+
+def cmd_endorsements(s: Services, a: argparse.Namespace) -> None:
+    me = s.person_id
+    if a.given:
+        items = s.queries.endorsements(endorser_id=me, include_revoked=a.all)
+    else:
+        items = s.queries.endorsements(subject_id=me, include_revoked=a.all, include_hidden=a.all)
+    imported = [] if a.given else s.queries.imported_endorsements(me)
+
+    def text() -> str:
+        lines = []
+        for e in items:
+            who = f"to {e.subject_name}" if a.given else f"from {e.endorser_name or e.endorser_id[:24]}"
+            flags = " [revoked]" * e.revoked + " [hidden]" * e.hidden
+            lines.append(
+                f"{e.skill:<24} {who}  {e.date[:10]}{flags}  {e.endorsement_id}"
+                + (f"\n    “{e.comment}”" if e.comment else "")
+            )
+        if imported:
+            lines.append(f"\nImported, unverified ({len(imported)}):")
+            lines += [f"{i.skill:<24} from {i.endorser_name} ({i.source})" for i in imported]
+        return "\n".join(lines) or "No endorsements yet."
+
+    emit(a, {"endorsements": items, "imported_unverified": imported} if not a.given else items, text)
+
+
+def cmd_offer_add(s: Services, a: argparse.Namespace) -> None:
+    oid = s.add_offer(a.kind, a.skill, a.title, a.description)
+    emit(a, {"offer_id": oid}, f"Posted {a.kind} {oid}.")
+
+
+def cmd_offer_list(s: Services, a: argparse.Namespace) -> None:
+    offers = s.queries.offers(skill=a.skill, kind=a.kind, status=a.status, person_id=s.person_id if a.mine else None)
+    emit(
+        a,
+        offers,
+        lambda: (
+            "\n".join(
+                f"{o.offer_id}  {o.kind:<7} {o.status:<8} {o.skill:<20} {o.title}  — {o.person_name}" for o in offers
+            )
+            or "Nothing on the board."
+        ),
+    )
+
+
+def cmd_offer_respond(s: Services, a: argparse.Namespace) -> None:
+    rid = s.respond_to_offer(a.offer_id, a.message)
+    emit(a, {"response_id": rid}, "Answer sent.")
+
+
+def cmd_offer_done(s: Services, a: argparse.Namespace) -> None:
+    s.complete_offer(a.offer_id, a.person, a.comment)
+    emit(a, s.queries.offer(a.offer_id), "Marked done; recognition given.")
+
+
+def cmd_offer_close(s: Services, a: argparse.Namespace) -> None:
+    s.set_offer_status(a.offer_id, "closed")
+    emit(a, {"offer_id": a.offer_id, "status": "closed"}, "Closed.")
+
+
+def _people_text(people) -> str:
+    return "\n".join(
+        f"{p.name:<28} {p.headline[:36]:<36} {p.location:<12}"
+        + (f" {p.matched_skill} {p.matched_level}/5" if p.matched_skill else "")
+        + f"  {p.person_id}"
+        for p in people
+    )
+
+
+def cmd_search(s: Services, a: argparse.Namespace) -> None:
+    page = s.queries.search(a.text, skill=a.skill, min_level=a.min_level, availability=a.availability, limit=a.limit)
+    emit(a, page, lambda: (_people_text(page.people) + f"\n{page.total} found") if page.total else "No one found.")
+
+
+def cmd_people(s: Services, a: argparse.Namespace) -> None:
+    people = s.queries.people(a.limit, a.offset)
+    emit(a, people, lambda: _people_text(people) or "No one yet.")
+
+
+def cmd_bundle_export(s: Services, a: argparse.Namespace) -> None:
+    count = s.export_bundle(a.file, a.person)
+    emit(a, {"file": str(a.file), "documents": count}, f"Exported {count} document(s) to {a.file}.")
+
+
+def cmd_bundle_import(s: Services, a: argparse.Namespace) -> None:
+    report = s.import_bundle(a.file)
+    emit(a, report, f"Verified {report.documents} document(s); {report.changed} brought something new.")
+
+
+def _passphrase(path: Path | None, confirm: bool) -> str:
+    if path is not None:
+        try:
+            return path.read_text("utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise ValidationError(f"cannot read the passphrase file: {exc.strerror}") from None
+    if os.environ.get("SKILLER_PASSPHRASE"):
+        return os.environ["SKILLER_PASSPHRASE"]
+    if not sys.stdin.isatty():
+        raise ValidationError("give the passphrase with --passphrase-file or SKILLER_PASSPHRASE")
+    first = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Again: ") != first:
+        raise ValidationError("the two passphrases differ")
+    return first
+
+
+def cmd_identity_export(s: Services, a: argparse.Namespace) -> None:
+    s.export_identity(a.file, _passphrase(a.passphrase_file, confirm=True))
+    emit(a, {"file": str(a.file)}, f"Identity exported to {a.file}. Keep it and its passphrase apart.")
+
+
+def cmd_identity_import(s: Services, a: argparse.Namespace) -> None:
+    pid = s.import_identity(a.file, _passphrase(a.passphrase_file, confirm=False), a.device_name)
+    emit(a, {"person_id": pid, "device_id": s.require_identity().device_id}, f"This device is now {pid}.")
+
+
+def cmd_identity_restore(s: Services, a: argparse.Namespace) -> None:
+    if a.phrase_file:
+        phrase = a.phrase_file.read_text("utf-8")
+    elif sys.stdin.isatty():
+        phrase = getpass.getpass("Recovery phrase: ")
+    else:
+        phrase = sys.stdin.read()
+    pid = s.restore_identity(phrase, a.name)
+    emit(a, {"person_id": pid}, f"Restored {pid}.")
+
+
+def cmd_identity_phrase(s: Services, a: argparse.Namespace) -> None:
+    phrase = s.recovery_phrase()
+    emit(a, {"recovery_phrase": phrase}, phrase)
+
+
+def cmd_identity_devices(s: Services, a: argparse.Namespace) -> None:
+    devices = s.devices()
+    emit(
+        a,
+        devices,
+        lambda: "\n".join(
+            f"{d.device_id}  {d.name:<20} added {d.added_at[:10]}"
+            + (f"  REVOKED {d.revoked_at[:10]}" if d.revoked_at else "")
+            + ("  (this device)" if d.current else "")
+            for d in devices
+        ),
+    )
+
+
+def cmd_identity_revoke(s: Services, a: argparse.Namespace) -> None:
+    s.revoke_device(a.device_id)
+    emit(a, {"revoked": a.device_id}, f"Device {a.device_id} revoked.")
+
+
+def cmd_demo(s: Services, a: argparse.Namespace) -> None:
+    from .demo import prepare_demo
+
+    if not prepare_demo(s, a.people):
+        raise ValidationError("this data dir already has an identity; use an empty --data-dir for the demo")
+    emit(
+        a,
+        {"person_id": s.person_id, "people": s.queries.count_people()},
+        f"Demo community ready: {s.queries.count_people()} people. You are {s.profile().name}.",
+    )
+
+
+# -- entry point -----------------------------------------------------------
+
+
+def _open(data_dir: Path) -> Services:
+    return Services(data_dir)
+
+
+def _log_bug(data_dir: Path) -> Path | None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / "skiller-errors.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+        log.addHandler(handler)
+        log.exception("unexpected error")
+        handler.close()
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _launch_app(args)
+    data_dir = args.data_dir or default_data_dir()
+    services = None
+    try:
+        services = _open(data_dir)
+        result = args.handler(services, args)
+        return result if isinstance(result, int) else 0
+    except SkillerError as exc:
+        print(f"skiller: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("skiller: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        where = _log_bug(data_dir)
+        print(f"skiller: internal error ({type(exc).__name__}); details in {where}", file=sys.stderr)
+        return 70
+    finally:
+        if services is not None:
+            services.close()
+
+
+def _launch_app(args: argparse.Namespace) -> int:
+    try:
+        from ui.app import run
+    except ImportError as exc:
+        print(f"skiller: the desktop app is not available ({exc}); try 'skiller --help'", file=sys.stderr)
+        return 1
+    data_dir = args.data_dir or (demo_data_dir() if args.demo else None)
+    return run(data_dir, args.demo)

@@ -1,0 +1,380 @@
+"""A generated community, so a newcomer (or a benchmark) has a network to look at.
+
+Every person is a real identity with a real signed document, exactly as if
+their profile had arrived by sync. The generator is seeded: the same seed
+gives the same names, skills and endorsements (keys differ each run).
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from automerge import core
+
+from . import automerge_io as am
+from . import person_doc as pd
+from .acceptance import Accepted
+from .identity import Identity
+from .signed_heads import SignedHead
+from .store import Store
+from .text import skill_key
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+FIRST_NAMES = [
+    "Élodie",
+    "Camille",
+    "Léa",
+    "Chloé",
+    "Manon",
+    "Inès",
+    "Zoé",
+    "Amélie",
+    "Hélène",
+    "Noémie",
+    "Aïcha",
+    "Fatou",
+    "Sofía",
+    "Ana",
+    "Ingrid",
+    "Lucas",
+    "Hugo",
+    "Théo",
+    "Mathéo",
+    "Nathan",
+    "Jérôme",
+    "François",
+    "Raphaël",
+    "Loïc",
+    "Joël",
+    "Mehdi",
+    "Yasmine",
+    "Karim",
+    "Olusegun",
+    "Mei",
+    "Hiroshi",
+    "Priya",
+    "Arjun",
+    "Björn",
+    "Søren",
+    "Zoë",
+    "Ümit",
+    "Łukasz",
+    "Dmitri",
+    "Nadia",
+    "Omar",
+    "Lucía",
+    "José",
+    "Chloë",
+]
+LAST_NAMES = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefèvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "François",
+    "Müller",
+    "Nguyen",
+    "Haddad",
+    "Benali",
+    "Diallo",
+    "Kowalski",
+    "Ivanova",
+    "Rossi",
+    "Silva",
+    "Okafor",
+    "Tanaka",
+    "Côté",
+    "Gagné",
+    "Bélanger",
+    "Lévesque",
+    "Çelik",
+    "Østergaard",
+]
+CITIES = (
+    "Paris",
+    "Lyon",
+    "Marseille",
+    "Toulouse",
+    "Nantes",
+    "Lille",
+    "Bordeaux",
+    "Montréal",
+    "Québec",
+    "Bruxelles",
+    "Genève",
+    "Dakar",
+    "Abidjan",
+    "Casablanca",
+    "Berlin",
+    "Lisboa",
+    "Madrid",
+    "London",
+)
+HEADLINES = (
+    "Développeuse indépendante",
+    "Freelance designer",
+    "Consultant en données",
+    "Artisan ébéniste",
+    "Formatrice et coach",
+    "Full-stack developer",
+    "Traductrice FR/EN/ES",
+    "Chef de projet",
+    "Photographe",
+    "Ingénieur DevOps",
+    "Rédactrice web",
+    "Illustrator and animator",
+    "Comptable indépendant",
+    "Électricien",
+    "UX researcher",
+    "Étudiant en alternance",
+)
+COMMENTS = (
+    "Excellent travail, très rigoureux.",
+    "Great collaborator, delivered on time.",
+    "Je recommande sans hésiter !",
+    "Solid skills and clear communication.",
+    "A fait un travail remarquable sur notre projet.",
+    "Très pédagogue.",
+    "Top quality work 👍",
+    "",
+    "",
+)
+
+
+def starter_skills() -> list[str]:
+    path = RESOURCES / "data" / "skills.txt"
+    lines = path.read_text("utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@dataclass
+class _Person:
+    identity: Identity
+    name: str
+    skills: dict[str, dict]
+
+
+def _plan_person(rng: random.Random, catalogue: list[str], skills_each: int) -> _Person:
+    identity = Identity(Identity.generate().private_key, secrets.token_hex(8))
+    name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    count = max(1, min(len(catalogue), int(rng.gauss(skills_each, 3))))
+    skills = {}
+    for position, skill in enumerate(rng.sample(catalogue, count)):
+        skills[skill_key(skill)] = {
+            "name": skill,
+            "level": rng.choice((1, 2, 3, 3, 4, 4, 5)),
+            "years": rng.randint(0, 20),
+            "description": "",
+            "keywords": [],
+            "evidence": [],
+            "position": float(position),
+        }
+    return _Person(identity, name, skills)
+
+
+def _document(person: _Person, rng: random.Random, endorsements: dict, offers: dict) -> core.Document:
+    doc = core.Document(person.identity.actor_id)
+    stamp = pd.now_iso()
+
+    def fill(tx: core.Transaction) -> None:
+        am.put(tx, am.ROOT, "schema", pd.SCHEMA)
+        am.put(tx, am.ROOT, "kind", "person")
+        am.put(tx, am.ROOT, "id", person.identity.person_id)
+        am.put(
+            tx,
+            am.ROOT,
+            "profile",
+            {
+                "name": person.name,
+                "headline": rng.choice(HEADLINES),
+                "bio": "",
+                "location": rng.choice(CITIES),
+                "links": [],
+                "languages": rng.sample(["fr", "en", "es", "de", "ar"], 2),
+                "availability": rng.choice(pd.AVAILABILITY),
+            },
+        )
+        am.put(
+            tx,
+            am.ROOT,
+            "devices",
+            {person.identity.device_id: {"name": "demo", "added_at": stamp, "revoked_at": "", "revoked_after_seq": 0}},
+        )
+        sections = {"skills": person.skills, "endorsements": endorsements, "offers": offers}
+        for section in pd.SECTIONS:
+            am.put(tx, am.ROOT, section, sections.get(section, {}))
+
+    pd.apply(doc, fill)
+    return doc
+
+
+def _endorsements(rng: random.Random, people: list[_Person], me: int, count: int) -> dict:
+    given: dict[str, dict] = {}
+    seen: set[tuple[str, str]] = set()
+    for _ in range(count):
+        other = rng.randrange(len(people))
+        if other == me or not people[other].skills:
+            continue
+        skill = rng.choice(list(people[other].skills.values()))
+        pair = (people[other].identity.person_id, skill["name"])
+        if pair in seen:
+            continue
+        seen.add(pair)
+        given[secrets.token_hex(12)] = {
+            "subject": people[other].identity.person_id,
+            "skill": skill["name"],
+            "comment": rng.choice(COMMENTS),
+            "level": 0,
+            "date": pd.now_iso(),
+            "revoked": False,
+            "revoked_at": "",
+        }
+    return given
+
+
+def _offers(rng: random.Random, person: _Person) -> dict:
+    if rng.random() > 0.15 or not person.skills:
+        return {}
+    skill = rng.choice(list(person.skills.values()))["name"]
+    kind = rng.choice(pd.OFFER_KINDS)
+    title = f"J'offre un coup de main en {skill}" if kind == "offer" else f"Looking for help with {skill}"
+    stamp = pd.now_iso()
+    return {
+        secrets.token_hex(12): {
+            "kind": kind,
+            "skill": skill,
+            "title": title,
+            "description": "",
+            "status": "open",
+            "created_at": stamp,
+            "updated_at": stamp,
+            "recognition": {},
+        }
+    }
+
+
+def build_documents(
+    people: int,
+    *,
+    seed: int = 1,
+    skills_each: int = 20,
+    endorsements_each: int = 10,
+    known: list[tuple[str, dict[str, dict]]] = (),
+) -> Iterator[Accepted]:
+    """Yield signed person documents, ready for `Store.commit`.
+
+    `known` lists (person id, skills) of people already in the store (the
+    user), so the community endorses them too.
+    """
+    rng = random.Random(seed)
+    catalogue = starter_skills()
+    planned = [_plan_person(rng, catalogue, skills_each) for _ in range(people)]
+    everyone = planned + [_Known(pid, skills) for pid, skills in known]
+    for index, person in enumerate(planned):
+        given = _endorsements(rng, everyone, index, endorsements_each)
+        doc = _document(person, rng, given, _offers(rng, person))
+        signed = SignedHead.sign(person.identity, person.identity.person_id, doc.get_heads())
+        yield Accepted(person.identity.person_id, doc, doc.get_changes([]), [signed], [signed])
+
+
+class _Known(_Person):
+    """Someone already in the store: endorsed by the community, not generated."""
+
+    def __init__(self, person_id: str, skills: dict[str, dict]) -> None:
+        self.identity = _IdOnly(person_id)  # type: ignore[assignment]
+        self.name = ""
+        self.skills = skills
+
+
+@dataclass(frozen=True)
+class _IdOnly:
+    person_id: str
+
+
+def generate_community(
+    store: Store,
+    people: int = 200,
+    *,
+    seed: int = 1,
+    skills_each: int = 20,
+    endorsements_each: int = 10,
+    known: list[tuple[str, dict[str, dict]]] = (),
+    batch: int = 500,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Fill a store with a community; returns how many people were added."""
+    pending: list[Accepted] = []
+    done = 0
+    for update in build_documents(
+        people, seed=seed, skills_each=skills_each, endorsements_each=endorsements_each, known=known
+    ):
+        pending.append(update)
+        if len(pending) >= batch:
+            done += store.commit(pending)
+            pending.clear()
+            if progress:
+                progress(done, people)
+    done += store.commit(pending)
+    if progress:
+        progress(done, people)
+    return done
+
+
+MY_SKILLS = (("Python", 4, 6), ("Gestion de projet", 3, 4), ("Traduction", 5, 10), ("UX design", 2, 1))
+
+
+def prepare_demo(
+    services, people: int = 300, seed: int = 7, progress: Callable[[int, int], None] | None = None
+) -> bool:
+    """Give a fresh data dir an identity and a community; False if it had one."""
+    if services.identity is not None:
+        return False
+    services.create_identity("Camille Dupré", "Développeuse Python indépendante", "demo device")
+    services.update_profile(
+        location="Lyon",
+        bio="Je construis des outils libres pour les petites équipes. I build open-source tools for small teams.",
+        languages=["fr", "en"],
+        links=["https://example.org/camille"],
+        availability="available",
+    )
+    for name, level, years in MY_SKILLS:
+        services.add_skill(name, level, years=years)
+    mine = {s.key: {"name": s.name} for s in services.queries.skills(services.person_id)}
+    generate_community(
+        services.store,
+        people,
+        seed=seed,
+        skills_each=12,
+        endorsements_each=6,
+        known=[(services.person_id, mine)] * 10,
+        progress=progress,
+    )
+    return True

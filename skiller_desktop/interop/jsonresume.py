@@ -1,0 +1,620 @@
+"""JSON Resume (schema v1.0.0) to and from a Skiller portfolio.
+
+The imported document is kept whole in `extras["jsonresume"]` and used as a
+template on export: every entry the person did not change in Skiller comes
+back exactly as it was (level words, highlights, education, meta...), and
+whatever they changed is written from the portfolio. Entries are matched by
+what identifies them (a skill by its name, a position by company, title and
+start), so reordering or deleting in Skiller does the expected thing.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator, FormatChecker
+from jsonschema.exceptions import best_match
+
+from ..text import fold, skill_key
+from .portfolio import DEFAULT_LEVEL, ImportedPortfolio, InteropError, empty_profile, iso_date
+
+SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+EXTRAS_KEY = "jsonresume"
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+# --- the schema -------------------------------------------------------------
+# Built here rather than shipped as a data file; a unit test checks it equals
+# the published schema once its descriptions are stripped.
+
+
+def _obj(**props: dict) -> dict:
+    return {"type": "object", "additionalProperties": True, "properties": props}
+
+
+def _list(items: dict) -> dict:
+    return {"type": "array", "items": items}
+
+
+_S = {"type": "string"}
+_URI = {"type": "string", "format": "uri"}
+_DATE = {"$ref": "#/definitions/iso8601"}
+_STRS = _list(_S)
+_TIMED = {"url": _URI, "startDate": _DATE, "endDate": _DATE, "summary": _S, "highlights": _STRS}
+
+SCHEMA: dict = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "additionalProperties": True,
+    "definitions": {
+        "iso8601": {
+            "type": "string",
+            "pattern": r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]"
+            r"|[1-2][0-9]{3})$",
+        }
+    },
+    "properties": {
+        "$schema": _URI,
+        "basics": _obj(
+            name=_S,
+            label=_S,
+            image=_S,
+            email={"type": "string", "format": "email"},
+            phone=_S,
+            url=_URI,
+            summary=_S,
+            location=_obj(address=_S, postalCode=_S, city=_S, countryCode=_S, region=_S),
+            profiles=_list(_obj(network=_S, username=_S, url=_URI)),
+        ),
+        "work": _list(_obj(name=_S, location=_S, description=_S, position=_S, **_TIMED)),
+        "volunteer": _list(_obj(organization=_S, position=_S, **_TIMED)),
+        "education": _list(
+            _obj(
+                institution=_S,
+                url=_URI,
+                area=_S,
+                studyType=_S,
+                startDate=_DATE,
+                endDate=_DATE,
+                score=_S,
+                courses=_STRS,
+            )
+        ),
+        "awards": _list(_obj(title=_S, date=_DATE, awarder=_S, summary=_S)),
+        "certificates": _list(_obj(name=_S, date=_DATE, url=_URI, issuer=_S)),
+        "publications": _list(
+            _obj(
+                name=_S,
+                publisher=_S,
+                releaseDate=_DATE,
+                url=_URI,
+                summary=_S,
+            )
+        ),
+        "skills": _list(_obj(name=_S, level=_S, keywords=_STRS)),
+        "languages": _list(_obj(language=_S, fluency=_S)),
+        "interests": _list(_obj(name=_S, keywords=_STRS)),
+        "references": _list(_obj(name=_S, reference=_S)),
+        "projects": _list(
+            _obj(
+                name=_S,
+                description=_S,
+                highlights=_STRS,
+                keywords=_STRS,
+                startDate=_DATE,
+                endDate=_DATE,
+                url=_URI,
+                roles=_STRS,
+                entity=_S,
+                type=_S,
+            )
+        ),
+        "meta": _obj(canonical=_URI, version=_S, lastModified=_S),
+    },
+    "type": "object",
+}
+
+# Section order of the published schema, for sections a template lacks.
+SECTION_ORDER = (
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "meta",
+)
+
+
+def validate_resume(data: Any) -> None:
+    """Raise InteropError naming the most relevant schema error, if any."""
+    validator = Draft7Validator(SCHEMA, format_checker=FormatChecker())
+    error = best_match(validator.iter_errors(data))
+    if error is not None:
+        where = _path_text(error.absolute_path) or "document"
+        raise InteropError(f"Not a valid JSON Resume: {where}: {error.message}")
+
+
+def _path_text(parts: Iterable[str | int]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def load_resume(path: Path) -> dict:
+    """Read a JSON Resume file, with errors a user can act on."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InteropError(f"{path.name} is too large to be a résumé (over 10 MB)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InteropError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InteropError(f"{path} is a folder, not a JSON Resume file") from None
+    except OSError as exc:
+        raise InteropError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InteropError(f"{path.name} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InteropError(
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    if not isinstance(data, dict):
+        raise InteropError(f"{path.name} holds a JSON {type(data).__name__}, not a résumé object")
+    return data
+
+
+# --- skill levels -----------------------------------------------------------
+
+LEVEL_NAMES = {1: "Beginner", 2: "Elementary", 3: "Intermediate", 4: "Advanced", 5: "Expert"}
+_LEVEL_WORDS = {
+    5: ("master", "expert", "guru", "maitrise", "authority"),
+    4: ("advanced", "proficient", "senior", "strong", "confirmed", "confirme", "avance", "experienced", "fluent"),
+    3: ("intermediate", "intermediaire", "competent", "mid", "working", "good", "moderate"),
+    2: ("elementary", "basic", "basics", "novice", "junior", "familiar", "notions", "some"),
+    1: ("beginner", "debutant", "learning", "entry", "initiation", "none"),
+}
+_WORD_LEVEL = {word: level for level, words in _LEVEL_WORDS.items() for word in words}
+_FRACTION = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(?:/|out of|sur)\s*(\d+)$")
+_PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%$")
+
+
+def parse_level(text: str) -> int | None:
+    """A Skiller level 1..5 for JSON Resume's free-text level, None if not recognised."""
+    folded = fold(text)
+    if re.fullmatch(r"[1-5]", folded):
+        return int(folded)
+    if match := _FRACTION.match(folded):
+        value, scale = float(match[1].replace(",", ".")), int(match[2])
+        return _clamp_level(value / scale * 5) if scale else None
+    if match := _PERCENT.match(folded):
+        return _clamp_level(float(match[1].replace(",", ".")) / 20)
+    for word in re.findall(r"[a-z]+", folded):
+        if word in _WORD_LEVEL:
+            return _WORD_LEVEL[word]
+    return None
+
+
+def _clamp_level(value: float) -> int:
+    return max(1, min(5, round(value + 1e-9)))
+
+
+# --- reading typed fields ---------------------------------------------------
+
+
+def _text(entry: dict, key: str, where: str) -> str:
+    value = entry.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InteropError(f"{where}.{key} must be text, not {_kind(value)}")
+    return value
+
+
+def _texts(entry: dict, key: str, where: str) -> list[str]:
+    value = entry.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InteropError(f"{where}.{key} must be a list of texts")
+    return list(value)
+
+
+def _date(entry: dict, key: str, where: str, notes: list[str]) -> str:
+    raw = _text(entry, key, where)
+    value = iso_date(raw)
+    if value is None:
+        notes.append(f"{where}.{key} {raw!r} is not a date: left empty (kept for export)")
+        return ""
+    return value
+
+
+def _object(data: dict, key: str, where: str = "") -> dict:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InteropError(f"{where}{key} must be an object, not {_kind(value)}")
+    return value
+
+
+def _entries(data: dict, key: str, where: str = "") -> list[dict]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InteropError(f"{where}{key} must be a list, not {_kind(value)}")
+    for index, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise InteropError(f"{where}{key}[{index}] must be an object, not {_kind(item)}")
+    return value
+
+
+def _kind(value: object) -> str:
+    names = {str: "text", bool: "true/false", int: "a number", float: "a number"}
+    names.update({list: "a list", dict: "an object", type(None): "null"})
+    return names.get(type(value), type(value).__name__)
+
+
+def _with_highlights(text: str, highlights: list[str]) -> str:
+    """One Skiller description from a summary and its bullet highlights."""
+    bullets = "\n".join(f"• {item}" for item in highlights if item.strip())
+    return "\n\n".join(part for part in (text.strip(), bullets) if part)
+
+
+# --- one converter per section: raw entry -> portfolio item ----------------
+
+
+def _profile_from(basics: dict, languages: list[dict], notes: list[str]) -> dict:
+    where = "basics"
+    profile = empty_profile()
+    profile["name"] = _text(basics, "name", where).strip()
+    profile["headline"] = _text(basics, "label", where).strip()
+    profile["bio"] = _text(basics, "summary", where).strip()
+    profile["location"] = _location_line(_object(basics, "location", "basics."))
+    profile["links"] = _links_from(basics)
+    profile["languages"] = _languages_from(languages, notes)
+    return profile
+
+
+def _location_line(location: dict) -> str:
+    parts = [_text(location, key, "basics.location").strip() for key in ("city", "region", "countryCode")]
+    line = ", ".join(part for part in parts if part)
+    return line or _text(location, "address", "basics.location").strip().replace("\n", ", ")
+
+
+def _links_from(basics: dict) -> list[str]:
+    links = [_text(basics, "url", "basics").strip()]
+    for index, profile in enumerate(_entries(basics, "profiles", "basics.")):
+        links.append(_text(profile, "url", f"basics.profiles[{index}]").strip())
+    return [link for link in dict.fromkeys(links) if link]
+
+
+def _languages_from(entries: list[dict], notes: list[str]) -> list[str]:
+    names: dict[str, str] = {}
+    for index, entry in enumerate(entries):
+        name = _text(entry, "language", f"languages[{index}]").strip()
+        if not name:
+            notes.append(f"languages[{index}] has no language name: skipped")
+        names.setdefault(fold(name), name)
+    return [name for name in names.values() if name]
+
+
+def _skill_from(raw: dict, where: str, notes: list[str]) -> dict:
+    level_text = _text(raw, "level", where)
+    level = parse_level(level_text) if level_text.strip() else DEFAULT_LEVEL
+    if level is None:
+        notes.append(f"Skill {raw.get('name')!r}: level {level_text!r} not recognised, set to 3")
+        level = DEFAULT_LEVEL
+    return {
+        "name": _text(raw, "name", where).strip(),
+        "level": level,
+        "years": 0,
+        "description": "",
+        "evidence": [],
+        "keywords": _texts(raw, "keywords", where),
+    }
+
+
+def _position_from(raw: dict, where: str, notes: list[str]) -> dict:
+    return {
+        "title": _text(raw, "position", where).strip(),
+        "company": _text(raw, "name", where).strip(),
+        "location": _text(raw, "location", where).strip(),
+        "start": _date(raw, "startDate", where, notes),
+        "end": _date(raw, "endDate", where, notes),
+        "description": _with_highlights(_text(raw, "summary", where), _texts(raw, "highlights", where)),
+    }
+
+
+def _project_from(raw: dict, where: str, notes: list[str]) -> dict:
+    return {
+        "title": _text(raw, "name", where).strip(),
+        "description": _with_highlights(_text(raw, "description", where), _texts(raw, "highlights", where)),
+        "url": _text(raw, "url", where).strip(),
+        "start": _date(raw, "startDate", where, notes),
+        "end": _date(raw, "endDate", where, notes),
+        "keywords": _texts(raw, "keywords", where),
+    }
+
+
+def _certificate_from(raw: dict, where: str, notes: list[str]) -> dict:
+    return {
+        "name": _text(raw, "name", where).strip(),
+        "issuer": _text(raw, "issuer", where).strip(),
+        "url": _text(raw, "url", where).strip(),
+        "date": _date(raw, "date", where, notes),
+        "expires": "",
+        "license_number": "",
+    }
+
+
+Converter = Callable[[dict, str, list[str]], dict]
+# (portfolio field, JSON Resume keys it stands for, first one written on export)
+Fields = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+class _Section:
+    """How one list section maps: converter, field groups, identity of an entry."""
+
+    def __init__(self, key: str, convert: Converter, fields: Fields, identity: Callable[[dict], tuple]) -> None:
+        self.key, self.convert, self.fields, self.identity = key, convert, fields, identity
+
+
+SKILLS = _Section(
+    "skills",
+    _skill_from,
+    (("name", ("name",)), ("level", ("level",)), ("keywords", ("keywords",))),
+    lambda item: (skill_key(item["name"]),),
+)
+WORK = _Section(
+    "work",
+    _position_from,
+    (
+        ("company", ("name",)),
+        ("title", ("position",)),
+        ("location", ("location",)),
+        ("start", ("startDate",)),
+        ("end", ("endDate",)),
+        ("description", ("summary", "highlights")),
+    ),
+    lambda item: (fold(item["company"]), fold(item["title"]), item["start"]),
+)
+PROJECTS = _Section(
+    "projects",
+    _project_from,
+    (
+        ("title", ("name",)),
+        ("description", ("description", "highlights")),
+        ("url", ("url",)),
+        ("start", ("startDate",)),
+        ("end", ("endDate",)),
+        ("keywords", ("keywords",)),
+    ),
+    lambda item: (fold(item["title"]), item["start"]),
+)
+CERTIFICATES = _Section(
+    "certificates",
+    _certificate_from,
+    (("name", ("name",)), ("issuer", ("issuer",)), ("url", ("url",)), ("date", ("date",))),
+    lambda item: (fold(item["name"]), item["date"]),
+)
+
+
+# --- import -----------------------------------------------------------------
+
+
+def resume_to_portfolio(data: dict) -> ImportedPortfolio:
+    """Convert a JSON Resume document; raises InteropError on wrongly typed fields."""
+    if not isinstance(data, dict):
+        raise InteropError(f"A JSON Resume must be a JSON object, not {_kind(data)}")
+    notes: list[str] = []
+    basics = _object(data, "basics")
+    profile = _profile_from(basics, _entries(data, "languages"), notes)
+    skills = _merge_skills(_convert_all(SKILLS, data, notes, "name"), notes)
+    positions = _convert_all(WORK, data, notes, "company", "title")
+    projects = _convert_all(PROJECTS, data, notes, "title")
+    certificates = _convert_all(CERTIFICATES, data, notes, "name")
+    _note_missing_levels(data, notes)
+    counts = (
+        f"{len(skills)} skills, {len(positions)} positions, {len(projects)} projects, "
+        f"{len(certificates)} certificates, {len(profile['languages'])} languages"
+    )
+    report = [f"Imported from JSON Resume: profile of {profile['name'] or '(no name)'}, {counts}"]
+    report += _kept_line(data, basics) + notes
+    return ImportedPortfolio(
+        profile=profile,
+        skills=skills,
+        positions=positions,
+        projects=projects,
+        certificates=certificates,
+        extras={EXTRAS_KEY: copy.deepcopy(data)},
+        report=report,
+    )
+
+
+def _convert_all(section: _Section, data: dict, notes: list[str], *named: str) -> list[dict]:
+    """Converts every entry; one with none of the `named` fields filled is skipped."""
+    items = []
+    for index, raw in enumerate(_entries(data, section.key)):
+        where = f"{section.key}[{index}]"
+        item = section.convert(raw, where, notes)
+        if any(item[name] for name in named):
+            items.append(item)
+        else:
+            notes.append(f"{where} has no {' or '.join(named)}: skipped")
+    return items
+
+
+def _merge_skills(skills: list[dict], notes: list[str]) -> list[dict]:
+    """One skill per name, as in Skiller: keywords joined, the higher level kept."""
+    merged: dict[str, dict] = {}
+    for skill in skills:
+        key = skill_key(skill["name"])
+        if key not in merged:
+            merged[key] = skill
+            continue
+        first = merged[key]
+        first["level"] = max(first["level"], skill["level"])
+        first["keywords"] = list(dict.fromkeys(first["keywords"] + skill["keywords"]))
+        notes.append(f"Skill {skill['name']!r} appears twice: merged into one")
+    return list(merged.values())
+
+
+def _note_missing_levels(data: dict, notes: list[str]) -> None:
+    unlevelled = [
+        raw.get("name")
+        for raw in _entries(data, "skills")
+        if raw.get("name") and not str(raw.get("level") or "").strip()
+    ]
+    if unlevelled:
+        notes.append(f"No level given for {', '.join(unlevelled)}: set to 3, adjust in Skiller")
+
+
+def _kept_line(data: dict, basics: dict) -> list[str]:
+    mapped = {"$schema", "basics", *(s.key for s in (SKILLS, WORK, PROJECTS, CERTIFICATES)), "languages"}
+    kept = [key for key, value in data.items() if key not in mapped and value]
+    kept += [
+        key
+        for key, value in basics.items()
+        if key not in {"name", "label", "summary", "location", "url", "profiles"} and value
+    ]
+    if not kept:
+        return []
+    return [f"Kept for export, with no Skiller field: {', '.join(kept)}"]
+
+
+# --- export -----------------------------------------------------------------
+
+
+def portfolio_to_resume(
+    profile: dict,
+    skills: list[dict],
+    extras: dict | None = None,
+    positions: list[dict] | None = None,
+    projects: list[dict] | None = None,
+    certificates: list[dict] | None = None,
+) -> dict:
+    """A JSON Resume document; what `extras` kept from an import comes back unchanged."""
+    template = (extras or {}).get(EXTRAS_KEY) or {}
+    if not isinstance(template, dict):
+        raise InteropError("extras['jsonresume'] is not a JSON Resume document")
+    notes: list[str] = []  # an import already reported these
+    sections = {
+        "basics": _export_basics(profile, _object(template, "basics"), notes),
+        "skills": _export_section(SKILLS, skills, template, notes),
+        "work": _export_section(WORK, positions or [], template, notes),
+        "projects": _export_section(PROJECTS, projects or [], template, notes),
+        "certificates": _export_section(CERTIFICATES, certificates or [], template, notes),
+        "languages": _export_languages(profile.get("languages") or [], template),
+    }
+    resume: dict = {} if template else {"$schema": SCHEMA_URL}
+    for key, value in template.items():
+        resume[key] = sections.pop(key) if key in sections else copy.deepcopy(value)
+    for key in SECTION_ORDER:
+        if sections.get(key):
+            resume[key] = sections[key]
+    return resume
+
+
+def _export_entry(item: dict, template: dict | None, section: _Section, notes: list[str]) -> dict:
+    """The template entry, with each field group the person changed rewritten."""
+    derived = section.convert(template, section.key, notes) if template else {}
+    out = copy.deepcopy(template) if template else {}
+    for name, keys in section.fields:
+        value = item.get(name)
+        if template and value == derived.get(name):
+            continue
+        for key in keys:
+            out.pop(key, None)
+        if value:
+            out[keys[0]] = _level_name(value) if name == "level" else copy.deepcopy(value)
+    return out
+
+
+def _level_name(level: object) -> str:
+    if level not in LEVEL_NAMES:
+        raise InteropError(f"Skill level must be from 1 to 5, not {level!r}")
+    return LEVEL_NAMES[level]  # type: ignore[index]
+
+
+def _export_section(section: _Section, items: list[dict], template: dict, notes: list[str]) -> list[dict]:
+    """Entries in the template's order, then new ones in the order given."""
+    pool: dict[tuple, list[tuple[int, dict]]] = {}
+    for index, raw in enumerate(_entries(template, section.key)):
+        key = section.identity(section.convert(raw, section.key, notes))
+        pool.setdefault(key, []).append((index, raw))
+    ranked = []
+    for given, item in enumerate(items):
+        item = _complete(section, item)
+        candidates = pool.get(section.identity(item))
+        index, raw = candidates.pop(0) if candidates else (None, None)
+        rank = (0, index) if index is not None else (1, given)
+        ranked.append((rank, _export_entry(item, raw, section, notes)))
+    return [entry for _, entry in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def _complete(section: _Section, item: dict) -> dict:
+    """The item with missing fields defaulted, so callers may pass partial dicts."""
+    defaults = {name: "" for name, _ in section.fields}
+    defaults.update({"level": DEFAULT_LEVEL, "keywords": []})
+    return {**defaults, **item}
+
+
+def _export_basics(profile: dict, template: dict, notes: list[str]) -> dict:
+    profile = {**empty_profile(), **profile}
+    derived = _profile_from(template, [], notes) if template else {}
+    out = copy.deepcopy(template)
+    for name, key in (("name", "name"), ("headline", "label"), ("bio", "summary")):
+        if not template or profile[name] != derived[name]:
+            out.pop(key, None)
+            if profile[name]:
+                out[key] = profile[name]
+    if not template or profile["location"] != derived["location"]:
+        out.pop("location", None)
+        if profile["location"]:
+            out["location"] = {"city": profile["location"]}
+    if not template or list(profile["links"]) != derived["links"]:
+        _rewrite_links(out, list(profile["links"]))
+    return out
+
+
+def _rewrite_links(basics: dict, links: list[str]) -> None:
+    """Keeps the url and profiles still linked, drops removed ones, adds new ones."""
+    wanted = [link for link in dict.fromkeys(link.strip() for link in links) if link]
+    if basics.get("url") and basics["url"] not in wanted:
+        del basics["url"]
+    profiles = [p for p in basics.get("profiles") or [] if not p.get("url") or p["url"] in wanted]
+    covered = {basics.get("url")} | {p.get("url") for p in profiles}
+    new = [link for link in wanted if link not in covered]
+    if new and not basics.get("url"):
+        basics["url"] = new.pop(0)
+    profiles += [{"url": link} for link in new]
+    if profiles or "profiles" in basics:
+        basics["profiles"] = profiles
+
+
+def _export_languages(names: list[str], template: dict) -> list[dict]:
+    pool: dict[str, list[dict]] = {}
+    for raw in _entries(template, "languages"):
+        pool.setdefault(fold(str(raw.get("language") or "")), []).append(raw)
+    entries = []
+    for name in names:
+        candidates = pool.get(fold(name))
+        entry = copy.deepcopy(candidates.pop(0)) if candidates else {}
+        entry["language"] = name
+        entries.append(entry)
+    return entries
