@@ -87,7 +87,8 @@ class Database:
                 try:
                     yield self.conn
                 except BaseException:
-                    self.conn.execute("ROLLBACK")
+                    if self.conn.in_transaction:  # SQLite already rolled back on SQLITE_FULL
+                        self.conn.execute("ROLLBACK")
                     raise
                 self.conn.execute("COMMIT")
             except sqlite3.Error as exc:

@@ -120,3 +120,25 @@ MIGRATIONS: list[str] = [
     )
     """,
 ]
+
+# 2 (sync): entries waiting for their dependencies, and request nonces already seen.
+MIGRATIONS.append(
+    """
+    CREATE TABLE sync_pending (
+        entry_kind TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (entry_kind, hash)
+    );
+    CREATE INDEX sync_pending_doc ON sync_pending (doc_id);
+    CREATE TABLE sync_nonces (
+        signer TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (signer, nonce)
+    ) WITHOUT ROWID;
+    CREATE INDEX sync_nonces_expiry ON sync_nonces (expires_at)
+    """
+)

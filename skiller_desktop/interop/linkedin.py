@@ -158,13 +158,25 @@ def _table(name: str, data: bytes, notes: list[str]) -> _Table | None:
     except csv.Error as exc:
         raise InteropError(f"{name} is not a readable CSV file ({exc})") from None
     required = FILES[name]
-    for index, row in enumerate(rows):
+    for index in range(_after_notes(rows), len(rows)):
+        row = rows[index]
         keys = [loose(cell) for cell in row]
         if all(column in keys for column in required):
             headers = {key: cell.strip() for key, cell in zip(keys, row, strict=True) if key}
             return _Table(name, headers, _records(keys, rows[index + 1 :]))
     notes.append(f"{name} has no header row with {', '.join(required)}: skipped")
     return None
+
+
+def _after_notes(rows: list[list[str]]) -> int:
+    """Where the header search starts: past a "Notes:" preamble, which ends at a blank row.
+
+    A preamble line may itself start with a column name ("Name, as shown...").
+    """
+    if not rows or not rows[0] or not rows[0][0].strip().casefold().startswith("notes"):
+        return 0
+    blank = next((i for i, row in enumerate(rows) if not any(c.strip() for c in row)), None)
+    return blank + 1 if blank is not None else 1
 
 
 def _records(keys: list[str], rows: list[list[str]]) -> list[dict[str, str]]:

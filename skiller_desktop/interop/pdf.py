@@ -8,8 +8,8 @@ Greek, Cyrillic, Hebrew and Arabic render the same on every machine.
 from __future__ import annotations
 
 import os
-import tempfile
 import unicodedata
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -18,20 +18,25 @@ from fpdf import FPDF
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 FONT_FAMILY = "DejaVu"
 
-# Caps keep one pasted novel from producing a 60-page PDF or a slow render.
+# fpdf2 lays out roughly 10,000 characters a second (3,000 when shaping), so
+# each field is capped and the whole document shares a character budget:
+# a pasted novel yields a few pages in a few seconds, not a hang.
 MAX_BIO = 3000
 MAX_DESCRIPTION = 1200
 MAX_EVIDENCE_DESCRIPTION = 400
 MAX_LINE = 240
 MAX_SKILL_NAME = 120
 MAX_LINKS = 10
-MAX_EVIDENCE = 12
-MAX_SKILLS = 300
+MAX_LANGUAGES = 12
+MAX_EVIDENCE = 10
+MAX_SKILLS = 200
+TEXT_BUDGET = 40_000
 
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 ACCENT = (31, 111, 120)
 DOT_EMPTY = (206, 212, 218)
+Color = tuple[int, int, int]
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -47,7 +52,8 @@ LABELS: dict[str, dict[str, str]] = {
         "generated": "Generated on",
         "page": "Page",
         "truncated": "(shortened for print; the full text is in Skiller)",
-        "more_items": "more not shown",
+        "more_skills": "more skills not shown",
+        "more_evidence": "more items not shown",
         "no_skills": "No skills listed yet.",
         "kind.project": "project",
         "kind.link": "link",
@@ -68,7 +74,8 @@ LABELS: dict[str, dict[str, str]] = {
         "generated": "Généré le",
         "page": "Page",
         "truncated": "(abrégé pour l’impression ; le texte complet est dans Skiller)",
-        "more_items": "autres non affichés",
+        "more_skills": "autres compétences non affichées",
+        "more_evidence": "autres éléments non affichés",
         "no_skills": "Aucune compétence pour l’instant.",
         "kind.project": "projet",
         "kind.link": "lien",
@@ -81,7 +88,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 def labels_for(language: str) -> dict[str, str]:
     """Labels for a language tag such as "fr" or "fr-CA"; English otherwise."""
-    return LABELS.get(language.split("-")[0].split("_")[0].lower(), LABELS["en"])
+    return LABELS.get(language.replace("_", "-").split("-")[0].lower(), LABELS["en"])
 
 
 def truncate(text: str, limit: int) -> tuple[str, bool]:
@@ -105,82 +112,125 @@ def render_portfolio_pdf(view: dict[str, Any], path: Path, language: str = "en")
     The file appears whole or not at all: a failure mid-render leaves any
     previous export untouched.
     """
+    profile = view.get("profile") or {}
     pdf = _PortfolioPDF(labels_for(language), view)
     pdf.set_lang(language)
-    _header(pdf, view.get("profile") or {})
-    _about(pdf, (view.get("profile") or {}).get("bio") or "")
-    _skills(pdf, view.get("skills") or [])
+    _header(pdf, profile)
+    _about(pdf, str(profile.get("bio") or ""))
+    _skills(pdf, list(view.get("skills") or []))
     _write_atomically(Path(path), bytes(pdf.output()))
 
 
 class _PortfolioPDF(FPDF):
-    """FPDF with our fonts, margins and a footer naming the person id."""
+    """FPDF with our fonts, margins, a shared text budget and a footer."""
 
     def __init__(self, labels: dict[str, str], view: dict[str, Any]) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.labels = labels
+        self.budget = TEXT_BUDGET
+        self.can_shape = _shaping_available(self)
         self.footer_left = _footer_text(labels, view)
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=18)
-        self._add_fonts()
-        self._enable_shaping()
-        name = _field(view.get("profile") or {}, "name", MAX_LINE)
+        self.add_font(FONT_FAMILY, "", FONT_DIR / "DejaVuSans.ttf")
+        self.add_font(FONT_FAMILY, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        self.set_font(FONT_FAMILY, size=10)
+        name = _text(view.get("profile") or {}, "name")[:MAX_LINE]
         self.set_title(name or "Skiller portfolio")
         self.set_author(name)
         self.set_creator("Skiller Desktop")
         self.add_page()
 
-    def _add_fonts(self) -> None:
-        self.add_font(FONT_FAMILY, "", FONT_DIR / "DejaVuSans.ttf")
-        self.add_font(FONT_FAMILY, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
-        self.set_font(FONT_FAMILY, size=10)
-
-    def _enable_shaping(self) -> None:
-        """Join and order Arabic/Hebrew properly when uharfbuzz is installed.
-
-        Without it the text is still drawn (letters unjoined), never an error.
-        """
-        try:
-            self.set_text_shaping(True)
-        except Exception:  # fpdf2 raises FPDFException when uharfbuzz is absent
-            self.text_shaping = None
+    def take(self, text: str, limit: int) -> tuple[str, bool]:
+        """Truncate to the field's cap and to what is left of the budget."""
+        limit = min(limit, self.budget)
+        if limit < 20:
+            return "", bool(text.strip())
+        kept, cut = truncate(text, limit)
+        self.budget -= len(kept)
+        return kept, cut
 
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(FONT_FAMILY, size=7)
         self.set_text_color(*MUTED)
-        width = self.epw - 20
-        self.cell(width, 4, self.clean(self.footer_left), align="L")
+        self.cell(self.epw - 20, 4, self.prepare(self.footer_left), align="L")
         self.cell(20, 4, f"{self.labels['page']} {self.page_no()}/{{nb}}", align="R")
 
-    def clean(self, text: str) -> str:
-        """Swap characters the font lacks (emoji, CJK) for something printable.
+    def prepare(self, text: str) -> str:
+        """Make `text` drawable with the current font, shaping it if it needs it.
 
-        Letters and digits become "?" so a name stays visibly present;
-        symbols such as emoji are dropped rather than drawn as empty boxes.
+        Characters the font lacks: letters and digits become "?" so a name
+        stays visibly present; symbols (emoji) are dropped rather than drawn
+        as empty boxes. Shaping is per text because it is three times slower
+        and only right-to-left or combining text needs it.
         """
         cmap = self.current_font.cmap
-        return "".join(_printable(char, cmap) for char in text)
+        text = "".join(_printable(char, cmap) for char in text)
+        if self.can_shape:
+            self.set_text_shaping(_needs_shaping(text))
+        return text
 
-    def paragraph(
-        self, text: str, size: float, color: tuple[int, int, int], bold: bool = False, height: float | None = None
-    ) -> None:
+    def paragraph(self, text: str, size: float, color: Color, bold: bool = False, height: float = 0) -> None:
         """Full-width left-aligned wrapped text, then a new line."""
+        self.indented(self.l_margin, text, size, color, bold=bold, height=height)
+
+    def indented(
+        self,
+        x: float,
+        text: str,
+        size: float,
+        color: Color,
+        *,
+        bold: bool = False,
+        height: float = 0,
+        link: str | None = None,
+    ) -> None:
+        """Wrapped text from `x` to the right margin, then a new line."""
         self.set_font(FONT_FAMILY, "B" if bold else "", size)
         self.set_text_color(*color)
-        self.multi_cell(0, height or size * 0.5, self.clean(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        self.set_x(x)
+        width = self.w - self.r_margin - x
+        target = link if link and link.startswith(("http://", "https://", "mailto:")) else None
+        line = height or size * 0.5
+        self.multi_cell(width, line, self.prepare(text), align="L", link=target, new_x="LMARGIN", new_y="NEXT")
+
+
+def _shaping_available(pdf: FPDF) -> bool:
+    """True when uharfbuzz is installed, so Arabic letters join and RTL orders."""
+    try:
+        pdf.set_text_shaping(True)
+    except Exception:  # fpdf2 raises FPDFException when uharfbuzz is absent
+        return False
+    pdf.set_text_shaping(False)
+    return True
+
+
+def _needs_shaping(text: str) -> bool:
+    return any(
+        unicodedata.bidirectional(char) in ("R", "AL", "AN") or unicodedata.category(char).startswith("M")
+        for char in text
+    )
 
 
 def _printable(char: str, cmap: dict[int, int]) -> str:
     if ord(char) in cmap or char in "\n\t":
         return char
-    category = unicodedata.category(char)
-    return "?" if category[0] in "LN" else ""
+    return "?" if unicodedata.category(char)[0] in "LN" else ""
 
 
-def _field(mapping: dict[str, Any], key: str, limit: int) -> str:
+def _text(mapping: dict[str, Any], key: str) -> str:
     value = mapping.get(key)
-    return truncate(str(value), limit)[0] if value not in (None, "") else ""
+    return "" if value is None else str(value).strip()
+
+
+def _count(value: Any, high: int | None = None) -> int:
+    """Forgiving int for counts and levels: junk reads as 0, never raises."""
+    try:
+        number = max(0, int(value))
+    except (TypeError, ValueError, OverflowError):
+        return 0
+    return number if high is None else min(high, number)
 
 
 def _footer_text(labels: dict[str, str], view: dict[str, Any]) -> str:
@@ -194,35 +244,30 @@ def _header(pdf: _PortfolioPDF, profile: dict[str, Any]) -> None:
     pdf.set_fill_color(*ACCENT)
     pdf.rect(0, 0, pdf.w, 4, style="F")
     pdf.set_y(18)
-    pdf.paragraph(_field(profile, "name", MAX_LINE) or "—", 24, INK, bold=True, height=11)
-    headline = _field(profile, "headline", MAX_LINE)
+    name = pdf.take(_text(profile, "name"), MAX_LINE)[0]
+    pdf.paragraph(name or "—", 24, INK, bold=True, height=11)
+    headline = pdf.take(_text(profile, "headline"), MAX_LINE)[0]
     if headline:
         pdf.paragraph(headline, 13, ACCENT, height=7)
     pdf.ln(1.5)
-    contact = _contact_line(pdf.labels, profile)
+    contact = pdf.take(_contact_line(pdf.labels, profile), MAX_LINE * 2)[0]
     if contact:
         pdf.paragraph(contact, 9.5, MUTED, height=5)
-    _links(pdf, profile.get("links") or [])
+    for link in list(profile.get("links") or [])[:MAX_LINKS]:
+        url = pdf.take(str(link), MAX_LINE)[0]
+        if url:
+            pdf.indented(pdf.l_margin, url, 9.5, ACCENT, height=5, link=url)
     pdf.ln(3)
 
 
 def _contact_line(labels: dict[str, str], profile: dict[str, Any]) -> str:
-    languages = ", ".join(str(lang) for lang in (profile.get("languages") or [])[:12])
+    languages = ", ".join(str(lang) for lang in list(profile.get("languages") or [])[:MAX_LANGUAGES])
     parts = [
-        _field(profile, "location", MAX_LINE),
-        _field(profile, "availability", MAX_LINE),
+        _text(profile, "location")[:MAX_LINE],
+        _text(profile, "availability")[:MAX_LINE],
         f"{labels['languages']} {languages}" if languages else "",
     ]
     return "  ·  ".join(part for part in parts if part)
-
-
-def _links(pdf: _PortfolioPDF, links: list[Any]) -> None:
-    pdf.set_font(FONT_FAMILY, size=9.5)
-    pdf.set_text_color(*ACCENT)
-    for link in links[:MAX_LINKS]:
-        url = truncate(str(link), MAX_LINE)[0]
-        target = url if url.startswith(("http://", "https://", "mailto:")) else None
-        pdf.multi_cell(0, 5, pdf.clean(url), align="L", link=target, new_x="LMARGIN", new_y="NEXT")
 
 
 def _section_title(pdf: _PortfolioPDF, title: str) -> None:
@@ -238,10 +283,10 @@ def _section_title(pdf: _PortfolioPDF, title: str) -> None:
 
 
 def _about(pdf: _PortfolioPDF, bio: str) -> None:
-    if not str(bio).strip():
+    if not bio.strip():
         return
     _section_title(pdf, pdf.labels["about"])
-    text, cut = truncate(str(bio), MAX_BIO)
+    text, cut = pdf.take(bio, MAX_BIO)
     pdf.paragraph(text, 10, INK, height=5)
     if cut:
         pdf.paragraph(pdf.labels["truncated"], 8, MUTED, height=4.5)
@@ -251,14 +296,18 @@ def _skills(pdf: _PortfolioPDF, skills: list[dict[str, Any]]) -> None:
     _section_title(pdf, pdf.labels["skills"])
     if not skills:
         pdf.paragraph(pdf.labels["no_skills"], 10, MUTED, height=5)
+    shown = 0
     for skill in skills[:MAX_SKILLS]:
+        if pdf.budget < 200:
+            break
         _skill(pdf, skill)
-    _more_note(pdf, len(skills) - MAX_SKILLS)
+        shown += 1
+    _more_note(pdf, len(skills) - shown, "more_skills", pdf.l_margin)
 
 
-def _more_note(pdf: _PortfolioPDF, hidden: int) -> None:
+def _more_note(pdf: _PortfolioPDF, hidden: int, what: str, x: float) -> None:
     if hidden > 0:
-        pdf.paragraph(f"+{hidden} {pdf.labels['more_items']}", 8.5, MUTED, height=4.5)
+        pdf.indented(x, f"+{hidden} {pdf.labels[what]}", 8.5, MUTED, height=4.5)
 
 
 def _skill(pdf: _PortfolioPDF, skill: dict[str, Any]) -> None:
@@ -267,17 +316,17 @@ def _skill(pdf: _PortfolioPDF, skill: dict[str, Any]) -> None:
     pdf.ln(1)
     _skill_title_row(pdf, skill)
     pdf.paragraph(_skill_meta(pdf.labels, skill), 8.5, MUTED, height=4.5)
-    description, cut = truncate(str(skill.get("description") or ""), MAX_DESCRIPTION)
+    description, cut = pdf.take(_text(skill, "description"), MAX_DESCRIPTION)
     if description:
         pdf.ln(1)
         pdf.paragraph(description + (" " + pdf.labels["truncated"] if cut else ""), 9.5, INK, height=4.8)
-    _evidence(pdf, skill.get("evidence") or [])
+    _evidence(pdf, list(skill.get("evidence") or []))
     pdf.ln(3)
 
 
 def _skill_title_row(pdf: _PortfolioPDF, skill: dict[str, Any]) -> None:
     """Skill name on the left, level dots and "Level n/5" on the right."""
-    level = _level(skill.get("level"))
+    level = _count(skill.get("level"), high=5)
     label = f"{pdf.labels['level']} {level}/5"
     pdf.set_font(FONT_FAMILY, size=9)
     label_width = pdf.get_string_width(label) + 1
@@ -285,14 +334,8 @@ def _skill_title_row(pdf: _PortfolioPDF, skill: dict[str, Any]) -> None:
     top = pdf.get_y()
     pdf.set_font(FONT_FAMILY, "B", 12)
     pdf.set_text_color(*INK)
-    pdf.multi_cell(
-        dots_x - pdf.l_margin - 4,
-        6.5,
-        pdf.clean(_field(skill, "name", MAX_SKILL_NAME)),
-        align="L",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    name = pdf.prepare(pdf.take(_text(skill, "name"), MAX_SKILL_NAME)[0] or "—")
+    pdf.multi_cell(dots_x - pdf.l_margin - 4, 6.5, name, align="L", new_x="LMARGIN", new_y="NEXT")
     bottom = pdf.get_y()
     _level_dots(pdf, dots_x, top + 3.25, level)
     pdf.set_xy(pdf.w - pdf.r_margin - label_width, top + 0.75)
@@ -300,13 +343,6 @@ def _skill_title_row(pdf: _PortfolioPDF, skill: dict[str, Any]) -> None:
     pdf.set_text_color(*MUTED)
     pdf.cell(label_width, 5, label, align="R")
     pdf.set_xy(pdf.l_margin, max(bottom, top + 6.5))
-
-
-def _level(value: Any) -> int:
-    try:
-        return max(0, min(5, int(value)))
-    except (TypeError, ValueError):
-        return 0
 
 
 def _level_dots(pdf: _PortfolioPDF, x: float, y_center: float, level: int) -> None:
@@ -322,16 +358,8 @@ def _skill_meta(labels: dict[str, str], skill: dict[str, Any]) -> str:
     parts = []
     if years > 0:
         parts.append(f"{years} {labels['year'] if years == 1 else labels['years']}")
-    word = labels["endorsement"] if count == 1 else labels["endorsements"]
-    parts.append(f"{count} {word}")
+    parts.append(f"{count} {labels['endorsement'] if count == 1 else labels['endorsements']}")
     return "  ·  ".join(parts)
-
-
-def _count(value: Any) -> int:
-    try:
-        return max(0, int(value))
-    except (TypeError, ValueError):
-        return 0
 
 
 def _evidence(pdf: _PortfolioPDF, items: list[dict[str, Any]]) -> None:
@@ -339,50 +367,42 @@ def _evidence(pdf: _PortfolioPDF, items: list[dict[str, Any]]) -> None:
         return
     pdf.ln(1.5)
     pdf.paragraph(pdf.labels["evidence"], 8.5, MUTED, bold=True, height=4.5)
+    shown = 0
     for item in items[:MAX_EVIDENCE]:
+        if pdf.budget < 100:
+            break
         _evidence_item(pdf, item)
-    _more_note(pdf, len(items) - MAX_EVIDENCE)
+        shown += 1
+    _more_note(pdf, len(items) - shown, "more_evidence", pdf.l_margin + 4)
 
 
 def _evidence_item(pdf: _PortfolioPDF, item: dict[str, Any]) -> None:
     indent = pdf.l_margin + 4
-    kind = _field(item, "kind", 40)
+    kind = _text(item, "kind")[:40]
     kind = pdf.labels.get(f"kind.{kind.lower()}", kind)
-    title = _field(item, "title", MAX_LINE) or _field(item, "url", MAX_LINE)
-    _indented(pdf, indent, f"•  {title}" + (f"  ({kind})" if kind else ""), 9.5, INK, bold=True)
-    url = _field(item, "url", MAX_LINE)
+    url = pdf.take(_text(item, "url"), MAX_LINE)[0]
+    title = pdf.take(_text(item, "title"), MAX_LINE)[0] or url or "—"
+    pdf.indented(indent, f"•  {title}" + (f"  ({kind})" if kind else ""), 9.5, INK, bold=True)
     if url and url != title:
-        _indented(pdf, indent + 3.5, url, 8.5, ACCENT, link=url)
-    description, _ = truncate(str(item.get("description") or ""), MAX_EVIDENCE_DESCRIPTION)
+        pdf.indented(indent + 3.5, url, 8.5, ACCENT, link=url)
+    description = pdf.take(_text(item, "description"), MAX_EVIDENCE_DESCRIPTION)[0]
     if description:
-        _indented(pdf, indent + 3.5, description, 8.5, MUTED)
-
-
-def _indented(
-    pdf: _PortfolioPDF,
-    x: float,
-    text: str,
-    size: float,
-    color: tuple[int, int, int],
-    bold: bool = False,
-    link: str | None = None,
-) -> None:
-    pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
-    pdf.set_text_color(*color)
-    pdf.set_x(x)
-    target = link if link and link.startswith(("http://", "https://")) else None
-    pdf.multi_cell(
-        pdf.w - pdf.r_margin - x, size * 0.5, pdf.clean(text), align="L", link=target, new_x="LMARGIN", new_y="NEXT"
-    )
+        pdf.indented(indent + 3.5, description, 8.5, MUTED)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: readers never see half a PDF.
+
+    os.open with 0o666 lets the user's umask decide the final permissions,
+    like any ordinary file they save.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".portfolio-", suffix=".pdf", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
