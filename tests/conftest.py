@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,14 +31,3 @@ def node(tmp_path: Path) -> Callable[..., object]:
     yield make
     for services in opened:
         services.close()
-
-
-def run_cli(*args: str, data_dir: Path | None = None, stdin: str | None = None,
-            env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m skiller_desktop` as a user would."""
-    command = [sys.executable, "-m", "skiller_desktop"]
-    if data_dir is not None:
-        command += ["--data-dir", str(data_dir)]
-    full_env = {**os.environ, "SKILLER_NO_KEYRING": "1", "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run(command + list(args), capture_output=True, text=True, input=stdin,
-                          env=full_env, cwd=ROOT, timeout=120)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def snapshot(services) -> dict:
@@ -15,3 +20,14 @@ def hand_over(sender, receiver, path: Path, people=()):
     """Sender exports a bundle file, receiver imports it: sync by hand."""
     sender.export_bundle(path, people)
     return receiver.import_bundle(path)
+
+
+def run_cli(*args: str, data_dir: Path | None = None, stdin: str | None = None,
+            env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m skiller_desktop` as a user would."""
+    command = [sys.executable, "-m", "skiller_desktop"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    full_env = {**os.environ, "SKILLER_NO_KEYRING": "1", "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run(command + list(args), capture_output=True, text=True, input=stdin,
+                          env=full_env, cwd=ROOT, timeout=120)

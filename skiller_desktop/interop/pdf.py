@@ -101,7 +101,7 @@ def truncate(text: str, limit: int) -> tuple[str, bool]:
         return text, False
     cut = text[:limit]
     space = cut.rfind(" ")
-    if space > limit * 0.8:
+    if space > limit * 0.6:
         cut = cut[:space]
     return cut.rstrip() + "…", True
 
@@ -155,7 +155,8 @@ class _PortfolioPDF(FPDF):
         self.set_font(FONT_FAMILY, size=7)
         self.set_text_color(*MUTED)
         self.cell(self.epw - 20, 4, self.prepare(self.footer_left), align="L")
-        self.cell(20, 4, f"{self.labels['page']} {self.page_no()}/{{nb}}", align="R")
+        page = self.prepare(f"{self.labels['page']} {self.page_no()}/{{nb}}")  # also resets shaping
+        self.cell(20, 4, page, align="R")
 
     def prepare(self, text: str) -> str:
         """Make `text` drawable with the current font, shaping it if it needs it.

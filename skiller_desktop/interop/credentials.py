@@ -1,0 +1,285 @@
+"""Endorsements as verifiable credentials anyone can check offline.
+
+An endorsement already lives in the endorser's signed document; this module
+exports it in a form other tools understand: an Open Badges 3.0
+``EndorsementCredential`` (a W3C Verifiable Credential 2.0) secured as a
+VC-JWT, i.e. a compact JWS signed with the endorser's Ed25519 key (EdDSA).
+
+Why EndorsementCredential rather than OpenBadgeCredential: an
+OpenBadgeCredential says "the issuer attests the subject earned this
+achievement", which is a certification. A Skiller endorsement is a peer's
+opinion about a person's skill, which is exactly what OB 3.0 defines
+EndorsementCredential for (an ``EndorsementSubject`` with an
+``endorsementComment``). The skill and the observed level are extra subject
+properties; the VC 2.0 context's ``@vocab`` gives such terms a meaning.
+
+The token follows OB 3.0 §8.2 (VC-JWT): the credential is the JWT payload
+itself (no ``vc`` wrapper), with ``iss`` = issuer id, ``sub`` = subject id,
+``jti`` = credential id and ``nbf`` = ``validFrom``. The header is
+``{"alg": "EdDSA", "typ": "JWT", "kid": "<did:key>#<fingerprint>"}``.
+Verification needs no network: the issuer's public key is inside its
+did:key. Signing and checking are PyJWT's; no hand-written crypto.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import base58
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+CREDENTIAL_TYPES = ["VerifiableCredential", "EndorsementCredential"]
+ACCEPTED_TYP = ("JWT", "vc+jwt")
+FILE_SUFFIX = ".jwt"
+MAX_TOKEN_CHARS = 64_000
+CLOCK_SKEW_SECONDS = 300
+
+_DID_KEY_PREFIX = "did:key:z"
+_ED25519_MULTICODEC = b"\xed\x01"
+_COMPACT_JWS = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
+
+
+class CredentialError(ValueError):
+    """A credential that cannot be trusted or read; the message says why."""
+
+
+def issue_endorsement_credential(
+    private_key: Ed25519PrivateKey,
+    *,
+    endorsement_id: str,
+    endorser_name: str,
+    subject_id: str,
+    skill: str,
+    comment: str,
+    level: int | None,
+    issued_at: datetime,
+) -> str:
+    """Sign an endorsement as an OB 3.0 EndorsementCredential VC-JWT."""
+    issuer_id = _did_from_pub(_raw_public_key(private_key.public_key()))
+    _pub_from_did(subject_id)  # a credential about a malformed id helps nobody
+    credential = endorsement_credential(
+        issuer_id=issuer_id,
+        endorsement_id=endorsement_id,
+        endorser_name=endorser_name,
+        subject_id=subject_id,
+        skill=skill,
+        comment=comment,
+        level=level,
+        issued_at=issued_at,
+    )
+    headers = {"typ": "JWT", "kid": _kid(issuer_id)}
+    return jwt.encode(credential, private_key, algorithm="EdDSA", headers=headers)
+
+
+def endorsement_credential(
+    *,
+    issuer_id: str,
+    endorsement_id: str,
+    endorser_name: str,
+    subject_id: str,
+    skill: str,
+    comment: str,
+    level: int | None,
+    issued_at: datetime,
+) -> dict[str, Any]:
+    """The JWT payload: the VC JSON plus the registered claims OB 3.0 asks for."""
+    moment = _utc(issued_at)
+    credential_id = f"urn:uuid:{endorsement_id}"
+    subject: dict[str, Any] = {
+        "id": subject_id,
+        "type": ["EndorsementSubject"],
+        "endorsementComment": comment,
+        "skill": skill,
+    }
+    if level is not None:
+        subject["levelObserved"] = int(level)
+    return {
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": credential_id,
+        "type": list(CREDENTIAL_TYPES),
+        "name": f"Endorsement: {skill}",
+        "issuer": {"id": issuer_id, "type": ["Profile"], "name": endorser_name},
+        "validFrom": moment.isoformat().replace("+00:00", "Z"),
+        "credentialSubject": subject,
+        "iss": issuer_id,
+        "sub": subject_id,
+        "jti": credential_id,
+        "nbf": int(moment.timestamp()),
+        "iat": int(moment.timestamp()),
+    }
+
+
+def verify_credential(token: str) -> dict[str, Any]:
+    """Check a VC-JWT against its issuer's did:key and return its payload.
+
+    Raises CredentialError for anything short of a well-formed credential
+    signed by the key its issuer id names.
+    """
+    token = _well_formed(token)
+    header = _checked_header(token)
+    issuer_id = _claimed_issuer(token)
+    if header["kid"].split("#", 1)[0] != issuer_id:
+        raise CredentialError("the signing key (kid) does not belong to the issuer (iss)")
+    payload = _decode(token, Ed25519PublicKey.from_public_bytes(_pub_from_did(issuer_id)))
+    _check_credential(payload)
+    return payload
+
+
+def write_credentials(tokens: dict[str, str], directory: Path) -> list[Path]:
+    """Write one ``<endorsement id>.jwt`` per credential; return the paths.
+
+    A bare compact JWS (plus a newline) is what OB 3.0 validators and
+    wallets take as is, so no JSON wrapper: the id is in the file name and
+    in the token's ``jti``.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for credential_id, token in tokens.items():
+        path = directory / (_file_stem(credential_id) + FILE_SUFFIX)
+        path.write_text(_well_formed(token) + "\n", encoding="ascii")
+        paths.append(path)
+    return paths
+
+
+def read_credential_file(path: Path) -> str:
+    """The compact token in a ``.jwt`` file; CredentialError if it is not one."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TOKEN_CHARS + 64)
+    except OSError as error:
+        raise CredentialError(f"cannot read {path.name}: {error.strerror or error}") from error
+    try:
+        text = raw.decode("ascii")
+    except UnicodeDecodeError:
+        raise CredentialError(f"{path.name} is not a credential (not ASCII text)") from None
+    return _well_formed(text)
+
+
+def _well_formed(token: Any) -> str:
+    if not isinstance(token, str):
+        raise CredentialError("a credential must be text")
+    token = token.strip()
+    if len(token) > MAX_TOKEN_CHARS:
+        raise CredentialError("credential is too large")
+    if not _COMPACT_JWS.match(token):
+        raise CredentialError("not a compact JWS (expected three base64url parts separated by dots)")
+    return token
+
+
+def _checked_header(token: str) -> dict[str, Any]:
+    try:
+        header = jwt.get_unverified_header(token)
+    except jwt.PyJWTError as error:
+        raise CredentialError(f"malformed credential header: {error}") from None
+    if header.get("alg") != "EdDSA":
+        raise CredentialError(f"unsupported signature algorithm {header.get('alg')!r}; expected EdDSA")
+    if header.get("typ", "JWT") not in ACCEPTED_TYP:
+        raise CredentialError(f"unexpected token type {header.get('typ')!r}")
+    if not isinstance(header.get("kid"), str):
+        raise CredentialError("the header names no signing key (kid)")
+    return header
+
+
+def _claimed_issuer(token: str) -> str:
+    """The unverified ``iss``: only used to find the key to verify with."""
+    try:
+        claims = jwt.decode(token, options={"verify_signature": False})
+    except jwt.PyJWTError as error:
+        raise CredentialError(f"malformed credential payload: {error}") from None
+    issuer = claims.get("iss")
+    if not isinstance(issuer, str):
+        raise CredentialError("the credential names no issuer (iss)")
+    return issuer
+
+
+def _decode(token: str, key: Ed25519PublicKey) -> dict[str, Any]:
+    options = {"require": ["iss", "sub", "jti", "nbf"], "verify_aud": False}
+    try:
+        return jwt.decode(token, key, algorithms=["EdDSA"], options=options, leeway=CLOCK_SKEW_SECONDS)
+    except jwt.InvalidSignatureError:
+        raise CredentialError("bad signature: the credential was altered or not signed by its issuer") from None
+    except jwt.ImmatureSignatureError:
+        raise CredentialError("the credential is not valid yet (nbf is in the future)") from None
+    except jwt.ExpiredSignatureError:
+        raise CredentialError("the credential has expired") from None
+    except jwt.PyJWTError as error:
+        raise CredentialError(f"invalid credential: {error}") from None
+
+
+def _check_credential(payload: dict[str, Any]) -> None:
+    """The signed JWT claims and the VC they wrap must say the same thing."""
+    context = payload.get("@context")
+    if not isinstance(context, list) or not context or context[0] != VC_CONTEXT:
+        raise CredentialError("not a W3C Verifiable Credential 2.0 (@context)")
+    types = payload.get("type")
+    if not isinstance(types, list) or "VerifiableCredential" not in types:
+        raise CredentialError("not a Verifiable Credential (type)")
+    issuer = payload.get("issuer")
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    if issuer_id != payload["iss"]:
+        raise CredentialError("iss does not match the credential's issuer id")
+    subject = payload.get("credentialSubject")
+    if not isinstance(subject, dict) or subject.get("id") != payload["sub"]:
+        raise CredentialError("sub does not match the credential subject id")
+    if payload.get("id") != payload["jti"]:
+        raise CredentialError("jti does not match the credential id")
+    if _timestamp(payload.get("validFrom")) != payload["nbf"]:
+        raise CredentialError("nbf does not match validFrom")
+
+
+def _timestamp(value: Any) -> int | None:
+    try:
+        return int(datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp())
+    except ValueError:
+        return None
+
+
+def _utc(moment: datetime) -> datetime:
+    """Naive datetimes are taken as UTC; seconds precision, as JWT has."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0)
+
+
+def _file_stem(credential_id: str) -> str:
+    """A portable file name from an id: no separators, no surprises."""
+    stem = credential_id.removeprefix("urn:uuid:")
+    stem = re.sub(r"[^A-Za-z0-9._-]", "_", stem).strip("._")
+    if not stem:
+        raise CredentialError(f"cannot make a file name from credential id {credential_id!r}")
+    return stem[:150]
+
+
+def _kid(did: str) -> str:
+    """did:key verification method id: the DID, then its own fingerprint."""
+    return f"{did}#{did.removeprefix('did:key:')}"
+
+
+def _raw_public_key(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _did_from_pub(raw: bytes) -> str:
+    return _DID_KEY_PREFIX + base58.b58encode(_ED25519_MULTICODEC + raw).decode("ascii")
+
+
+def _pub_from_did(did: Any) -> bytes:
+    """The raw Ed25519 key in a did:key; CredentialError for any other DID."""
+    if not isinstance(did, str) or not did.startswith(_DID_KEY_PREFIX):
+        raise CredentialError(f"unsupported DID {str(did)[:80]!r}: only did:key (Ed25519) is supported")
+    try:
+        decoded = base58.b58decode(did[len(_DID_KEY_PREFIX) :])
+    except ValueError:
+        raise CredentialError(f"malformed did:key {did[:80]!r}") from None
+    if len(decoded) != 34 or not decoded.startswith(_ED25519_MULTICODEC):
+        raise CredentialError(f"unsupported did:key {did[:80]!r}: not an Ed25519 key")
+    return decoded[2:]

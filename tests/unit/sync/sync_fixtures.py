@@ -1,0 +1,71 @@
+"""In-process nodes and relays for sync unit tests: the real app, no sockets."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from skiller_desktop.db import Database
+from skiller_desktop.services import Services
+from sync.api import AppConfig, create_app
+from sync.local import AsgiClient
+from sync.node import node_storage
+from sync.peers import PeerBook
+from sync.relay import open_sqlite_storage
+from sync.replicator import sync_peer
+
+READ_MODELS = ("persons", "skills", "endorsements", "hidden_endorsements", "offers", "responses",
+               "imported_endorsements")
+
+
+class Relay:
+    def __init__(self, path: Path) -> None:
+        self.storage = open_sqlite_storage(path)
+        self.app = create_app(self.storage, AppConfig(kind="relay"))
+        self.url = f"http://relay-{path.stem}"
+
+
+class Node:
+    def __init__(self, path: Path, name: str) -> None:
+        self.services = Services(path)
+        self.services.create_identity(name)
+        self.storage = node_storage(self.services)
+        self.book = PeerBook(self.services.db)
+        self.app = create_app(self.storage, AppConfig(kind="node", person_id=self.services.person_id,
+                                                      policy_for=self.services.policy_for))
+        self.url = f"http://node-{path.stem}"
+
+    @property
+    def person_id(self) -> str:
+        return self.services.person_id
+
+    def sync_with(self, other: Node | Relay):
+        peer = self.book.add(other.url, "relay" if isinstance(other, Relay) else "peer")
+        client = AsgiClient(other.app, self.services.require_identity(), other.url)
+        return sync_peer(self.storage, self.book, peer.peer_id, client, self.services.policy_for, batch=7)
+
+
+def doc_heads(db: Database) -> dict[str, list[str]]:
+    return {r["doc_id"]: sorted(__import__("json").loads(r["heads"])) for r in db.query("SELECT * FROM docs")}
+
+
+def read_models(db: Database) -> dict[str, list[tuple]]:
+    out = {}
+    for table in READ_MODELS:
+        rows = db.query(f"SELECT * FROM {table}")
+        out[table] = sorted(tuple(v for k, v in zip(r.keys(), tuple(r), strict=True) if k != "updated_at")
+                            for r in rows)
+    return out
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 10.0, interval: float = 0.02,
+               message: str = "condition") -> object:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {message}")
+        time.sleep(interval)
