@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from .identity import (
     seal_identity,
     seed_from_phrase,
 )
+from .interop.credentials import issue_endorsement_credential
 from .keystore import load_identity, save_identity
 from .queries import Queries
 from .signed_heads import SignedHead
@@ -132,7 +134,7 @@ class Services:
             raise IdentityError("the identity file holds no person document")
         self._identity = identity
         save_identity(self.data_dir, identity)
-        self._edit(pd.add_device(identity.device_id, clean(device_name, "device") or "new device"), "devices")
+        self.edit(pd.add_device(identity.device_id, clean(device_name, "device") or "new device"), "devices")
         return identity.person_id
 
     def recovery_phrase(self) -> str:
@@ -163,7 +165,7 @@ class Services:
             raise ValidationError(f"device {device_id} is already revoked", "device")
         doc = self.store.get(identity.person_id).document()
         actor = identity.public_key + bytes.fromhex(device_id)
-        return self._edit(pd.revoke_device(doc, device_id, actor), "devices")
+        return self.edit(pd.revoke_device(doc, device_id, actor), "devices")
 
     # -- profile -------------------------------------------------------------
     def profile(self, person_id: str | None = None) -> Profile:
@@ -188,7 +190,7 @@ class Services:
                     raise ValidationError(f"availability must be one of {', '.join(pd.AVAILABILITY[1:])}", key)
             else:
                 cleaned[key] = clean(value, key, required=key == "name")
-        return self._edit(pd.set_profile(cleaned), "profile", "people")
+        return self.edit(pd.set_profile(cleaned), "profile", "people")
 
     # -- skills ----------------------------------------------------------------
     def add_skill(
@@ -206,7 +208,7 @@ class Services:
             raise ValidationError(f"you already have the skill {name!r}", "skill")
         entry = self._skill_entry(name, level, years, description, evidence, keywords)
         entry["position"] = float(len(self.queries.skills(self.person_id)))
-        return self._edit(pd.put_entry("skills", key, entry), "skills")
+        return self.edit(pd.put_entry("skills", key, entry), "skills")
 
     def update_skill(self, name: str, **fields: Any) -> Changes:
         current = self._own_skill(name)
@@ -229,16 +231,16 @@ class Services:
         )
         if skill_key(entry["name"]) != current.key:
             raise ValidationError("renaming may only change spelling; add a new skill instead", "skill")
-        return self._edit(pd.set_fields("skills", current.key, entry), "skills")
+        return self.edit(pd.set_fields("skills", current.key, entry), "skills")
 
     def remove_skill(self, name: str) -> Changes:
         current = self._own_skill(name)
-        return self._edit(pd.delete_entry("skills", current.key), "skills")
+        return self.edit(pd.delete_entry("skills", current.key), "skills")
 
     def reorder_skills(self, names: list[str]) -> Changes:
         keys = [self._own_skill(n).key for n in names]
         edits = [pd.set_fields("skills", key, {"position": float(i)}) for i, key in enumerate(keys)]
-        return self._edit(pd.merge_many(edits), "skills")
+        return self.edit(pd.merge_many(edits), "skills")
 
     def _own_skill(self, name: str):
         found = self.queries.skill(self.person_id, clean(name, "skill", required=True))
@@ -278,16 +280,27 @@ class Services:
         if already:
             raise ValidationError(f"you already endorse {target.name} for this person", "skill")
         endorsement_id = secrets.token_hex(12)
+        issued = datetime.now(UTC).replace(microsecond=0)
         entry = {
             "subject": subject_id,
             "skill": target.name,
             "comment": clean(comment, "comment"),
             "level": clean_level(level) if level else 0,
-            "date": pd.now_iso(),
+            "date": issued.isoformat().replace("+00:00", "Z"),
             "revoked": False,
             "revoked_at": "",
         }
-        self._edit(pd.put_entry("endorsements", endorsement_id, entry), "endorsements")
+        entry["credential"] = issue_endorsement_credential(
+            self.require_identity().private_key,
+            endorsement_id=endorsement_id,
+            endorser_name=self.profile().name,
+            subject_id=subject_id,
+            skill=target.name,
+            comment=entry["comment"],
+            level=entry["level"] or None,
+            issued_at=issued,
+        )
+        self.edit(pd.put_entry("endorsements", endorsement_id, entry), "endorsements")
         return endorsement_id
 
     def revoke_endorsement(self, endorsement_id: str) -> Changes:
@@ -298,13 +311,13 @@ class Services:
         if entry.get("revoked"):
             raise ValidationError("this endorsement is already revoked", "endorsement")
         edit = pd.set_fields("endorsements", endorsement_id, {"revoked": True, "revoked_at": pd.now_iso()})
-        return self._edit(edit, "endorsements")
+        return self.edit(edit, "endorsements")
 
     def hide_endorsement(self, endorsement_id: str, hidden: bool = True) -> Changes:
         received = self.queries.endorsements(subject_id=self.person_id, include_revoked=True)
         if endorsement_id not in {e.endorsement_id for e in received}:
             raise NotFoundError(f"you received no endorsement {endorsement_id!r}")
-        return self._edit(pd.put_entry_value("hidden", endorsement_id, hidden), "endorsements")
+        return self.edit(pd.put_entry_value("hidden", endorsement_id, hidden), "endorsements")
 
     # -- exchange ------------------------------------------------------------
     def add_offer(self, kind: str, skill: str, title: str, description: str = "") -> str:
@@ -322,7 +335,7 @@ class Services:
             "updated_at": stamp,
             "recognition": {},
         }
-        self._edit(pd.put_entry("offers", offer_id, entry), "offers")
+        self.edit(pd.put_entry("offers", offer_id, entry), "offers")
         return offer_id
 
     def respond_to_offer(self, offer_id: str, message: str) -> str:
@@ -340,14 +353,14 @@ class Services:
             "message": clean(message, "comment", required=True),
             "date": pd.now_iso(),
         }
-        self._edit(pd.put_entry("responses", response_id, entry), "offers")
+        self.edit(pd.put_entry("responses", response_id, entry), "offers")
         return response_id
 
     def set_offer_status(self, offer_id: str, status: str) -> Changes:
         self._own_offer(offer_id)
         if status not in pd.OFFER_STATUSES:
             raise ValidationError(f"status must be one of {', '.join(pd.OFFER_STATUSES)}", "status")
-        return self._edit(pd.set_fields("offers", offer_id, {"status": status, "updated_at": pd.now_iso()}), "offers")
+        return self.edit(pd.set_fields("offers", offer_id, {"status": status, "updated_at": pd.now_iso()}), "offers")
 
     def complete_offer(self, offer_id: str, person_id: str, comment: str = "") -> Changes:
         """Mark an exchange done and recognise who helped, endorsing the skill used."""
@@ -375,7 +388,7 @@ class Services:
         edit = pd.set_fields(
             "offers", offer_id, {"status": "done", "recognition": recognition, "updated_at": pd.now_iso()}
         )
-        return self._edit(edit, "offers", "endorsements")
+        return self.edit(edit, "offers", "endorsements")
 
     def _own_offer(self, offer_id: str):
         offer = self.queries.offer(offer_id)
@@ -436,7 +449,8 @@ class Services:
             raise IdentityError("your person document is missing from this data dir")
         return core.extract(stored.document())  # type: ignore[return-value]
 
-    def _edit(self, edit: pd.Edit, *parts: str) -> Changes:
+    def edit(self, edit: pd.Edit, *parts: str) -> Changes:
+        """Apply one edit to the user's own document: sign, commit, tell listeners."""
         identity = self.require_identity()
         with self._lock:
             stored = self.store.get(identity.person_id)
