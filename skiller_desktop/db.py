@@ -46,8 +46,7 @@ class Database:
         self._lock = threading.RLock()
         try:
             if read_only:
-                uri = f"{path.resolve().as_uri()}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                conn = _connect_read_only(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -121,6 +120,17 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Read-only; on read-only media a WAL store has no -shm file, so open it as immutable."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
 def _statements(script: str) -> list[str]:

@@ -8,6 +8,7 @@ after the commit.
 
 from __future__ import annotations
 
+import os
 import secrets
 import threading
 from collections.abc import Callable, Iterable
@@ -49,7 +50,7 @@ class Services:
         self.data_dir = Path(data_dir)
         if self.data_dir.exists() and not self.data_dir.is_dir():
             raise StorageError(f"{self.data_dir} is a file, not a folder")
-        self.db = Database(self.data_dir / DB_FILE, read_only=read_only)
+        self.db = _open_database(self.data_dir / DB_FILE, read_only)
         self.store = Store(self.db)
         self.queries = Queries(self.db)
         self.policies: dict[str, WriterPolicy] = {}
@@ -466,6 +467,17 @@ class Services:
             signed = SignedHead.sign(identity, identity.person_id, doc.get_heads())
             self.store.commit([Accepted(identity.person_id, doc, new_changes, [signed], [signed])])
         return self._notify(Changes.of(*parts))
+
+
+def _open_database(path: Path, read_only: bool) -> Database:
+    """Open for writing; on read-only media, open for reading so the user still sees their data."""
+    try:
+        return Database(path, read_only=read_only)
+    except StorageError as exc:
+        unwritable = "read-only" in str(exc) or not os.access(path.parent, os.W_OK)
+        if read_only or not unwritable or not path.exists():
+            raise
+        return Database(path, read_only=True)
 
 
 def _clean_evidence(item: object) -> dict:
