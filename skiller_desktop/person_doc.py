@@ -12,7 +12,10 @@ Shape (every key is stable; readers ignore what they do not know):
                   answers: {id: {person, message, date}}, recognition: {...}}}
     responses: {id: {offer_id, offer_owner, message, date}}   answers to others' offers
     imported: {id: {source, skill, skill_key, endorser_name, endorser_url, date}}  unverified
-    extras: {name: JSON text}              what imports had that we have no field for
+    positions, projects, certificates: {content hash: {...}}   from imports (JSON Resume, LinkedIn)
+
+What imports had that we have no field for (email, phone, address) stays
+private, in the data dir, never in this synced document.
 """
 
 from __future__ import annotations
@@ -29,7 +32,17 @@ from .identity import Identity
 SCHEMA = 1
 PROFILE_FIELDS = ("name", "headline", "bio", "location", "links", "languages", "availability")
 AVAILABILITY = ("", "available", "open", "busy")
-SECTIONS = ("skills", "endorsements", "hidden", "offers", "responses", "imported", "extras")
+SECTIONS = (
+    "skills",
+    "endorsements",
+    "hidden",
+    "offers",
+    "responses",
+    "imported",
+    "positions",
+    "projects",
+    "certificates",
+)
 OFFER_KINDS = ("offer", "request")
 OFFER_STATUSES = ("open", "answered", "done", "closed")
 

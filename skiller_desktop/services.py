@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -280,7 +281,7 @@ class Services:
         ]
         if already:
             raise ValidationError(f"you already endorse {target.name} for this person", "skill")
-        endorsement_id = secrets.token_hex(12)
+        endorsement_id = str(uuid.uuid4())
         issued = datetime.now(UTC).replace(microsecond=0)
         entry = {
             "subject": subject_id,

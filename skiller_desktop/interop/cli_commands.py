@@ -1,0 +1,93 @@
+"""`skiller import`, `skiller export` and `skiller verify`: loaded by the CLI when present."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..cli import emit
+from ..services import Services
+from . import service
+
+LANGUAGES = ("en", "fr")
+
+
+def register(subparsers: Any) -> None:
+    exporting = subparsers.add_parser("export", help="your portfolio as JSON Resume or PDF, your credentials")
+    kinds = exporting.add_subparsers(dest="action", required=True)
+    p = kinds.add_parser("jsonresume", help="a JSON Resume file (schema v1.0.0)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_export_jsonresume)
+    p = kinds.add_parser("pdf", help="a printable portfolio")
+    p.add_argument("file", type=Path)
+    p.add_argument("--language", choices=LANGUAGES, default="en")
+    p.add_argument("--person", help="someone else's portfolio, as this node knows it")
+    p.set_defaults(handler=cmd_export_pdf)
+    p = kinds.add_parser("credentials", help="endorsements you received, as verifiable credentials (.jwt)")
+    p.add_argument("directory", type=Path)
+    p.set_defaults(handler=cmd_export_credentials)
+
+    importing = subparsers.add_parser("import", help="fill your portfolio from a résumé or LinkedIn")
+    sources = importing.add_subparsers(dest="action", required=True)
+    p = sources.add_parser("jsonresume", help="a JSON Resume file")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_import_jsonresume)
+    p = sources.add_parser("linkedin", help="LinkedIn's data export: the ZIP or its folder")
+    p.add_argument("path", type=Path)
+    p.set_defaults(handler=cmd_import_linkedin)
+
+    p = subparsers.add_parser("verify", help="check an endorsement credential (.jwt), offline")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_verify)
+
+
+def cmd_export_jsonresume(s: Services, a: argparse.Namespace) -> None:
+    path = service.export_jsonresume(s, a.file)
+    emit(a, {"file": str(path)}, f"Wrote {path}")
+
+
+def cmd_export_pdf(s: Services, a: argparse.Namespace) -> None:
+    path = service.export_pdf(s, a.file, a.language, a.person)
+    emit(a, {"file": str(path), "language": a.language}, f"Wrote {path}")
+
+
+def cmd_export_credentials(s: Services, a: argparse.Namespace) -> None:
+    paths, skipped = service.export_credentials_report(s, a.directory)
+    lines = [f"Wrote {len(paths)} credentials into {a.directory}"]
+    lines += [f"Left out: {reason}" for reason in skipped]
+    emit(a, {"files": [str(p) for p in paths], "skipped": skipped}, "\n".join(lines))
+
+
+def cmd_import_jsonresume(s: Services, a: argparse.Namespace) -> None:
+    summary = service.import_jsonresume(s, a.file)
+    emit(a, summary, "\n".join(summary.report))
+
+
+def cmd_import_linkedin(s: Services, a: argparse.Namespace) -> None:
+    summary = service.import_linkedin(s, a.path)
+    emit(a, summary, "\n".join(summary.report))
+
+
+def cmd_verify(s: Services, a: argparse.Namespace) -> None:
+    result = service.verify_file(s, a.file)
+    emit(a, result, lambda: verify_text(result))
+
+
+def verify_text(result: dict) -> str:
+    who = result["issuer_name"] or result["issuer"]
+    level = f", level {result['level']}/5" if result.get("level") else ""
+    lines = [
+        f"Valid signature: {who} endorses {result['skill']}{level}, issued {result['issued']}",
+        f"  issuer:  {result['issuer']}",
+        f"  subject: {result['subject']}",
+    ]
+    if result.get("comment"):
+        lines.append(f"  comment: {result['comment']}")
+    if result["revoked"]:
+        lines.append(f"REVOKED by the endorser on {result['revoked_at'] or 'an unknown date'}: do not rely on it")
+    elif result["known"]:
+        lines.append("Not revoked, as far as this node knows")
+    else:
+        lines.append("This node has not seen this endorsement: revocation cannot be checked here")
+    return "\n".join(lines)

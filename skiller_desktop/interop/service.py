@@ -1,0 +1,554 @@
+"""Import and export wired to the services: the converters are pure, this module stores.
+
+An import reads and checks everything first, then applies all of it as one
+signed edit of the user's own document (one SQLite transaction), so a refused
+import changes nothing. What Skiller has no field for (email, phone, address,
+education, ...) is private: it stays in the data dir, never in the synced
+document, and comes back on export so a JSON Resume round trip loses nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from automerge import core
+
+from .. import person_doc as pd
+from ..errors import NotFoundError, RejectedError, StorageError, ValidationError
+from ..text import LIMITS, clean_level, clean_years, fold, skill_key
+from . import linkedin
+from .credentials import CredentialError, read_credential_file, verify_credential, write_credentials
+from .portfolio import ImportedPortfolio, InteropError
+
+if TYPE_CHECKING:
+    from ..services import Services
+
+IMPORTS_DIR = "imports"
+SECTIONS = ("positions", "projects", "certificates")
+ELLIPSIS = "…"
+
+# Which text limit each imported field obeys (see text.LIMITS).
+PROFILE_LIMITS = {"name": "name", "headline": "headline", "bio": "bio", "location": "location"}
+ITEM_LIMITS = {
+    "positions": {"title": "title", "company": "title", "location": "location", "description": "description"},
+    "projects": {"title": "title", "description": "description", "url": "url"},
+    "certificates": {"name": "title", "issuer": "title", "url": "url", "license_number": "title"},
+}
+DATE_FIELDS = {"positions": ("start", "end"), "projects": ("start", "end"), "certificates": ("date", "expires")}
+ENTRY_IDENTITY = {
+    "positions": ("company", "title", "start"),
+    "projects": ("title", "start"),
+    "certificates": ("name", "date"),
+}
+SECTION_NOUNS = {"positions": "position", "projects": "project", "certificates": "certificate"}
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did, in counts and in lines a person reads."""
+
+    source: str
+    skills_added: int = 0
+    skills_merged: int = 0
+    positions: int = 0
+    projects: int = 0
+    certificates: int = 0
+    endorsements: int = 0
+    profile_filled: tuple[str, ...] = ()
+    clipped: int = 0
+    changed: bool = False
+    report: tuple[str, ...] = ()
+
+
+# --- import -------------------------------------------------------------------
+
+
+def import_jsonresume(services: Services, path: Path) -> ImportSummary:
+    """Import a JSON Resume file; a file that does not follow the schema is refused whole."""
+    from . import jsonresume  # jsonschema is slow to import: only when needed
+
+    data = jsonresume.load_resume(Path(path))
+    jsonresume.validate_resume(data)
+    return _import(services, "jsonresume", jsonresume.resume_to_portfolio(data))
+
+
+def import_linkedin(services: Services, path: Path) -> ImportSummary:
+    """Import a LinkedIn data export (the ZIP, or the folder it unpacks to)."""
+    return _import(services, "linkedin", linkedin.read_linkedin_export(Path(path)))
+
+
+def _import(services: Services, source: str, portfolio: ImportedPortfolio) -> ImportSummary:
+    services.require_identity()
+    plan = _Plan(source, _own_document(services))
+    plan.profile(portfolio.profile)
+    plan.skills(portfolio.skills)
+    for section in SECTIONS:
+        plan.entries(section, getattr(portfolio, section))
+    plan.endorsements(portfolio.imported_endorsements)
+    extras_file = _extras_path(services, source)
+    staged = _stage_private_json(extras_file, portfolio.extras) if portfolio.extras else None
+    if staged is not None:
+        plan.notes.append(f"What Skiller has no field for stays on this device only, never synced: {extras_file}")
+    try:
+        changes = services.edit(pd.merge_many(plan.edits), *plan.parts) if plan.edits else None
+        if staged is not None:
+            os.replace(staged, extras_file)
+    except BaseException:
+        if staged is not None:
+            staged.unlink(missing_ok=True)
+        raise
+    return plan.summary(portfolio.report, bool(changes))
+
+
+class _Plan:
+    """Turns an imported portfolio into edits of the current document, noting each decision."""
+
+    def __init__(self, source: str, current: dict) -> None:
+        self.source, self.current = source, current
+        self.edits: list[pd.Edit] = []
+        self.parts: set[str] = set()
+        self.notes: list[str] = []
+        self.counts = {name: 0 for name in ("skills_added", "skills_merged", *SECTIONS, "endorsements", "clipped")}
+        self.filled: list[str] = []
+        self.present = {name: 0 for name in (*SECTIONS, "endorsements")}
+
+    def clip(self, value: Any, field: str, what: str) -> str:
+        text, cut = _clip(value, field)
+        if cut:
+            self.counts["clipped"] += 1
+            self.notes.append(f"{what} was longer than {LIMITS[field]:,} characters: clipped with “{ELLIPSIS}”")
+        return text
+
+    def clip_list(self, values: list, field: str, what: str) -> list[str]:
+        texts = [self.clip(v, field, what) for v in values or []]
+        return [t for t in texts if t]
+
+    # -- profile -----------------------------------------------------------------
+    def profile(self, imported: dict) -> None:
+        mine = self.current.get("profile") or {}
+        fields: dict[str, Any] = {}
+        for name, limit in PROFILE_LIMITS.items():
+            self._profile_field(fields, name, mine.get(name) or "", self.clip(imported.get(name), limit, name))
+        for name, limit in (("links", "url"), ("languages", "language")):
+            self._profile_field(
+                fields, name, list(mine.get(name) or []), self.clip_list(imported.get(name), limit, name)
+            )
+        if fields:
+            self.edits.append(pd.set_profile(fields))
+            self.parts.update(("profile", "people"))
+
+    def _profile_field(self, fields: dict, name: str, mine: Any, theirs: Any) -> None:
+        if not theirs or theirs == mine:
+            return
+        if mine:
+            shown = ", ".join(theirs) if isinstance(theirs, list) else theirs
+            self.notes.append(f"Kept your {name} (the import has {_short(shown)!r})")
+            return
+        fields[name] = theirs
+        self.filled.append(name)
+
+    # -- skills --------------------------------------------------------------------
+    def skills(self, imported: list[dict]) -> None:
+        existing = {k: v for k, v in (self.current.get("skills") or {}).items() if isinstance(v, dict)}
+        position = max((float(v.get("position") or 0) for v in existing.values()), default=-1.0) + 1
+        for raw in imported:
+            name = self.clip(raw.get("name"), "skill", f"Skill {_short(raw.get('name'))!r}")
+            key = skill_key(name)
+            if not key:
+                continue
+            keywords = self.clip_list(raw.get("keywords"), "skill", f"A keyword of {name}")
+            if key in existing:
+                self._merge_skill(key, existing[key], keywords)
+                continue
+            entry = {
+                "name": name,
+                "level": clean_level(raw.get("level") or 3),
+                "years": clean_years(raw.get("years")),
+                "description": self.clip(raw.get("description"), "description", f"The description of {name}"),
+                "keywords": keywords,
+                "evidence": [],
+                "position": position,
+            }
+            existing[key] = entry
+            position += 1
+            self.edits.append(pd.put_entry("skills", key, entry))
+            self.counts["skills_added"] += 1
+        if self.counts["skills_added"] or self.counts["skills_merged"]:
+            self.parts.add("skills")
+
+    def _merge_skill(self, key: str, mine: dict, keywords: list[str]) -> None:
+        """An existing skill keeps its name and level; only new keywords join it."""
+        known = list(mine.get("keywords") or [])
+        folded = {fold(k) for k in known}
+        new = [k for k in keywords if fold(k) not in folded]
+        if not new:
+            return
+        mine["keywords"] = known + new
+        self.edits.append(pd.set_fields("skills", key, {"keywords": known + new}))
+        self.counts["skills_merged"] += 1
+
+    # -- positions, projects, certificates -----------------------------------------------
+    def entries(self, section: str, imported: list[dict]) -> None:
+        existing = self.current.get(section) or {}
+        for raw in imported:
+            entry = self._entry(section, raw)
+            key = entry_key(section, *(entry[f] for f in ENTRY_IDENTITY[section]))
+            if key in existing:
+                self._fill_entry(section, key, existing[key], entry)
+                continue
+            existing[key] = entry
+            self.edits.append(pd.put_entry(section, key, entry))
+            self.counts[section] += 1
+            self.parts.add(section)
+
+    def _entry(self, section: str, raw: dict) -> dict:
+        label = raw.get("title") or raw.get("name") or raw.get("company") or ""
+        what = f"The {{}} of {SECTION_NOUNS[section]} {_short(label)!r}"
+        entry: dict[str, Any] = {"source": self.source}
+        for name, limit in ITEM_LIMITS[section].items():
+            entry[name] = self.clip(raw.get(name), limit, what.format(name))
+        for name in DATE_FIELDS[section]:
+            entry[name] = raw.get(name) or ""
+        if section == "projects":
+            entry["keywords"] = self.clip_list(raw.get("keywords"), "skill", what.format("keyword"))
+        return entry
+
+    def _fill_entry(self, section: str, key: str, mine: Any, entry: dict) -> None:
+        """Seen before: fill what is empty in Skiller, never overwrite what is there."""
+        if not isinstance(mine, dict):
+            return
+        empty = {k: v for k, v in entry.items() if v and not mine.get(k) and k != "source"}
+        if empty:
+            mine.update(empty)
+            self.edits.append(pd.set_fields(section, key, empty))
+            self.parts.add(section)
+        else:
+            self.present[section] += 1
+
+    # -- endorsements copied from elsewhere --------------------------------------------
+    def endorsements(self, imported: list[dict]) -> None:
+        existing = self.current.get("imported") or {}
+        for raw in imported:
+            skill = self.clip(raw.get("skill"), "skill", f"An endorsed skill {_short(raw.get('skill'))!r}")
+            entry = {
+                "source": self.source,
+                "skill": skill,
+                "skill_key": skill_key(skill),
+                "endorser_name": self.clip(raw.get("endorser_name"), "name", "An endorser's name"),
+                "endorser_url": self.clip(raw.get("endorser_url"), "url", "An endorser's link"),
+                "date": raw.get("date") or "",
+                "status": raw.get("status") or "",
+            }
+            who = entry["endorser_url"] or fold(entry["endorser_name"])
+            key = entry_key("imported", self.source, entry["skill_key"], who, entry["date"])
+            if key in existing:
+                self.present["endorsements"] += 1
+                continue
+            existing[key] = entry
+            self.edits.append(pd.put_entry("imported", key, entry))
+            self.counts["endorsements"] += 1
+            self.parts.add("endorsements")
+
+    # -- the result ----------------------------------------------------------------------
+    def summary(self, converter_report: list[str], changed: bool) -> ImportSummary:
+        c = self.counts
+        lines = list(converter_report)
+        stored = (
+            f"Stored: {c['skills_added']} new skills, {c['skills_merged']} skills with new keywords, "
+            f"{c['positions']} positions, {c['projects']} projects, {c['certificates']} certificates, "
+            f"{c['endorsements']} unverified endorsements"
+        )
+        lines.append(stored if changed else "Nothing new: everything in this import is already in Skiller")
+        if self.filled:
+            lines.append(f"Filled your empty profile fields: {', '.join(self.filled)}")
+        already = [f"{n} {k}" for k, n in self.present.items() if n]
+        if already:
+            lines.append(f"Already in Skiller, left as they are: {', '.join(already)}")
+        lines += self.notes
+        return ImportSummary(
+            source=self.source,
+            skills_added=c["skills_added"],
+            skills_merged=c["skills_merged"],
+            positions=c["positions"],
+            projects=c["projects"],
+            certificates=c["certificates"],
+            endorsements=c["endorsements"],
+            profile_filled=tuple(self.filled),
+            clipped=c["clipped"],
+            changed=changed,
+            report=tuple(lines),
+        )
+
+
+def entry_key(kind: str, *parts: str) -> str:
+    """A stable key from what identifies an entry, so a second import finds the first."""
+    text = json.dumps([kind, *(fold(str(p)) for p in parts)], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def _clip(value: Any, field: str) -> tuple[str, bool]:
+    """Imported text made storable: NFC, LF line ends, no NUL, within its limit."""
+    if value is None:
+        return "", False
+    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\x00", "").strip()
+    limit = LIMITS[field]
+    if len(text) <= limit:
+        return text, False
+    return text[: limit - 1].rstrip() + ELLIPSIS, True
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = " ".join(str(value or "").split())
+    return text if len(text) <= width else text[: width - 1] + ELLIPSIS
+
+
+# --- export ---------------------------------------------------------------------
+
+
+def export_jsonresume(services: Services, path: Path) -> Path:
+    """Write the user's portfolio as a JSON Resume that validates against the schema."""
+    from . import jsonresume
+
+    person_id = services.person_id
+    profile = dataclasses.asdict(services.profile(person_id))
+    skills = [_skill_dict(s) for s in services.queries.skills(person_id)]
+    document = _own_document(services)
+    sections = {section: _sorted_entries(document.get(section) or {}) for section in SECTIONS}
+    resume = jsonresume.portfolio_to_resume(
+        profile,
+        skills,
+        _read_extras(services),
+        positions=sections["positions"],
+        projects=sections["projects"],
+        certificates=sections["certificates"],
+    )
+    jsonresume.validate_resume(resume)
+    text = json.dumps(resume, ensure_ascii=False, indent=2) + "\n"
+    _write_atomically(Path(path), text.encode("utf-8"))
+    return Path(path)
+
+
+def _skill_dict(skill: Any) -> dict:
+    return {
+        "name": skill.name,
+        "level": skill.level,
+        "years": skill.years,
+        "description": skill.description,
+        "keywords": list(skill.keywords),
+        "evidence": list(skill.evidence),
+    }
+
+
+def _sorted_entries(entries: dict) -> list[dict]:
+    """Newest first, as résumés list them; the template's own order wins on export."""
+    items = [dict(v) for v in entries.values() if isinstance(v, dict)]
+    items.sort(key=lambda e: (fold(str(e.get("title") or e.get("name") or "")), str(e.get("company") or "")))
+    items.sort(key=lambda e: str(e.get("start") or e.get("date") or ""), reverse=True)
+    return items
+
+
+def portfolio_view(services: Services, person_id: str | None = None) -> dict:
+    """The plain dict the PDF renderer takes: profile, skills with their endorsement counts."""
+    pid = person_id or services.person_id
+    profile = services.profile(pid)
+    skills = [{**_skill_dict(s), "endorsement_count": s.endorsement_count} for s in services.queries.skills(pid)]
+    stamp = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return {"profile": dataclasses.asdict(profile), "skills": skills, "person_id": pid, "generated_at": stamp}
+
+
+def export_pdf(services: Services, path: Path, language: str = "en", person_id: str | None = None) -> Path:
+    from . import pdf  # fpdf and fontTools take most of a second to import
+
+    if language.replace("_", "-").split("-")[0].lower() not in pdf.LABELS:
+        raise ValidationError(
+            f"no PDF labels for language {language!r}: use one of {', '.join(pdf.LABELS)}", "language"
+        )
+    view = portfolio_view(services, person_id)
+    try:
+        pdf.render_portfolio_pdf(view, Path(path), language)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return Path(path)
+
+
+# --- credentials ---------------------------------------------------------------------
+
+
+def received_credentials(services: Services) -> tuple[dict[str, str], list[str]]:
+    """Credentials of the endorsements the user received and shows, by endorsement id.
+
+    Each is read from the endorser's signed document as stored here, and
+    checked before it is handed out; the second list names what was left out.
+    """
+    me = services.person_id
+    tokens: dict[str, str] = {}
+    skipped: list[str] = []
+    documents: dict[str, dict] = {}
+    for endorsement in services.queries.endorsements(subject_id=me, include_hidden=False):
+        endorser = endorsement.endorser_id
+        if endorser not in documents:
+            stored = services.store.get(endorser)
+            documents[endorser] = core.extract(stored.document()) if stored else {}  # type: ignore[assignment]
+        entry = (documents[endorser].get("endorsements") or {}).get(endorsement.endorsement_id) or {}
+        token = entry.get("credential") if isinstance(entry, dict) else None
+        problem = _credential_problem(token, me, endorser)
+        if problem:
+            skipped.append(f"{endorsement.skill} from {endorsement.endorser_name or endorser[:24]}: {problem}")
+        else:
+            tokens[endorsement.endorsement_id] = token  # type: ignore[assignment]
+    return tokens, skipped
+
+
+def _credential_problem(token: Any, subject: str, issuer: str) -> str:
+    if not token:
+        return "given before endorsements carried a credential"
+    try:
+        payload = verify_credential(token)
+    except CredentialError as exc:
+        return f"its credential does not verify ({exc})"
+    if payload.get("sub") != subject or payload.get("iss") != issuer:
+        return "its credential names another person"
+    return ""
+
+
+def export_credentials(services: Services, directory: Path) -> list[Path]:
+    """One `<endorsement id>.jwt` per endorsement received (not revoked, not hidden)."""
+    return export_credentials_report(services, directory)[0]
+
+
+def export_credentials_report(services: Services, directory: Path) -> tuple[list[Path], list[str]]:
+    """The files written, and why any received endorsement was left out."""
+    tokens, skipped = received_credentials(services)
+    try:
+        return write_credentials(tokens, Path(directory)), skipped
+    except OSError as exc:
+        raise StorageError(f"cannot write credentials into {directory}: {exc.strerror or exc}") from None
+    except CredentialError as exc:
+        raise ValidationError(str(exc), "credential") from None
+
+
+def verify_file(services: Services | None, path: Path) -> dict:
+    """Check a credential file offline; with a node, also say whether its endorser revoked it."""
+    path = Path(path)
+    if not path.exists():
+        raise NotFoundError(f"{path}: no such file")
+    if not path.is_file():
+        raise ValidationError(f"{path} is a folder, not a credential file", "file")
+    try:
+        payload = verify_credential(read_credential_file(path))
+    except CredentialError as exc:
+        raise RejectedError(f"{path.name}: not a valid credential: {exc}") from None
+    subject = payload.get("credentialSubject") or {}
+    issuer = payload.get("issuer") if isinstance(payload.get("issuer"), dict) else {}
+    result = {
+        "valid": True,
+        "credential_id": payload["jti"],
+        "issuer": payload["iss"],
+        "issuer_name": issuer.get("name", ""),
+        "subject": payload["sub"],
+        "skill": subject.get("skill", ""),
+        "comment": subject.get("endorsementComment", ""),
+        "level": subject.get("levelObserved"),
+        "issued": payload.get("validFrom", ""),
+        "known": False,
+        "revoked": None,
+        "revoked_at": "",
+    }
+    if services is not None:
+        result.update(_revocation(services, payload))
+    return result
+
+
+def _revocation(services: Services, payload: dict) -> dict:
+    """What this node knows: None when it has not seen that endorsement."""
+    endorsement_id = str(payload["jti"]).removeprefix("urn:uuid:")
+    stored = services.store.get(payload["iss"])
+    if stored is None:
+        return {}
+    given = (core.extract(stored.document()).get("endorsements") or {}).get(endorsement_id)  # type: ignore[union-attr]
+    if not isinstance(given, dict):
+        return {}
+    return {"known": True, "revoked": bool(given.get("revoked")), "revoked_at": given.get("revoked_at") or ""}
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def _own_document(services: Services) -> dict:
+    stored = services.store.get(services.person_id)
+    if stored is None:
+        raise NotFoundError("your person document is missing from this data dir")
+    return core.extract(stored.document())  # type: ignore[return-value]
+
+
+def _extras_path(services: Services, source: str) -> Path:
+    return services.data_dir / IMPORTS_DIR / f"{source}-extras.json"
+
+
+def _read_extras(services: Services) -> dict:
+    """What earlier imports kept privately; an unreadable file counts as none."""
+    extras: dict = {}
+    folder = services.data_dir / IMPORTS_DIR
+    for source in ("linkedin", "jsonresume"):
+        try:
+            data = json.loads((folder / f"{source}-extras.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict):
+            extras.update(data)
+    return extras
+
+
+def _stage_private_json(target: Path, data: dict) -> Path:
+    """Write beside `target`, readable by the owner only; the caller renames it into place."""
+    payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    return _write_new(target, payload, 0o600)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    staged = _write_new(path, data, 0o666)
+    try:
+        os.replace(staged, path)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _write_new(target: Path, data: bytes, mode: int) -> Path:
+    """A new hidden file beside `target` holding `data`; the caller renames it into place."""
+    staged = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise StorageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return staged
+
+
+__all__ = [
+    "ImportSummary",
+    "InteropError",
+    "entry_key",
+    "export_credentials",
+    "export_credentials_report",
+    "export_jsonresume",
+    "export_pdf",
+    "import_jsonresume",
+    "import_linkedin",
+    "portfolio_view",
+    "received_credentials",
+    "verify_file",
+]
