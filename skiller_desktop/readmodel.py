@@ -10,6 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
+from . import search_index
 from .text import fold, skill_key
 
 
@@ -17,7 +18,7 @@ def project_person(conn: sqlite3.Connection, doc_id: str, data: dict[str, Any]) 
     profile = data.get("profile") or {}
     skills = _sorted_skills(data.get("skills") or {})
     _upsert_person(conn, doc_id, profile, skills, data.get("updated_at", ""))
-    _replace_skills(conn, doc_id, skills)
+    _replace_skills(conn, doc_id, skills, fold(_text(profile.get("name"))), _text(profile.get("availability")))
     _replace_endorsements(conn, doc_id, data.get("endorsements") or {})
     _replace_rows(
         conn,
@@ -56,6 +57,8 @@ def _int(value: Any, default: int = 0) -> int:
 
 def _upsert_person(conn, doc_id: str, profile: dict, skills: list, updated_at: str) -> None:
     name = _text(profile.get("name"))
+    availability = _text(profile.get("availability"))
+    levels = [(key, _int(s.get("level"), 1)) for key, s in skills]
     row = (
         doc_id,
         name,
@@ -65,29 +68,28 @@ def _upsert_person(conn, doc_id: str, profile: dict, skills: list, updated_at: s
         _text(profile.get("location")),
         json.dumps(profile.get("links") or [], ensure_ascii=False),
         json.dumps(profile.get("languages") or [], ensure_ascii=False),
-        _text(profile.get("availability")),
+        availability,
         len(skills),
         updated_at,
+        max((level for _, level in levels), default=0),
     )
     conn.execute(
         """INSERT INTO persons (person_id, name, name_fold, headline, bio, location, links,
-               languages, availability, skill_count, updated_at)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?)
+               languages, availability, skill_count, updated_at, max_level)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
            ON CONFLICT (person_id) DO UPDATE SET name=excluded.name, name_fold=excluded.name_fold,
                headline=excluded.headline, bio=excluded.bio, location=excluded.location,
                links=excluded.links, languages=excluded.languages,
                availability=excluded.availability, skill_count=excluded.skill_count,
-               updated_at=excluded.updated_at""",
+               updated_at=excluded.updated_at, max_level=excluded.max_level""",
         row,
     )
     rowid = conn.execute("SELECT rowid FROM persons WHERE person_id = ?", (doc_id,)).fetchone()[0]
-    conn.execute("DELETE FROM persons_fts WHERE rowid = ?", (rowid,))
-    skill_text = " ".join(
+    skill_words = " ".join(
         " ".join([_text(s.get("name")), *[_text(k) for k in s.get("keywords") or []]]) for _, s in skills
     )
-    conn.execute(
-        "INSERT INTO persons_fts (rowid, name, headline, bio, location, skills) VALUES (?,?,?,?,?,?)",
-        (rowid, name, row[3], row[4], row[5], skill_text),
+    search_index.index_person(
+        conn, rowid, name, row[3], row[4], row[5], skill_words, search_index.facets(levels, availability)
     )
 
 
@@ -98,7 +100,7 @@ def _replace_rows(conn, table: str, column: str, doc_id: str, rows: list[tuple])
         conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
 
 
-def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]]) -> None:
+def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]], name_fold: str, availability: str) -> None:
     rows = [
         (
             doc_id,
@@ -110,6 +112,8 @@ def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]]) -> None:
             json.dumps(s.get("keywords") or [], ensure_ascii=False),
             json.dumps(s.get("evidence") or [], ensure_ascii=False),
             float(s.get("position") or 0),
+            name_fold,
+            availability,
         )
         for key, s in skills
     ]

@@ -142,3 +142,32 @@ MIGRATIONS.append(
     CREATE INDEX sync_nonces_expiry ON sync_nonces (expires_at)
     """
 )
+
+# 3 (search at 100k people): each skill row carries its person's folded name
+# and availability so "people with skill X" reads in display order off one
+# covering index; the full-text index gains a `facets` column of filter
+# tokens (skill and level, availability, best level) so text and filters
+# intersect inside FTS5, and prefix indexes for search-as-you-type. The new
+# full-text index is filled by Store.rebuild_search_index after migrating.
+MIGRATIONS.append(
+    """
+    ALTER TABLE persons ADD COLUMN max_level INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE skills ADD COLUMN person_name_fold TEXT NOT NULL DEFAULT '';
+    ALTER TABLE skills ADD COLUMN availability TEXT NOT NULL DEFAULT '';
+    UPDATE persons SET max_level = COALESCE(
+        (SELECT MAX(level) FROM skills s WHERE s.person_id = persons.person_id), 0);
+    UPDATE skills SET (person_name_fold, availability) =
+        (SELECT name_fold, availability FROM persons p WHERE p.person_id = skills.person_id);
+    DROP INDEX skills_by_key;
+    CREATE INDEX skills_by_key ON skills (skill_key, level DESC, person_name_fold, person_id, availability);
+    CREATE INDEX persons_filters ON persons (availability, name_fold);
+    CREATE INDEX persons_level ON persons (max_level);
+    DROP TABLE persons_fts;
+    CREATE VIRTUAL TABLE persons_fts USING fts5 (
+        name, headline, bio, location, skills, facets,
+        tokenize = "unicode61 remove_diacritics 2 tokenchars '_'",
+        prefix = '1 2 3'
+    );
+    INSERT INTO meta (key, value) VALUES ('search_index_stale', '1')
+    """
+)

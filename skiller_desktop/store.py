@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from automerge import core
 
 from . import automerge_io as am
+from . import search_index
 from .acceptance import Accepted
 from .db import Database
 from .identity import split_actor
@@ -46,6 +47,9 @@ class LogEntry:
 class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
+        if not db.read_only and self.meta("search_index_stale"):
+            with db.transaction() as conn:
+                search_index.rebuild(conn)
 
     # -- meta -----------------------------------------------------------
     def meta(self, key: str) -> str | None:

@@ -1,0 +1,103 @@
+"""The full-text index behind people search: words to match, and filter tokens.
+
+Besides the words of a profile, each person gets `facets` tokens so that a
+text query and its filters intersect inside FTS5 instead of joining tables:
+`k<skill>_<n>` for every level n up to the person's level in that skill,
+`a_<availability>`, and `m_<n>` for every level up to their best one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections.abc import Iterable
+
+from .text import fold
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+TEXT_COLUMNS = "{name headline bio location skills}"
+
+
+def skill_token(key: str, level: int) -> str:
+    return f"k{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}_{level}"
+
+
+def availability_token(availability: str) -> str:
+    return f"a_{availability or 'unset'}"
+
+
+def level_token(level: int) -> str:
+    return f"m_{level}"
+
+
+def facets(skills: Iterable[tuple[str, int]], availability: str) -> str:
+    tokens = [availability_token(availability)]
+    best = 0
+    for key, level in skills:
+        tokens += [skill_token(key, n) for n in range(1, level + 1)]
+        best = max(best, level)
+    tokens += [level_token(n) for n in range(1, best + 1)]
+    return " ".join(tokens)
+
+
+def words_query(text: str) -> str:
+    """Every word as a prefix, accents folded: "dévelop py" finds "Développeur Python"."""
+    words = _WORD.findall(fold(text).replace("_", " "))
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def match_expression(text: str, facet_tokens: list[str]) -> str:
+    parts = []
+    words = words_query(text)
+    if words:
+        parts.append(f"{TEXT_COLUMNS} : ({words})")
+    parts += [f'facets : "{token}"' for token in facet_tokens]
+    return " AND ".join(parts)
+
+
+def index_person(
+    conn: sqlite3.Connection,
+    rowid: int,
+    name: str,
+    headline: str,
+    bio: str,
+    location: str,
+    skill_words: str,
+    facet_text: str,
+) -> None:
+    conn.execute("DELETE FROM persons_fts WHERE rowid = ?", (rowid,))
+    conn.execute(
+        "INSERT INTO persons_fts (rowid, name, headline, bio, location, skills, facets) VALUES (?,?,?,?,?,?,?)",
+        (rowid, name, headline, bio, location, skill_words, facet_text),
+    )
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Refill the index from the read models (after a migration changed its layout)."""
+    conn.execute("DELETE FROM persons_fts")
+    skills: dict[str, list[tuple[str, str, int, str]]] = {}
+    for row in conn.execute("SELECT person_id, skill_key, name, level, keywords FROM skills"):
+        skills.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
+    rows = []
+    for rowid, person_id, name, headline, bio, location, availability in conn.execute(
+        "SELECT rowid, person_id, name, headline, bio, location, availability FROM persons"
+    ):
+        mine = skills.get(person_id, [])
+        words = " ".join(f"{s[1]} {_keywords(s[3])}".strip() for s in mine)
+        rows.append((rowid, name, headline, bio, location, words, facets(((s[0], s[2]) for s in mine), availability)))
+    conn.executemany(
+        "INSERT INTO persons_fts (rowid, name, headline, bio, location, skills, facets) VALUES (?,?,?,?,?,?,?)",
+        rows,
+    )
+    conn.execute("DELETE FROM meta WHERE key = 'search_index_stale'")
+    return len(rows)
+
+
+def _keywords(raw: str) -> str:
+    import json
+
+    try:
+        return " ".join(str(k) for k in json.loads(raw))
+    except ValueError:
+        return ""
