@@ -62,33 +62,39 @@ def apply(doc: core.Document, edit: Edit) -> list[bytes]:
     return am.change_hashes(doc, before)
 
 
-def new_document(identity: Identity, name: str, headline: str, device_name: str) -> core.Document:
-    doc = core.Document(identity.actor_id)
-    stamp = now_iso()
+GENESIS_DEVICE = "0" * 16
+
+
+def genesis(person_id: str, public_key: bytes) -> core.Document:
+    """The first change of a person's document, identical on every device.
+
+    It holds only the empty containers, written by a fixed actor with no
+    timestamp, so every device (and a restore from the recovery phrase)
+    makes the very same change, with the very same hash. Were two devices to
+    create their maps separately, Automerge would keep one map per key and
+    hide the other's content.
+    """
+    doc = core.Document(public_key + bytes.fromhex(GENESIS_DEVICE))
 
     def create(tx: core.Transaction) -> None:
         am.put(tx, am.ROOT, "schema", SCHEMA)
         am.put(tx, am.ROOT, "kind", "person")
-        am.put(tx, am.ROOT, "id", identity.person_id)
-        am.put(
-            tx,
-            am.ROOT,
-            "profile",
-            {
-                "name": name,
-                "headline": headline,
-                "bio": "",
-                "location": "",
-                "links": [],
-                "languages": [],
-                "availability": "",
-            },
-        )
+        am.put(tx, am.ROOT, "id", person_id)
+        am.put(tx, am.ROOT, "profile", {})
+        am.put(tx, am.ROOT, "devices", {})
         for section in SECTIONS:
             am.put(tx, am.ROOT, section, {})
-        am.put(tx, am.ROOT, "devices", {identity.device_id: _device(device_name, stamp)})
 
     apply(doc, create)
+    return doc
+
+
+def new_document(identity: Identity, name: str, headline: str, device_name: str) -> core.Document:
+    """Genesis, then this device's registration and the first profile fields."""
+    doc = genesis(identity.person_id, identity.public_key)
+    doc.set_actor(identity.actor_id)
+    profile = {"name": name, "headline": headline, "bio": "", "location": "", "availability": ""}
+    apply(doc, merge_many([set_profile(profile), add_device(identity.device_id, device_name)]))
     return doc
 
 

@@ -97,15 +97,20 @@ class Services:
         return recovery_phrase(identity)
 
     def restore_identity(self, phrase: str, name: str = "", device_name: str = "restored device") -> str:
-        """Restore the person from their recovery phrase on a fresh data dir."""
+        """Restore the person from their recovery phrase on a fresh data dir.
+
+        Without the old document at hand, only this device is registered (and
+        the name, if given): when the old document arrives by sync or bundle,
+        it merges in whole, because both start from the same genesis change.
+        """
         identity = Identity.from_seed(seed_from_phrase(phrase))
         existing = self.store.get(identity.person_id)
-        if existing is not None:
-            doc = existing.document()
-            doc.set_actor(identity.actor_id)
-            pd.apply(doc, pd.add_device(identity.device_id, clean(device_name, "device")))
-        else:
-            doc = pd.new_document(identity, clean(name, "name") or "Restored profile", "", device_name)
+        doc = existing.document() if existing else pd.genesis(identity.person_id, identity.public_key)
+        doc.set_actor(identity.actor_id)
+        edits = [pd.add_device(identity.device_id, clean(device_name, "device") or "restored device")]
+        if clean(name, "name"):
+            edits.append(pd.set_profile({"name": clean(name, "name")}))
+        pd.apply(doc, pd.merge_many(edits))
         self._adopt(identity, doc)
         return identity.person_id
 

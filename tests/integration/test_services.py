@@ -208,3 +208,18 @@ def test_the_log_records_every_accepted_change_in_order(ana):
     assert all(e.author == ana.person_id for e in entries)
     with pytest.raises(sqlite3.IntegrityError):
         ana.db.execute("INSERT INTO log (doc_id, entry_kind, hash, author, bytes) VALUES ('x','other','h','a',x'')")
+
+
+def test_a_restored_identity_merges_the_old_document_whole(node, tmp_path):
+    first = node(folder="first")
+    phrase = first.create_identity("Ana Lúcia", "Développeuse")
+    first.add_skill("Python", 4)
+    first.export_bundle(tmp_path / "old.skb")
+    fresh = node(folder="fresh")
+    fresh.restore_identity(phrase)
+    fresh.add_skill("Go", 2)  # edits made before the old document arrives are kept too
+    fresh.import_bundle(tmp_path / "old.skb")
+    profile = fresh.profile()
+    assert (profile.name, profile.headline) == ("Ana Lúcia", "Développeuse")
+    assert {s.name for s in fresh.queries.skills(fresh.person_id)} == {"Python", "Go"}
+    assert len(fresh.devices()) == 2
