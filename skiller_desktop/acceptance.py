@@ -72,6 +72,7 @@ class Accepted:
     new_changes: list = field(default_factory=list)
     new_signed_heads: list[SignedHead] = field(default_factory=list)
     signed_heads: list[SignedHead] = field(default_factory=list)
+    saved: bytes | None = None  # the document's bytes when already at hand, to spare a save()
 
     @property
     def changed(self) -> bool:
@@ -103,12 +104,14 @@ def verify_update(
     for signed in fresh:
         _check_signed_head(doc_id, signed, writers)
     new_changes = candidate.get_changes(current.get_heads() if current else [])
-    all_signed = _prune(candidate, current_signed + _unique(fresh))
-    _check_coverage(doc_id, candidate, new_changes, all_signed, writers, current, policy)
+    everything = {c.hash for c in candidate.get_changes([])}
+    all_signed = _prune(candidate, everything, current_signed + _unique(fresh))
+    _check_coverage(doc_id, candidate, everything, new_changes, all_signed, writers, current, policy)
     if current is None and not new_changes:
         raise RejectedError(f"document {doc_id[:60]} is empty")
     _check_identity_field(doc_id, candidate)
-    return Accepted(doc_id, candidate, new_changes, [s for s in fresh if s in all_signed], all_signed)
+    saved = incoming if current_bytes is None else None
+    return Accepted(doc_id, candidate, new_changes, [s for s in fresh if s in all_signed], all_signed, saved)
 
 
 def _unique(heads: list[SignedHead]) -> list[SignedHead]:
@@ -127,8 +130,9 @@ def _check_signed_head(doc_id: str, signed: SignedHead, writers: set[str]) -> No
         raise RejectedError(f"a signature on document {doc_id[:60]} is forged or altered")
 
 
-def _ancestors(candidate: core.Document, heads: list[bytes]) -> set[bytes]:
-    everything = {c.hash for c in candidate.get_changes([])}
+def _ancestors(candidate: core.Document, everything: set[bytes], heads: list[bytes]) -> set[bytes]:
+    if len(heads) == 1 and len(everything) == 1 and heads[0] in everything:
+        return set(everything)  # a document of one change, the common case of a fresh profile
     missing = [h for h in heads if h not in everything]
     if missing:
         raise RejectedError(f"a signed head refers to change {missing[0].hex()[:12]} that is missing")
@@ -138,6 +142,7 @@ def _ancestors(candidate: core.Document, heads: list[bytes]) -> set[bytes]:
 def _check_coverage(
     doc_id: str,
     candidate: core.Document,
+    everything: set[bytes],
     new_changes: list,
     signed: list[SignedHead],
     writers: set[str],
@@ -147,7 +152,7 @@ def _check_coverage(
     covered: dict[str, set[bytes]] = {}
     for writer in writers:
         heads = [h for s in signed if s.signer == writer for h in s.heads]
-        covered[writer] = _ancestors(candidate, heads) if heads else set()
+        covered[writer] = _ancestors(candidate, everything, heads) if heads else set()
     for change in new_changes:
         author = split_actor(change.actor_id)
         label = change.hash.hex()[:12]
@@ -160,16 +165,17 @@ def _check_coverage(
             raise RejectedError(f"change {label} comes from a revoked device")
 
 
-def _prune(candidate: core.Document, signed: list[SignedHead]) -> list[SignedHead]:
+def _prune(candidate: core.Document, everything: set[bytes], signed: list[SignedHead]) -> list[SignedHead]:
     """Keep only signed heads that another by the same signer does not cover."""
-    known = {c.hash for c in candidate.get_changes([])}
-    usable = _unique_by_heads([s for s in signed if all(h in known for h in s.heads)])
+    usable = _unique_by_heads([s for s in signed if all(h in everything for h in s.heads)])
+    if len({s.signer for s in usable}) == len(usable):
+        return usable  # one signed head per signer: nothing to prune
     kept: list[SignedHead] = []
     for signed_head in usable:
         others = [o for o in usable if o is not signed_head and o.signer == signed_head.signer]
         below = set()
         for other in others:
-            below |= _ancestors(candidate, list(other.heads)) | set(other.heads)
+            below |= _ancestors(candidate, everything, list(other.heads)) | set(other.heads)
         if not set(signed_head.heads) <= below:
             kept.append(signed_head)
     return kept

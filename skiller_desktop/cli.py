@@ -180,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[Any], None]]:
     """Command groups from other packages (sync, interop), when present."""
     found = []
-    for module_name in ("sync.cli_commands", "skiller_desktop.interop.cli_commands"):
+    for module_name in ("sync.cli_commands", "skiller_desktop.interop.cli_commands", "skiller_desktop.teams.cli_commands"):
         try:
             module = __import__(module_name, fromlist=["register"])
         except ImportError:

@@ -9,6 +9,7 @@ without any lookup and two devices never share an actor.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import os
 import secrets
@@ -34,10 +35,12 @@ DEVICE_ID_BYTES = 8
 KEY_BYTES = 32
 
 
+@functools.lru_cache(maxsize=65536)
 def did_from_public_key(raw: bytes) -> str:
     return _DID_PREFIX + base58.b58encode(_ED25519_MULTICODEC + raw).decode("ascii")
 
 
+@functools.lru_cache(maxsize=65536)
 def public_key_from_did(did: str) -> bytes:
     """The raw Ed25519 key inside a did:key; a clear error for anything else."""
     if not isinstance(did, str) or not did.startswith(_DID_PREFIX):

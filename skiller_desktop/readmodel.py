@@ -47,6 +47,11 @@ def _sorted_skills(skills: dict) -> list[tuple[str, dict]]:
     return sorted(items, key=lambda kv: (float(kv[1].get("position") or 0), fold(str(kv[1].get("name", "")))))
 
 
+def _json(value: Any) -> str:
+    """JSON for a column; most lists are empty, so skip the encoder for them."""
+    return json.dumps(value, ensure_ascii=False) if value else "[]" if isinstance(value, list) else "{}"
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
@@ -66,8 +71,8 @@ def _upsert_person(conn, doc_id: str, profile: dict, skills: list, updated_at: s
         _text(profile.get("headline")),
         _text(profile.get("bio")),
         _text(profile.get("location")),
-        json.dumps(profile.get("links") or [], ensure_ascii=False),
-        json.dumps(profile.get("languages") or [], ensure_ascii=False),
+        _json(profile.get("links") or []),
+        _json(profile.get("languages") or []),
         availability,
         len(skills),
         updated_at,
@@ -109,8 +114,8 @@ def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]], name_fold
             _int(s.get("level"), 1),
             _int(s.get("years")),
             _text(s.get("description")),
-            json.dumps(s.get("keywords") or [], ensure_ascii=False),
-            json.dumps(s.get("evidence") or [], ensure_ascii=False),
+            _json(s.get("keywords") or []),
+            _json(s.get("evidence") or []),
             float(s.get("position") or 0),
             name_fold,
             availability,
@@ -153,8 +158,8 @@ def _replace_offers(conn, doc_id: str, offers: dict) -> None:
             _text(o.get("status")) or "open",
             _text(o.get("created_at")),
             _text(o.get("updated_at")),
-            json.dumps(o.get("answers") or {}, ensure_ascii=False),
-            json.dumps(o.get("recognition") or {}, ensure_ascii=False),
+            _json(o.get("answers") or {}),
+            _json(o.get("recognition") or {}),
         )
         for oid, o in offers.items()
         if isinstance(o, dict)

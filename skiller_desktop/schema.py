@@ -171,3 +171,66 @@ MIGRATIONS.append(
     INSERT INTO meta (key, value) VALUES ('search_index_stale', '1')
     """
 )
+
+# 4 (teams, issue #6): read models of team documents, and the invitations
+# people accept in their own person documents (`team_acceptances`).
+MIGRATIONS.append(
+    """
+    CREATE TABLE teams (
+        team_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_fold TEXT NOT NULL,
+        description TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        member_count INTEGER NOT NULL,
+        open_needs INTEGER NOT NULL
+    );
+    CREATE TABLE team_members (
+        team_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        removed_at TEXT NOT NULL,
+        PRIMARY KEY (team_id, person_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX team_members_person ON team_members (person_id, removed_at);
+    CREATE TABLE team_needs (
+        team_id TEXT NOT NULL,
+        need_id TEXT NOT NULL,
+        skill_key TEXT NOT NULL,
+        skill TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        note TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        filled_at TEXT NOT NULL,
+        filled_by TEXT NOT NULL,
+        PRIMARY KEY (team_id, need_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE team_invitations (
+        team_id TEXT NOT NULL,
+        invitation_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        code_key TEXT NOT NULL,
+        role TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        accepted_at TEXT NOT NULL,
+        accepted_by TEXT NOT NULL,
+        PRIMARY KEY (team_id, invitation_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE team_acceptances (
+        person_id TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        invitation_id TEXT NOT NULL,
+        proof TEXT NOT NULL,
+        date TEXT NOT NULL,
+        PRIMARY KEY (person_id, team_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX team_acceptances_team ON team_acceptances (team_id)
+    """
+)

@@ -8,6 +8,7 @@ text query and its filters intersect inside FTS5 instead of joining tables:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -19,6 +20,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 TEXT_COLUMNS = "{name headline bio location skills}"
 
 
+@functools.lru_cache(maxsize=65536)
 def skill_token(key: str, level: int) -> str:
     return f"k{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}_{level}"
 

@@ -37,6 +37,7 @@ from .keystore import load_identity, save_identity
 from .queries import Queries
 from .signed_heads import SignedHead
 from .store import Store
+from .teams.service import Teams
 from .text import clean, clean_level, clean_years, skill_key
 from .views import Changes, Device, ImportReport, Profile
 
@@ -58,6 +59,7 @@ class Services:
         self._identity: Identity | None = load_identity(self.data_dir)
         self._lock = threading.RLock()
         self._listeners: list[EditListener] = []
+        self.teams = Teams(self)  # registers TeamPolicy for "team:" ids, admits accepted invitations
 
     def close(self) -> None:
         self.db.close()
@@ -433,7 +435,7 @@ class Services:
                     )
                 )
             changed = self.store.commit(updates)
-        self._notify(Changes.of("people", "profile", "skills", "endorsements", "offers") if changed else Changes())
+        self._notify(Changes.of("people", "profile", "skills", "endorsements", "offers", "teams") if changed else Changes())
         return ImportReport(len(docs), changed, [d.doc_id for d in docs])
 
     def _bundled(self, doc_id: str) -> bundles.BundledDoc:

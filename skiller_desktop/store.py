@@ -21,6 +21,7 @@ from .identity import split_actor
 from .person_doc import now_iso
 from .readmodel import project_person
 from .signed_heads import SignedHead
+from .teams.readmodel import project_acceptances, project_team
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,11 @@ class Store:
         rows = self.db.query("SELECT doc_id FROM docs WHERE kind = ? ORDER BY doc_id", (kind,))
         return [r["doc_id"] for r in rows]
 
-    def commit(self, updates: Iterable[Accepted]) -> int:
-        """Write every update in one transaction; returns how many changed."""
+    def commit(self, updates: Iterable[Accepted], *, read_models: bool = True) -> int:
+        """Write every update in one transaction; returns how many changed.
+
+        A relay keeps documents and the log only (`read_models=False`).
+        """
         changed = 0
         with self.db.transaction() as conn:
             for update in updates:
@@ -91,11 +95,16 @@ class Store:
                     continue
                 self._write_doc(conn, update)
                 self._append_log(conn, update)
+                changed += 1
+                if not read_models:
+                    continue
                 data = am.to_python(update.document)
                 data["updated_at"] = now_iso()
                 if data.get("kind") == "person":
                     project_person(conn, update.doc_id, data)
-                changed += 1
+                    project_acceptances(conn, update.doc_id, data)
+                elif data.get("kind") == "team":
+                    project_team(conn, update.doc_id, data)
         return changed
 
     def _write_doc(self, conn, update: Accepted) -> None:
@@ -108,7 +117,7 @@ class Store:
             (
                 update.doc_id,
                 _kind(doc),
-                doc.save(),
+                update.saved if update.saved is not None else doc.save(),
                 json.dumps(sorted(h.hex() for h in doc.get_heads())),
                 json.dumps([s.to_json() for s in update.signed_heads]),
                 now_iso(),

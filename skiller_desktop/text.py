@@ -1,5 +1,6 @@
 """Text rules shared by validation, skill names and search."""
 
+import functools
 import re
 import unicodedata
 
@@ -28,6 +29,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, so "ÉBÉNISTE" meets "ébéniste"."""
     return _SPACES.sub(" ", strip_accents(text).casefold()).strip()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from skiller_desktop import cli  # noqa: E402
-from sync import cli_commands  # noqa: E402
+from skiller_desktop import cli
+from sync import cli_commands
 
 _build = cli.build_parser
 

@@ -50,8 +50,10 @@ def skiller(data_dir: Path, *args: str, check: bool = True, timeout: float = 120
                           capture_output=True, text=True, env=env(), cwd=ROOT, timeout=timeout)
     if check and done.returncode != 0:
         raise AssertionError(f"skiller {' '.join(args)} failed ({done.returncode}): {done.stderr}{done.stdout}")
-    lines = [json.loads(line) for line in done.stdout.splitlines() if line.strip().startswith(("{", "["))]
-    return lines[-1] if len(lines) == 1 else lines
+    try:
+        return json.loads(done.stdout)
+    except ValueError:
+        return [json.loads(line) for line in done.stdout.splitlines() if line.strip().startswith(("{", "["))]
 
 
 class Process:

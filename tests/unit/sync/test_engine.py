@@ -1,11 +1,11 @@
 from __future__ import annotations
 
+from sync_fixtures import Node, doc_heads, read_models
+
 from skiller_desktop import person_doc as pd
 from skiller_desktop.signed_heads import SignedHead
 from sync.engine import apply_entries
 from sync.wire import head_entry
-
-from sync_fixtures import Node, doc_heads, read_models
 
 
 def _entries(node: Node):
@@ -85,3 +85,16 @@ def test_altered_entry_is_refused(tmp_path):
     result = apply_entries(b.storage, [replace(change, data=bytes(data)), *[e for e in entries if e.kind == "head"]])
     assert result.rejected
     assert b.services.store.doc_ids() == [b.person_id]
+
+
+def test_pending_queue_is_bounded(tmp_path, monkeypatch):
+    import sync.engine
+
+    a, b = Node(tmp_path / "a", "Alice"), Node(tmp_path / "b", "Bob")
+    a.services.add_skill("Python", 3)
+    a.services.add_skill("Rust", 3)
+    later = [e for e in _entries(a) if e.kind == "change"][1:]
+    monkeypatch.setattr(sync.engine, "MAX_PENDING", 1)
+    result = apply_entries(b.storage, later)
+    assert len(result.pending) == 1 and len(result.rejected) == len(later) - 1
+    assert b.storage.pending_count() == 1

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sync_fixtures import Node, Relay, doc_heads, read_models, wait_until
 
 from sync.local import AsgiClient
 from sync.peers import PeerBook
 from sync.scheduler import PeerState, Scheduler, SchedulerConfig
-
-from sync_fixtures import Node, Relay, doc_heads, read_models, wait_until
 
 
 def _converged(*nodes: Node) -> bool:

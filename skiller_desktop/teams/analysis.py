@@ -1,0 +1,142 @@
+"""The skill matrix and need matching: pure functions over rows the store hands in.
+
+Ranking for a need, in order: team members before other people; those who
+reach the wanted level first; among them, those not busy first; then higher
+level, more endorsements, better availability (available, open, unknown,
+busy), and name. The reason says which facts decided.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from ..text import fold, skill_key
+from .views import Candidate, Cell, Gap, MatrixRow, Need, SkillColumn, TeamMatrix
+
+AVAILABILITY_RANK = {"available": 0, "open": 1, "": 2, "busy": 3}
+
+
+def availability_rank(value: str) -> int:
+    return AVAILABILITY_RANK.get(value, 2)
+
+
+# -- matrix ------------------------------------------------------------------
+
+
+def build_matrix(
+    members: list[tuple[str, str, str]],
+    skills: Iterable[tuple[str, str, str, int, int]],
+    needs: list[Need],
+    *,
+    only_skills: Iterable[str] = (),
+    min_level: int = 0,
+    sort_by: str = "",
+) -> TeamMatrix:
+    """members: (person id, name, availability); skills: (person id, key, name, level, endorsements).
+
+    `only_skills` keeps those columns; `min_level` with one of them (or
+    `sort_by`) keeps the members who reach it; `sort_by` is "name" or a skill.
+    """
+    cells: dict[str, dict[str, Cell]] = {pid: {} for pid, _, _ in members}
+    names: dict[str, str] = {}
+    for pid, key, name, level, endorsements in skills:
+        if pid in cells:
+            cells[pid][key] = Cell(level, endorsements)
+            names.setdefault(key, name)
+    wanted: dict[str, int] = {}
+    for need in needs:
+        if need.status == "open":
+            wanted[need.skill_key] = max(wanted.get(need.skill_key, 0), need.level)
+            names.setdefault(need.skill_key, need.skill)
+    gaps = _gaps(cells, wanted, names)
+    columns = _columns(cells, wanted, names, [skill_key(s) for s in only_skills])
+    rows = [MatrixRow(pid, name, avail, cells[pid]) for pid, name, avail in members]
+    focus = skill_key(sort_by) if sort_by and fold(sort_by) != "name" else ""
+    if min_level:
+        keys = [focus] if focus else [c.key for c in columns]
+        rows = [r for r in rows if any(r.cells.get(k, Cell(0, 0)).level >= min_level for k in keys)]
+    rows.sort(key=lambda r: _row_order(r, focus))
+    return TeamMatrix(columns, rows, gaps)
+
+
+def _row_order(row: MatrixRow, focus: str) -> tuple:
+    cell = row.cells.get(focus, Cell(0, 0)) if focus else Cell(0, 0)
+    return (-cell.level, -cell.endorsements, fold(row.name), row.person_id)
+
+
+def _columns(cells: dict, wanted: dict[str, int], names: dict[str, str], only: list[str]) -> list[SkillColumn]:
+    holders: dict[str, int] = {}
+    for row in cells.values():
+        for key in row:
+            holders[key] = holders.get(key, 0) + 1
+    keys = only or sorted(set(holders) | set(wanted), key=lambda k: (k not in wanted, -holders.get(k, 0), k))
+    return [SkillColumn(k, names.get(k, k), wanted.get(k, 0)) for k in keys]
+
+
+def _gaps(cells: dict, wanted: dict[str, int], names: dict[str, str]) -> list[Gap]:
+    gaps = []
+    for key, level in sorted(wanted.items()):
+        holders = [(row[key].level, row[key].endorsements, pid) for pid, row in cells.items() if key in row]
+        best = max(holders, key=lambda h: (h[0], h[1]), default=(0, 0, ""))
+        if best[0] < level:
+            gaps.append(Gap(names.get(key, key), level, best[0], best[2]))
+    return gaps
+
+
+def matrix_csv(matrix: TeamMatrix) -> str:
+    """One row per member; two columns per skill (level, endorsements); empty when they lack it.
+
+    A second header row gives the level the team needs, so gaps stay visible in a spreadsheet.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header = ["person_id", "name", "availability"]
+    wanted = ["", "needed level", ""]
+    for column in matrix.skills:
+        gap = " (gap)" if any(g.skill == column.name for g in matrix.gaps) else ""
+        header += [f"{column.name} level{gap}", f"{column.name} endorsements"]
+        wanted += [str(column.wanted_level or ""), ""]
+    writer.writerow(header)
+    writer.writerow(wanted)
+    for row in matrix.rows:
+        line = [row.person_id, row.name, row.availability]
+        for column in matrix.skills:
+            cell = row.cells.get(column.key)
+            line += [str(cell.level), str(cell.endorsements)] if cell else ["", ""]
+        writer.writerow(line)
+    return out.getvalue()
+
+
+# -- matching ------------------------------------------------------------------
+
+
+def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]]) -> list[Candidate]:
+    """people: (person id, name, is member, level, endorsements, availability)."""
+    found = [
+        Candidate(pid, name, member, level, endorsements, avail, reason(need.level, level, endorsements, avail, member))
+        for pid, name, member, level, endorsements, avail in people
+    ]
+    return sorted(found, key=lambda c: candidate_order(c, need.level))
+
+
+def candidate_order(c: Candidate, wanted: int) -> tuple:
+    return (
+        not c.member,
+        c.level < wanted,
+        c.availability == "busy",
+        -c.level,
+        -c.endorsements,
+        availability_rank(c.availability),
+        fold(c.name),
+        c.person_id,
+    )
+
+
+def reason(wanted: int, level: int, endorsements: int, availability: str, member: bool) -> str:
+    parts = [f"level {level} ≥ {wanted} wanted" if level >= wanted else f"level {level} < {wanted} wanted"]
+    parts.append({0: "no endorsements", 1: "1 endorsement"}.get(endorsements, f"{endorsements} endorsements"))
+    parts.append(availability or "availability unknown")
+    parts.append("team member" if member else "not in the team")
+    return ", ".join(parts)

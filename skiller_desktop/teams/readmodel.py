@@ -1,0 +1,114 @@
+"""Team read models, rebuilt for one document inside the transaction that stores it."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from ..text import fold, skill_key
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _int(value: Any, default: int = 0) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _dicts(section: Any) -> list[tuple[str, dict]]:
+    return [(k, v) for k, v in (section or {}).items() if isinstance(v, dict)] if isinstance(section, dict) else []
+
+
+def project_team(conn: sqlite3.Connection, team_id: str, data: dict[str, Any]) -> None:
+    members = _dicts(data.get("members"))
+    needs = _dicts(data.get("needs"))
+    name = _text(data.get("name"))
+    conn.execute(
+        """INSERT OR REPLACE INTO teams (team_id, name, name_fold, description, created_by, created_at,
+               updated_at, member_count, open_needs) VALUES (?,?,?,?,?,?,?,?,?)""",
+        (
+            team_id,
+            name,
+            fold(name),
+            _text(data.get("description")),
+            _text(data.get("created_by")),
+            _text(data.get("created_at")),
+            _text(data.get("updated_at")),
+            sum(1 for _, m in members if not m.get("removed_at")),
+            sum(1 for _, n in needs if n.get("status", "open") == "open"),
+        ),
+    )
+    _replace(
+        conn,
+        "team_members",
+        team_id,
+        [
+            (
+                team_id,
+                pid,
+                _text(m.get("role")) or "member",
+                _text(m.get("added_by")),
+                _text(m.get("added_at")),
+                _text(m.get("removed_at")),
+            )
+            for pid, m in members
+        ],
+    )
+    _replace(
+        conn,
+        "team_needs",
+        team_id,
+        [
+            (
+                team_id,
+                nid,
+                skill_key(_text(n.get("skill"))),
+                _text(n.get("skill")),
+                _int(n.get("level"), 1),
+                _text(n.get("note")),
+                _text(n.get("status")) or "open",
+                _text(n.get("created_by")),
+                _text(n.get("created_at")),
+                _text(n.get("filled_at")),
+                _text(n.get("filled_by")),
+            )
+            for nid, n in needs
+        ],
+    )
+    _replace(
+        conn,
+        "team_invitations",
+        team_id,
+        [
+            (
+                team_id,
+                iid,
+                _text(i.get("person_id")),
+                _text(i.get("code_key")),
+                _text(i.get("role")) or "member",
+                _text(i.get("created_by")),
+                _text(i.get("created_at")),
+                _text(i.get("accepted_at")),
+                _text(i.get("accepted_by")),
+            )
+            for iid, i in _dicts(data.get("invitations"))
+        ],
+    )
+
+
+def project_acceptances(conn: sqlite3.Connection, person_id: str, data: dict[str, Any]) -> None:
+    """The invitations a person says they accept, from their own person document."""
+    conn.execute("DELETE FROM team_acceptances WHERE person_id = ?", (person_id,))
+    rows = [
+        (person_id, team_id, _text(a.get("invitation_id")), _text(a.get("proof")), _text(a.get("date")))
+        for team_id, a in _dicts(data.get("team_acceptances"))
+    ]
+    conn.executemany("INSERT OR REPLACE INTO team_acceptances VALUES (?,?,?,?,?)", rows)
+
+
+def _replace(conn: sqlite3.Connection, table: str, team_id: str, rows: list[tuple]) -> None:
+    conn.execute(f"DELETE FROM {table} WHERE team_id = ?", (team_id,))
+    if rows:
+        marks = ",".join("?" * len(rows[0]))
+        conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)

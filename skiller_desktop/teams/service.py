@@ -1,0 +1,466 @@
+"""Teams for the UI and the CLI: `services.teams`, built over the Services write path.
+
+Every team edit loads the team document, writes one Automerge transaction as
+this device's actor, signs the new heads, verifies the result with the same
+TeamPolicy every other node applies (so a refused edit fails here, not
+elsewhere), and commits document, log and read models in one transaction.
+
+Joining goes through the invitee's own person document (`team_acceptances`),
+since nobody may write a team document before being a member; an admin's
+node adds them when it sees the acceptance (`process_acceptances`, run after
+every committed change by a listener).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from automerge import core
+
+from .. import person_doc as pd
+from ..acceptance import verify_update
+from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
+from ..identity import is_person_id
+from ..signed_heads import SignedHead
+from ..text import clean, clean_level
+from ..views import Changes
+from . import analysis
+from . import document as td
+from .policy import TeamPolicy
+from .views import Invitation, Member, Need, NeedMatches, Team, TeamMatrix
+
+if TYPE_CHECKING:
+    from ..services import Services
+
+log = logging.getLogger(__name__)
+
+_ENDORSEMENTS = """(SELECT COUNT(*) FROM endorsements e
+    WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.revoked = 0
+      AND NOT EXISTS (SELECT 1 FROM hidden_endorsements h
+                      WHERE h.subject_id = e.subject_id AND h.endorsement_id = e.endorsement_id))"""
+
+
+class Teams:
+    def __init__(self, services: Services) -> None:
+        self.s = services
+        self.policy = TeamPolicy()
+        services.policies.setdefault(td.PREFIX, self.policy)
+        services.add_listener(self._on_changes)
+        self._processing = False
+
+    # -- reading -------------------------------------------------------------
+    def teams(self) -> list[Team]:
+        """The teams I am an active member of."""
+        rows = self.s.db.query(
+            """SELECT t.* FROM teams t JOIN team_members m ON m.team_id = t.team_id
+               WHERE m.person_id = ? AND m.removed_at = '' ORDER BY t.name_fold, t.team_id""",
+            (self.s.person_id,),
+        )
+        return [_team(r) for r in rows]
+
+    def team(self, team_id: str) -> Team:
+        row = self.s.db.one("SELECT * FROM teams WHERE team_id = ?", (team_id,))
+        if row is None:
+            raise NotFoundError(f"no team {team_id[:60]} on this node")
+        return _team(row)
+
+    def members(self, team_id: str, include_removed: bool = False) -> list[Member]:
+        self.team(team_id)
+        rows = self.s.db.query(
+            f"""SELECT m.*, COALESCE(p.name, '') AS name, COALESCE(p.availability, '') AS availability
+                FROM team_members m LEFT JOIN persons p ON p.person_id = m.person_id
+                WHERE m.team_id = ? {"" if include_removed else "AND m.removed_at = ''"}
+                ORDER BY m.role = 'member', COALESCE(p.name_fold, ''), m.person_id""",
+            (team_id,),
+        )
+        return [
+            Member(
+                r["person_id"],
+                r["name"],
+                r["role"],
+                r["added_by"],
+                r["added_at"],
+                r["removed_at"],
+                r["availability"],
+            )
+            for r in rows
+        ]
+
+    def invitations(self, team_id: str) -> list[Invitation]:
+        rows = self.s.db.query(
+            "SELECT * FROM team_invitations WHERE team_id = ? ORDER BY created_at, invitation_id", (team_id,)
+        )
+        return [
+            Invitation(
+                r["invitation_id"],
+                r["person_id"],
+                bool(r["code_key"]),
+                r["role"],
+                r["created_by"],
+                r["created_at"],
+                r["accepted_at"],
+                r["accepted_by"],
+            )
+            for r in rows
+        ]
+
+    def needs(self, team_id: str, status: str | None = None) -> list[Need]:
+        self.team(team_id)
+        rows = self.s.db.query(
+            f"""SELECT * FROM team_needs WHERE team_id = ? {"AND status = ?" if status else ""}
+                ORDER BY status = 'filled', created_at, need_id""",
+            (team_id, status) if status else (team_id,),
+        )
+        return [_need(r) for r in rows]
+
+    def role(self, team_id: str, person_id: str | None = None) -> str:
+        """'admin', 'member', or '' for anyone not an active member."""
+        row = self.s.db.one(
+            "SELECT role FROM team_members WHERE team_id = ? AND person_id = ? AND removed_at = ''",
+            (team_id, person_id or self.s.person_id),
+        )
+        return row["role"] if row else ""
+
+    # -- creating and membership --------------------------------------------
+    def create(self, name: str, description: str = "") -> str:
+        identity = self.s.require_identity()
+        name = clean(name, "name", required=True)
+        description = clean(description, "description")
+        team_id = td.new_team_id()
+        doc = td.new_document(identity, team_id, name, description)
+        signed = SignedHead.sign(identity, team_id, doc.get_heads())
+        with self.s._lock:
+            update = verify_update(team_id, None, [], doc.save(), [signed], self.policy)
+            self.s.store.commit([update])
+        self.s._notify(Changes.of("teams"))
+        return team_id
+
+    def rename(self, team_id: str, name: str | None = None, description: str | None = None) -> Changes:
+        self._require_admin(team_id)
+        fields = {}
+        if name is not None:
+            fields["name"] = clean(name, "name", required=True)
+        if description is not None:
+            fields["description"] = clean(description, "description")
+        return self._edit(team_id, lambda doc: td.set_about(fields))
+
+    def invite(self, team_id: str, person_id: str, role: str = "member") -> str:
+        me = self._require_admin(team_id)
+        self._check_newcomer(team_id, person_id, role)
+        invitation_id = td.new_invitation_id()
+        entry = td.invitation_entry(role, me, person_id=person_id)
+        self._edit(team_id, lambda doc: td.put_invitation(invitation_id, entry))
+        return invitation_id
+
+    def create_invite_code(self, team_id: str, role: str = "member") -> str:
+        """A code for someone not known yet; only the code's public key goes into the document."""
+        me = self._require_admin(team_id)
+        _check_role(role)
+        invitation_id = td.new_invitation_id()
+        code, code_key = td.new_code(team_id, invitation_id)
+        entry = td.invitation_entry(role, me, code_key=code_key)
+        self._edit(team_id, lambda doc: td.put_invitation(invitation_id, entry))
+        return code
+
+    def add_members(self, team_id: str, person_ids: Iterable[str], role: str = "member") -> Changes:
+        """An admin adds known people directly, in one transaction (no invitation round trip)."""
+        me = self._require_admin(team_id)
+        people = list(dict.fromkeys(person_ids))
+        for person_id in people:
+            self._check_newcomer(team_id, person_id, role)
+        return self._edit(team_id, lambda doc: td.merge([td.add_member(p, role, me) for p in people]))
+
+    def set_role(self, team_id: str, person_id: str, role: str) -> Changes:
+        self._require_admin(team_id)
+        _check_role(role)
+        if not self.role(team_id, person_id):
+            raise NotFoundError("this person is not a member of the team")
+        if role == "member" and person_id == self.s.person_id and self._other_admins(team_id) == 0:
+            raise NotAllowedError("you are the team's only admin: make someone else admin first")
+        return self._edit(team_id, lambda doc: td.set_role(person_id, role))
+
+    def remove_member(self, team_id: str, person_id: str) -> Changes:
+        me = self._require_admin(team_id)
+        if person_id == me:
+            raise ValidationError("to remove yourself, leave the team", "person_id")
+        if not self.role(team_id, person_id):
+            raise NotFoundError("this person is not a member of the team")
+        return self._edit(team_id, lambda doc: td.remove_member(doc, person_id, me))
+
+    def leave(self, team_id: str) -> Changes:
+        me = self._require_member(team_id)
+        others = [m for m in self.members(team_id) if m.person_id != me]
+        if self.role(team_id) == "admin" and others and self._other_admins(team_id) == 0:
+            raise NotAllowedError("you are the team's only admin: make someone else admin before leaving")
+        actor = self.s.require_identity().actor_id
+        return self._edit(team_id, lambda doc: td.remove_member(doc, me, me, own_actor=actor))
+
+    def accept(self, code_or_team_id: str) -> str:
+        """Accept an invitation (a code, or a team id naming me); returns the team id.
+
+        Recorded in my own person document: an admin's node adds me when it sees it.
+        """
+        me = self.s.person_id
+        given = (code_or_team_id or "").strip()
+        if td.is_code(given):
+            team_id, invitation_id, _ = td.parse_code(given)
+            proof = td.code_proof(given, me)
+            self._check_code(team_id, invitation_id, proof)
+        elif td.is_team_id(given):
+            team_id, proof = given, ""
+            found = self.s.db.one(
+                """SELECT invitation_id FROM team_invitations
+                   WHERE team_id = ? AND person_id = ? AND accepted_at = '' ORDER BY created_at DESC""",
+                (team_id, me),
+            )
+            invitation_id = found["invitation_id"] if found else ""
+        else:
+            raise ValidationError("give an invitation code or a team id (team:…)", "code")
+        if self.role(team_id):
+            raise ValidationError("you are already a member of this team", "code")
+        entry = {"invitation_id": invitation_id, "proof": proof, "date": pd.now_iso()}
+        self.s.edit(pd.put_entry("team_acceptances", team_id, entry), "teams")
+        return team_id
+
+    def process_acceptances(self) -> int:
+        """As an admin, add everyone whose acceptance matches an open invitation; returns how many."""
+        identity = self.s.identity
+        if identity is None or self.s.db.read_only or self._processing:
+            return 0
+        with self.s._lock:
+            self._processing = True
+            try:
+                return sum(self._admit(team_id, rows) for team_id, rows in self._pending(identity.person_id).items())
+            finally:
+                self._processing = False
+
+    def _pending(self, me: str) -> dict[str, list]:
+        rows = self.s.db.query(
+            """SELECT i.team_id, i.invitation_id, i.person_id AS invited, i.code_key, i.role,
+                      a.person_id AS accepter, a.proof, a.date
+               FROM team_invitations i
+               JOIN team_members me ON me.team_id = i.team_id AND me.person_id = ?
+                    AND me.role = 'admin' AND me.removed_at = ''
+               JOIN team_acceptances a ON a.team_id = i.team_id
+               WHERE i.accepted_at = ''
+                 AND ((i.person_id != '' AND a.person_id = i.person_id AND a.invitation_id IN ('', i.invitation_id))
+                      OR (i.code_key != '' AND a.invitation_id = i.invitation_id))
+                 AND NOT EXISTS (SELECT 1 FROM team_members m
+                                 WHERE m.team_id = i.team_id AND m.person_id = a.person_id)
+               ORDER BY i.team_id, a.date, a.person_id""",
+            (me,),
+        )
+        pending: dict[str, list] = {}
+        for r in rows:
+            if r["code_key"] and not td.check_proof(
+                r["code_key"], r["team_id"], r["invitation_id"], r["accepter"], r["proof"]
+            ):
+                continue
+            pending.setdefault(r["team_id"], []).append(r)
+        return pending
+
+    def _admit(self, team_id: str, rows: list) -> int:
+        me = self.s.person_id
+        used: set[str] = set()
+        admitted: dict[str, tuple[str, str]] = {}
+        for r in rows:  # each invitation once, each person once
+            if r["invitation_id"] in used or r["accepter"] in admitted:
+                continue
+            used.add(r["invitation_id"])
+            admitted[r["accepter"]] = (r["invitation_id"], r["role"])
+        stamp = pd.now_iso()
+        edits = []
+        for person_id, (invitation_id, role) in admitted.items():
+            edits.append(td.add_member(person_id, role, me))
+            edits.append(
+                pd.set_fields("invitations", invitation_id, {"accepted_at": stamp, "accepted_by": person_id})
+            )
+        try:
+            self._edit(team_id, lambda doc: td.merge(edits))
+        except SkillerError as exc:  # e.g. a concurrent removal of my admin role: tell, don't crash
+            log.warning("could not admit newcomers to %s: %s", team_id, exc)
+            return 0
+        return len(admitted)
+
+    # -- needs -----------------------------------------------------------------
+    def add_need(self, team_id: str, skill: str, level: int, note: str = "") -> str:
+        me = self._require_member(team_id)
+        need_id = secrets.token_hex(8)
+        entry = {
+            "skill": clean(skill, "skill", required=True),
+            "level": clean_level(level),
+            "note": clean(note, "comment"),
+            "status": "open",
+            "created_by": me,
+            "created_at": pd.now_iso(),
+            "filled_at": "",
+            "filled_by": "",
+        }
+        self._edit(team_id, lambda doc: td.put_need(need_id, entry))
+        return need_id
+
+    def fill_need(self, team_id: str, need_id: str, person_id: str = "") -> Changes:
+        self._require_member(team_id)
+        if not any(n.need_id == need_id for n in self.needs(team_id)):
+            raise NotFoundError(f"the team has no need {need_id!r}")
+        fields = {"status": "filled", "filled_at": pd.now_iso(), "filled_by": person_id}
+        return self._edit(team_id, lambda doc: pd.set_fields("needs", need_id, fields))
+
+    # -- matrix and matching ---------------------------------------------------
+    def matrix(
+        self, team_id: str, *, skills: Iterable[str] = (), min_level: int = 0, sort_by: str = ""
+    ) -> TeamMatrix:
+        members = [(m.person_id, m.name, m.availability) for m in self.members(team_id)]
+        rows = self.s.db.query(
+            f"""SELECT s.person_id, s.skill_key, s.name, s.level, {_ENDORSEMENTS} AS n
+                FROM skills s JOIN team_members m ON m.person_id = s.person_id
+                WHERE m.team_id = ? AND m.removed_at = ''""",
+            (team_id,),
+        )
+        cells = [(r["person_id"], r["skill_key"], r["name"], r["level"], r["n"]) for r in rows]
+        return analysis.build_matrix(
+            members, cells, self.needs(team_id), only_skills=skills, min_level=min_level, sort_by=sort_by
+        )
+
+    def matrix_csv(self, team_id: str, path: Path | None = None, **options) -> str:
+        text = analysis.matrix_csv(self.matrix(team_id, **options))
+        if path is not None:
+            try:
+                Path(path).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise StorageError(f"cannot write {path}: {exc.strerror}") from None
+        return text
+
+    def matching(self, team_id: str, others: int = 5) -> list[NeedMatches]:
+        """For each open need: members who have the skill, then up to `others` other people."""
+        return [NeedMatches(n, self._candidates(team_id, n, others)) for n in self.needs(team_id, "open")]
+
+    def _candidates(self, team_id: str, need: Need, others: int) -> list:
+        active = "SELECT person_id FROM team_members WHERE team_id = ? AND removed_at = ''"
+        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
+                            s.availability FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
+                     WHERE s.skill_key = ?"""
+        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (need.skill_key, team_id))
+        outside = self.s.db.query(
+            f"""{select} AND s.person_id NOT IN ({active})
+                ORDER BY s.level < ?, s.availability = 'busy', s.level DESC, n DESC,
+                         CASE s.availability WHEN 'available' THEN 0 WHEN 'open' THEN 1
+                                             WHEN 'busy' THEN 3 ELSE 2 END,
+                         s.person_name_fold, s.person_id
+                LIMIT ?""",
+            (need.skill_key, team_id, need.level, others),
+        )
+        people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
+        people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
+        return analysis.rank(need, people)
+
+    # -- the write path ------------------------------------------------------
+    def _edit(self, team_id: str, make: Callable[[core.Document], pd.Edit]) -> Changes:
+        identity = self.s.require_identity()
+        with self.s._lock:
+            stored = self.s.store.get(team_id)
+            if stored is None:
+                raise NotFoundError(f"no team {team_id[:60]} on this node")
+            doc = stored.document()
+            doc.set_actor(identity.actor_id)
+            before = doc.get_heads()
+            pd.apply(doc, make(doc))
+            new_changes = doc.get_changes(before)
+            if not new_changes:
+                return Changes()
+            signed = SignedHead.sign(identity, team_id, doc.get_heads())
+            incoming = b"".join(c.bytes for c in new_changes)
+            try:
+                update = verify_update(team_id, stored.data, stored.signed_heads, incoming, [signed], self.policy)
+            except RejectedError as exc:
+                raise NotAllowedError(f"the team would refuse this: {exc}") from None
+            self.s.store.commit([update])
+        return self.s._notify(Changes.of("teams"))
+
+    def _on_changes(self, changes: Changes) -> None:
+        try:
+            self.process_acceptances()
+        except SkillerError as exc:
+            log.warning("processing team acceptances failed: %s", exc)
+
+    # -- checks ----------------------------------------------------------------
+    def _require_member(self, team_id: str) -> str:
+        self.team(team_id)
+        if not self.role(team_id):
+            raise NotAllowedError("you are not a member of this team")
+        return self.s.person_id
+
+    def _require_admin(self, team_id: str) -> str:
+        me = self._require_member(team_id)
+        if self.role(team_id) != "admin":
+            raise NotAllowedError("only the team's admins may do this")
+        return me
+
+    def _other_admins(self, team_id: str) -> int:
+        row = self.s.db.one(
+            """SELECT COUNT(*) AS n FROM team_members
+               WHERE team_id = ? AND role = 'admin' AND removed_at = '' AND person_id != ?""",
+            (team_id, self.s.person_id),
+        )
+        return int(row["n"])
+
+    def _check_newcomer(self, team_id: str, person_id: str, role: str) -> None:
+        _check_role(role)
+        if not is_person_id(person_id):
+            raise ValidationError(f"{person_id[:60]!r} is not a person id", "person_id")
+        row = self.s.db.one(
+            "SELECT removed_at FROM team_members WHERE team_id = ? AND person_id = ?", (team_id, person_id)
+        )
+        if row is not None and row["removed_at"]:
+            raise NotAllowedError("this person was removed from the team; a removal is final")
+        if row is not None:
+            raise ValidationError("this person is already a member", "person_id")
+
+    def _check_code(self, team_id: str, invitation_id: str, proof: str) -> None:
+        """When the team is known here, say at once if the code is wrong or used."""
+        row = self.s.db.one(
+            "SELECT code_key, accepted_at FROM team_invitations WHERE team_id = ? AND invitation_id = ?",
+            (team_id, invitation_id),
+        )
+        if row is None:
+            return
+        if not td.check_proof(row["code_key"], team_id, invitation_id, self.s.person_id, proof):
+            raise ValidationError("this invitation code is not valid for this team", "code")
+        if row["accepted_at"]:
+            raise ValidationError("this invitation code was already used", "code")
+
+
+def _check_role(role: str) -> None:
+    if role not in td.ROLES:
+        raise ValidationError(f"role must be one of {', '.join(td.ROLES)}", "role")
+
+
+def _team(r) -> Team:
+    return Team(
+        r["team_id"],
+        r["name"],
+        r["description"],
+        r["created_by"],
+        r["created_at"],
+        r["member_count"],
+        r["open_needs"],
+    )
+
+
+def _need(r) -> Need:
+    return Need(
+        r["need_id"],
+        r["skill"],
+        r["skill_key"],
+        r["level"],
+        r["note"],
+        r["status"],
+        r["created_by"],
+        r["created_at"],
+        r["filled_by"],
+    )
+

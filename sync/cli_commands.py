@@ -1,0 +1,134 @@
+"""`skiller serve`, `skiller sync`, `skiller peers`: for the lead's CLI to register.
+
+    from sync import cli_commands
+    cli_commands.register(subparsers)   # each parser gets set_defaults(handler=...)
+
+Each handler is `handler(services, args) -> int` and honours `args.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+
+from skiller_desktop.errors import SkillerError
+from skiller_desktop.services import Services
+
+from .node import NodeSync
+from .peers import PeerBook
+from .scheduler import PeerState, PeerStatus, SchedulerConfig
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    serve = subparsers.add_parser("serve", help="serve this node's sync endpoint (headless) and sync with peers")
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
+    serve.add_argument("--port", type=int, default=8766)
+    serve.add_argument("--no-lan", action="store_true", help="do not announce or browse on the LAN")
+    serve.add_argument("--relay", action="append", default=[], metavar="URL")
+    serve.add_argument("--peer", action="append", default=[], metavar="URL")
+    serve.add_argument("--period", type=float, default=30.0, help="seconds between periodic syncs")
+    serve.set_defaults(handler=serve_command)
+
+    sync = subparsers.add_parser("sync", help="sync with relays and peers")
+    sync.add_argument("--relay", action="append", default=[], metavar="URL", help="add (and sync with) a relay")
+    sync.add_argument("--peer", action="append", default=[], metavar="URL", help="add (and sync with) a peer")
+    sync.add_argument("--once", action="store_true", help="sync once with each peer, then exit")
+    sync.add_argument("--period", type=float, default=30.0, help="seconds between periodic syncs")
+    sync.set_defaults(handler=sync_command)
+
+    peers = subparsers.add_parser("peers", help="list known peers and relays with their state")
+    peers.add_argument("--remove", metavar="URL", help="forget a peer")
+    peers.set_defaults(handler=peers_command)
+
+
+def _json(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "json", False))
+
+
+def _emit(args: argparse.Namespace, payload: dict, text: str) -> None:
+    print(json.dumps(payload, ensure_ascii=False) if _json(args) else text, flush=True)
+
+
+def _status_line(status: PeerStatus) -> str:
+    extra = f" ({status.last_error})" if status.last_error and status.state is not PeerState.UP_TO_DATE else ""
+    return f"{status.kind:5} {status.url}  {status.state.value}{extra}"
+
+
+def _add_peers(node: NodeSync, args: argparse.Namespace) -> list[str]:
+    added = [node.scheduler.add_peer(url, "relay").peer_id for url in args.relay]
+    added += [node.scheduler.add_peer(url, "peer").peer_id for url in args.peer]
+    return added
+
+
+def sync_command(services: Services, args: argparse.Namespace) -> int:
+    try:
+        services.require_identity()
+        node = NodeSync(services, SchedulerConfig(period=args.period))
+        targets = _add_peers(node, args) or [p.peer_id for p in node.book.all()]
+    except SkillerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not targets:
+        print("error: no peer or relay known: give --relay URL or --peer URL", file=sys.stderr)
+        return 1
+    if args.once:
+        failed = 0
+        for peer_id in targets:
+            status = node.scheduler.sync_once(peer_id)
+            report = status.last_report.to_json() if status.last_report else {}
+            failed += status.state is not PeerState.UP_TO_DATE
+            summary = f" pulled {report.get('pulled', 0)} pushed {report.get('pushed', 0)}" if report else ""
+            _emit(args, {**status.to_json(), "report": report}, _status_line(status) + summary)
+        return 1 if failed else 0
+    return _run_until_signal(node, args, serve=False)
+
+
+def serve_command(services: Services, args: argparse.Namespace) -> int:
+    try:
+        node = NodeSync(services, SchedulerConfig(period=args.period))
+        _add_peers(node, args)
+        server = node.serve(args.host, args.port)
+    except (SkillerError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    lan = False if args.no_lan else node.announce()
+    _emit(args, {"event": "serving", "url": server.url, "port": server.port, "lan": lan,
+                 "node_id": node.storage.node_id()},
+          f"serving on {server.url} (LAN discovery {'on' if lan else 'off'})")
+    return _run_until_signal(node, args, serve=True)
+
+
+def _run_until_signal(node: NodeSync, args: argparse.Namespace, serve: bool) -> int:
+    done = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: done.set())
+    node.scheduler.add_status_listener(
+        lambda s: _emit(args, {"event": "peer_state", **s.to_json()}, _status_line(s)))
+    if node.services.identity is not None:
+        node.scheduler.start()
+    done.wait()
+    node.close()
+    return 0
+
+
+def peers_command(services: Services, args: argparse.Namespace) -> int:
+    book = PeerBook(services.db)
+    if args.remove:
+        book.remove(args.remove.rstrip("/"))
+    rows = []
+    for peer in book.all():
+        state = "error" if peer.last_error else ("up to date" if peer.last_success else "offline")
+        rows.append({"peer_id": peer.peer_id, "url": peer.url, "kind": peer.kind, "state": state,
+                     "last_success": peer.last_success, "last_error": peer.last_error,
+                     "pulled_seq": peer.pulled_seq, "pushed_seq": peer.pushed_seq})
+    if _json(args):
+        print(json.dumps(rows, ensure_ascii=False))
+    elif not rows:
+        print("no peers yet: skiller sync --relay URL or --peer URL")
+    for row in rows if not _json(args) else []:
+        extra = f" ({row['last_error']})" if row["last_error"] else ""
+        print(f"{row['kind']:5} {row['url']}  {row['state']}{extra}  last success {row['last_success'] or 'never'}")
+    return 0

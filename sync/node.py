@@ -1,0 +1,104 @@
+"""A node's side of sync: its storage, its peer endpoint in a thread, its scheduler.
+
+The composition root (the desktop app, `skiller serve`, `skiller sync`) calls
+`NodeSync(services)` and picks what to start.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import uvicorn
+
+from skiller_desktop.services import Services
+
+from .api import AppConfig, create_app
+from .peers import PeerBook
+from .scheduler import Scheduler, SchedulerConfig
+from .storage import SqliteSyncStorage
+
+
+def node_storage(services: Services) -> SqliteSyncStorage:
+    # Services serialises its own edits with this lock; sync takes it too, so a
+    # local edit and an accepted batch never read the same old document.
+    lock = getattr(services, "_lock", None)
+    return SqliteSyncStorage(services.db, project_read_models=True, extra_lock=lock)
+
+
+class ServerThread:
+    """uvicorn in a background thread; `port=0` picks a free port."""
+
+    def __init__(self, app, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.host = host
+        self.sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, port))
+        self.port = self.sock.getsockname()[1]
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
+                                       name="sync endpoint", daemon=True)
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
+        return f"http://{host}:{self.port}"
+
+    def start(self, timeout: float = 10.0) -> None:
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started and time.monotonic() < deadline and self.thread.is_alive():
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(5)
+        self.sock.close()
+
+
+class NodeSync:
+    """Everything sync for one open data dir."""
+
+    def __init__(self, services: Services, config: SchedulerConfig | None = None) -> None:
+        self.services = services
+        self.storage = node_storage(services)
+        self.book = PeerBook(services.db)
+        self.scheduler = Scheduler(self.storage, self.book, services.require_identity,
+                                   services.policy_for, config)
+        services.add_listener(self.scheduler.local_edit)
+        self.server: ServerThread | None = None
+        self.announcer = None
+
+    def app_config(self) -> AppConfig:
+        identity = self.services.identity
+        return AppConfig(kind="node", person_id=identity.person_id if identity else None,
+                         policy_for=self.services.policy_for,
+                         on_accepted=[self._accepted])
+
+    def _accepted(self, doc_ids: list[str]) -> None:
+        self.scheduler.documents_changed(doc_ids)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> ServerThread:
+        self.server = ServerThread(create_app(self.storage, self.app_config()), host, port)
+        self.server.start()
+        return self.server
+
+    def announce(self) -> bool:
+        """Announce the endpoint on the LAN and add peers found; False if multicast is unusable."""
+        from .discovery import Discovery
+
+        if self.server is None:
+            raise RuntimeError("serve() first")
+        identity = self.services.identity
+        self.announcer = Discovery(self.storage.node_id(), identity.person_id if identity else "",
+                                   self.server.host, self.server.port, self.scheduler.peer_found)
+        return self.announcer.start()
+
+    def close(self) -> None:
+        self.scheduler.stop()
+        if self.announcer is not None:
+            self.announcer.stop()
+        if self.server is not None:
+            self.server.stop()

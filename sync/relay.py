@@ -1,0 +1,58 @@
+"""`skiller-relay`: the protocol's app over the relay's own store.
+
+A relay has no person identity; it verifies every entry exactly as a desktop
+node does (acceptance.verify_update) and stores and forwards only what
+verifies. Its storage is any `RelayStorage`; SQLite is the embedded default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from skiller_desktop.db import Database
+from skiller_desktop.errors import SkillerError
+
+from .api import AppConfig, create_app
+from .storage import SqliteSyncStorage, SyncStorage
+
+# A relay stores exactly what a node's sync needs; a PostgreSQL backend
+# implements the same Protocol (nonces included, so several relay processes
+# can share one database).
+RelayStorage = SyncStorage
+
+
+def open_sqlite_storage(path: Path) -> SqliteSyncStorage:
+    return SqliteSyncStorage(Database(Path(path)), project_read_models=False)
+
+
+def create_relay_app(storage: RelayStorage):
+    return create_app(storage, AppConfig(kind="relay"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="skiller-relay", description="Skiller relay: stores and forwards signed logs")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--db", type=Path, default=Path("skiller-relay.sqlite3"))
+    parser.add_argument("--log-level", default="warning")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper())
+    import uvicorn
+
+    try:
+        storage = open_sqlite_storage(args.db)
+        epoch = storage.epoch()
+    except SkillerError as exc:
+        print(f"skiller-relay: {exc}", file=sys.stderr)
+        return 2
+    print(f"skiller-relay listening on http://{args.host}:{args.port} epoch {epoch} db {args.db}", flush=True)
+    uvicorn.run(create_relay_app(storage), host=args.host, port=args.port, log_level=args.log_level,
+                access_log=False, lifespan="off")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

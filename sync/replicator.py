@@ -1,0 +1,142 @@
+"""One sync with one peer: pull what it has, push what it lacks, cursors kept.
+
+Order: info (epoch check), push, pull (a snapshot of whole documents when
+starting from nothing, then the log). Pushing first means that, in the usual
+case, the peer already has everything we have when the pull commits, so the
+push cursor can move over what the pull added and nothing is echoed back (and
+a push the peer says added only our entries moves the pull cursor likewise).
+A cursor moves only inside the transaction that commits the batch it covers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .client import PeerClient
+from .engine import ApplyResult, PolicyFor, apply_entries, apply_snapshot, retry_pending
+from .peers import PeerBook
+from .storage import SyncStorage
+
+PUSH_BYTES = 4 * 1024 * 1024
+SNAPSHOT_PAGE = 500
+
+
+class EpochChanged(Exception):
+    """The peer's log was reset while we synced; start over."""
+
+
+@dataclass
+class SyncReport:
+    peer_id: str
+    pulled: int = 0
+    pushed: int = 0
+    duplicates: int = 0
+    snapshot_docs: int = 0
+    pending: int = 0
+    rejected: list[str] = field(default_factory=list)
+    changed_docs: set[str] = field(default_factory=set)
+    restarted: bool = False
+
+    def to_json(self) -> dict:
+        return {"peer": self.peer_id, "pulled": self.pulled, "pushed": self.pushed,
+                "duplicates": self.duplicates, "snapshot_docs": self.snapshot_docs, "pending": self.pending,
+                "rejected": self.rejected[:20], "changed_docs": len(self.changed_docs),
+                "restarted": self.restarted}
+
+
+def sync_peer(storage: SyncStorage, book: PeerBook, peer_id: str, client: PeerClient,
+              policy_for: PolicyFor | None = None, *, batch: int = 2000, use_snapshot: bool = True) -> SyncReport:
+    report = SyncReport(peer_id)
+    for _ in range(3):
+        try:
+            _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report)
+            return report
+        except EpochChanged:
+            report.restarted = True
+    raise EpochChanged(f"{client.url} keeps changing its epoch")
+
+
+def _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report) -> None:
+    info = client.info()
+    peer = book.get(peer_id)
+    assert peer is not None, peer_id
+    if info.epoch != peer.epoch:
+        report.restarted = report.restarted or bool(peer.epoch)
+        book.reset(peer_id, info.epoch)
+        peer = book.get(peer_id)
+    _push(storage, book, peer_id, client, info.epoch, batch, report)
+    if use_snapshot and book.get(peer_id).pulled_seq == 0 and info.newest_seq > 0:
+        _pull_snapshot(storage, book, peer_id, client, policy_for, info.epoch, report)
+    _pull_log(storage, book, peer_id, client, policy_for, info.epoch, batch, report)
+    if storage.pending_count():
+        _count(report, retry_pending(storage, policy_for))
+
+
+def _echo_hook(book: PeerBook, peer_id: str, pulled: int | None):
+    """Inside the commit: move the pull cursor; if the peer had all we had, the push cursor too."""
+    def hook(result: ApplyResult) -> None:
+        peer = book.get(peer_id)
+        pushed = None
+        if peer is not None and peer.pushed_seq == result.seq_before and result.used_old_pending == 0:
+            pushed = result.seq_after
+        book.set_cursors(peer_id, pulled=pulled, pushed=pushed)
+    return hook
+
+
+def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report) -> None:
+    after, upto = "", None
+    while True:
+        page = client.snapshot(after, SNAPSHOT_PAGE)
+        if page.epoch != epoch:
+            raise EpochChanged
+        upto = page.upto if upto is None else upto
+        last = page.next is None
+        result = apply_snapshot(storage, page.docs, policy_for, _echo_hook(book, peer_id, upto if last else None))
+        report.snapshot_docs += len(result.accepted)
+        _count(report, result)
+        if last:
+            return
+        after = page.next
+
+
+def _pull_log(storage, book, peer_id, client, policy_for, epoch, batch, report) -> None:
+    since = book.get(peer_id).pulled_seq
+    while True:
+        page = client.log_since(since, batch)
+        if page.epoch != epoch:
+            raise EpochChanged
+        if page.entries or page.next != since:
+            result = apply_entries(storage, page.entries, policy_for, _echo_hook(book, peer_id, page.next))
+            report.pulled += len(result.accepted)
+            _count(report, result)
+        if not page.more or page.next == since:
+            return
+        since = page.next
+
+
+def _push(storage, book, peer_id, client, epoch, batch, report) -> None:
+    pushed = book.get(peer_id).pushed_seq
+    while True:
+        entries = storage.log_since(pushed, batch, PUSH_BYTES)
+        if not entries:
+            return
+        answer = client.push(entries)
+        if answer.get("epoch") != epoch:
+            raise EpochChanged
+        report.pushed += int(answer.get("accepted", 0))
+        report.duplicates += int(answer.get("duplicates", 0))
+        report.rejected += [f"{r.get('hash', '')[:12]}: {r.get('reason', '')}" for r in answer.get("rejected", [])]
+        echo = answer.get("echo")
+        peer = book.get(peer_id)
+        pulled = None
+        if isinstance(echo, dict) and echo.get("from") == peer.pulled_seq:
+            pulled = int(echo["to"])
+        pushed = entries[-1].seq
+        book.set_cursors(peer_id, pushed=pushed, pulled=pulled)
+
+
+def _count(report: SyncReport, result: ApplyResult) -> None:
+    report.duplicates += result.duplicates
+    report.pending += len(result.pending)
+    report.rejected += [f"{key[1][:12]}: {why}" for key, why in result.rejected]
+    report.changed_docs.update(result.changed_docs)

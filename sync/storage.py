@@ -1,0 +1,171 @@
+"""Where sync reads and writes: a small interface, and its SQLite implementation.
+
+A desktop node and the relay share the SQLite schema of the core; the node
+also projects read models (through `Store.commit`), the relay does not need
+them. A PostgreSQL backend for relays implements the same `SyncStorage`.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from typing import Protocol
+
+from skiller_desktop.acceptance import Accepted
+from skiller_desktop.db import Database
+from skiller_desktop.person_doc import now_iso
+from skiller_desktop.signed_heads import SignedHead
+from skiller_desktop.store import Store, StoredDoc
+
+from .wire import MAX_PAGE_BYTES, WireEntry
+
+# Called inside the commit's transaction with (newest seq before, newest seq after).
+CommitHook = Callable[[int, int], None]
+
+
+class SyncStorage(Protocol):
+    """Everything replication needs from a node's or a relay's storage."""
+
+    def node_id(self) -> str: ...
+    def epoch(self) -> str: ...
+    def newest_seq(self) -> int: ...
+    def log_since(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> list[WireEntry]: ...
+    def get(self, doc_id: str) -> StoredDoc | None: ...
+    def snapshot(self, after: str, limit: int) -> list[StoredDoc]: ...
+    def known(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]: ...
+    def pending(self, doc_ids: Iterable[str] | None = None) -> list[WireEntry]: ...
+    def pending_count(self) -> int: ...
+    def exclusive(self) -> AbstractContextManager[None]: ...
+    def commit_batch(self, accepted: list[Accepted], pending_add: list[WireEntry],
+                     pending_drop: list[tuple[str, str]], hook: CommitHook | None = None) -> tuple[int, int]: ...
+    def remember_nonce(self, signer: str, nonce: str, expires_at: int) -> bool: ...
+
+
+class SqliteSyncStorage:
+    """SyncStorage over the core's SQLite schema (one Database, one Store)."""
+
+    def __init__(self, db: Database, *, project_read_models: bool = True,
+                 extra_lock: threading.RLock | None = None) -> None:
+        self.db = db
+        self.store = Store(db)
+        self.project = project_read_models
+        self._extra_lock = extra_lock
+        self._nonce_sweep = 0.0
+
+    # -- identity of this log --------------------------------------------
+    def node_id(self) -> str:
+        found = self.store.meta("node_id")
+        if found is None:
+            found = secrets.token_hex(8)
+            self.store.set_meta("node_id", found)
+        return found
+
+    def epoch(self) -> str:
+        return self.store.epoch()
+
+    def newest_seq(self) -> int:
+        return self.store.newest_seq()
+
+    # -- reading ---------------------------------------------------------------
+    def log_since(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> list[WireEntry]:
+        out: list[WireEntry] = []
+        size = 0
+        for row in self.store.log_since(seq, limit):
+            size += len(row.data) + 200
+            if out and size > max_bytes:
+                break
+            out.append(WireEntry(row.doc_id, row.entry_kind, row.hash, row.data, row.seq))
+        return out
+
+    def get(self, doc_id: str) -> StoredDoc | None:
+        return self.store.get(doc_id)
+
+    def snapshot(self, after: str, limit: int) -> list[StoredDoc]:
+        rows = self.db.query(
+            "SELECT doc_id, kind, bytes, signed_heads FROM docs WHERE doc_id > ? ORDER BY doc_id LIMIT ?",
+            (after, limit),
+        )
+        return [
+            StoredDoc(r["doc_id"], r["kind"], r["bytes"],
+                      [SignedHead.from_json(h) for h in json.loads(r["signed_heads"])])
+            for r in rows
+        ]
+
+    def known(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        by_kind: dict[str, list[str]] = {}
+        for kind, hash_ in set(keys):
+            by_kind.setdefault(kind, []).append(hash_)
+        found: set[tuple[str, str]] = set()
+        for kind, hashes in by_kind.items():
+            for start in range(0, len(hashes), 500):
+                chunk = hashes[start : start + 500]
+                rows = self.db.query(  # one index search per hash (a row-value IN would scan)
+                    f"SELECT hash FROM log WHERE entry_kind = ? AND hash IN ({','.join('?' * len(chunk))})",
+                    [kind, *chunk],
+                )
+                found.update((kind, r["hash"]) for r in rows)
+        return found
+
+    def pending(self, doc_ids: Iterable[str] | None = None) -> list[WireEntry]:
+        if doc_ids is None:
+            rows = self.db.query("SELECT * FROM sync_pending ORDER BY rowid")
+        else:
+            ids = list(set(doc_ids))
+            rows = []
+            for start in range(0, len(ids), 400):
+                chunk = ids[start : start + 400]
+                rows += self.db.query(
+                    f"SELECT * FROM sync_pending WHERE doc_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid",
+                    chunk,
+                )
+        return [WireEntry(r["doc_id"], r["entry_kind"], r["hash"], r["bytes"]) for r in rows]
+
+    def pending_count(self) -> int:
+        row = self.db.one("SELECT COUNT(*) AS n FROM sync_pending")
+        return int(row["n"]) if row else 0
+
+    # -- writing -------------------------------------------------------------
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock from reading the current state to committing."""
+        with ExitStack() as stack:
+            if self._extra_lock is not None:
+                stack.enter_context(self._extra_lock)
+            stack.enter_context(self.db.transaction())
+            yield
+
+    def commit_batch(self, accepted: list[Accepted], pending_add: list[WireEntry],
+                     pending_drop: list[tuple[str, str]], hook: CommitHook | None = None) -> tuple[int, int]:
+        with self.exclusive():
+            conn = self.db.conn
+            before = self.newest_seq()
+            self.store.commit(accepted, read_models=self.project)
+            conn.executemany("DELETE FROM sync_pending WHERE entry_kind = ? AND hash = ?", pending_drop)
+            stamp = now_iso()
+            conn.executemany(
+                "INSERT OR IGNORE INTO sync_pending (entry_kind, hash, doc_id, bytes, received_at)"
+                " VALUES (?,?,?,?,?)",
+                [(e.kind, e.hash, e.doc_id, e.data, stamp) for e in pending_add],
+            )
+            after = self.newest_seq()
+            if hook is not None:
+                hook(before, after)
+        return before, after
+
+    def remember_nonce(self, signer: str, nonce: str, expires_at: int) -> bool:
+        now = time.time()
+        with self.db.transaction() as conn:
+            if now - self._nonce_sweep > 60:
+                conn.execute("DELETE FROM sync_nonces WHERE expires_at < ?", (int(now),))
+                self._nonce_sweep = now
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO sync_nonces (signer, nonce, expires_at) VALUES (?,?,?)",
+                (signer, nonce, expires_at),
+            )
+            return cursor.rowcount == 1
+
+

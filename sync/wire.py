@@ -1,0 +1,165 @@
+"""The wire format: entries as JSON, limits, and the errors a peer may answer.
+
+An entry is one row of a node's log, an Automerge change chunk or a signed
+head, moved as JSON with its bytes in base64. The change chunk's own header
+gives its hash and dependencies, so a receiver never trusts the sender's word
+for either.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass
+
+from skiller_desktop.errors import RejectedError
+from skiller_desktop.signed_heads import SignedHead
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_BATCH_ENTRIES = 5000
+MAX_PAGE_ENTRIES = 5000
+DEFAULT_PAGE_ENTRIES = 2000
+MAX_PAGE_BYTES = 4 * 1024 * 1024
+MAX_SNAPSHOT_DOCS = 2000
+KINDS = ("change", "head")
+_MAGIC = b"\x85\x6f\x4a\x83"
+
+
+class ProtocolError(Exception):
+    """A refusal a peer answers with: HTTP status, a stable code, and words."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+    def to_json(self) -> dict:
+        return {"error": {"code": self.code, "message": self.message}}
+
+
+def bad_request(message: str) -> ProtocolError:
+    return ProtocolError(400, "malformed", message)
+
+
+@dataclass(frozen=True)
+class WireEntry:
+    doc_id: str
+    kind: str
+    hash: str
+    data: bytes
+    seq: int = 0
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.hash)
+
+    def to_json(self) -> dict:
+        out = {"doc_id": self.doc_id, "kind": self.kind, "hash": self.hash, "data": b64(self.data)}
+        if self.seq:
+            out["seq"] = self.seq
+        return out
+
+    @classmethod
+    def from_json(cls, item: object) -> WireEntry:
+        if not isinstance(item, dict):
+            raise bad_request("an entry is not a JSON object")
+        try:
+            doc_id, kind, hash_, data = item["doc_id"], item["kind"], item["hash"], item["data"]
+            seq = int(item.get("seq", 0))
+        except (KeyError, TypeError, ValueError):
+            raise bad_request("an entry lacks doc_id, kind, hash or data") from None
+        if not all(isinstance(v, str) for v in (doc_id, kind, hash_, data)) or kind not in KINDS:
+            raise bad_request("an entry has a field of the wrong type or an unknown kind")
+        if not doc_id or len(doc_id) > 200 or len(hash_) > 128:
+            raise bad_request("an entry has an empty or oversized doc_id or hash")
+        return cls(doc_id, kind, hash_, unb64(data), seq)
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        raise bad_request("an entry's data is not base64") from None
+
+
+def decode_body(body: bytes) -> dict:
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, ValueError):
+        raise bad_request("the body is not JSON") from None
+    if not isinstance(data, dict):
+        raise bad_request("the body is not a JSON object")
+    return data
+
+
+def encode_json(data: dict) -> bytes:
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+# -- Automerge change chunks ------------------------------------------------
+
+def _uleb(data: bytes, at: int) -> tuple[int, int]:
+    result = shift = 0
+    while True:
+        if at >= len(data) or shift > 63:
+            raise RejectedError("a change chunk is truncated")
+        byte = data[at]
+        at += 1
+        result |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return result, at
+
+
+def _enc_uleb(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | 0x80 if value else byte)
+        if not value:
+            return bytes(out)
+
+
+def parse_change(chunk: bytes) -> tuple[bytes, list[bytes]]:
+    """(hash, dependency hashes) of one change chunk, from its own bytes."""
+    if len(chunk) < 10 or chunk[:4] != _MAGIC or chunk[8] not in (1, 2):
+        raise RejectedError("an entry is not an Automerge change chunk")
+    length, start = _uleb(chunk, 9)
+    if start + length != len(chunk):
+        raise RejectedError("a change chunk has trailing or missing bytes")
+    body = chunk[start:]
+    if chunk[8] == 2:
+        try:
+            body = zlib.decompress(body, -15)
+        except zlib.error:
+            raise RejectedError("a compressed change chunk does not inflate") from None
+    digest = hashlib.sha256(b"\x01" + _enc_uleb(len(body)) + body).digest()
+    if digest[:4] != chunk[4:8]:
+        raise RejectedError("a change chunk's checksum does not match its bytes")
+    count, at = _uleb(body, 0)
+    if at + 32 * count > len(body):
+        raise RejectedError("a change chunk is truncated")
+    deps = [body[at + 32 * i : at + 32 * (i + 1)] for i in range(count)]
+    return digest, deps
+
+
+def parse_head(entry: WireEntry) -> SignedHead:
+    try:
+        signed = SignedHead.from_json(json.loads(entry.data))
+    except ValueError:
+        raise RejectedError("a signed head entry is not JSON") from None
+    if signed.doc_id != entry.doc_id:
+        raise RejectedError("a signed head entry names another document")
+    return signed
+
+
+def head_entry(signed: SignedHead) -> WireEntry:
+    body = json.dumps(signed.to_json(), separators=(",", ":")).encode()
+    return WireEntry(signed.doc_id, "head", signed.key, body)
