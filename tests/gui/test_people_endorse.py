@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from .conftest import make_person
+from .conftest import activate, make_person
 
 
 def test_find_endorse_and_revoke(qtbot, window, ask, tmp_path):
@@ -14,6 +14,7 @@ def test_find_endorse_and_revoke(qtbot, window, ask, tmp_path):
         ask.paths.append(str(make_person(tmp_path, name, skills)))
         window.import_bundle()
     screen = window.people_screen
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is screen
     assert screen.text.hasFocus()
@@ -24,7 +25,7 @@ def test_find_endorse_and_revoke(qtbot, window, ask, tmp_path):
     assert [p.name for p in screen.model.rows] == ["Bob Durand", "Carl Weber"]
     screen.min_level.setValue(3)
     assert [p.name for p in screen.model.rows] == ["Bob Durand"]
-    assert screen.total.text() == "1 person(s) found"
+    assert screen.total.text() == "1 person found"
 
     screen.table.selectRow(0)
     assert "Menuiserie" in screen.detail.toPlainText()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from .conftest import activate
+
 
 def names(window) -> list[str]:
     return [s.name for s in window.portfolio_screen.model.rows]
@@ -15,6 +17,7 @@ def save(dialog) -> None:
 
 
 def add_skill(qtbot, window, name: str, level: int) -> None:
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = window.portfolio_screen.dialog
     dialog.name.setText(name)  # QTest types ASCII only
@@ -43,6 +46,7 @@ def test_add_edit_reorder_remove_and_undo(qtbot, window):
     assert names(window) == ["Python", "Rédaction", "Traduction"]
 
     # the same skill twice is refused beside the name
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = screen.dialog
     qtbot.keyClicks(dialog.name, "PYTHON")
@@ -52,18 +56,22 @@ def test_add_edit_reorder_remove_and_undo(qtbot, window):
 
     # edit: level and evidence kept
     screen.select("Python")
+    activate(qtbot, window)
+    screen.table.setFocus()  # as a click on the row would
     qtbot.keyClick(screen.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = screen.dialog
     assert dialog.evidence_values() == [{"kind": "project", "title": "Invoicing tool",
                                          "url": "https://example.org/invoices"}]
     dialog.level.setValue(5)
-    with qtbot.waitSignal(dialog.finished):
-        save(dialog)
+    save(dialog)
+    assert dialog.errors.general.text() == "" and not dialog.isVisible()
     python = window.ops.services.queries.skill(window.ops.services.person_id, "python")
     assert python.level == 5 and python.years == 6 and python.evidence[0]["title"] == "Invoicing tool"
 
     # reorder with the keyboard
     screen.select("Traduction")
+    activate(qtbot, window)
+    screen.table.setFocus()  # as a click on the row would
     qtbot.keyClick(screen.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert names(window) == ["Python", "Traduction", "Rédaction"]
     assert screen.current_skill().name == "Traduction"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.demo_sync import DemoSyncSource
@@ -18,7 +18,7 @@ def test_switch_language_without_restart(qtbot, window, settings):
     assert settings.value("language") == "fr"
     assert window.sidebar.item(0).text() == "Mon profil"
     assert window.stack.currentWidget() is window.settings_screen  # still on Settings
-    assert window.people_screen.model.headerData(0, 1) == "Nom"
+    assert window.people_screen.model.headerData(0, Qt.Orientation.Horizontal) == "Nom"
     window.show_screen(1)
     assert window.portfolio_screen.add_button.text().startswith("&Nouvelle")
     combo = window.settings_screen.language
@@ -59,13 +59,13 @@ def test_add_a_relay(qtbot, window):
 
 
 def test_window_geometry_is_remembered(qtbot, window, settings, ops, languages, ask):
-    window.resize(1000, 700)
-    window.move(40, 30)
+    window.resize(780, 560)  # the offscreen screen is 800×600
+    window.move(10, 20)
     window.close()
     assert settings.value("window/geometry") is not None
     again = MainWindow(ops, settings, languages, ask=ask, debounce_ms=0)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (1000, 700)
+    assert (again.width(), again.height()) == (780, 560)
 
 
 def test_accessible_names_and_tab_order(window):
@@ -84,11 +84,60 @@ def test_accessible_names_and_tab_order(window):
     profile = window.profile_screen
     profile.name.setFocus()
     order = [profile.name]
-    for _ in range(3):
-        order.append(order[-1].nextInFocusChain())
+    while len(order) < 4:
+        widget = order[-1].nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        order.append(widget)
     assert order[1:4] == [profile.headline, profile.location, profile.availability]
 
 
 def test_settings_file_is_not_the_users(settings):
     assert isinstance(QApplication.instance(), QApplication)
     assert settings.format() == QSettings.Format.IniFormat
+
+
+def test_export_identity_and_revoke_a_device(qtbot, window, ask, tmp_path):
+    from skiller_desktop.services import Services
+
+    window.show_screen(6)
+    screen = window.settings_screen
+    ask.paths.append(str(tmp_path / "me.skid"))
+    ask.texts.append("a long passphrase")
+    screen.export_button.click()
+    assert (tmp_path / "me.skid").exists()
+    assert "other device" in screen.identity_message.text()
+    laptop = Services(tmp_path / "laptop")
+    laptop.import_identity(tmp_path / "me.skid", "a long passphrase", "laptop")
+    laptop.export_bundle(tmp_path / "laptop.skb")
+    laptop.close()
+    ask.paths.append(str(tmp_path / "laptop.skb"))
+    window.import_bundle()
+    names = [screen.device_table.item(r, 0).text() for r in range(screen.device_table.rowCount())]
+    assert "laptop" in names
+    screen.device_table.selectRow([d.current for d in screen.devices].index(True))
+    assert not screen.revoke_button.isEnabled()  # never the device in use
+    screen.device_table.selectRow(names.index("laptop"))
+    assert screen.revoke_button.isEnabled()
+    screen.revoke_button.click()
+    assert "laptop" in ask.confirmations[-1]
+    status = [screen.device_table.item(r, 2).text() for r in range(screen.device_table.rowCount())]
+    assert status[names.index("laptop")] == "Revoked"
+
+
+def test_the_real_scheduler_plugs_into_the_sync_screen(qtbot, window):
+    from sync.node import NodeSync
+
+    node = NodeSync(window.ops.services)  # not started: nothing goes on the network
+    try:
+        window.set_sync_source(node.scheduler)
+        assert window.sync_screen.empty.isVisibleTo(window.sync_screen)
+        window.show_screen(6)
+        window.settings_screen.relay_address.setText("https://relay.example.org")
+        window.settings_screen.add_relay()
+        assert not window.settings_screen.relay_error.isVisibleTo(window.settings_screen)
+        assert [s.kind for s in node.scheduler.statuses()] == ["relay"]
+        assert window.settings_screen.relays.item(0, 1).text() == "Offline"
+        assert window.status_label.text() == "○ Offline"
+    finally:
+        node.close()

@@ -1,0 +1,140 @@
+"""Take the README's screenshots offscreen, from the demo community, in English and in French.
+
+    QT_QPA_PLATFORM=offscreen SKILLER_NO_KEYRING=1 python docs/screenshots/take.py [OUT_DIR]
+
+Every screen (and the first-run and skill dialogs) is saved as `<lang>-<name>.png`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SKILLER_NO_KEYRING", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from skiller_desktop import demo
+from skiller_desktop.services import Services
+from ui.app import application
+from ui.demo_sync import DemoSyncSource
+from ui.first_run import FirstRunDialog
+from ui.forms import Ask
+from ui.i18n import Languages
+from ui.main_window import MainWindow
+from ui.operations import Operations
+from ui.runner import SyncRunner
+
+SIZE = (1280, 800)
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    settle()
+    widget.grab().save(str(out / name))
+    print(out / name)
+
+
+def first_run(out: Path, lang: str, work: Path) -> None:
+    services = Services(work / f"first-{lang}")
+    ops = Operations(services, SyncRunner())
+    dialog = FirstRunDialog(ops, Ask())
+    dialog.resize(max(620, dialog.minimumSizeHint().width()), 360)
+    dialog.show()
+    dialog.name.setText("Camille Dupré")
+    dialog.headline.setText("Développeuse Python indépendante")
+    save(dialog, out, f"{lang}-first-run.png")
+    dialog.create()
+    dialog.saved.setChecked(True)
+    save(dialog, out, f"{lang}-recovery-phrase.png")
+    dialog.close()
+    services.close()
+
+
+def screens(out: Path, lang: str, services: Services, work: Path) -> None:
+    ops = Operations(services, SyncRunner())
+    languages = Languages()
+    languages.switch(lang)
+    settings = QSettings(str(work / f"{lang}.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ops, settings, languages, sync_source=DemoSyncSource(), debounce_ms=0)
+    window.resize(*SIZE)
+    window.show()
+    window.show_screen(0)
+    save(window, out, f"{lang}-profile.png")
+    window.show_screen(1)
+    window.portfolio_screen.table.selectRow(0)
+    save(window, out, f"{lang}-portfolio.png")
+    window.portfolio_screen.edit_skill()
+    dialog = window.portfolio_screen.dialog
+    dialog.add_evidence("project", "Outil de facturation libre", "https://example.org/factures")
+    dialog.add_evidence("link", "PyCon FR talk", "https://example.org/talk")
+    save(dialog, out, f"{lang}-skill-dialog.png")
+    dialog.reject()
+    window.show_screen(2)
+    screen = window.endorsements_screen
+    group = screen.received.topLevelItem(0)
+    if group is not None and group.childCount():
+        screen.received.setCurrentItem(group.child(0))
+    save(window, out, f"{lang}-endorsements-received.png")
+    screen.tabs.setCurrentIndex(1)
+    screen.given.selectRow(0)
+    save(window, out, f"{lang}-endorsements-given.png")
+    window.show_screen(3)
+    people = window.people_screen
+    people.skill.setText("Python")
+    people.min_level.setValue(3)
+    people.table.selectRow(0)
+    save(window, out, f"{lang}-people.png")
+    window.show_screen(4)
+    exchange = window.exchange_screen
+    exchange.table.selectRow(0)
+    save(window, out, f"{lang}-exchange.png")
+    window.show_screen(5)
+    save(window, out, f"{lang}-sync.png")
+    window.show_screen(6)
+    save(window, out, f"{lang}-settings.png")
+    window.close()
+    languages.switch("en")
+
+
+def endorse_a_few(services: Services) -> None:
+    """The demo user has given nothing yet; give the "Given" tab something to show."""
+    comments = ("Travail soigné, livré à temps.", "Great teacher, very patient.", "", "Très bonne pédagogue.")
+    given = []
+    for person in services.queries.people(limit=12, offset=20):
+        skills = services.queries.skills(person.person_id)
+        if skills and person.person_id != services.person_id:
+            given.append(services.endorse(person.person_id, skills[0].name, comments[len(given) % 4]))
+        if len(given) == 5:
+            break
+    services.revoke_endorsement(given[-1])
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    application()
+    work = Path(tempfile.mkdtemp(prefix="skiller-shots-"))
+    services = Services(work / "demo")
+    demo.prepare_demo(services, 300)
+    endorse_a_few(services)
+    for lang in ("en", "fr"):
+        languages = Languages()
+        languages.switch(lang)
+        first_run(out, lang, work)
+        screens(out, lang, services, work)
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1643 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name />
+    <message>
+        <location filename="../../ui/messages.py" line="22" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="22" />
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="22" />
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="22" />
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="23" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="23" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="23" />
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="24" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="24" />
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="24" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="24" />
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25" />
+        <source>Years</source>
+        <translation>Années</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25" />
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25" />
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="33" />
+        <source>Something went wrong: %s</source>
+        <translation>Une erreur est survenue : %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="38" />
+        <source>%s is required.</source>
+        <translation>%s : ce champ est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41" />
+        <source>%s is too long: %s characters, at most %s.</source>
+        <translation>%s est trop long : %s caractères, %s au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>Choose a level from 1 to 5.</source>
+        <translation>Choisissez un niveau de 1 à 5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>Years must be a whole number from 0 to 80.</source>
+        <translation>Les années doivent être un nombre entier de 0 à 80.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="47" />
+        <source>You already have this skill in your portfolio.</source>
+        <translation>Cette compétence est déjà dans votre portfolio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49" />
+        <source>You already endorse this skill for this person.</source>
+        <translation>Vous recommandez déjà cette compétence pour cette personne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="51" />
+        <source>You cannot endorse yourself.</source>
+        <translation>Vous ne pouvez pas vous recommander vous-même.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>This is your own post.</source>
+        <translation>C’est votre propre annonce.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53" />
+        <source>This post is already closed.</source>
+        <translation>Cette annonce est déjà close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58" />
+        <source>The passphrase is wrong or the file is damaged.</source>
+        <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60" />
+        <source>This recovery phrase is not valid: check each word.</source>
+        <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="86" />
+        <source>Generating the demo community…</source>
+        <translation>Création de la communauté de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>Availability</name>
+    <message>
+        <location filename="../../ui/person_view.py" line="73" />
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_view.py" line="74" />
+        <source>Open to offers</source>
+        <translation>Ouvert·e aux propositions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_view.py" line="75" />
+        <source>Busy</source>
+        <translation>Occupé·e</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="97" />
+        <source>Who helped you? They will be endorsed for “%s”.</source>
+        <translation>Qui vous a aidé·e ? Cette personne sera recommandée pour « %s ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="106" />
+        <source>&amp;Person</source>
+        <translation>&amp;Personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="106" />
+        <source>Person recognised</source>
+        <translation>Personne remerciée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="107" />
+        <source>&amp;Recognition</source>
+        <translation>&amp;Remerciement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="107" />
+        <source>Recognition</source>
+        <translation>Remerciement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="108" />
+        <source>Mark done and recognise</source>
+        <translation>Terminer et remercier</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSync</name>
+    <message>
+        <location filename="../../ui/demo_sync.py" line="36" />
+        <source>The relay did not answer within 10 s (it may be offline).</source>
+        <translation>Le relais n’a pas répondu en 10 s (il est peut-être hors ligne).</translation>
+    </message>
+</context>
+<context>
+    <name>EndorseDialog</name>
+    <message>
+        <location filename="../../ui/screens/people.py" line="39" />
+        <source>Endorse %s</source>
+        <translation>Recommander %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="43" />
+        <source>Skill to endorse</source>
+        <translation>Compétence à recommander</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="48" />
+        <source>Not said</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="49" />
+        <source>Level observed</source>
+        <translation>Niveau constaté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="51" />
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="56" />
+        <source>&amp;Skill</source>
+        <translation>&amp;Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="57" />
+        <source>&amp;Level observed</source>
+        <translation>&amp;Niveau constaté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="58" />
+        <source>&amp;Comment</source>
+        <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="65" />
+        <source>Endorse</source>
+        <translation>Recommander</translation>
+    </message>
+</context>
+<context>
+    <name>EndorsementsScreen</name>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="35" />
+        <source>Endorsements</source>
+        <translation>Recommandations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="38" />
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="39" />
+        <source>Given</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="50" />
+        <source>Endorsements received</source>
+        <translation>Recommandations reçues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="51" />
+        <source>Skill / endorsed by</source>
+        <translation>Compétence / recommandée par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="51" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="51" />
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="52" />
+        <source>Shown on my profile</source>
+        <translation>Affichée sur mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="59" />
+        <source>&amp;Hide from my profile</source>
+        <translation>&amp;Masquer de mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <source>&amp;Show on my profile</source>
+        <translation>&amp;Afficher sur mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="63" />
+        <source>Nobody has endorsed your skills yet. Endorsements arrive when you sync with people who know your work.</source>
+        <translation>Personne n’a encore recommandé vos compétences. Les recommandations arrivent quand vous synchronisez avec des personnes qui connaissent votre travail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="88" />
+        <source>Hidden</source>
+        <translation>Masquée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="88" />
+        <source>Shown</source>
+        <translation>Affichée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="122" />
+        <source>Endorsements given</source>
+        <translation>Recommandations données</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="127" />
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="152" />
+        <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
+        <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="153" />
+        <source>Revoke endorsement</source>
+        <translation>Retirer la recommandation</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeScreen</name>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="123" />
+        <source>Exchange</source>
+        <translation>Échanges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="126" />
+        <location filename="../../ui/screens/exchange.py" line="127" />
+        <source>Filter by skill</source>
+        <translation>Filtrer par compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="132" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="133" />
+        <location filename="../../ui/screens/exchange.py" line="153" />
+        <source>Offers and requests</source>
+        <translation>Offres et demandes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="134" />
+        <source>Offers</source>
+        <translation>Offres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="135" />
+        <source>Requests</source>
+        <translation>Demandes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="138" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="139" />
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="140" />
+        <source>Answered</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="141" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="142" />
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="144" />
+        <source>&amp;Post…</source>
+        <translation>&amp;Publier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="162" />
+        <source>Post details</source>
+        <translation>Détail de l’annonce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="164" />
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="165" />
+        <source>Write an answer…</source>
+        <translation>Écrire une réponse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="171" />
+        <source>&amp;Answer</source>
+        <translation>&amp;Répondre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="173" />
+        <source>Mark &amp;done…</source>
+        <translation>Marquer comme &amp;terminé…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="175" />
+        <source>&amp;Close post</source>
+        <translation>&amp;Clore l’annonce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="230" />
+        <source>Nobody has answered yet</source>
+        <translation>Personne n’a encore répondu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="234" />
+        <source>Select a post to read it and answer.</source>
+        <translation>Choisissez une annonce pour la lire et y répondre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="238" />
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="238" />
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="244" />
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="244" />
+        <source>No answers yet.</source>
+        <translation>Pas encore de réponse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="251" />
+        <source>Done — recognition given.</source>
+        <translation>Terminé — remerciement donné.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="284" />
+        <source>Close post</source>
+        <translation>Clore l’annonce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="285" />
+        <source>Close “%s”? Nobody will be able to answer it.</source>
+        <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="33" />
+        <source>Welcome to Skiller</source>
+        <translation>Bienvenue dans Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="39" />
+        <location filename="../../ui/first_run.py" line="69" />
+        <source>Create my profile</source>
+        <translation>Créer mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="40" />
+        <source>Restore from phrase</source>
+        <translation>Restaurer avec la phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="41" />
+        <source>Import from another device</source>
+        <translation>Importer depuis un autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="42" />
+        <source>Skiller keeps your skills portfolio on this computer and shares it with the people you sync with. Start by creating your profile.</source>
+        <translation>Skiller garde votre portfolio de compétences sur cet ordinateur et le partage avec les personnes avec qui vous synchronisez. Commencez par créer votre profil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="59" />
+        <location filename="../../ui/first_run.py" line="130" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="60" />
+        <source>Your name as others will see it</source>
+        <translation>Votre nom tel que les autres le verront</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="62" />
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="63" />
+        <source>e.g. Freelance web developer</source>
+        <translation>p. ex. Développeuse web indépendante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="72" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="74" />
+        <source>&amp;Headline</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="98" />
+        <source>Your recovery phrase</source>
+        <translation>Votre phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="100" />
+        <source>Write these words down and keep them somewhere safe. They are the only way to get your profile back if you lose this computer. Skiller will not show them again.</source>
+        <translation>Notez ces mots et gardez-les en lieu sûr. C’est le seul moyen de retrouver votre profil si vous perdez cet ordinateur. Skiller ne les affichera plus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="107" />
+        <location filename="../../ui/first_run.py" line="126" />
+        <source>Recovery phrase</source>
+        <translation>Phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="109" />
+        <source>I have written down my recovery phrase</source>
+        <translation>J’ai noté ma phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="110" />
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="133" />
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="135" />
+        <source>Recovery &amp;phrase</source>
+        <translation>&amp;Phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="136" />
+        <source>Na&amp;me (if this device has no copy)</source>
+        <translation>No&amp;m (si cet appareil n’a pas de copie)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="152" />
+        <location filename="../../ui/first_run.py" line="171" />
+        <source>Identity file</source>
+        <translation>Fichier d’identité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="153" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="159" />
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="162" />
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="164" />
+        <source>Identity &amp;file</source>
+        <translation>&amp;Fichier d’identité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="165" />
+        <source>Pass&amp;phrase</source>
+        <translation>&amp;Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="171" />
+        <source>Skiller identity (*.skid);;All files (*)</source>
+        <translation>Identité Skiller (*.skid);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GivenEndorsementsModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="209" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="209" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="209" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="209" />
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="209" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="212" />
+        <source>Revoked</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="212" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="65" />
+        <source>Skiller</source>
+        <translation>Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="69" />
+        <source>Screens</source>
+        <translation>Écrans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>My profile</source>
+        <translation>Mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>Endorsements</source>
+        <translation>Recommandations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>Exchange</source>
+        <translation>Échanges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111" />
+        <source>&amp;Import profiles…</source>
+        <translation>&amp;Importer des profils…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>&amp;Export my profile…</source>
+        <translation>&amp;Exporter mon profil…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>&amp;New skill…</source>
+        <translation>&amp;Nouvelle compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>&amp;Find people</source>
+        <translation>&amp;Chercher des personnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>&amp;Post an offer or request…</source>
+        <translation>&amp;Publier une offre ou une demande…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119" />
+        <source>&amp;Go</source>
+        <translation>&amp;Aller à</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>Import profiles</source>
+        <translation>Importer des profils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>Skiller bundles (*.skb);;All files (*)</source>
+        <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>Importing and checking signatures…</source>
+        <translation>Import et vérification des signatures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>Imported %1 profile(s), %2 new or updated.</source>
+        <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187" />
+        <source>Export my profile</source>
+        <translation>Exporter mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188" />
+        <source>Skiller bundles (*.skb)</source>
+        <translation>Paquets Skiller (*.skb)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192" />
+        <source>Your profile was exported.</source>
+        <translation>Votre profil a été exporté.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196" />
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>● Online</source>
+        <translation>● En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>● Syncing…</source>
+        <translation>● Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>○ Offline</source>
+        <translation>○ Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207" />
+        <source>Connection status</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="208" />
+        <source>%n peer(s) reachable</source>
+        <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OffersModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="225" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="225" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="225" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="225" />
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="225" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="226" />
+        <source>Posted</source>
+        <translation>Publiée le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="238" />
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="238" />
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="239" />
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="239" />
+        <source>Answered</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="239" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="240" />
+        <source>Closed</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="98" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="98" />
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="98" />
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="98" />
+        <source>Matched skill</source>
+        <translation>Compétence trouvée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="98" />
+        <source>Skills</source>
+        <translation>Compétences</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleScreen</name>
+    <message>
+        <location filename="../../ui/screens/people.py" line="95" />
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="98" />
+        <source>Search names, headlines, places, skills… (Ctrl+F)</source>
+        <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="99" />
+        <source>Search people</source>
+        <translation>Chercher des personnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="103" />
+        <source>Skill, e.g. Python</source>
+        <translation>Compétence, p. ex. Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="104" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="108" />
+        <source>Any level</source>
+        <translation>Tout niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="109" />
+        <source>Level ≥ </source>
+        <translation>Niveau ≥ </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="110" />
+        <source>Minimum level</source>
+        <translation>Niveau minimum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="112" />
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="113" />
+        <source>Any availability</source>
+        <translation>Toute disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="129" />
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="141" />
+        <source>&amp;Endorse…</source>
+        <translation>&amp;Recommander…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/people.py" line="186" />
+        <source>%n person(s) found</source>
+        <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PersonView</name>
+    <message>
+        <location filename="../../ui/person_view.py" line="21" />
+        <source>Profile preview</source>
+        <translation>Aperçu du profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_view.py" line="25" />
+        <source>Select a person to see their profile.</source>
+        <translation>Choisissez une personne pour voir son profil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_view.py" line="42" />
+        <source>Skills</source>
+        <translation>Compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_view.py" line="42" />
+        <source>No skills yet.</source>
+        <translation>Pas encore de compétence.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_view.py" line="53" />
+        <source>Endorsements</source>
+        <translation>Recommandations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_view.py" line="53" />
+        <source>No endorsements yet.</source>
+        <translation>Pas encore de recommandation.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/person_view.py" line="63" />
+        <source>%n endorsement(s)</source>
+        <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioScreen</name>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="170" />
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="174" />
+        <source>My skills</source>
+        <translation>Mes compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="181" />
+        <source>&amp;New skill…</source>
+        <translation>&amp;Nouvelle compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="182" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="183" />
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="185" />
+        <source>Move &amp;up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="186" />
+        <source>Move do&amp;wn</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="196" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="207" />
+        <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
+        <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="286" />
+        <source>“%s” was removed from your portfolio.</source>
+        <translation>« %s » a été supprimée de votre portfolio.</translation>
+    </message>
+</context>
+<context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="76" />
+        <source>I offer help</source>
+        <translation>Je propose mon aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="77" />
+        <source>I am looking for help</source>
+        <translation>Je cherche de l’aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="78" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="78" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="79" />
+        <source>&amp;Skill</source>
+        <translation>&amp;Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="79" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="80" />
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="80" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="81" />
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="82" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="83" />
+        <source>Post</source>
+        <translation>Publier</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileScreen</name>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="39" />
+        <source>My profile</source>
+        <translation>Mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="45" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="45" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="46" />
+        <source>&amp;Headline</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="46" />
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="47" />
+        <source>&amp;Location</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="47" />
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="49" />
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="51" />
+        <source>Not said</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="52" />
+        <source>&amp;Availability</source>
+        <translation>&amp;Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="53" />
+        <source>Lan&amp;guages</source>
+        <translation>Lan&amp;gues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="53" />
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="54" />
+        <source>Separated by commas, e.g. French, English</source>
+        <translation>Séparées par des virgules, p. ex. français, anglais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="56" />
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="59" />
+        <source>A&amp;bout</source>
+        <translation>À &amp;propos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="61" />
+        <source>Links</source>
+        <translation>Liens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="63" />
+        <source>One link per line</source>
+        <translation>Un lien par ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="65" />
+        <source>Lin&amp;ks</source>
+        <translation>Lie&amp;ns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="70" />
+        <source>&amp;Save profile</source>
+        <translation>&amp;Enregistrer le profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="79" />
+        <source>How others see you</source>
+        <translation>Ce que les autres voient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="148" />
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="45" />
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="62" />
+        <location filename="../../ui/screens/settings.py" line="65" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="70" />
+        <source>&amp;Interface language</source>
+        <translation>&amp;Langue de l’interface</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="81" />
+        <location filename="../../ui/screens/settings.py" line="84" />
+        <source>Relays</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="85" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="85" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="93" />
+        <source>Relay address</source>
+        <translation>Adresse du relais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="94" />
+        <source>Add &amp;relay</source>
+        <translation>Ajouter le &amp;relais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="127" />
+        <source>Where your data lives</source>
+        <translation>Où sont vos données</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="132" />
+        <location filename="../../ui/screens/settings.py" line="138" />
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="133" />
+        <source>&amp;Open folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="142" />
+        <source>Identity and devices</source>
+        <translation>Identité et appareils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="146" />
+        <location filename="../../ui/screens/settings.py" line="165" />
+        <source>Your person id</source>
+        <translation>Votre identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="147" />
+        <source>E&amp;xport identity for another device…</source>
+        <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="153" />
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="154" />
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="154" />
+        <source>Added</source>
+        <translation>Ajouté le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="154" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="160" />
+        <source>Re&amp;voke device…</source>
+        <translation>Ré&amp;voquer l’appareil…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="188" />
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="189" />
+        <source>Revoked</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="189" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="203" />
+        <location filename="../../ui/screens/settings.py" line="207" />
+        <source>Export identity</source>
+        <translation>Exporter l’identité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="204" />
+        <source>Skiller identity (*.skid)</source>
+        <translation>Identité Skiller (*.skid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="208" />
+        <source>Choose a passphrase to protect the file:</source>
+        <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="213" />
+        <source>Saved. Open this file on your other device, in “Import from another device”.</source>
+        <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="219" />
+        <source>Revoke device</source>
+        <translation>Révoquer l’appareil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="220" />
+        <source>Revoke “%s”? Its later changes will be refused.</source>
+        <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
+    </message>
+</context>
+<context>
+    <name>SkillDialog</name>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="41" />
+        <source>Edit skill</source>
+        <translation>Modifier la compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="41" />
+        <source>New skill</source>
+        <translation>Nouvelle compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="47" />
+        <source>Skill name</source>
+        <translation>Nom de la compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="51" />
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="52" />
+        <source>1 = beginner, 5 = expert</source>
+        <translation>1 = débutant, 5 = expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="55" />
+        <source>Years of practice</source>
+        <translation>Années de pratique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="61" />
+        <source>Evidence</source>
+        <translation>Preuves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <location filename="../../ui/screens/portfolio.py" line="109" />
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="67" />
+        <source>Add project</source>
+        <translation>Ajouter un projet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="68" />
+        <source>Add link</source>
+        <translation>Ajouter un lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="69" />
+        <source>Remove selected</source>
+        <translation>Supprimer la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="80" />
+        <source>&amp;Skill</source>
+        <translation>&amp;Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="80" />
+        <source>&amp;Level (1–5)</source>
+        <translation>&amp;Niveau (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="81" />
+        <source>&amp;Years</source>
+        <translation>&amp;Années</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="81" />
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="88" />
+        <source>E&amp;vidence</source>
+        <translation>&amp;Preuves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="108" />
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="139" />
+        <source>To rename a skill, add it under the new name and remove this one.</source>
+        <translation>Pour renommer une compétence, ajoutez-la sous le nouveau nom et supprimez celle-ci.</translation>
+    </message>
+</context>
+<context>
+    <name>SkillsModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="176" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="176" />
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="176" />
+        <source>Years</source>
+        <translation>Années</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="176" />
+        <source>Endorsements</source>
+        <translation>Recommandations</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="88" />
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="90" />
+        <source>Skiller syncs with people on your local network and with the relays you add. Everything keeps working offline.</source>
+        <translation>Skiller se synchronise avec les personnes de votre réseau local et avec les relais que vous ajoutez. Tout continue de fonctionner hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="95" />
+        <source>Peers and relays</source>
+        <translation>Pairs et relais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="96" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="96" />
+        <location filename="../../ui/sync_panel.py" line="122" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="96" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="97" />
+        <source>Last success</source>
+        <translation>Dernier succès</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="97" />
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="107" />
+        <source>No peers yet. Add a relay or a peer by its address below.</source>
+        <translation>Aucun pair pour l’instant. Ajoutez un relais ou un pair par son adresse ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="111" />
+        <source>Sync in progress</source>
+        <translation>Synchronisation en cours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="115" />
+        <source>Sync &amp;now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="119" />
+        <source>https://relay.example.org or 192.168.1.20:8765</source>
+        <translation>https://relais.exemple.org ou 192.168.1.20:8765</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="120" />
+        <source>Peer or relay address</source>
+        <translation>Adresse du pair ou du relais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="125" />
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="190" />
+        <source>Type the address of a relay or a peer.</source>
+        <translation>Saisissez l’adresse d’un relais ou d’un pair.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="193" />
+        <source>Sync is not available in this version; the address was not saved.</source>
+        <translation>La synchronisation n’est pas disponible dans cette version ; l’adresse n’a pas été enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="65" />
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="66" />
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="67" />
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="68" />
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="75" />
+        <source>Relay</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="76" />
+        <source>LAN peer</source>
+        <translation>Pair du réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="77" />
+        <source>Peer</source>
+        <translation>Pair</translation>
+    </message>
+</context>
+<context>
+    <name>screen</name>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="74" />
+        <source>Post an offer or a request</source>
+        <translation>Publier une offre ou une demande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/exchange.py" line="95" />
+        <source>Mark as done</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,153 @@
+"""The desktop app's entry point: `skiller` and `skiller --demo` call `run`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+from skiller_desktop.errors import SkillerError
+from skiller_desktop.services import Services
+
+from .first_run import FirstRunDialog
+from .forms import Ask
+from .i18n import Languages, chosen_language
+from .main_window import MainWindow
+from .messages import describe
+from .operations import Operations
+from .qtcompat import emit
+from .resources import icon, stylesheet
+from .runner import Runner
+
+ORGANISATION, APPLICATION = "Skiller", "Skiller Desktop"
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, set up for sharp rendering on high-DPI screens."""
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    setup(app)
+    return app
+
+
+def setup(app: QApplication) -> None:
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Skiller")
+    app.setWindowIcon(icon("skiller"))
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.0))
+    app.setFont(font)
+    app.setStyleSheet(stylesheet())
+
+
+def start_sync(services: Services, demo: bool):
+    """(status source, closer): the sync scheduler if sync/ provides one; pretend peers with --demo.
+
+    Only the scheduler starts here (configured peers and relays); serving this node on
+    the LAN and announcing it stay with the composition root.
+    """
+    if demo:
+        from .demo_sync import DemoSyncSource
+
+        return DemoSyncSource(), lambda: None
+    try:
+        from sync.node import NodeSync
+
+        node = NodeSync(services)
+        node.scheduler.start()
+    except Exception:  # sync is optional: the app works offline without it
+        log.exception("sync could not start; running offline")
+        return None, lambda: None
+    return node.scheduler, node.close
+
+
+class _DemoProgress(QObject):
+    step = Signal(int, int)
+
+
+def prepare_demo(ops: Operations, parent=None) -> None:
+    """Give a fresh demo data dir a generated community, showing progress."""
+    from skiller_desktop import demo
+
+    services = ops.services
+    if services.identity is not None or not hasattr(demo, "prepare_demo"):
+        return
+    dialog = QProgressDialog(QCoreApplication.translate("App", "Generating the demo community…"), "", 0, 100, parent)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowTitle("Skiller")
+    progress = _DemoProgress()
+    progress.step.connect(lambda done, total: dialog.setValue(int(100 * done / max(total, 1))))
+    finished: list[BaseException | None] = []
+    loop = QEventLoop()
+
+    def done(_result, error: BaseException | None) -> None:
+        finished.append(error)
+        loop.quit()
+
+    ops.run(lambda: demo.prepare_demo(services, progress=lambda d, t: emit(progress.step, d, t)), done)
+    if not finished:
+        loop.exec()
+    dialog.close()
+    if finished[0] is not None:
+        raise finished[0]
+    ops.announce("people", "profile", "skills", "endorsements", "offers")
+
+
+def run(data_dir: Path | None, demo: bool) -> int:
+    """Open the window on `data_dir` (or the default one); returns the exit code."""
+    from skiller_desktop.paths import default_data_dir, demo_data_dir
+
+    app = application()
+    settings = QSettings(ORGANISATION, APPLICATION)
+    languages = Languages()
+    languages.switch(chosen_language(settings))
+    path = Path(data_dir) if data_dir else (demo_data_dir() if demo else default_data_dir())
+    try:
+        services = Services(path)
+    except SkillerError as exc:
+        QMessageBox.critical(None, "Skiller", describe(exc))
+        return 1
+    runner = Runner()
+    ops = Operations(services, runner)
+    ask = Ask()
+    closers: list = []
+    try:
+        if demo:
+            prepare_demo(ops)
+        if services.identity is None:
+            first = FirstRunDialog(ops, ask)
+            if first.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        source, stop_sync = start_sync(services, demo)
+        closers.append(stop_sync)
+        window = MainWindow(ops, settings, languages, ask=ask, sync_source=source)
+        window.show()
+        if os.environ.get("SKILLER_UI_EXIT_WHEN_READY"):  # end-to-end tests: a log line, then quit
+            from PySide6.QtCore import QTimer
+
+            def ready() -> None:
+                print("ui-ready", flush=True)
+                app.quit()
+
+            QTimer.singleShot(0, ready)
+        return app.exec()
+    except SkillerError as exc:
+        QMessageBox.critical(None, "Skiller", describe(exc))
+        return 1
+    finally:
+        for close in closers:
+            close()
+        runner.shutdown()
+        services.close()

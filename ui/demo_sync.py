@@ -1,0 +1,61 @@
+"""A pretend sync source for `skiller --demo`: a LAN peer and a relay, so the Sync screen has life.
+
+It follows the scheduler's status API exactly; nothing goes on the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass(frozen=True)
+class DemoStatus:
+    peer_id: str
+    url: str
+    kind: str
+    state: str
+    last_success: str
+    last_error: str
+
+
+class DemoSyncSource:
+    def __init__(self) -> None:
+        stamp = _now()
+        self._statuses = [
+            DemoStatus("lan-1", "192.168.1.42:8765", "lan", "up to date", stamp, ""),
+            DemoStatus("relay-1", "https://relay.skiller.example", "relay", "up to date", stamp, ""),
+            DemoStatus("relay-2", "https://relais.coop.example", "relay", "error", "",
+                       QCoreApplication.translate("DemoSync", "The relay did not answer within 10 s "
+                                                               "(it may be offline).")),
+        ]
+        self._listeners: list[Callable[[], None]] = []
+
+    def statuses(self) -> list[DemoStatus]:
+        return list(self._statuses)
+
+    def add_status_listener(self, callback: Callable[[], None]) -> None:
+        self._listeners.append(callback)
+
+    def sync_now(self) -> None:
+        stamp = _now()
+        self._statuses = [replace(s, state="up to date", last_success=stamp) if s.state != "error" else s
+                          for s in self._statuses]
+        self._tell()
+
+    def add_peer(self, url: str, kind: str) -> DemoStatus:
+        status = DemoStatus(f"{kind}-{len(self._statuses) + 1}", url, kind, "offline", "", "")
+        self._statuses.append(status)
+        self._tell()
+        return status
+
+    def _tell(self) -> None:
+        for callback in list(self._listeners):
+            callback()

@@ -1,0 +1,112 @@
+"""Form helpers: an error label under each field, and the user's questions (confirm, ask).
+
+A ValidationError names its field; `FieldErrors` shows its message right
+under that field and moves the focus there. The dialogs that ask the user
+something go through `Ask`, so tests answer them without a modal loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from skiller_desktop.errors import ValidationError
+
+from .messages import describe
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FieldErrors(QObject):
+    """Maps field names to (widget, label); shows each error beside its cause."""
+
+    def __init__(self, general: QLabel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.general = general
+        self.fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, field: str, widget: QWidget, label: QLabel) -> None:
+        self.fields[field] = (widget, label)
+        label.setAccessibleName(widget.accessibleName() + " error")
+
+    def clear(self) -> None:
+        for _widget, label in self.fields.values():
+            label.clear()
+            label.hide()
+        self.general.clear()
+        self.general.hide()
+
+    def show(self, error: BaseException) -> None:
+        self.clear()
+        text = describe(error)
+        field = error.field if isinstance(error, ValidationError) else None
+        target = self.fields.get(field or "")
+        if target is None:
+            self.general.setText(text)
+            self.general.show()
+            return
+        widget, label = target
+        label.setText(text)
+        label.show()
+        widget.setFocus()
+
+    def message_for(self, field: str) -> str:
+        target = self.fields.get(field)
+        return target[1].text() if target and target[1].isVisible() else ""
+
+
+class Ask:
+    """The questions the app asks; tests replace the methods with answers."""
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def text(self, parent: QWidget, title: str, label: str, secret: bool = False) -> str | None:
+        mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
+        value, ok = QInputDialog.getText(parent, title, label, mode)
+        return value if ok else None
+
+    def save_path(self, parent: QWidget, title: str, name: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, name, filters)
+        return path or None
+
+    def open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
+
+def fit_columns(view: QAbstractItemView, stretch: int, fit: tuple[int, ...] = (), widths: dict | None = None) -> None:
+    """One column takes the spare width, `fit` columns size to their contents, the rest are set widths."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(40)
+    model = view.model()
+    for column, width in (widths or {}).items():
+        label = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+        needed = header.fontMetrics().horizontalAdvance(label) + 28  # never cut a column's title
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, max(width, needed))
+    for column in fit:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

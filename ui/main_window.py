@@ -1,0 +1,222 @@
+"""The main window: a sidebar of screens, menus with shortcuts, and an online/offline status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
+
+from .forms import Ask
+from .i18n import SETTING, Languages
+from .messages import describe
+from .operations import Operations
+from .resources import icon
+from .screens.endorsements import EndorsementsScreen
+from .screens.exchange import ExchangeScreen
+from .screens.people import PeopleScreen
+from .screens.portfolio import PortfolioScreen
+from .screens.profile import ProfileScreen
+from .screens.settings import SettingsScreen
+from .sync_panel import StatusBridge, SyncScreen, SyncSource
+
+CHANGED_BY_SYNC = ("people", "profile", "skills", "endorsements", "offers", "devices")
+SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "sync", "settings")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ops: Operations, settings: QSettings, languages: Languages, *,
+                 ask: Ask | None = None, sync_source: SyncSource | None = None, debounce_ms: int = 200) -> None:
+        super().__init__()
+        self.ops, self.settings, self.languages = ops, settings, languages
+        self.ask = ask or Ask()
+        self.sync_source = sync_source
+        self.debounce_ms = debounce_ms
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("skiller"))
+        self.setMinimumSize(QSize(760, 520))
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("onlineIndicator")
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("muted")
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.status_label)
+        ops.busy_changed.connect(self._busy)
+        self._online = ("offline", 0)
+        self._bridge = StatusBridge(self)
+        self._bridge.heard.connect(lambda: self.sync_screen.refresh(), Qt.ConnectionType.QueuedConnection)
+        self.build()
+        self.set_sync_source(sync_source)
+        self._restore_geometry()
+
+    # -- building (again on a language switch) ----------------------------------
+    def build(self, current: int = 0) -> None:
+        old = self.centralWidget()
+        self.setWindowTitle(self.tr("Skiller"))
+        self.menuBar().clear()
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Screens"))
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setUniformItemSizes(True)
+        self.stack = QStackedWidget(self)
+        self.sync_screen = SyncScreen(self.ask, self)
+        self.sync_screen.status_changed.connect(self._online_changed)
+        self.profile_screen = ProfileScreen(self.ops, self.ask, self)
+        self.portfolio_screen = PortfolioScreen(self.ops, self.ask, self)
+        self.endorsements_screen = EndorsementsScreen(self.ops, self.ask, self)
+        self.people_screen = PeopleScreen(self.ops, self.ask, self)
+        self.people_screen.debounce_ms = self.debounce_ms
+        self.exchange_screen = ExchangeScreen(self.ops, self.ask, self)
+        self.settings_screen = SettingsScreen(self.ops, self.ask, self.sync_screen, self.languages.current, self)
+        self.settings_screen.language_chosen.connect(self.set_language)
+        labels = (self.tr("My profile"), self.tr("Portfolio"), self.tr("Endorsements"), self.tr("People"),
+                  self.tr("Exchange"), self.tr("Sync"), self.tr("Settings"))
+        screens = (self.profile_screen, self.portfolio_screen, self.endorsements_screen, self.people_screen,
+                   self.exchange_screen, self.sync_screen, self.settings_screen)
+        for i, (key, label, screen) in enumerate(zip(SCREENS, labels, screens, strict=True)):
+            item = QListWidgetItem(icon(key), label, self.sidebar)
+            item.setSizeHint(QSize(170, 38))
+            item.setToolTip(f"{label} (Ctrl+{i + 1})")
+            self.stack.addWidget(screen)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        if old is not None:
+            old.deleteLater()
+        self._menus()
+        self.sync_screen.set_source(self.sync_source)
+        self.sidebar.setCurrentRow(current)
+        self.setTabOrder(self.sidebar, self.stack)
+        self._show_online()
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Import profiles…"), self.import_bundle, "Ctrl+I", "import")
+        self._action(file_menu, self.tr("&Export my profile…"), self.export_bundle, "Ctrl+Shift+E", "export")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self._action(edit_menu, self.tr("&New skill…"), self.new_skill, QKeySequence.StandardKey.New, "add")
+        self._action(edit_menu, self.tr("&Find people"), self.find, QKeySequence.StandardKey.Find, "search")
+        self._action(edit_menu, self.tr("&Post an offer or request…"), self.new_post, "Ctrl+Shift+N")
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for i in range(self.sidebar.count()):
+            self._action(go_menu, self.sidebar.item(i).text(), lambda _c=False, i=i: self.show_screen(i),
+                         f"Ctrl+{i + 1}")
+
+    def _action(self, menu, text: str, slot, shortcut=None, icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def set_sync_source(self, source: SyncSource | None) -> None:
+        """Wire the sync scheduler (or anything with its status API) to the Sync screen."""
+        self.sync_source = source
+        if source is not None:
+            source.add_status_listener(self._bridge)
+            if hasattr(source, "add_change_listener"):
+                # Documents a sync accepted: every screen redraws what it shows (queued to this thread).
+                source.add_change_listener(lambda _ids: self.ops.announce(*CHANGED_BY_SYNC))
+        self.sync_screen.set_source(source)
+
+    def set_language(self, language: str) -> None:
+        if language == self.languages.current:
+            return
+        self.settings.setValue(SETTING, language)
+        self.languages.switch(language)
+        self.build(self.sidebar.currentRow())
+
+    # -- actions ----------------------------------------------------------------
+    def show_screen(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def new_skill(self) -> None:
+        self.show_screen(SCREENS.index("portfolio"))
+        self.portfolio_screen.add_skill()
+
+    def find(self) -> None:
+        self.show_screen(SCREENS.index("people"))
+        self.people_screen.focus_search()
+
+    def new_post(self) -> None:
+        self.show_screen(SCREENS.index("exchange"))
+        self.exchange_screen.post()
+
+    def import_bundle(self) -> None:
+        path = self.ask.open_path(self, self.tr("Import profiles"), self.tr("Skiller bundles (*.skb);;All files (*)"))
+        if not path:
+            return
+        progress = QProgressDialog(self.tr("Importing and checking signatures…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self.progress = progress
+
+        def done(report, error) -> None:
+            progress.close()
+            if error is not None:
+                self.statusBar().showMessage(describe(error), 10000)
+            else:
+                self.statusBar().showMessage(
+                    self.tr("Imported %1 profile(s), %2 new or updated.")
+                    .replace("%1", str(report.documents)).replace("%2", str(report.changed)), 10000)
+
+        self.ops.run(lambda: self.ops.services.import_bundle(Path(path)), done)
+
+    def export_bundle(self) -> None:
+        path = self.ask.save_path(self, self.tr("Export my profile"), "my-profile.skb",
+                                  self.tr("Skiller bundles (*.skb)"))
+        if path:
+            self.ops.run(lambda: self.ops.services.export_bundle(Path(path)),
+                         lambda _n, e: self.statusBar().showMessage(
+                             describe(e) if e else self.tr("Your profile was exported."), 10000))
+
+    # -- status -------------------------------------------------------------------
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Saving…") if busy else "")
+
+    def _online_changed(self, state: str, up: int) -> None:
+        self._online = (state, up)
+        self._show_online()
+
+    def _show_online(self) -> None:
+        state, up = self._online
+        text = {"online": self.tr("● Online"), "syncing": self.tr("● Syncing…")}.get(state, self.tr("○ Offline"))
+        self.status_label.setText(text)
+        self.status_label.setProperty("state", state)
+        self.status_label.setAccessibleName(self.tr("Connection status"))
+        self.status_label.setToolTip(self.tr("%n peer(s) reachable", "", up))
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+
+    # -- geometry -------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1180, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,61 @@
+"""The core's error messages, said to the user in their language.
+
+The core speaks English; the usual validation messages are recognised here
+and translated, the rest shown as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from skiller_desktop.errors import SkillerError, ValidationError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "name": tr("Name"), "headline": tr("Headline"), "bio": tr("About"), "location": tr("Location"),
+        "skill": tr("Skill"), "description": tr("Description"), "comment": tr("Comment"),
+        "title": tr("Title"), "url": tr("Link"), "language": tr("Language"), "level": tr("Level"),
+        "years": tr("Years"), "device": tr("Device"), "availability": tr("Availability"),
+    }
+    return labels.get(field, field)
+
+
+def describe(error: BaseException) -> str:
+    """Words for the user; never a stack trace."""
+    if not isinstance(error, SkillerError):
+        return tr("Something went wrong: %s") % type(error).__name__
+    text = str(error)
+    field = error.field if isinstance(error, ValidationError) else None
+    if field:
+        if text.endswith("cannot be empty"):
+            return tr("%s is required.") % field_label(field)
+        m = re.search(r"too long \(([\d,]+) characters; at most ([\d,]+)\)", text)
+        if m:
+            return tr("%s is too long: %s characters, at most %s.") % (field_label(field), m[1], m[2])
+        if field == "level":
+            return tr("Choose a level from 1 to 5.")
+        if field == "years":
+            return tr("Years must be a whole number from 0 to 80.")
+        if text.startswith("you already have the skill"):
+            return tr("You already have this skill in your portfolio.")
+        if text.startswith("you already endorse"):
+            return tr("You already endorse this skill for this person.")
+    known = {
+        "you cannot endorse yourself": tr("You cannot endorse yourself."),
+        "this is your own post": tr("This is your own post."),
+        "this post is already closed": tr("This post is already closed."),
+    }
+    if text in known:
+        return known[text]
+    if "wrong passphrase" in text.lower() or "passphrase" in text.lower():
+        return tr("The passphrase is wrong or the file is damaged.")
+    if "phrase" in text.lower():
+        return tr("This recovery phrase is not valid: check each word.")
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -1,0 +1,237 @@
+"""People: search as you type, a lazy paged result list, a person's detail, and "Endorse"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skiller_desktop.views import PersonSummary, Skill
+
+from ..forms import FieldErrors, error_label, fit_columns
+from ..models import PeopleModel, SearchQuery
+from ..person_view import PersonView, availability_label
+from ..resources import icon
+from .base import Screen
+
+
+class EndorseDialog(QDialog):
+    """Endorse one of a person's skills, with an optional comment and the level you observed."""
+
+    def __init__(self, screen: PeopleScreen, person: PersonSummary, skills: list[Skill]) -> None:
+        super().__init__(screen)
+        self.screen, self.person = screen, person
+        self.setWindowTitle(self.tr("Endorse %s") % person.name)
+        self.setMinimumWidth(440)
+        form = QFormLayout(self)
+        self.skill = QComboBox(self)
+        self.skill.setAccessibleName(self.tr("Skill to endorse"))
+        for s in skills:
+            self.skill.addItem(s.name, s.name)
+        self.level = QSpinBox(self)
+        self.level.setRange(0, 5)
+        self.level.setSpecialValueText(self.tr("Not said"))
+        self.level.setAccessibleName(self.tr("Level observed"))
+        self.comment = QPlainTextEdit(self)
+        self.comment.setAccessibleName(self.tr("Comment"))
+        self.comment.setTabChangesFocus(True)
+        self.comment.setMaximumHeight(100)
+        general = error_label(self)
+        self.errors = FieldErrors(general, self)
+        for field, label, widget in ((("skill", self.tr("&Skill"), self.skill)),
+                                     ("level", self.tr("&Level observed"), self.level),
+                                     ("comment", self.tr("&Comment"), self.comment)):
+            err = error_label(self)
+            form.addRow(label, widget)
+            form.addRow("", err)
+            self.errors.add(field, widget, err)
+        form.addRow(general)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.endorse_button = self.buttons.addButton(self.tr("Endorse"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def save(self) -> None:
+        skill, comment, level = self.skill.currentData() or "", self.comment.toPlainText(), self.level.value()
+        pid = self.person.person_id
+        self.errors.clear()
+        self.screen.ops.run(lambda: self.screen.ops.services.endorse(pid, skill, comment, level or None), self._saved)
+
+    def _saved(self, _result, error: BaseException | None) -> None:
+        if error is not None:
+            self.errors.show(error)
+        else:
+            self.accept()
+
+
+class PeopleScreen(Screen):
+    parts = frozenset({"people", "skills", "endorsements", "profile"})
+    debounce_ms = 200
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.model = PeopleModel(self.ops, self)
+        self.dialog: EndorseDialog | None = None
+        self.detail_skills: list[Skill] = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.search_now)
+        title = QLabel(self.tr("People"), self)
+        title.setObjectName("title")
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("Search names, headlines, places, skills… (Ctrl+F)"))
+        self.text.setAccessibleName(self.tr("Search people"))
+        self.text.setClearButtonEnabled(True)
+        self.text.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.skill = QLineEdit(self)
+        self.skill.setPlaceholderText(self.tr("Skill, e.g. Python"))
+        self.skill.setAccessibleName(self.tr("Skill"))
+        self.skill.setClearButtonEnabled(True)
+        self.min_level = QSpinBox(self)
+        self.min_level.setRange(0, 5)
+        self.min_level.setSpecialValueText(self.tr("Any level"))
+        self.min_level.setPrefix(self.tr("Level ≥ "))
+        self.min_level.setAccessibleName(self.tr("Minimum level"))
+        self.availability = QComboBox(self)
+        self.availability.setAccessibleName(self.tr("Availability"))
+        self.availability.addItem(self.tr("Any availability"), "")
+        for value in ("available", "open", "busy"):
+            self.availability.addItem(availability_label(self, value), value)
+        for w in (self.text, self.skill):
+            w.textChanged.connect(self.schedule_search)
+        self.min_level.valueChanged.connect(self.schedule_search)
+        self.availability.currentIndexChanged.connect(self.schedule_search)
+        filters = QHBoxLayout()
+        filters.addWidget(self.text, 3)
+        filters.addWidget(self.skill, 2)
+        filters.addWidget(self.min_level)
+        filters.addWidget(self.availability)
+        self.total = QLabel(self)
+        self.total.setObjectName("muted")
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Search results"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAlternatingRowColors(True)
+        fit_columns(self.table, 1, widths={0: 170, 2: 110, 3: 150, 4: 60})
+        self.table.setColumnHidden(3, True)
+        self.table.selectionModel().currentRowChanged.connect(self._person_selected)
+        self.model.total_changed.connect(self._show_total)
+        self.model.modelReset.connect(self._cleared)
+        self.detail = PersonView(self)
+        self.endorse_button = QPushButton(icon("endorse"), self.tr("&Endorse…"), self)
+        self.endorse_button.setEnabled(False)
+        self.endorse_button.clicked.connect(self.endorse)
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.detail, 1)
+        rl.addWidget(self.endorse_button, 0, Qt.AlignmentFlag.AlignRight)
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.total)
+        ll.addWidget(self.table, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        self.current: PersonSummary | None = None
+
+    def query(self) -> SearchQuery:
+        return SearchQuery(self.text.text(), self.skill.text(), self.min_level.value(),
+                           self.availability.currentData() or "")
+
+    def schedule_search(self, *_args) -> None:
+        if self.debounce_ms <= 0:
+            self.search_now()
+        else:
+            self.timer.start(self.debounce_ms)
+
+    def search_now(self) -> None:
+        self.timer.stop()
+        self.table.setColumnHidden(3, not self.skill.text().strip())
+        self.model.search(self.query())
+
+    def refresh(self) -> None:
+        self.model.search(self.query())
+        if self.current is not None:
+            self._load_detail(self.current)
+
+    def _show_total(self, total: int) -> None:
+        self.total.setText(self.tr("%n person(s) found", "", total))
+
+    def _cleared(self) -> None:
+        if self.current is not None and self.current not in self.model.rows:
+            self.current = None
+            self.detail.show_empty()
+            self.endorse_button.setEnabled(False)
+
+    def select_person(self, person_id: str) -> None:
+        for row, person in enumerate(self.model.rows):
+            if person.person_id == person_id:
+                self.table.selectRow(row)
+                return
+
+    def _person_selected(self, current, _previous) -> None:
+        person = self.model.row_at(current.row()) if current.isValid() else None
+        self.current = person
+        if person is None:
+            self.detail.show_empty()
+            self.endorse_button.setEnabled(False)
+            return
+        self._load_detail(person)
+
+    def _load_detail(self, person: PersonSummary) -> None:
+        services, pid = self.ops.services, person.person_id
+
+        def read():
+            q = services.queries
+            return q.profile(pid), q.skills(pid), q.endorsements(subject_id=pid, include_hidden=False)
+
+        def arrived(result, error) -> None:
+            if error is not None or self.current is None or self.current.person_id != pid or result[0] is None:
+                return
+            profile, skills, received = result
+            self.detail_skills = skills
+            self.detail.show_person(profile, skills, received)
+            self.endorse_button.setEnabled(bool(skills) and pid != services.person_id)
+
+        self.ops.read(read, arrived)
+
+    def endorse(self) -> None:
+        if self.current is None or not self.detail_skills:
+            return
+        dialog = EndorseDialog(self, self.current, self.detail_skills)
+        self.dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+
+    def focus_search(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()

@@ -1,0 +1,148 @@
+"""My profile: edit every field, and see it the way others do."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skiller_desktop.views import Profile
+
+from ..forms import FieldErrors, error_label
+from ..person_view import PersonView, availability_label
+from .base import Screen
+
+AVAILABILITY = ("", "available", "open", "busy")
+
+
+class ProfileScreen(Screen):
+    parts = frozenset({"profile", "skills", "endorsements"})
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.loaded: Profile | None = None
+        splitter = QSplitter(self)
+        editor = QWidget(splitter)
+        column = QVBoxLayout(editor)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)
+        title = QLabel(self.tr("My profile"), editor)
+        title.setObjectName("title")
+        form.addRow(title)
+        general = error_label(editor)
+        self.errors = FieldErrors(general, self)
+        self.fields: dict[str, QWidget] = {}
+        self.name = self._line(form, "name", self.tr("&Name"), self.tr("Name"))
+        self.headline = self._line(form, "headline", self.tr("&Headline"), self.tr("Headline"))
+        self.location = self._line(form, "location", self.tr("&Location"), self.tr("Location"))
+        self.availability = QComboBox(editor)
+        self.availability.setAccessibleName(self.tr("Availability"))
+        for value in AVAILABILITY:
+            self.availability.addItem(availability_label(self, value) or self.tr("Not said"), value)
+        self._add(form, "availability", self.tr("&Availability"), self.availability)
+        self.languages = self._line(form, "languages", self.tr("Lan&guages"), self.tr("Languages"))
+        self.languages.setPlaceholderText(self.tr("Separated by commas, e.g. French, English"))
+        self.bio = QPlainTextEdit(editor)
+        self.bio.setAccessibleName(self.tr("About"))
+        self.bio.setTabChangesFocus(True)
+        self.bio.setMaximumHeight(180)
+        self._add(form, "bio", self.tr("A&bout"), self.bio)
+        self.links = QPlainTextEdit(editor)
+        self.links.setAccessibleName(self.tr("Links"))
+        self.links.setTabChangesFocus(True)
+        self.links.setPlaceholderText(self.tr("One link per line"))
+        self.links.setMaximumHeight(80)
+        self._add(form, "url", self.tr("Lin&ks"), self.links)
+        form.addRow(general)
+        buttons = QHBoxLayout()
+        self.saved_label = QLabel("", editor)
+        self.saved_label.setObjectName("muted")
+        self.save_button = QPushButton(self.tr("&Save profile"), editor)
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        preview = QWidget(splitter)
+        pv = QVBoxLayout(preview)
+        heading = QLabel(self.tr("How others see you"), preview)
+        heading.setObjectName("subtitle")
+        self.preview = PersonView(preview)
+        pv.addWidget(heading)
+        pv.addWidget(self.preview)
+        splitter.addWidget(editor)
+        splitter.addWidget(preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _line(self, form: QFormLayout, field: str, label: str, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(name)
+        self._add(form, field, label, edit)
+        return edit
+
+    def _add(self, form: QFormLayout, field: str, label: str, widget: QWidget) -> None:
+        error = error_label(self)
+        form.addRow(label, widget)
+        form.addRow("", error)
+        self.errors.add(field, widget, error)
+        self.fields[field] = widget
+
+    def refresh(self) -> None:
+        services, me = self.ops.services, self.me
+        q = services.queries
+
+        def read():
+            return services.profile(me), q.skills(me), q.endorsements(subject_id=me, include_hidden=True)
+
+        self.ops.read(read, self._loaded)
+
+    def _loaded(self, result, error: BaseException | None) -> None:
+        if error is not None:
+            self.errors.show(error)
+            return
+        profile, skills, received = result
+        if self.loaded != profile:
+            self.loaded = profile
+            self.name.setText(profile.name)
+            self.headline.setText(profile.headline)
+            self.location.setText(profile.location)
+            self.availability.setCurrentIndex(max(0, self.availability.findData(profile.availability)))
+            self.languages.setText(", ".join(profile.languages))
+            self.bio.setPlainText(profile.bio)
+            self.links.setPlainText("\n".join(profile.links))
+        self.preview.show_person(profile, skills, received)
+
+    def values(self) -> dict:
+        return {
+            "name": self.name.text(), "headline": self.headline.text(), "location": self.location.text(),
+            "availability": self.availability.currentData() or "",
+            "languages": [x.strip() for x in self.languages.text().split(",") if x.strip()],
+            "bio": self.bio.toPlainText(),
+            "links": [x.strip() for x in self.links.toPlainText().splitlines() if x.strip()],
+        }
+
+    def save(self) -> None:
+        values = self.values()
+        self.errors.clear()
+        self.saved_label.clear()
+        self.ops.run(lambda: self.ops.services.update_profile(**values), self._saved)
+
+    def _saved(self, _changes, error: BaseException | None) -> None:
+        if error is not None:
+            self.errors.show(error)
+        else:
+            self.saved_label.setText(self.tr("Saved."))

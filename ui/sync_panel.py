@@ -1,0 +1,206 @@
+"""Sync: peers and relays with their state, "sync now", add a peer by address.
+
+The screen talks to a `SyncSource`, the scheduler's plain-Python status API.
+Wiring the real scheduler is: `window.set_sync_source(scheduler)`;
+with no source the screen says there are no peers and the app is offline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .forms import Ask, error_label
+from .messages import describe
+from .qtcompat import emit
+from .resources import icon
+
+STATES = ("offline", "syncing", "up to date", "error")
+
+
+class PeerStatus(Protocol):
+    peer_id: str
+    url: str
+    kind: str  # "lan", "peer" or "relay"
+    state: str  # one of STATES
+    last_success: str
+    last_error: str
+
+
+class SyncSource(Protocol):
+    def statuses(self) -> list[Any]: ...
+    def add_status_listener(self, callback: Callable[[], Any]) -> None: ...
+    def sync_now(self) -> None: ...
+    def add_peer(self, url: str, kind: str) -> Any: ...
+
+
+class StatusBridge(QObject):
+    """Status callbacks may come from the scheduler's threads; this brings them to the UI thread."""
+
+    heard = Signal()
+
+    def __call__(self, *_args: Any) -> None:
+        emit(self.heard)
+
+
+def state_label(state: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {"offline": QCoreApplication.translate("SyncState", "Offline"),
+              "syncing": QCoreApplication.translate("SyncState", "Syncing…"),
+              "up to date": QCoreApplication.translate("SyncState", "Up to date"),
+              "error": QCoreApplication.translate("SyncState", "Error")}
+    return labels.get(state.replace("_", " "), state)
+
+
+def kind_label(kind: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {"relay": QCoreApplication.translate("SyncState", "Relay"),
+              "lan": QCoreApplication.translate("SyncState", "LAN peer"),
+              "peer": QCoreApplication.translate("SyncState", "Peer")}
+    return labels.get(kind, kind)
+
+
+class SyncScreen(QWidget):
+    status_changed = Signal(str, int)  # overall state, peers up to date
+
+    def __init__(self, ask: Ask, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ask = ask
+        self.source: SyncSource | None = None
+        title = QLabel(self.tr("Sync"), self)
+        title.setObjectName("title")
+        intro = QLabel(self.tr("Skiller syncs with people on your local network and with the relays you add. "
+                               "Everything keeps working offline."), self)
+        intro.setWordWrap(True)
+        intro.setObjectName("muted")
+        self.table = QTableWidget(0, 5, self)
+        self.table.setAccessibleName(self.tr("Peers and relays"))
+        self.table.setHorizontalHeaderLabels([self.tr("Address"), self.tr("Kind"), self.tr("State"),
+                                              self.tr("Last success"), self.tr("Last error")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self.tr("No peers yet. Add a relay or a peer by its address below."), self)
+        self.empty.setObjectName("muted")
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(self.tr("Sync in progress"))
+        self.progress.setMaximumHeight(8)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.sync_button = QPushButton(icon("sync"), self.tr("Sync &now"), self)
+        self.sync_button.setShortcut("F5")
+        self.sync_button.clicked.connect(self.sync_now)
+        self.address = QLineEdit(self)
+        self.address.setPlaceholderText(self.tr("https://relay.example.org or 192.168.1.20:8765"))
+        self.address.setAccessibleName(self.tr("Peer or relay address"))
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.kind.addItem(kind_label("relay"), "relay")
+        self.kind.addItem(kind_label("peer"), "peer")
+        self.add_button = QPushButton(icon("add"), self.tr("&Add"), self)
+        self.add_button.clicked.connect(self.add_peer)
+        self.address.returnPressed.connect(self.add_peer)
+        self.error = error_label(self)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.address, 1)
+        add_row.addWidget(self.kind)
+        add_row.addWidget(self.add_button)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.sync_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(intro)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(add_row)
+        layout.addWidget(self.error)
+        self.refresh()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()  # long errors wrap to the column's new width
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
+    def set_source(self, source: SyncSource | None) -> None:
+        self.source = source
+        self.refresh()
+
+    def statuses(self) -> list[Any]:
+        return list(self.source.statuses()) if self.source is not None else []
+
+    def refresh(self) -> None:
+        rows = self.statuses()
+        self.table.setRowCount(len(rows))
+        for i, s in enumerate(rows):
+            cells = (s.url, kind_label(s.kind), state_label(s.state), str(s.last_success or "—"),
+                     str(s.last_error or ""))
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(i, j, item)
+        self.table.resizeRowsToContents()
+        self.empty.setVisible(not rows)
+        self.sync_button.setEnabled(self.source is not None and bool(rows))
+        syncing = any(s.state == "syncing" for s in rows)
+        self.progress.setVisible(syncing)
+        up = sum(1 for s in rows if s.state in ("up to date", "up_to_date", "syncing"))
+        overall = "syncing" if syncing else "online" if up else "offline"
+        emit(self.status_changed, overall, up)
+
+    def sync_now(self) -> None:
+        if self.source is not None:
+            self.source.sync_now()
+            self.refresh()
+
+    def add_peer(self) -> None:
+        url, kind = self.address.text().strip(), self.kind.currentData()
+        self.error.hide()
+        if not url:
+            self._error(self.tr("Type the address of a relay or a peer."))
+            return
+        if self.source is None:
+            self._error(self.tr("Sync is not available in this version; the address was not saved."))
+            return
+        try:
+            self.source.add_peer(url, kind)
+        except Exception as exc:  # the scheduler's typed errors, said to the user
+            self._error(describe(exc))
+            return
+        self.address.clear()
+        self.refresh()
+
+    def _error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.address.setFocus()
