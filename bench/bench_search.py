@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("SKILLER_NO_KEYRING", "1")
 
-from skiller_desktop.demo import FIRST_NAMES, HEADLINES, LAST_NAMES, starter_skills  # noqa: E402
-from skiller_desktop.services import Services  # noqa: E402
+from skiller_desktop.demo import FIRST_NAMES, HEADLINES, LAST_NAMES, starter_skills
+from skiller_desktop.services import Services
 
 
 def workload(rng: random.Random, count: int) -> list[dict]:

@@ -14,8 +14,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("SKILLER_NO_KEYRING", "1")
 
-from skiller_desktop.demo import generate_community  # noqa: E402
-from skiller_desktop.services import Services  # noqa: E402
+from skiller_desktop.demo import generate_community
+from skiller_desktop.services import Services
 
 
 def main() -> None:
