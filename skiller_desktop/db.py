@@ -52,7 +52,7 @@ class Database:
                 conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             conn.isolation_level = None
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA busy_timeout = 15000")  # an import may hold the write lock a while
             self.conn = conn
             self.db = sqlite_utils.Database(conn)
             if not read_only:

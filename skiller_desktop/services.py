@@ -219,8 +219,9 @@ class Services:
         entry["position"] = float(len(self.queries.skills(self.person_id)))
         return self.edit(pd.put_entry("skills", key, entry), "skills")
 
-    def update_skill(self, name: str, **fields: Any) -> Changes:
-        current = self._own_skill(name)
+    def update_skill(self, skill: str, /, **fields: Any) -> Changes:
+        """Change fields of one of my skills; `name=` may change its spelling, not the skill."""
+        current = self._own_skill(skill)
         merged = {
             "name": current.name,
             "level": current.level,
@@ -420,7 +421,7 @@ class Services:
     def _import_bundle_bytes(self, raw: bytes) -> ImportReport:
         """Verify every document first; then commit all of them, or none."""
         docs = bundles.decode(raw)
-        with self._lock:
+        with self._lock, self.db.transaction():  # another process must not write in between
             updates = []
             for doc in docs:
                 stored = self.store.get(doc.doc_id)
@@ -435,7 +436,8 @@ class Services:
                     )
                 )
             changed = self.store.commit(updates)
-        self._notify(Changes.of("people", "profile", "skills", "endorsements", "offers", "teams") if changed else Changes())
+        parts = ("people", "profile", "skills", "endorsements", "offers", "teams")
+        self._notify(Changes.of(*parts) if changed else Changes())
         return ImportReport(len(docs), changed, [d.doc_id for d in docs])
 
     def _bundled(self, doc_id: str) -> bundles.BundledDoc:
@@ -461,7 +463,7 @@ class Services:
     def edit(self, edit: pd.Edit, *parts: str) -> Changes:
         """Apply one edit to the user's own document: sign, commit, tell listeners."""
         identity = self.require_identity()
-        with self._lock:
+        with self._lock, self.db.transaction():  # read, edit and write as one, across processes too
             stored = self.store.get(identity.person_id)
             if stored is None:
                 raise IdentityError("your person document is missing from this data dir")

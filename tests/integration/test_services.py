@@ -223,3 +223,35 @@ def test_a_restored_identity_merges_the_old_document_whole(node, tmp_path):
     assert (profile.name, profile.headline) == ("Ana Lúcia", "Développeuse")
     assert {s.name for s in fresh.queries.skills(fresh.person_id)} == {"Python", "Go"}
     assert len(fresh.devices()) == 2
+
+
+def test_a_skill_can_be_respelled_but_not_renamed(ana):
+    ana.update_skill("python", name="PYTHON")
+    assert ana.queries.skill(ana.person_id, "python").name == "PYTHON"
+    with pytest.raises(ValidationError, match="spelling"):
+        ana.update_skill("Python", name="Go")
+
+
+def test_edits_from_two_processes_on_one_data_dir_are_all_kept(ana):
+    import subprocess
+    import sys
+
+    ana_dir = ana.data_dir
+    script = (
+        "import sys; from skiller_desktop.services import Services; s = Services(sys.argv[1]);"
+        "[s.add_skill(f'{sys.argv[2]} {i}', 3) for i in range(15)]"
+    )
+    env = {**__import__("os").environ, "SKILLER_NO_KEYRING": "1"}
+    workers = [subprocess.Popen([sys.executable, "-c", script, str(ana_dir), name], env=env) for name in ("A", "B")]
+    for i in range(15):
+        ana.add_skill(f"Main {i}", 2)
+    assert all(w.wait(timeout=120) == 0 for w in workers)
+    names = {s.name for s in ana.queries.skills(ana.person_id)}
+    fresh = Services(ana_dir)
+    try:
+        stored = {s.name for s in fresh.queries.skills(fresh.person_id)}
+        doc_skills = set(fresh._own_data()["skills"])
+    finally:
+        fresh.close()
+    assert len(stored) == 46 and len(doc_skills) == 46
+    assert names <= stored
