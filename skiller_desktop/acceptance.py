@@ -153,6 +153,7 @@ def _check_coverage(
     for writer in writers:
         heads = [h for s in signed if s.signer == writer for h in s.heads]
         covered[writer] = _ancestors(candidate, everything, heads) if heads else set()
+    limits: dict[bytes, int | None] = {}
     for change in new_changes:
         author = split_actor(change.actor_id)
         label = change.hash.hex()[:12]
@@ -160,7 +161,9 @@ def _check_coverage(
             raise RejectedError(f"change {label} to {doc_id[:60]} is by someone who may not write it")
         if change.hash not in covered[author[0]]:
             raise RejectedError(f"change {label} to {doc_id[:60]} has no valid signature by its author")
-        limit = policy.device_limit(doc_id, current, candidate, change.actor_id)
+        if change.actor_id not in limits:
+            limits[change.actor_id] = policy.device_limit(doc_id, current, candidate, change.actor_id)
+        limit = limits[change.actor_id]
         if limit is not None and change.seq > limit:
             raise RejectedError(f"change {label} comes from a revoked device")
 
