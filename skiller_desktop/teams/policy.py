@@ -145,11 +145,7 @@ def _check_removals_stay(label: str, doc: core.Document, before_heads: list, aft
 
 
 def _removals(members: dict) -> dict[str, object]:
-    return {
-        pid: m.get("removed_after")
-        for pid, m in members.items()
-        if isinstance(m, dict) and m.get("removed_at")
-    }
+    return {pid: m.get("removed_after") for pid, m in members.items() if isinstance(m, dict) and m.get("removed_at")}
 
 
 _LEAVE_FIELDS = ("removed_at", "removed_by", "removed_after")

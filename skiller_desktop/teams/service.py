@@ -133,7 +133,7 @@ class Teams:
         team_id = td.new_team_id()
         doc = td.new_document(identity, team_id, name, description)
         signed = SignedHead.sign(identity, team_id, doc.get_heads())
-        with self.s._lock:
+        with self.s._lock, self.s.db.transaction():
             update = verify_update(team_id, None, [], doc.save(), [signed], self.policy)
             self.s.store.commit([update])
         self.s._notify(Changes.of("teams"))
@@ -276,9 +276,7 @@ class Teams:
         edits = []
         for person_id, (invitation_id, role) in admitted.items():
             edits.append(td.add_member(person_id, role, me))
-            edits.append(
-                pd.set_fields("invitations", invitation_id, {"accepted_at": stamp, "accepted_by": person_id})
-            )
+            edits.append(pd.set_fields("invitations", invitation_id, {"accepted_at": stamp, "accepted_by": person_id}))
         try:
             self._edit(team_id, lambda doc: td.merge(edits))
         except SkillerError as exc:  # e.g. a concurrent removal of my admin role: tell, don't crash
@@ -311,9 +309,7 @@ class Teams:
         return self._edit(team_id, lambda doc: pd.set_fields("needs", need_id, fields))
 
     # -- matrix and matching ---------------------------------------------------
-    def matrix(
-        self, team_id: str, *, skills: Iterable[str] = (), min_level: int = 0, sort_by: str = ""
-    ) -> TeamMatrix:
+    def matrix(self, team_id: str, *, skills: Iterable[str] = (), min_level: int = 0, sort_by: str = "") -> TeamMatrix:
         members = [(m.person_id, m.name, m.availability) for m in self.members(team_id)]
         rows = self.s.db.query(
             f"""SELECT s.person_id, s.skill_key, s.name, s.level, {_ENDORSEMENTS} AS n
@@ -361,7 +357,7 @@ class Teams:
     # -- the write path ------------------------------------------------------
     def _edit(self, team_id: str, make: Callable[[core.Document], pd.Edit]) -> Changes:
         identity = self.s.require_identity()
-        with self.s._lock:
+        with self.s._lock, self.s.db.transaction():  # read, verify and write as one, across processes too
             stored = self.s.store.get(team_id)
             if stored is None:
                 raise NotFoundError(f"no team {team_id[:60]} on this node")
@@ -463,4 +459,3 @@ def _need(r) -> Need:
         r["created_at"],
         r["filled_by"],
     )
-
