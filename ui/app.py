@@ -51,25 +51,35 @@ def setup(app: QApplication) -> None:
     app.setStyleSheet(stylesheet())
 
 
-def start_sync(services: Services, demo: bool):
-    """(status source, closer): the sync scheduler if sync/ provides one; pretend peers with --demo.
+def start_sync(services: Services, demo: bool, settings: QSettings | None = None, host: str = "0.0.0.0"):
+    """(status source, closer, LAN node or None): sync/'s node, serving and announced on the LAN.
 
-    Only the scheduler starts here (configured peers and relays); serving this node on
-    the LAN and announcing it stay with the composition root.
+    The LAN node is returned unstarted: connect to its `serving` signal, then
+    `start()` it (off this thread: serve, announce, then the scheduler).
+    With --demo, pretend peers and no network at all.
     """
     if demo:
         from .demo_sync import DemoSyncSource
 
-        return DemoSyncSource(), lambda: None
+        return DemoSyncSource(), lambda: None, None
     try:
         from sync.node import NodeSync
 
+        from .lan import DEFAULT_PORT, PORT_SETTING, SERVE_SETTING, LanNode
+
         node = NodeSync(services)
-        node.scheduler.start()
     except Exception:  # sync is optional: the app works offline without it
         log.exception("sync could not start; running offline")
-        return None, lambda: None
-    return node.scheduler, node.close
+        return None, lambda: None, None
+    if settings is not None and str(settings.value(SERVE_SETTING, "true")).lower() in ("false", "0"):
+        node.scheduler.start()  # the user chose not to accept connections: outbound sync only
+        return node.scheduler, node.close, None
+    try:
+        port = int(settings.value(PORT_SETTING, DEFAULT_PORT)) if settings is not None else DEFAULT_PORT
+    except (TypeError, ValueError):
+        port = DEFAULT_PORT
+    lan = LanNode(node, host, port)
+    return node.scheduler, lan.close, lan
 
 
 class _DemoProgress(QObject):
@@ -130,9 +140,12 @@ def run(data_dir: Path | None, demo: bool) -> int:
             first = FirstRunDialog(ops, ask)
             if first.exec() != QDialog.DialogCode.Accepted:
                 return 0
-        source, stop_sync = start_sync(services, demo)
+        source, stop_sync, lan = start_sync(services, demo, settings)
         closers.append(stop_sync)
         window = MainWindow(ops, settings, languages, ask=ask, sync_source=source)
+        if lan is not None:
+            lan.serving.connect(window.set_serving)
+            lan.start()
         window.show()
         if os.environ.get("SKILLER_UI_EXIT_WHEN_READY"):  # end-to-end tests: a log line, then quit
             from PySide6.QtCore import QTimer

@@ -82,6 +82,9 @@ class Ask:
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
+    def warn(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
     def text(self, parent: QWidget, title: str, label: str, secret: bool = False) -> str | None:
         mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
         value, ok = QInputDialog.getText(parent, title, label, mode)
@@ -94,6 +97,9 @@ class Ask:
     def open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return path or None
+
+    def open_folder(self, parent: QWidget, title: str) -> str | None:
+        return QFileDialog.getExistingDirectory(parent, title) or None
 
 
 def fit_columns(view: QAbstractItemView, stretch: int, fit: tuple[int, ...] = (), widths: dict | None = None) -> None:

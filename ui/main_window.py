@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from .forms import Ask
 from .i18n import SETTING, Languages
+from .interop import Interop
 from .messages import describe
 from .operations import Operations
 from .resources import icon
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         ops.busy_changed.connect(self._busy)
         self._online = ("offline", 0)
+        self._serving: tuple[list[str], bool] | None = None
+        self.interop = Interop(self, ops, self.ask, lambda: self.languages.current)
         self._bridge = StatusBridge(self)
         self._bridge.heard.connect(lambda: self.sync_screen.refresh(), Qt.ConnectionType.QueuedConnection)
         self.build()
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.endorsements_screen = EndorsementsScreen(self.ops, self.ask, self)
         self.people_screen = PeopleScreen(self.ops, self.ask, self)
         self.people_screen.debounce_ms = self.debounce_ms
+        self.people_screen.pdf_requested.connect(self.interop.export_pdf)
         self.exchange_screen = ExchangeScreen(self.ops, self.ask, self)
         self.settings_screen = SettingsScreen(self.ops, self.ask, self.sync_screen, self.languages.current, self)
         self.settings_screen.language_chosen.connect(self.set_language)
@@ -102,6 +106,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._menus()
         self.sync_screen.set_source(self.sync_source)
+        if self._serving is not None:
+            self.sync_screen.set_serving(*self._serving)
         self.sidebar.setCurrentRow(current)
         self.setTabOrder(self.sidebar, self.stack)
         self._show_online()
@@ -110,6 +116,15 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&Import profiles…"), self.import_bundle, "Ctrl+I", "import")
         self._action(file_menu, self.tr("&Export my profile…"), self.export_bundle, "Ctrl+Shift+E", "export")
+        file_menu.addSeparator()
+        interop = self.interop
+        self._action(file_menu, self.tr("Import &JSON Resume…"), interop.import_jsonresume)
+        self._action(file_menu, self.tr("Import &LinkedIn export…"), interop.import_linkedin)
+        self._action(file_menu, self.tr("Export as JSON &Resume…"), interop.export_jsonresume)
+        self._action(file_menu, self.tr("Export as &PDF…"), lambda: interop.export_pdf(), "Ctrl+P")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Export &credentials…"), interop.export_credentials)
+        self._action(file_menu, self.tr("&Verify a credential…"), interop.verify)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -138,6 +153,11 @@ class MainWindow(QMainWindow):
                 # Documents a sync accepted: every screen redraws what it shows (queued to this thread).
                 source.add_change_listener(lambda _ids: self.ops.announce(*CHANGED_BY_SYNC))
         self.sync_screen.set_source(source)
+
+    def set_serving(self, addresses: list[str], announced: bool) -> None:
+        """Where this device answers other peers; shown on the Sync screen."""
+        self._serving = (list(addresses), announced)
+        self.sync_screen.set_serving(*self._serving)
 
     def set_language(self, language: str) -> None:
         if language == self.languages.current:

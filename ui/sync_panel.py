@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,20 @@ class PeerStatus(Protocol):
 
 
 class SyncSource(Protocol):
+    def set_serving(self, addresses: list[str], announced: bool) -> None:
+        """Where other devices reach this one; empty when it does not serve."""
+        if not addresses:
+            self.serving.setText(self.tr("This device does not accept connections from peers right now."))
+        else:
+            text = self.tr("Peers reach this device at %1.").replace("%1", ", ".join(addresses))
+            if announced:
+                text += " " + self.tr("It is announced on your local network.")
+            else:
+                text += " " + self.tr("It could not be announced on your local network: add it on the other "
+                                      "device by its address.")
+            self.serving.setText(text)
+        self.serving.show()
+
     def statuses(self) -> list[Any]: ...
     def add_status_listener(self, callback: Callable[[], Any]) -> None: ...
     def sync_now(self) -> None: ...
@@ -91,6 +105,11 @@ class SyncScreen(QWidget):
                                "Everything keeps working offline."), self)
         intro.setWordWrap(True)
         intro.setObjectName("muted")
+        self.serving = QLabel(self)
+        self.serving.setObjectName("servingAddress")
+        self.serving.setWordWrap(True)
+        self.serving.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.serving.hide()
         self.table = QTableWidget(0, 5, self)
         self.table.setAccessibleName(self.tr("Peers and relays"))
         self.table.setHorizontalHeaderLabels([self.tr("Address"), self.tr("Kind"), self.tr("State"),
@@ -137,6 +156,7 @@ class SyncScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(intro)
+        layout.addWidget(self.serving)
         layout.addWidget(self.progress)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -155,6 +175,20 @@ class SyncScreen(QWidget):
     def set_source(self, source: SyncSource | None) -> None:
         self.source = source
         self.refresh()
+
+    def set_serving(self, addresses: list[str], announced: bool) -> None:
+        """Where other devices reach this one; empty when it does not serve."""
+        if not addresses:
+            self.serving.setText(self.tr("This device does not accept connections from peers right now."))
+        else:
+            text = self.tr("Peers reach this device at %1.").replace("%1", ", ".join(addresses))
+            if announced:
+                text += " " + self.tr("It is announced on your local network.")
+            else:
+                text += " " + self.tr("It could not be announced on your local network: add it on the other "
+                                      "device by its address.")
+            self.serving.setText(text)
+        self.serving.show()
 
     def statuses(self) -> list[Any]:
         return list(self.source.statuses()) if self.source is not None else []

@@ -99,6 +99,7 @@ def screens(out: Path, lang: str, services: Services, work: Path) -> None:
     exchange.table.selectRow(0)
     save(window, out, f"{lang}-exchange.png")
     window.show_screen(5)
+    window.set_serving(["http://192.168.1.20:8766"], True)  # what a real node says once it serves
     save(window, out, f"{lang}-sync.png")
     window.show_screen(6)
     save(window, out, f"{lang}-settings.png")

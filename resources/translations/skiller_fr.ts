@@ -136,7 +136,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="86" />
+        <location filename="../../ui/app.py" line="96" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
@@ -203,47 +203,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="39" />
+        <location filename="../../ui/screens/people.py" line="40" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="43" />
+        <location filename="../../ui/screens/people.py" line="44" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="51" />
+        <location filename="../../ui/screens/people.py" line="52" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="56" />
+        <location filename="../../ui/screens/people.py" line="57" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="57" />
+        <location filename="../../ui/screens/people.py" line="58" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="58" />
+        <location filename="../../ui/screens/people.py" line="59" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="65" />
+        <location filename="../../ui/screens/people.py" line="66" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -251,87 +251,128 @@
 <context>
     <name>EndorsementsScreen</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="35" />
+        <location filename="../../ui/screens/endorsements.py" line="36" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="38" />
+        <location filename="../../ui/screens/endorsements.py" line="39" />
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="39" />
+        <location filename="../../ui/screens/endorsements.py" line="40" />
         <source>Given</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="50" />
+        <location filename="../../ui/screens/endorsements.py" line="51" />
         <source>Endorsements received</source>
         <translation>Recommandations reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="51" />
+        <location filename="../../ui/screens/endorsements.py" line="52" />
         <source>Skill / endorsed by</source>
         <translation>Compétence / recommandée par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="51" />
+        <location filename="../../ui/screens/endorsements.py" line="52" />
+        <location filename="../../ui/screens/endorsements.py" line="92" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="51" />
+        <location filename="../../ui/screens/endorsements.py" line="52" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="52" />
+        <location filename="../../ui/screens/endorsements.py" line="53" />
         <source>Shown on my profile</source>
         <translation>Affichée sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="59" />
+        <location filename="../../ui/screens/endorsements.py" line="60" />
         <source>&amp;Hide from my profile</source>
         <translation>&amp;Masquer de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <location filename="../../ui/screens/endorsements.py" line="62" />
         <source>&amp;Show on my profile</source>
         <translation>&amp;Afficher sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="63" />
+        <location filename="../../ui/screens/endorsements.py" line="64" />
         <source>Nobody has endorsed your skills yet. Endorsements arrive when you sync with people who know your work.</source>
         <translation>Personne n’a encore recommandé vos compétences. Les recommandations arrivent quand vous synchronisez avec des personnes qui connaissent votre travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="88" />
+        <location filename="../../ui/screens/endorsements.py" line="82" />
+        <source>Copied from elsewhere (unverified)</source>
+        <translation>Copiées d’ailleurs (non vérifiées)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="84" />
+        <source>Imported from LinkedIn. Nobody signed them, so Skiller cannot prove who gave them: they are not counted and others do not see them as endorsements.</source>
+        <translation>Importées de LinkedIn. Personne ne les a signées, Skiller ne peut donc pas prouver qui les a données : elles ne sont pas comptées et les autres ne les voient pas comme des recommandations.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="90" />
+        <source>Unverified endorsements</source>
+        <translation>Recommandations non vérifiées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="92" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="92" />
+        <source>Endorsed by</source>
+        <translation>Recommandé par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="92" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="110" />
+        <source>Unverified</source>
+        <translation>Non vérifiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="113" />
+        <source>Copied from %1; not signed, not counted</source>
+        <translation>Copiée de %1 ; non signée, non comptée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="128" />
         <source>Hidden</source>
         <translation>Masquée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="88" />
+        <location filename="../../ui/screens/endorsements.py" line="128" />
         <source>Shown</source>
         <translation>Affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="122" />
+        <location filename="../../ui/screens/endorsements.py" line="162" />
         <source>Endorsements given</source>
         <translation>Recommandations données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="127" />
+        <location filename="../../ui/screens/endorsements.py" line="167" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="152" />
+        <location filename="../../ui/screens/endorsements.py" line="192" />
         <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
         <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="153" />
+        <location filename="../../ui/screens/endorsements.py" line="193" />
         <source>Revoke endorsement</source>
         <translation>Retirer la recommandation</translation>
     </message>
@@ -652,159 +693,415 @@
     </message>
 </context>
 <context>
+    <name>Interop</name>
+    <message>
+        <location filename="../../ui/interop.py" line="79" />
+        <source>Import JSON Resume</source>
+        <translation>Importer un JSON Resume</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="80" />
+        <source>JSON Resume (*.json);;All files (*)</source>
+        <translation>JSON Resume (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="82" />
+        <source>Importing your résumé…</source>
+        <translation>Import de votre CV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="86" />
+        <source>Import LinkedIn export</source>
+        <translation>Importer un export LinkedIn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="87" />
+        <source>LinkedIn export (*.zip *.csv);;All files (*)</source>
+        <translation>Export LinkedIn (*.zip *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="93" />
+        <source>Importing your LinkedIn data…</source>
+        <translation>Import de vos données LinkedIn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="105" />
+        <source>Import failed</source>
+        <translation>Échec de l’import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="105" />
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="107" />
+        <source>Import report</source>
+        <translation>Compte rendu de l’import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="113" />
+        <source>Nothing new: everything in this file is already in Skiller.</source>
+        <translation>Rien de nouveau : tout ce que contient ce fichier est déjà dans Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="115" />
+        <source>New skills: %1; skills with new keywords: %2.</source>
+        <translation>Nouvelles compétences : %1 ; compétences avec de nouveaux mots-clés : %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="117" />
+        <source>Positions: %1; projects: %2; certificates: %3.</source>
+        <translation>Postes : %1 ; projets : %2 ; certificats : %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="121" />
+        <source>Endorsements copied, shown as unverified and never counted: %1.</source>
+        <translation>Recommandations copiées, affichées comme non vérifiées et jamais comptées : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="125" />
+        <source>Empty profile fields filled: %1.</source>
+        <translation>Champs vides du profil remplis : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="127" />
+        <source>Texts shortened to fit: %1.</source>
+        <translation>Textes raccourcis pour tenir : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="132" />
+        <source>Export as JSON Resume</source>
+        <translation>Exporter en JSON Resume</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="133" />
+        <source>JSON Resume (*.json)</source>
+        <translation>JSON Resume (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="136" />
+        <location filename="../../ui/interop.py" line="144" />
+        <location filename="../../ui/interop.py" line="154" />
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="140" />
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="140" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="147" />
+        <source>Export credentials into a folder</source>
+        <translation>Exporter les attestations dans un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="154" />
+        <source>No credential was exported.</source>
+        <translation>Aucune attestation n’a été exportée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="158" />
+        <source>You have not received any endorsement yet: there is nothing to export.</source>
+        <translation>Vous n’avez encore reçu aucune recommandation : il n’y a rien à exporter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="160" />
+        <source>Credentials written: %1, into %2.</source>
+        <translation>Attestations écrites : %1, dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="163" />
+        <source>Left out: %1 (see below why).</source>
+        <translation>Laissées de côté : %1 (voir pourquoi ci-dessous).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="164" />
+        <source>Credentials exported</source>
+        <translation>Attestations exportées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="164" />
+        <source>Left out</source>
+        <translation>Laissées de côté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="168" />
+        <source>The file was not written.</source>
+        <translation>Le fichier n’a pas été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="170" />
+        <source>Exported to %1</source>
+        <translation>Exporté dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="174" />
+        <location filename="../../ui/interop.py" line="191" />
+        <source>Verify a credential</source>
+        <translation>Vérifier une attestation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="175" />
+        <source>Credentials (*.jwt);;All files (*)</source>
+        <translation>Attestations (*.jwt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="189" />
+        <source>This file is not a valid credential: its signature does not match its contents.</source>
+        <translation>Ce fichier n’est pas une attestation valide : sa signature ne correspond pas à son contenu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="190" />
+        <source>The file could not be checked.</source>
+        <translation>Le fichier n’a pas pu être vérifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="194" />
+        <source>Credential verified</source>
+        <translation>Attestation vérifiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="197" />
+        <source>The signature is valid.</source>
+        <translation>La signature est valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="198" />
+        <source>Endorsed by: %1</source>
+        <translation>Recommandé par : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="199" />
+        <source>Endorsed person: %1</source>
+        <translation>Personne recommandée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="200" />
+        <source>Skill: %1</source>
+        <translation>Compétence : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="202" />
+        <source>Level observed: %1/5</source>
+        <translation>Niveau constaté : %1/5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="204" />
+        <source>Issued: %1</source>
+        <translation>Émise le : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="206" />
+        <source>Comment: %1</source>
+        <translation>Commentaire : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="208" />
+        <source>Revoked by the endorser on %1: do not rely on it.</source>
+        <translation>Révoquée par son auteur le %1 : ne vous y fiez pas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="211" />
+        <source>Not revoked, as far as this device knows.</source>
+        <translation>Non révoquée, à la connaissance de cet appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="213" />
+        <source>This device has not seen this endorsement: it cannot tell whether it was revoked.</source>
+        <translation>Cet appareil n’a pas vu cette recommandation : il ne peut pas dire si elle a été révoquée.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="121" />
+        <source>Import &amp;JSON Resume…</source>
+        <translation>Importer un &amp;JSON Resume…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>Import &amp;LinkedIn export…</source>
+        <translation>Importer un export &amp;LinkedIn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
+        <source>Export as JSON &amp;Resume…</source>
+        <translation>Exporter en JSON &amp;Resume…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124" />
+        <source>Export as &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126" />
+        <source>Export &amp;credentials…</source>
+        <translation>Exporter les &amp;attestations…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127" />
+        <source>&amp;Verify a credential…</source>
+        <translation>&amp;Vérifier une attestation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -903,67 +1200,72 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="95" />
+        <location filename="../../ui/screens/people.py" line="97" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="98" />
+        <location filename="../../ui/screens/people.py" line="100" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="99" />
+        <location filename="../../ui/screens/people.py" line="101" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="103" />
+        <location filename="../../ui/screens/people.py" line="105" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="104" />
+        <location filename="../../ui/screens/people.py" line="106" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="108" />
+        <location filename="../../ui/screens/people.py" line="110" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="109" />
+        <location filename="../../ui/screens/people.py" line="111" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="110" />
+        <location filename="../../ui/screens/people.py" line="112" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="112" />
+        <location filename="../../ui/screens/people.py" line="114" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="113" />
+        <location filename="../../ui/screens/people.py" line="115" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="129" />
+        <location filename="../../ui/screens/people.py" line="131" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="141" />
+        <location filename="../../ui/screens/people.py" line="143" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="146" />
+        <source>Export as &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="186" />
+        <location filename="../../ui/screens/people.py" line="195" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -1120,109 +1422,123 @@
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../ui/screens/profile.py" line="39" />
+        <location filename="../../ui/screens/profile.py" line="40" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="45" />
+        <location filename="../../ui/screens/profile.py" line="46" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="45" />
+        <location filename="../../ui/screens/profile.py" line="46" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="46" />
+        <location filename="../../ui/screens/profile.py" line="47" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="46" />
+        <location filename="../../ui/screens/profile.py" line="47" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="48" />
         <source>&amp;Location</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="48" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="49" />
+        <location filename="../../ui/screens/profile.py" line="50" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="51" />
+        <location filename="../../ui/screens/profile.py" line="52" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="52" />
+        <location filename="../../ui/screens/profile.py" line="53" />
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="53" />
+        <location filename="../../ui/screens/profile.py" line="54" />
         <source>Lan&amp;guages</source>
         <translation>Lan&amp;gues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="53" />
+        <location filename="../../ui/screens/profile.py" line="54" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="54" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>Separated by commas, e.g. French, English</source>
         <translation>Séparées par des virgules, p. ex. français, anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="59" />
+        <location filename="../../ui/screens/profile.py" line="60" />
         <source>A&amp;bout</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="61" />
+        <location filename="../../ui/screens/profile.py" line="62" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="63" />
+        <location filename="../../ui/screens/profile.py" line="64" />
         <source>One link per line</source>
         <translation>Un lien par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="65" />
+        <location filename="../../ui/screens/profile.py" line="66" />
         <source>Lin&amp;ks</source>
         <translation>Lie&amp;ns</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="70" />
+        <location filename="../../ui/screens/profile.py" line="71" />
         <source>&amp;Save profile</source>
         <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="79" />
+        <location filename="../../ui/screens/profile.py" line="80" />
         <source>How others see you</source>
         <translation>Ce que les autres voient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="148" />
+        <location filename="../../ui/screens/profile.py" line="137" />
+        <source>Your profile changed elsewhere; your unsaved edits were kept.</source>
+        <translation>Votre profil a changé ailleurs ; vos modifications non enregistrées ont été conservées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/profile.py" line="188" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/interop.py" line="50" />
+        <location filename="../../ui/interop.py" line="52" />
+        <source>Details</source>
+        <translation>Détails</translation>
     </message>
 </context>
 <context>
@@ -1508,121 +1824,164 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="88" />
+        <location filename="../../ui/sync_panel.py" line="102" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="90" />
+        <location filename="../../ui/sync_panel.py" line="104" />
         <source>Skiller syncs with people on your local network and with the relays you add. Everything keeps working offline.</source>
         <translation>Skiller se synchronise avec les personnes de votre réseau local et avec les relais que vous ajoutez. Tout continue de fonctionner hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="95" />
+        <location filename="../../ui/sync_panel.py" line="114" />
         <source>Peers and relays</source>
         <translation>Pairs et relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="96" />
+        <location filename="../../ui/sync_panel.py" line="115" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="96" />
-        <location filename="../../ui/sync_panel.py" line="122" />
+        <location filename="../../ui/sync_panel.py" line="115" />
+        <location filename="../../ui/sync_panel.py" line="141" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="96" />
+        <location filename="../../ui/sync_panel.py" line="115" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="97" />
+        <location filename="../../ui/sync_panel.py" line="116" />
         <source>Last success</source>
         <translation>Dernier succès</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="97" />
+        <location filename="../../ui/sync_panel.py" line="116" />
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="107" />
+        <location filename="../../ui/sync_panel.py" line="126" />
         <source>No peers yet. Add a relay or a peer by its address below.</source>
         <translation>Aucun pair pour l’instant. Ajoutez un relais ou un pair par son adresse ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="111" />
+        <location filename="../../ui/sync_panel.py" line="130" />
         <source>Sync in progress</source>
         <translation>Synchronisation en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115" />
+        <location filename="../../ui/sync_panel.py" line="134" />
         <source>Sync &amp;now</source>
         <translation>Synchroniser &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="119" />
+        <location filename="../../ui/sync_panel.py" line="138" />
         <source>https://relay.example.org or 192.168.1.20:8765</source>
         <translation>https://relais.exemple.org ou 192.168.1.20:8765</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="120" />
+        <location filename="../../ui/sync_panel.py" line="139" />
         <source>Peer or relay address</source>
         <translation>Adresse du pair ou du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="125" />
+        <location filename="../../ui/sync_panel.py" line="144" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="190" />
+        <location filename="../../ui/sync_panel.py" line="182" />
+        <source>This device does not accept connections from peers right now.</source>
+        <translation>Cet appareil n’accepte pas de connexions de pairs pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="184" />
+        <source>Peers reach this device at %1.</source>
+        <translation>Les pairs joignent cet appareil à l’adresse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="186" />
+        <source>It is announced on your local network.</source>
+        <translation>Il est annoncé sur votre réseau local.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="188" />
+        <source>It could not be announced on your local network: add it on the other device by its address.</source>
+        <translation>Il n’a pas pu être annoncé sur votre réseau local : ajoutez-le sur l’autre appareil par son adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="224" />
         <source>Type the address of a relay or a peer.</source>
         <translation>Saisissez l’adresse d’un relais ou d’un pair.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="193" />
+        <location filename="../../ui/sync_panel.py" line="227" />
         <source>Sync is not available in this version; the address was not saved.</source>
         <translation>La synchronisation n’est pas disponible dans cette version ; l’adresse n’a pas été enregistrée.</translation>
     </message>
 </context>
 <context>
+    <name>SyncSource</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="50" />
+        <source>This device does not accept connections from peers right now.</source>
+        <translation>Cet appareil n’accepte pas de connexions de pairs pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="52" />
+        <source>Peers reach this device at %1.</source>
+        <translation>Les pairs joignent cet appareil à l’adresse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="54" />
+        <source>It is announced on your local network.</source>
+        <translation>Il est annoncé sur votre réseau local.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="56" />
+        <source>It could not be announced on your local network: add it on the other device by its address.</source>
+        <translation>Il n’a pas pu être annoncé sur votre réseau local : ajoutez-le sur l’autre appareil par son adresse.</translation>
+    </message>
+</context>
+<context>
     <name>SyncState</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="65" />
+        <location filename="../../ui/sync_panel.py" line="79" />
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="66" />
+        <location filename="../../ui/sync_panel.py" line="80" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="67" />
+        <location filename="../../ui/sync_panel.py" line="81" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="68" />
+        <location filename="../../ui/sync_panel.py" line="82" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="75" />
+        <location filename="../../ui/sync_panel.py" line="89" />
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="76" />
+        <location filename="../../ui/sync_panel.py" line="90" />
         <source>LAN peer</source>
         <translation>Pair du réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="77" />
+        <location filename="../../ui/sync_panel.py" line="91" />
         <source>Peer</source>
         <translation>Pair</translation>
     </message>

@@ -27,6 +27,7 @@ class Answers(Ask):
         self.confirm_answer = True
         self.texts: list[str | None] = []
         self.paths: list[str | None] = []
+        self.warnings: list[str] = []
 
     def confirm(self, parent, title, text) -> bool:
         self.confirmations.append(text)
@@ -35,6 +36,9 @@ class Answers(Ask):
     def inform(self, parent, title, text) -> None:
         self.confirmations.append(text)
 
+    def warn(self, parent, title, text) -> None:
+        self.warnings.append(text)
+
     def text(self, parent, title, label, secret=False):
         return self.texts.pop(0) if self.texts else None
 
@@ -42,6 +46,9 @@ class Answers(Ask):
         return self.paths.pop(0) if self.paths else None
 
     def open_path(self, parent, title, filters):
+        return self.paths.pop(0) if self.paths else None
+
+    def open_folder(self, parent, title):
         return self.paths.pop(0) if self.paths else None
 
 

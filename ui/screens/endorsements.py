@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Endorsement
+from skiller_desktop.views import Endorsement, ImportedEndorsement
 
 from ..forms import error_label, fit_columns
 from ..messages import describe
@@ -25,6 +25,7 @@ from ..models import GivenEndorsementsModel
 from .base import Screen
 
 ENDORSEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+SOURCES = {"linkedin": "LinkedIn", "jsonresume": "JSON Resume"}
 
 
 class EndorsementsScreen(Screen):
@@ -71,8 +72,47 @@ class EndorsementsScreen(Screen):
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
         layout.addWidget(self.received_empty)
-        layout.addWidget(self.received, 1)
+        layout.addWidget(self.received, 2)
+        layout.addWidget(self._imported_box(page), 1)
         return page
+
+    def _imported_box(self, page: QWidget) -> QWidget:
+        """Endorsements copied from LinkedIn: apart from signed ones, unverified, never counted."""
+        self.imported_box = QWidget(page)
+        heading = QLabel(self.tr("Copied from elsewhere (unverified)"), self.imported_box)
+        heading.setObjectName("subtitle")
+        note = QLabel(self.tr("Imported from LinkedIn. Nobody signed them, so Skiller cannot prove who gave "
+                              "them: they are not counted and others do not see them as endorsements."),
+                      self.imported_box)
+        note.setWordWrap(True)
+        note.setObjectName("muted")
+        self.imported = QTreeWidget(self.imported_box)
+        self.imported.setAccessibleName(self.tr("Unverified endorsements"))
+        self.imported.setRootIsDecorated(False)
+        self.imported.setHeaderLabels([self.tr("Skill"), self.tr("Endorsed by"), self.tr("Date"), self.tr("Status")])
+        header = self.imported.header()
+        header.setStretchLastSection(False)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self.imported_box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addWidget(self.imported, 1)
+        self.imported_box.hide()
+        return self.imported_box
+
+    def _fill_imported(self, rows: list[ImportedEndorsement]) -> None:
+        self.imported.clear()
+        for e in rows:
+            item = QTreeWidgetItem(self.imported, [e.skill, e.endorser_name or e.endorser_url, e.date[:10],
+                                                   self.tr("Unverified")])
+            if e.endorser_url:
+                item.setToolTip(1, e.endorser_url)
+            item.setToolTip(3, self.tr("Copied from %1; not signed, not counted")
+                            .replace("%1", SOURCES.get(e.source, e.source)))
+        self.imported_box.setVisible(bool(rows))
 
     def _fill_received(self, rows: list[Endorsement]) -> None:
         current = self.selected_received()
@@ -160,6 +200,8 @@ class EndorsementsScreen(Screen):
         me, q = self.me, self.ops.services.queries
         self.ops.read(lambda: q.endorsements(subject_id=me, include_hidden=True),
                       lambda rows, e: self._done(None, e) if e else self._fill_received(rows))
+        self.ops.read(lambda: q.imported_endorsements(me),
+                      lambda rows, e: self._done(None, e) if e else self._fill_imported(rows))
         self.given_model.load(me)
 
     def _update_buttons(self, *_args) -> None:

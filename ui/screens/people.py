@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from skiller_desktop.views import PersonSummary, Skill
 from ..forms import FieldErrors, error_label, fit_columns
 from ..models import PeopleModel, SearchQuery
 from ..person_view import PersonView, availability_label
+from ..qtcompat import emit
 from ..resources import icon
 from .base import Screen
 
@@ -81,6 +82,7 @@ class EndorseDialog(QDialog):
 
 
 class PeopleScreen(Screen):
+    pdf_requested = Signal(str, str)  # person id, name: the main window asks where and exports
     parts = frozenset({"people", "skills", "endorsements", "profile"})
     debounce_ms = 200
 
@@ -141,11 +143,18 @@ class PeopleScreen(Screen):
         self.endorse_button = QPushButton(icon("endorse"), self.tr("&Endorse…"), self)
         self.endorse_button.setEnabled(False)
         self.endorse_button.clicked.connect(self.endorse)
+        self.pdf_button = QPushButton(icon("export"), self.tr("Export as &PDF…"), self)
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.clicked.connect(self.export_pdf)
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
-        rl.addWidget(self.endorse_button, 0, Qt.AlignmentFlag.AlignRight)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.endorse_button)
+        rl.addLayout(actions)
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -190,6 +199,7 @@ class PeopleScreen(Screen):
             self.current = None
             self.detail.show_empty()
             self.endorse_button.setEnabled(False)
+            self.pdf_button.setEnabled(False)
 
     def select_person(self, person_id: str) -> None:
         for row, person in enumerate(self.model.rows):
@@ -203,6 +213,7 @@ class PeopleScreen(Screen):
         if person is None:
             self.detail.show_empty()
             self.endorse_button.setEnabled(False)
+            self.pdf_button.setEnabled(False)
             return
         self._load_detail(person)
 
@@ -220,6 +231,7 @@ class PeopleScreen(Screen):
             self.detail_skills = skills
             self.detail.show_person(profile, skills, received)
             self.endorse_button.setEnabled(bool(skills) and pid != services.person_id)
+            self.pdf_button.setEnabled(True)
 
         self.ops.read(read, arrived)
 
@@ -231,6 +243,10 @@ class PeopleScreen(Screen):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
+
+    def export_pdf(self) -> None:
+        if self.current is not None:
+            emit(self.pdf_requested, self.current.person_id, self.current.name)
 
     def focus_search(self) -> None:
         self.text.setFocus()

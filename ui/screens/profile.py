@@ -30,6 +30,7 @@ class ProfileScreen(Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.loaded: Profile | None = None
+        self.baseline: dict[str, str] = {}  # what the fields showed when last loaded or saved
         splitter = QSplitter(self)
         editor = QWidget(splitter)
         column = QVBoxLayout(editor)
@@ -117,14 +118,50 @@ class ProfileScreen(Screen):
         profile, skills, received = result
         if self.loaded != profile:
             self.loaded = profile
-            self.name.setText(profile.name)
-            self.headline.setText(profile.headline)
-            self.location.setText(profile.location)
-            self.availability.setCurrentIndex(max(0, self.availability.findData(profile.availability)))
-            self.languages.setText(", ".join(profile.languages))
-            self.bio.setPlainText(profile.bio)
-            self.links.setPlainText("\n".join(profile.links))
+            self._show_stored(self.shown(profile))
         self.preview.show_person(profile, skills, received)
+
+    def _show_stored(self, stored: dict[str, str]) -> None:
+        """Put the stored values in the fields, except where the user typed and has not saved.
+
+        A field is the user's while its text differs from what was last put
+        there; a sync then refreshes every other field and leaves that one.
+        """
+        texts = self.texts()
+        kept = [f for f, text in texts.items() if text != self.baseline.get(f, "") and text != stored[f]]
+        for field, text in stored.items():
+            if field not in kept:
+                self._put(field, text)
+        self.baseline = stored
+        if kept:
+            self.saved_label.setText(self.tr("Your profile changed elsewhere; your unsaved edits were kept."))
+
+    @staticmethod
+    def shown(profile: Profile) -> dict[str, str]:
+        """The stored profile as the fields show it."""
+        return {"name": profile.name, "headline": profile.headline, "location": profile.location,
+                "availability": profile.availability, "languages": ", ".join(profile.languages),
+                "bio": profile.bio, "url": "\n".join(profile.links)}
+
+    def texts(self) -> dict[str, str]:
+        """What the fields show now, keyed like `shown`."""
+        return {"name": self.name.text(), "headline": self.headline.text(), "location": self.location.text(),
+                "availability": self.availability.currentData() or "", "languages": self.languages.text(),
+                "bio": self.bio.toPlainText(), "url": self.links.toPlainText()}
+
+    def _put(self, field: str, text: str) -> None:
+        widget = self.fields[field]
+        if field == "availability":
+            self.availability.setCurrentIndex(max(0, self.availability.findData(text)))
+        elif isinstance(widget, QPlainTextEdit):
+            if widget.toPlainText() != text:
+                widget.setPlainText(text)
+        elif widget.text() != text:
+            widget.setText(text)
+
+    def modified(self) -> list[str]:
+        """The fields the user changed and has not saved."""
+        return [f for f, text in self.texts().items() if text != self.baseline.get(f, "")]
 
     def values(self) -> dict:
         return {
@@ -139,10 +176,13 @@ class ProfileScreen(Screen):
         values = self.values()
         self.errors.clear()
         self.saved_label.clear()
-        self.ops.run(lambda: self.ops.services.update_profile(**values), self._saved)
+        before, self.baseline = self.baseline, self.texts()  # what is being saved is no longer unsaved
+        self.ops.run(lambda: self.ops.services.update_profile(**values), lambda c, e: self._saved(c, e, before))
 
-    def _saved(self, _changes, error: BaseException | None) -> None:
+    def _saved(self, _changes, error: BaseException | None, before: dict[str, str] | None = None) -> None:
         if error is not None:
+            if before is not None:
+                self.baseline = before  # still the user's unsaved edits
             self.errors.show(error)
         else:
             self.saved_label.setText(self.tr("Saved."))
