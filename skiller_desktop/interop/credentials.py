@@ -28,10 +28,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import base58
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from ..errors import ValidationError
+from ..identity import did_from_public_key, public_key_from_did
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -42,7 +44,6 @@ MAX_TOKEN_CHARS = 64_000
 CLOCK_SKEW_SECONDS = 300
 
 _DID_KEY_PREFIX = "did:key:z"
-_ED25519_MULTICODEC = b"\xed\x01"
 _COMPACT_JWS = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
 
 
@@ -269,7 +270,7 @@ def _raw_public_key(key: Ed25519PublicKey) -> bytes:
 
 
 def _did_from_pub(raw: bytes) -> str:
-    return _DID_KEY_PREFIX + base58.b58encode(_ED25519_MULTICODEC + raw).decode("ascii")
+    return did_from_public_key(raw)
 
 
 def _pub_from_did(did: Any) -> bytes:
@@ -277,9 +278,6 @@ def _pub_from_did(did: Any) -> bytes:
     if not isinstance(did, str) or not did.startswith(_DID_KEY_PREFIX):
         raise CredentialError(f"unsupported DID {str(did)[:80]!r}: only did:key (Ed25519) is supported")
     try:
-        decoded = base58.b58decode(did[len(_DID_KEY_PREFIX) :])
-    except ValueError:
-        raise CredentialError(f"malformed did:key {did[:80]!r}") from None
-    if len(decoded) != 34 or not decoded.startswith(_ED25519_MULTICODEC):
-        raise CredentialError(f"unsupported did:key {did[:80]!r}: not an Ed25519 key")
-    return decoded[2:]
+        return public_key_from_did(did)
+    except ValidationError:
+        raise CredentialError(f"malformed or unsupported did:key {did[:80]!r}: not an Ed25519 key") from None
