@@ -29,10 +29,11 @@ from .screens.people import PeopleScreen
 from .screens.portfolio import PortfolioScreen
 from .screens.profile import ProfileScreen
 from .screens.settings import SettingsScreen
+from .screens.teams import TeamsScreen
 from .sync_panel import StatusBridge, SyncScreen, SyncSource
 
-CHANGED_BY_SYNC = ("people", "profile", "skills", "endorsements", "offers", "devices")
-SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "sync", "settings")
+CHANGED_BY_SYNC = ("people", "profile", "skills", "endorsements", "offers", "devices", "teams")
+SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -83,12 +84,14 @@ class MainWindow(QMainWindow):
         self.people_screen.debounce_ms = self.debounce_ms
         self.people_screen.pdf_requested.connect(self.interop.export_pdf)
         self.exchange_screen = ExchangeScreen(self.ops, self.ask, self)
+        self.teams_screen = TeamsScreen(self.ops, self.ask, self)
+        self.teams_screen.debounce_ms = self.debounce_ms
         self.settings_screen = SettingsScreen(self.ops, self.ask, self.sync_screen, self.languages.current, self)
         self.settings_screen.language_chosen.connect(self.set_language)
         labels = (self.tr("My profile"), self.tr("Portfolio"), self.tr("Endorsements"), self.tr("People"),
-                  self.tr("Exchange"), self.tr("Sync"), self.tr("Settings"))
+                  self.tr("Exchange"), self.tr("Teams"), self.tr("Sync"), self.tr("Settings"))
         screens = (self.profile_screen, self.portfolio_screen, self.endorsements_screen, self.people_screen,
-                   self.exchange_screen, self.sync_screen, self.settings_screen)
+                   self.exchange_screen, self.teams_screen, self.sync_screen, self.settings_screen)
         for i, (key, label, screen) in enumerate(zip(SCREENS, labels, screens, strict=True)):
             item = QListWidgetItem(icon(key), label, self.sidebar)
             item.setSizeHint(QSize(170, 38))
@@ -131,6 +134,8 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, self.tr("&New skill…"), self.new_skill, QKeySequence.StandardKey.New, "add")
         self._action(edit_menu, self.tr("&Find people"), self.find, QKeySequence.StandardKey.Find, "search")
         self._action(edit_menu, self.tr("&Post an offer or request…"), self.new_post, "Ctrl+Shift+N")
+        self._action(edit_menu, self.tr("New &team…"), self.new_team, "Ctrl+Shift+T", "teams")
+        self._action(edit_menu, self.tr("&Join a team…"), self.join_team, "Ctrl+Shift+J")
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for i in range(self.sidebar.count()):
             self._action(go_menu, self.sidebar.item(i).text(), lambda _c=False, i=i: self.show_screen(i),
@@ -181,6 +186,14 @@ class MainWindow(QMainWindow):
     def new_post(self) -> None:
         self.show_screen(SCREENS.index("exchange"))
         self.exchange_screen.post()
+
+    def new_team(self) -> None:
+        self.show_screen(SCREENS.index("teams"))
+        self.teams_screen.new_team()
+
+    def join_team(self) -> None:
+        self.show_screen(SCREENS.index("teams"))
+        self.teams_screen.focus_join()
 
     def import_bundle(self) -> None:
         path = self.ask.open_path(self, self.tr("Import profiles"), self.tr("Skiller bundles (*.skb);;All files (*)"))

@@ -14,7 +14,8 @@ from skiller_desktop.errors import SkillerError, ValidationError
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+    # lupdate files a module-level `tr(...)` under the empty context, and Qt does not fall back to it
+    return QCoreApplication.translate("", text)
 
 
 def field_label(field: str) -> str:
@@ -51,6 +52,7 @@ def describe(error: BaseException) -> str:
         "you cannot endorse yourself": tr("You cannot endorse yourself."),
         "this is your own post": tr("This is your own post."),
         "this post is already closed": tr("This post is already closed."),
+        **team_messages(),
     }
     if text in known:
         return known[text]
@@ -59,3 +61,24 @@ def describe(error: BaseException) -> str:
     if "phrase" in text.lower():
         return tr("This recovery phrase is not valid: check each word.")
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def team_messages() -> dict[str, str]:
+    return {
+        "only the team's admins may do this": tr("Only the team’s admins may do this."),
+        "you are not a member of this team": tr("You are not a member of this team."),
+        "you are already a member of this team": tr("You are already a member of this team."),
+        "this person is already a member": tr("This person is already a member."),
+        "this person is not a member of the team": tr("This person is not a member of the team."),
+        "this person was removed from the team; a removal is final":
+            tr("This person was removed from the team; a removal is final."),
+        "to remove yourself, leave the team": tr("To remove yourself, leave the team."),
+        "give an invitation code or a team id (team:…)": tr("Paste an invitation code or a team id (team:…)."),
+        "this invitation code is not valid for this team": tr("This invitation code is not valid for this team."),
+        "this invitation code was already used": tr("This invitation code was already used."),
+        "this is not a Skiller team invitation code": tr("This is not a Skiller team invitation code."),
+        "you are the team's only admin: make someone else admin before leaving":
+            tr("You are the team’s only admin: make someone else admin before leaving."),
+        "you are the team's only admin: make someone else admin first":
+            tr("You are the team’s only admin: make someone else admin first."),
+    }

@@ -26,7 +26,7 @@ from ui.demo_sync import DemoSyncSource
 from ui.first_run import FirstRunDialog
 from ui.forms import Ask
 from ui.i18n import Languages
-from ui.main_window import MainWindow
+from ui.main_window import SCREENS, MainWindow
 from ui.operations import Operations
 from ui.runner import SyncRunner
 
@@ -98,10 +98,22 @@ def screens(out: Path, lang: str, services: Services, work: Path) -> None:
     exchange = window.exchange_screen
     exchange.table.selectRow(0)
     save(window, out, f"{lang}-exchange.png")
-    window.show_screen(5)
+    window.show_screen(SCREENS.index("teams"))
+    teams = window.teams_screen
+    teams.members_tab.table.selectRow(2)
+    save(window, out, f"{lang}-teams.png")
+    teams.tabs.setCurrentWidget(teams.needs_tab)
+    teams.needs_tab.table.selectRow(0)
+    save(window, out, f"{lang}-teams-needs.png")
+    teams.tabs.setCurrentWidget(teams.matrix_tab)
+    save(window, out, f"{lang}-teams-matrix.png")
+    teams.tabs.setCurrentWidget(teams.matching_tab)
+    teams.matching_tab.table.selectRow(1)
+    save(window, out, f"{lang}-teams-matching.png")
+    window.show_screen(SCREENS.index("sync"))
     window.set_serving(["http://192.168.1.20:8766"], True)  # what a real node says once it serves
     save(window, out, f"{lang}-sync.png")
-    window.show_screen(6)
+    window.show_screen(SCREENS.index("settings"))
     save(window, out, f"{lang}-settings.png")
     window.close()
     languages.switch("en")
@@ -120,6 +132,26 @@ def endorse_a_few(services: Services) -> None:
     services.revoke_endorsement(given[-1])
 
 
+def a_team(services: Services) -> None:
+    """The demo user runs a small team: a few people who share her skills, two needs, one of them a gap."""
+    teams = services.teams
+    mine = [s.name for s in services.queries.skills(services.person_id)]
+    people: list[str] = []
+    for skill in mine[:3]:
+        for person in services.queries.search("", skill=skill, min_level=2, limit=4).people:
+            if person.person_id not in people and person.person_id != services.person_id:
+                people.append(person.person_id)
+    team_id = teams.create("Atelier numérique", "Sites et outils pour les associations du quartier.")
+    teams.add_members(team_id, people[:5])
+    teams.set_role(team_id, people[0], "admin")
+    teams.create_invite_code(team_id)
+    teams.invite(team_id, people[5])
+    teams.add_need(team_id, mine[0], 5, "Lead technique du projet")
+    teams.add_need(team_id, "Accessibilité numérique", 3, "Audit RGAA avant la mise en ligne")
+    teams.add_need(team_id, mine[1], 3)
+    teams.create("Chorale du lundi")
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -128,6 +160,7 @@ def main() -> int:
     services = Services(work / "demo")
     demo.prepare_demo(services, 300)
     endorse_a_few(services)
+    a_team(services)
     for lang in ("en", "fr"):
         languages = Languages()
         languages.switch(lang)

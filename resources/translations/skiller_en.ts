@@ -1,12 +1,48 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name />
+    <message numerus="yes">
+        <location filename="../../ui/team_models.py" line="43" />
+        <source>%n endorsement(s)</source>
+        <translation>
+            <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team_models.py" line="73" />
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team_models.py" line="74" />
+        <source>%n open need(s)</source>
+        <translation>
+            <numerusform>%n open need</numerusform><numerusform>%n open needs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team_models.py" line="231" />
+        <source>level %1, %n endorsement(s)</source>
+        <translation>
+            <numerusform>level %1, %n endorsement</numerusform><numerusform>level %1, %n endorsements</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/screens/team_tabs.py" line="186" />
+        <source>%n invitation(s) waiting for an answer</source>
+        <translation>
+            <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
 </context>
 <context>

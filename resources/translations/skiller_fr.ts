@@ -3,134 +3,274 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/messages.py" line="22" />
+        <location filename="../../ui/messages.py" line="23" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="22" />
+        <location filename="../../ui/messages.py" line="23" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="22" />
+        <location filename="../../ui/messages.py" line="23" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="22" />
+        <location filename="../../ui/messages.py" line="23" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/messages.py" line="24" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/messages.py" line="24" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/messages.py" line="24" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="25" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="25" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="25" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="25" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="26" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="26" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="26" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="34" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>%s is required.</source>
         <translation>%s : ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="42" />
         <source>%s is too long: %s characters, at most %s.</source>
         <translation>%s est trop long : %s caractères, %s au plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="44" />
         <source>Choose a level from 1 to 5.</source>
         <translation>Choisissez un niveau de 1 à 5.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="46" />
         <source>Years must be a whole number from 0 to 80.</source>
         <translation>Les années doivent être un nombre entier de 0 à 80.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="48" />
         <source>You already have this skill in your portfolio.</source>
         <translation>Cette compétence est déjà dans votre portfolio.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>You already endorse this skill for this person.</source>
         <translation>Vous recommandez déjà cette compétence pour cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>You cannot endorse yourself.</source>
         <translation>Vous ne pouvez pas vous recommander vous-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>This is your own post.</source>
         <translation>C’est votre propre annonce.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>This post is already closed.</source>
         <translation>Cette annonce est déjà close.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>The passphrase is wrong or the file is damaged.</source>
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="62" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="68" />
+        <source>Only the team’s admins may do this.</source>
+        <translation>Seuls les administrateurs de l’équipe peuvent faire cela.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>You are not a member of this team.</source>
+        <translation>Vous n’êtes pas membre de cette équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70" />
+        <source>You are already a member of this team.</source>
+        <translation>Vous êtes déjà membre de cette équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71" />
+        <source>This person is already a member.</source>
+        <translation>Cette personne est déjà membre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>This person is not a member of the team.</source>
+        <translation>Cette personne n’est pas membre de l’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>This person was removed from the team; a removal is final.</source>
+        <translation>Cette personne a été retirée de l’équipe ; un retrait est définitif.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
+        <source>To remove yourself, leave the team.</source>
+        <translation>Pour vous retirer, quittez l’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>Paste an invitation code or a team id (team:…).</source>
+        <translation>Collez un code d’invitation ou un identifiant d’équipe (team:…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="77" />
+        <source>This invitation code is not valid for this team.</source>
+        <translation>Ce code d’invitation n’est pas valable pour cette équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78" />
+        <source>This invitation code was already used.</source>
+        <translation>Ce code d’invitation a déjà servi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79" />
+        <source>This is not a Skiller team invitation code.</source>
+        <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
+        <source>You are the team’s only admin: make someone else admin before leaving.</source>
+        <translation>Vous êtes le seul administrateur de l’équipe : nommez-en un autre avant de partir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>You are the team’s only admin: make someone else admin first.</source>
+        <translation>Vous êtes le seul administrateur de l’équipe : nommez-en d’abord un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="31" />
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="31" />
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="35" />
+        <source>available</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="35" />
+        <source>open to offers</source>
+        <translation>ouvert aux propositions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="36" />
+        <source>busy</source>
+        <translation>occupé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="36" />
+        <source>availability unknown</source>
+        <translation>disponibilité inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="41" />
+        <source>level %1 ≥ %2 wanted</source>
+        <translation>niveau %1 ≥ %2 voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="41" />
+        <source>level %1 &lt; %2 wanted</source>
+        <translation>niveau %1 &lt; %2 voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="43" />
+        <source>no endorsements</source>
+        <translation>aucune recommandation</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team_models.py" line="43" />
+        <source>%n endorsement(s)</source>
+        <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="44" />
+        <source>team member</source>
+        <translation>membre de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="44" />
+        <source>not in the team</source>
+        <translation>hors de l’équipe</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team_models.py" line="73" />
+        <source>%n member(s)</source>
+        <translation><numerusform>%n membre</numerusform><numerusform>%n membres</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team_models.py" line="74" />
+        <source>%n open need(s)</source>
+        <translation><numerusform>%n besoin ouvert</numerusform><numerusform>%n besoins ouverts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/team_models.py" line="231" />
+        <source>level %1, %n endorsement(s)</source>
+        <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
 </context>
 <context>
@@ -190,6 +330,39 @@
         <location filename="../../ui/screens/exchange.py" line="108" />
         <source>Mark done and recognise</source>
         <translation>Terminer et remercier</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTeamDialog</name>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="46" />
+        <source>New team</source>
+        <translation>Nouvelle équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="50" />
+        <source>Team name</source>
+        <translation>Nom de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="52" />
+        <source>Team description</source>
+        <translation>Description de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="57" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="58" />
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="65" />
+        <source>Create team</source>
+        <translation>Créer l’équipe</translation>
     </message>
 </context>
 <context>
@@ -921,189 +1094,548 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>New &amp;team…</source>
+        <translation>Nouvelle é&amp;quipe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>&amp;Join a team…</source>
+        <translation>&amp;Rejoindre une équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MatchingModel</name>
+    <message>
+        <location filename="../../ui/team_models.py" line="122" />
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="122" />
+        <source>Candidate</source>
+        <translation>Candidat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="122" />
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="122" />
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="145" />
+        <source>Nobody known has this skill yet</source>
+        <translation>Personne de connu n’a encore cette compétence</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingTab</name>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="460" />
+        <source>Candidates for open needs</source>
+        <translation>Candidats pour les besoins ouverts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="464" />
+        <source>No open needs: add one in “Needs” to see who could fill it.</source>
+        <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="467" />
+        <source>&amp;Filled by this person</source>
+        <translation>&amp;Pourvu par cette personne</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <location filename="../../ui/team_models.py" line="196" />
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="204" />
+        <source>Gap: the team needs level %1 and no member has it</source>
+        <translation>Manque : l’équipe a besoin du niveau %1 et aucun membre ne l’a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="207" />
+        <source>The team needs level %1</source>
+        <translation>L’équipe a besoin du niveau %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="230" />
+        <source>%1 does not list %2</source>
+        <translation>%1 n’indique pas %2</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTab</name>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="352" />
+        <source>Only these skills, e.g. Python, SQL</source>
+        <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="353" />
+        <source>Filter by skill</source>
+        <translation>Filtrer par compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="357" />
+        <source>Any level</source>
+        <translation>Tout niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="358" />
+        <source>Level ≥ </source>
+        <translation>Niveau ≥ </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="359" />
+        <source>Minimum level</source>
+        <translation>Niveau minimum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="360" />
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="374" />
+        <source>Each cell: level · endorsements. Click a column title to sort.</source>
+        <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="380" />
+        <source>Skill matrix</source>
+        <translation>Matrice des compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="405" />
+        <source>%1 (needs %2, best %3)</source>
+        <translation>%1 (besoin %2, meilleur %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="407" />
+        <source>⚠ Gaps — needed, and no member has the level: %1</source>
+        <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="435" />
+        <source>Export the skill matrix</source>
+        <translation>Exporter la matrice des compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="436" />
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="442" />
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../ui/team_models.py" line="88" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="88" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="88" />
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="88" />
+        <source>Member since</source>
+        <translation>Membre depuis</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="104" />
+        <source>Team members</source>
+        <translation>Membres de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="107" />
+        <source>&amp;Remove from team…</source>
+        <translation>&amp;Retirer de l’équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="123" />
+        <source>Invite</source>
+        <translation>Inviter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="126" />
+        <source>Find someone you know by name or skill…</source>
+        <translation>Cherchez une personne connue par nom ou compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="127" />
+        <source>Person to invite</source>
+        <translation>Personne à inviter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="135" />
+        <source>Role of the newcomer</source>
+        <translation>Rôle du nouveau venu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="136" />
+        <source>as member</source>
+        <translation>comme membre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="137" />
+        <source>as admin</source>
+        <translation>comme administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="138" />
+        <source>&amp;Invite</source>
+        <translation>&amp;Inviter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="140" />
+        <source>People you can invite</source>
+        <translation>Personnes que vous pouvez inviter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="151" />
+        <source>Generate an invitation &amp;code</source>
+        <translation>Créer un &amp;code d’invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="155" />
+        <source>Invitation code</source>
+        <translation>Code d’invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="156" />
+        <source>A code for someone not on your network yet</source>
+        <translation>Un code pour une personne hors de votre réseau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="157" />
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;ier</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/team_tabs.py" line="186" />
+        <source>%n invitation(s) waiting for an answer</source>
+        <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="219" />
+        <source>Choose the person to invite in the list.</source>
+        <translation>Choisissez dans la liste la personne à inviter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="228" />
+        <source>%1 is invited. They join once they accept and their answer reaches you.</source>
+        <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="252" />
+        <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
+        <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="254" />
+        <source>Remove member</source>
+        <translation>Retirer un membre</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsModel</name>
+    <message>
+        <location filename="../../ui/team_models.py" line="98" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="98" />
+        <source>Level wanted</source>
+        <translation>Niveau voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="98" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="98" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="98" />
+        <source>Added</source>
+        <translation>Ajouté le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="103" />
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="103" />
+        <source>Filled</source>
+        <translation>Pourvu</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsTab</name>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="272" />
+        <source>Skill, e.g. Python</source>
+        <translation>Compétence, p. ex. Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="273" />
+        <source>Skill needed</source>
+        <translation>Compétence recherchée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="277" />
+        <source>Level </source>
+        <translation>Niveau </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="278" />
+        <source>Level wanted</source>
+        <translation>Niveau voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="280" />
+        <source>Note (optional)</source>
+        <translation>Note (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="281" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="282" />
+        <source>Add &amp;need</source>
+        <translation>Ajouter un &amp;besoin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="299" />
+        <source>Team needs</source>
+        <translation>Besoins de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="302" />
+        <source>&amp;Mark filled</source>
+        <translation>&amp;Marquer pourvu</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2516,124 @@
         <location filename="../../ui/sync_panel.py" line="91" />
         <source>Peer</source>
         <translation>Pair</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsScreen</name>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="96" />
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="120" />
+        <source>My teams</source>
+        <translation>Mes équipes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="123" />
+        <source>&amp;New team…</source>
+        <translation>&amp;Nouvelle équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="124" />
+        <source>New team (Ctrl+Shift+T)</source>
+        <translation>Nouvelle équipe (Ctrl+Maj+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="126" />
+        <source>Join a team</source>
+        <translation>Rejoindre une équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="129" />
+        <source>Code or team id</source>
+        <translation>Code ou identifiant d’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="130" />
+        <source>Invitation code or team id</source>
+        <translation>Code d’invitation ou identifiant d’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="133" />
+        <source>&amp;Join</source>
+        <translation>Re&amp;joindre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="160" />
+        <source>You are in no team yet. Create one, or paste an invitation code under “Join a team”.</source>
+        <translation>Vous n’êtes encore dans aucune équipe. Créez-en une, ou collez un code d’invitation sous « Rejoindre une équipe ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="173" />
+        <source>Copy team &amp;id</source>
+        <translation>Copier l’&amp;identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="174" />
+        <source>Give the id to people you invited: they paste it in “Join”</source>
+        <translation>Donnez l’identifiant aux personnes invitées : elles le collent dans « Rejoindre »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="176" />
+        <source>&amp;Leave team…</source>
+        <translation>&amp;Quitter l’équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="187" />
+        <source>Team details</source>
+        <translation>Détails de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="192" />
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="192" />
+        <source>Needs</source>
+        <translation>Besoins</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="193" />
+        <source>Skill matrix</source>
+        <translation>Matrice des compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="193" />
+        <source>Matching</source>
+        <translation>Correspondances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="255" />
+        <source>You are an admin of this team.</source>
+        <translation>Vous êtes administrateur de cette équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="256" />
+        <source>You are a member of this team.</source>
+        <translation>Vous êtes membre de cette équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="283" />
+        <source>Accepted. An admin’s device adds you when your answer reaches it: sync with them, or export your profile and send it.</source>
+        <translation>Accepté. L’appareil d’un administrateur vous ajoutera quand votre réponse lui parviendra : synchronisez avec lui, ou exportez votre profil et envoyez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="293" />
+        <source>Leave “%1”? To come back, you will need a new invitation.</source>
+        <translation>Quitter « %1 » ? Pour revenir, il vous faudra une nouvelle invitation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="294" />
+        <source>Leave team</source>
+        <translation>Quitter l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="308" />
+        <source>Team id copied: %1</source>
+        <translation>Identifiant d’équipe copié : %1</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.demo_sync import DemoSyncSource
-from ui.main_window import MainWindow
+from ui.main_window import SCREENS, MainWindow
 
 
 def test_switch_language_without_restart(qtbot, window, settings):
-    window.show_screen(6)
+    window.show_screen(SCREENS.index("settings"))
     combo = window.settings_screen.language
     combo.setCurrentIndex(combo.findData("fr"))
     combo.activated.emit(combo.currentIndex())
@@ -31,7 +31,7 @@ def test_add_a_relay(qtbot, window):
     # without a scheduler: no peers, offline, and adding says why it cannot
     assert window.sync_screen.empty.isVisibleTo(window.sync_screen)
     assert window.status_label.text() == "○ Offline"
-    window.show_screen(6)
+    window.show_screen(SCREENS.index("settings"))
     window.settings_screen.relay_address.setText("https://relay.example.org")
     window.settings_screen.add_relay()
     assert window.settings_screen.relay_error.isVisibleTo(window.settings_screen)
@@ -48,7 +48,7 @@ def test_add_a_relay(qtbot, window):
     assert "https://relay.example.org" in relays
 
     # a peer by address, from the Sync screen; then "sync now"
-    window.show_screen(5)
+    window.show_screen(SCREENS.index("sync"))
     window.sync_screen.kind.setCurrentIndex(window.sync_screen.kind.findData("peer"))
     window.sync_screen.address.setText("192.168.1.7:8765")
     window.sync_screen.add_button.click()
@@ -100,7 +100,7 @@ def test_settings_file_is_not_the_users(settings):
 def test_export_identity_and_revoke_a_device(qtbot, window, ask, tmp_path):
     from skiller_desktop.services import Services
 
-    window.show_screen(6)
+    window.show_screen(SCREENS.index("settings"))
     screen = window.settings_screen
     ask.paths.append(str(tmp_path / "me.skid"))
     ask.texts.append("a long passphrase")
@@ -132,7 +132,7 @@ def test_the_real_scheduler_plugs_into_the_sync_screen(qtbot, window):
     try:
         window.set_sync_source(node.scheduler)
         assert window.sync_screen.empty.isVisibleTo(window.sync_screen)
-        window.show_screen(6)
+        window.show_screen(SCREENS.index("settings"))
         window.settings_screen.relay_address.setText("https://relay.example.org")
         window.settings_screen.add_relay()
         assert not window.settings_screen.relay_error.isVisibleTo(window.settings_screen)
