@@ -302,6 +302,11 @@
 <context>
     <name>CompleteDialog</name>
     <message>
+        <location filename="../../ui/screens/exchange.py" line="95" />
+        <source>Mark as done</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/exchange.py" line="97" />
         <source>Who helped you? They will be endorsed for “%s”.</source>
         <translation>Qui vous a aidé·e ? Cette personne sera recommandée pour « %s ».</translation>
@@ -1896,6 +1901,11 @@
 <context>
     <name>PostDialog</name>
     <message>
+        <location filename="../../ui/screens/exchange.py" line="74" />
+        <source>Post an offer or a request</source>
+        <translation>Publier une offre ou une demande</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/exchange.py" line="76" />
         <source>I offer help</source>
         <translation>Je propose mon aide</translation>
@@ -2634,19 +2644,6 @@
         <location filename="../../ui/screens/teams.py" line="308" />
         <source>Team id copied: %1</source>
         <translation>Identifiant d’équipe copié : %1</translation>
-    </message>
-</context>
-<context>
-    <name>screen</name>
-    <message>
-        <location filename="../../ui/screens/exchange.py" line="74" />
-        <source>Post an offer or a request</source>
-        <translation>Publier une offre ou une demande</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/exchange.py" line="95" />
-        <source>Mark as done</source>
-        <translation>Marquer comme terminé</translation>
     </message>
 </context>
 </TS>

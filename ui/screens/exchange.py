@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,7 +71,7 @@ class _FormDialog(QDialog):
 
 class PostDialog(_FormDialog):
     def __init__(self, screen: ExchangeScreen) -> None:
-        super().__init__(screen, screen.tr("Post an offer or a request"))
+        super().__init__(screen, QCoreApplication.translate("PostDialog", "Post an offer or a request"))
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("I offer help"), "offer")
         self.kind.addItem(self.tr("I am looking for help"), "request")
@@ -92,7 +92,7 @@ class CompleteDialog(_FormDialog):
     """Mark my post done and recognise who helped: it endorses them for the skill used."""
 
     def __init__(self, screen: ExchangeScreen, offer: Offer) -> None:
-        super().__init__(screen, screen.tr("Mark as done"))
+        super().__init__(screen, QCoreApplication.translate("CompleteDialog", "Mark as done"))
         self.offer = offer
         intro = QLabel(self.tr("Who helped you? They will be endorsed for “%s”.") % offer.skill, self)
         intro.setWordWrap(True)
