@@ -16,6 +16,8 @@ from automerge import core
 from . import automerge_io as am
 from .errors import RejectedError
 from .identity import is_person_id, split_actor
+from .person_doc import now_iso
+from .readmodel import person_rows
 from .signed_heads import SignedHead
 
 
@@ -73,10 +75,117 @@ class Accepted:
     new_signed_heads: list[SignedHead] = field(default_factory=list)
     signed_heads: list[SignedHead] = field(default_factory=list)
     saved: bytes | None = None  # the document's bytes when already at hand, to spare a save()
+    # Encoded bytes of new changes already at hand (from the wire), by hash: Change.bytes re-encodes.
+    change_bytes: dict[bytes, bytes] | None = None
 
     @property
     def changed(self) -> bool:
         return bool(self.new_changes or self.new_signed_heads)
+
+
+@dataclass
+class Prepared:
+    """A verified update as plain, picklable data: everything `Store.commit` writes.
+
+    Built from an `Accepted` by `prepare`, in this process or in a worker
+    process (sync verifies big batches in a process pool).
+    """
+
+    doc_id: str
+    kind: str
+    saved: bytes
+    heads: list[str]  # sorted, hex
+    signed_heads: list[SignedHead]
+    new_signed_heads: list[SignedHead]
+    changes: list[tuple[str, str, bytes]]  # (hash hex, author person id or "", encoded change)
+    data: dict | None = None  # the document as Python values (for a person, only what rows lack)
+    person_rows: tuple | None = None  # readmodel.person_rows of a person document
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes or self.new_signed_heads)
+
+
+def prepare(update: Accepted, with_data: bool = True) -> Prepared:
+    doc = update.document
+    known = update.change_bytes or {}
+    changes = []
+    for change in update.new_changes:
+        author = split_actor(change.actor_id)
+        digest = change.hash
+        encoded = known.get(digest)
+        if encoded is None:
+            encoded = am.change_bytes(change)
+        changes.append((digest.hex(), author[0] if author else "", encoded))
+    data, rows = None, None
+    if with_data:
+        data = am.to_python(doc)
+        data["updated_at"] = now_iso()
+        if data.get("kind") == "person":
+            rows = person_rows(update.doc_id, data)
+            data = {"kind": "person", "team_acceptances": data.get("team_acceptances"),
+                    "updated_at": data["updated_at"]}
+    return Prepared(
+        update.doc_id,
+        doc_kind(doc),
+        update.saved if update.saved is not None else doc.save(),
+        sorted(h.hex() for h in doc.get_heads()),
+        list(update.signed_heads),
+        list(update.new_signed_heads),
+        changes,
+        data,
+        rows,
+    )
+
+
+def doc_kind(doc: core.Document) -> str:
+    found = doc.get(am.ROOT, "kind")
+    if found is None or not isinstance(found[0], tuple):
+        return "unknown"
+    return str(found[0][1])
+
+
+def worker_started() -> None:
+    """Initializer of a verifying worker process: exit when the process that started it is gone.
+
+    A pool's workers otherwise outlive a parent that was killed (a relay
+    stopped with SIGTERM), blocked forever on their task queue.
+    """
+    import multiprocessing
+    import os
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent watch", daemon=True).start()
+
+
+def verify_prepared(jobs: list[tuple], with_data: bool) -> list[tuple[bool, Prepared | str | None]]:
+    """Worker-process entry point: verify person documents, return plain data.
+
+    Each job is (doc_id, current bytes, current signed heads, incoming, offered, current heads,
+    encoded changes by hash or None);
+    each answer (True, Prepared or None when nothing changed) or (False, reason).
+    Checks exactly as `verify_update` with `PersonPolicy` does in-process.
+    """
+    out: list[tuple[bool, Prepared | str | None]] = []
+    for doc_id, current_bytes, current_signed, incoming, offered, current_heads, encoded in jobs:
+        try:
+            update = verify_update(doc_id, current_bytes, current_signed, incoming, offered, PersonPolicy(),
+                                   current_heads=current_heads)
+        except RejectedError as exc:
+            out.append((False, str(exc)))
+            continue
+        update.change_bytes = encoded
+        out.append((True, prepare(update, with_data) if update.changed else None))
+    return out
 
 
 def load_candidate(current_bytes: bytes | None, incoming: bytes) -> core.Document:
@@ -93,25 +202,106 @@ def verify_update(
     incoming: bytes,
     offered: list[SignedHead],
     policy: WriterPolicy | None = None,
+    *,
+    current_heads: list[bytes] | tuple[bytes, ...] | None = None,
 ) -> Accepted:
-    """Verify `incoming` (saved documents or change chunks) against `doc_id`."""
+    """Verify `incoming` (saved documents or change chunks) against `doc_id`.
+
+    `current_heads`, the stored heads of `current_bytes`, spare loading the
+    current document a second time for a person document: its state is read
+    from the candidate as it was at those heads.
+    """
     policy = policy or PersonPolicy()
-    current = core.Document.load(current_bytes) if current_bytes else None
     candidate = load_candidate(current_bytes, incoming)
+    current: core.Document | _AtHeads | None = None
+    if current_bytes:
+        if current_heads and type(policy) is PersonPolicy and _has_all(candidate, current_heads):
+            current = _AtHeads(candidate, list(current_heads))
+        else:
+            current = core.Document.load(current_bytes)
     writers = policy.writers(doc_id, current, candidate)
     known = {sh.signature for sh in current_signed}
     fresh = [sh for sh in offered if sh.signature not in known]
     for signed in fresh:
         _check_signed_head(doc_id, signed, writers)
     new_changes = candidate.get_changes(current.get_heads() if current else [])
-    everything = {c.hash for c in candidate.get_changes([])}
+    everything = {c.hash for c in (candidate.get_changes([]) if current else new_changes)}
     all_signed = _prune(candidate, everything, current_signed + _unique(fresh))
     _check_coverage(doc_id, candidate, everything, new_changes, all_signed, writers, current, policy)
     if current is None and not new_changes:
         raise RejectedError(f"document {doc_id[:60]} is empty")
     _check_identity_field(doc_id, candidate)
-    saved = incoming if current_bytes is None else None
+    saved = incoming if current_bytes is None else _appended(current_bytes, incoming)
     return Accepted(doc_id, candidate, new_changes, [s for s in fresh if s in all_signed], all_signed, saved)
+
+
+_MAGIC = b"\x85\x6f\x4a\x83"
+MAX_APPENDED_CHUNKS = 16
+
+
+def _appended(current: bytes, incoming: bytes) -> bytes | None:
+    """`current + incoming` as the bytes to store, when incoming is only change chunks; None: save().
+
+    Saved bytes followed by change chunks load as the same document, so an
+    update to a stored document spares a full save(); past a few chunks the
+    document is saved compactly again.
+    """
+    kinds = _chunk_kinds(incoming, MAX_APPENDED_CHUNKS)
+    if not kinds or any(k not in (1, 2) for k in kinds):
+        return None
+    before = _chunk_kinds(current, MAX_APPENDED_CHUNKS - len(kinds))
+    if not before:
+        return None
+    return current + incoming
+
+
+def _chunk_kinds(data: bytes, limit: int) -> list[int] | None:
+    """The chunk types in `data`, or None if it is not a clean run of at most `limit` chunks."""
+    kinds: list[int] = []
+    at = 0
+    while at < len(data):
+        if len(kinds) >= limit or data[at : at + 4] != _MAGIC or at + 9 > len(data):
+            return None
+        kinds.append(data[at + 8])
+        length, start = am.read_uleb(data, at + 9)
+        if length < 0:
+            return None
+        at = start + length
+    return kinds if at == len(data) else None
+
+
+def _has_all(doc: core.Document, heads) -> bool:
+    known = {c.hash for c in doc.get_changes([])}
+    return all(h in known for h in heads)
+
+
+class _AtHeads:
+    """A read-only view of a document as it was at `heads` (what `core.extract` and map lookups use)."""
+
+    def __init__(self, doc: core.Document, heads: list[bytes]) -> None:
+        self.doc = doc
+        self.heads = heads
+
+    def get_heads(self) -> list[bytes]:
+        return list(self.heads)
+
+    def object_type(self, obj: bytes):
+        return self.doc.object_type(obj)
+
+    def get(self, obj: bytes, prop, heads=None):
+        return self.doc.get(obj, prop, self.heads if heads is None else heads)
+
+    def keys(self, obj: bytes, heads=None):
+        return self.doc.keys(obj, self.heads if heads is None else heads)
+
+    def values(self, obj: bytes, heads=None):
+        return self.doc.values(obj, self.heads if heads is None else heads)
+
+    def length(self, obj: bytes, heads=None):
+        return self.doc.length(obj, self.heads if heads is None else heads)
+
+    def text(self, obj: bytes, heads=None):
+        return self.doc.text(obj, self.heads if heads is None else heads)
 
 
 def _unique(heads: list[SignedHead]) -> list[SignedHead]:

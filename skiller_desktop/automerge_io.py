@@ -6,6 +6,7 @@ write scalars ourselves with their exact Automerge type.
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime
 from typing import Any
 
@@ -74,8 +75,38 @@ def ensure_map(tx: core.Transaction, obj: bytes, key: str) -> bytes:
     return existing if existing is not None else tx.put_object(obj, key, core.ObjType.Map)
 
 
-def to_python(doc: core.Document) -> dict:
-    return core.extract(doc)  # type: ignore[return-value]
+def to_python(doc: core.Document, obj: bytes = ROOT) -> Any:
+    """The document (or one object in it) as plain Python values, like `core.extract`.
+
+    Reads each map and list with one `keys`/`values` call instead of one `get`
+    per entry; the same result, about a third faster on a person document.
+    """
+    return _extract(doc, obj, doc.object_type(obj))
+
+
+_OBJ = core.ObjType
+_MAP = core.ObjType.Map
+_LIST = core.ObjType.List
+_TEXT = core.ObjType.Text
+
+
+def _extract(doc: core.Document, obj: bytes, kind: core.ObjType) -> Any:
+    if kind == _MAP:
+        keys = doc.keys(obj)
+        values = doc.values(obj)
+        if len(keys) != len(values):  # never seen; stay exact if the bindings ever differ
+            return core.extract(doc, obj)
+        return {
+            key: _extract(doc, child, value) if isinstance(value, _OBJ) else value[1]
+            for key, (value, child) in zip(keys, values, strict=True)
+        }
+    if kind == _LIST:
+        return [
+            _extract(doc, child, value) if isinstance(value, _OBJ) else value[1] for value, child in doc.values(obj)
+        ]
+    if kind == _TEXT:
+        return doc.text(obj)
+    raise ValueError("unexpected result from doc.object_type")
 
 
 def load(data: bytes) -> core.Document:
@@ -84,3 +115,48 @@ def load(data: bytes) -> core.Document:
 
 def change_hashes(doc: core.Document, since: list[bytes] | None = None) -> list[bytes]:
     return [change.hash for change in doc.get_changes(since or [])]
+
+
+def change_bytes(change: core.Change) -> bytes:
+    """The change as a compressed chunk, like `change.bytes`, for about half the time.
+
+    `change.bytes` re-encodes and deflates in the bindings; here the cached
+    uncompressed chunk is deflated with zlib. Same format (chunk type 2: magic,
+    checksum of the uncompressed chunk, length, raw deflate of the body), same
+    hash; only the deflate stream may differ, which any reader accepts.
+    """
+    raw = change.raw_bytes
+    if len(raw) < 10 or raw[8] != 1:
+        return change.bytes
+    length, start = read_uleb(raw, 9)
+    if start + length != len(raw):
+        return change.bytes
+    plain = raw[start:]
+    # A small window for a small change: about the same size, set up in half the time.
+    packer = zlib.compressobj(6, zlib.DEFLATED, -12 if len(plain) <= 4096 else -15)
+    body = packer.compress(plain) + packer.flush()
+    return raw[:8] + b"\x02" + write_uleb(len(body)) + body
+
+
+def read_uleb(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while at < len(data):
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, at
+    return -1, at
+
+
+def write_uleb(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)

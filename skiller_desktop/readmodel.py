@@ -13,33 +13,79 @@ from typing import Any
 from . import search_index
 from .text import fold, skill_key
 
+# The person tables a person document fills, each replaced whole on every change.
+_PERSON_TABLES = (
+    ("skills", "person_id"),
+    ("endorsements", "endorser_id"),
+    ("hidden_endorsements", "subject_id"),
+    ("offers", "person_id"),
+    ("imported_endorsements", "person_id"),
+    ("responses", "person_id"),
+)
+
 
 def project_person(conn: sqlite3.Connection, doc_id: str, data: dict[str, Any]) -> None:
+    write_people(conn, [person_rows(doc_id, data)])
+
+
+def person_rows(doc_id: str, data: dict[str, Any]) -> tuple:
+    """Every read-model row of one person document, as plain data (picklable).
+
+    Pure: runs in a worker process for big sync batches; `write_people` writes them.
+    """
     profile = data.get("profile") or {}
     skills = _sorted_skills(data.get("skills") or {})
-    _upsert_person(conn, doc_id, profile, skills, data.get("updated_at", ""))
-    _replace_skills(conn, doc_id, skills, fold(_text(profile.get("name"))), _text(profile.get("availability")))
-    _replace_endorsements(conn, doc_id, data.get("endorsements") or {})
-    _replace_rows(
-        conn,
-        "hidden_endorsements",
-        "subject_id",
-        doc_id,
+    person, fts = _person_row(doc_id, profile, skills, data.get("updated_at", ""))
+    tables = (
+        _skill_rows(doc_id, skills, fold(_text(profile.get("name"))), _text(profile.get("availability"))),
+        _endorsement_rows(doc_id, data.get("endorsements") or {}),
         [(doc_id, eid) for eid, flag in (data.get("hidden") or {}).items() if flag],
-    )
-    _replace_offers(conn, doc_id, data.get("offers") or {})
-    _replace_imported(conn, doc_id, data.get("imported") or {})
-    _replace_rows(
-        conn,
-        "responses",
-        "person_id",
-        doc_id,
+        _offer_rows(doc_id, data.get("offers") or {}),
+        _imported_rows(doc_id, data.get("imported") or {}),
         [
             (rid, doc_id, _text(r.get("offer_id")), _text(r.get("message")), _text(r.get("date")))
             for rid, r in (data.get("responses") or {}).items()
             if isinstance(r, dict)
         ],
     )
+    return doc_id, person, fts, tables
+
+
+def write_people(conn: sqlite3.Connection, people: list[tuple]) -> None:
+    """Replace the read-model rows of many person documents, a few statements per table."""
+    people = list({p[0]: p for p in people}.values())  # one document twice: the last wins
+    if not people:
+        return
+    ids = [(p[0],) for p in people]
+    conn.executemany(
+        """INSERT INTO persons (person_id, name, name_fold, headline, bio, location, links,
+               languages, availability, skill_count, updated_at, max_level)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+           ON CONFLICT (person_id) DO UPDATE SET name=excluded.name, name_fold=excluded.name_fold,
+               headline=excluded.headline, bio=excluded.bio, location=excluded.location,
+               links=excluded.links, languages=excluded.languages,
+               availability=excluded.availability, skill_count=excluded.skill_count,
+               updated_at=excluded.updated_at, max_level=excluded.max_level""",
+        [p[1] for p in people],
+    )
+    rowids = _rowids(conn, [p[0] for p in people])
+    search_index.index_people(conn, [(rowids[p[0]], *p[2]) for p in people])
+    for i, (table, column) in enumerate(_PERSON_TABLES):
+        conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
+        rows = [row for p in people for row in p[3][i]]
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
+
+
+def _rowids(conn: sqlite3.Connection, person_ids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(person_ids), 400):
+        chunk = person_ids[start : start + 400]
+        found.update(conn.execute(
+            f"SELECT person_id, rowid FROM persons WHERE person_id IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall())
+    return found
 
 
 def _sorted_skills(skills: dict) -> list[tuple[str, dict]]:
@@ -60,7 +106,7 @@ def _int(value: Any, default: int = 0) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
-def _upsert_person(conn, doc_id: str, profile: dict, skills: list, updated_at: str) -> None:
+def _person_row(doc_id: str, profile: dict, skills: list, updated_at: str) -> tuple[tuple, tuple]:
     name = _text(profile.get("name"))
     availability = _text(profile.get("availability"))
     levels = [(key, _int(s.get("level"), 1)) for key, s in skills]
@@ -78,34 +124,13 @@ def _upsert_person(conn, doc_id: str, profile: dict, skills: list, updated_at: s
         updated_at,
         max((level for _, level in levels), default=0),
     )
-    conn.execute(
-        """INSERT INTO persons (person_id, name, name_fold, headline, bio, location, links,
-               languages, availability, skill_count, updated_at, max_level)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-           ON CONFLICT (person_id) DO UPDATE SET name=excluded.name, name_fold=excluded.name_fold,
-               headline=excluded.headline, bio=excluded.bio, location=excluded.location,
-               links=excluded.links, languages=excluded.languages,
-               availability=excluded.availability, skill_count=excluded.skill_count,
-               updated_at=excluded.updated_at, max_level=excluded.max_level""",
-        row,
-    )
-    rowid = conn.execute("SELECT rowid FROM persons WHERE person_id = ?", (doc_id,)).fetchone()[0]
     skill_words = " ".join(
         " ".join([_text(s.get("name")), *[_text(k) for k in s.get("keywords") or []]]) for _, s in skills
     )
-    search_index.index_person(
-        conn, rowid, name, row[3], row[4], row[5], skill_words, search_index.facets(levels, availability)
-    )
+    return row, (name, row[3], row[4], row[5], skill_words, search_index.facets(levels, availability))
 
 
-def _replace_rows(conn, table: str, column: str, doc_id: str, rows: list[tuple]) -> None:
-    conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
-    if rows:
-        marks = ",".join("?" * len(rows[0]))
-        conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
-
-
-def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]], name_fold: str, availability: str) -> None:
+def _skill_rows(doc_id: str, skills: list[tuple[str, dict]], name_fold: str, availability: str) -> list[tuple]:
     rows = [
         (
             doc_id,
@@ -122,10 +147,10 @@ def _replace_skills(conn, doc_id: str, skills: list[tuple[str, dict]], name_fold
         )
         for key, s in skills
     ]
-    _replace_rows(conn, "skills", "person_id", doc_id, rows)
+    return rows
 
 
-def _replace_endorsements(conn, doc_id: str, endorsements: dict) -> None:
+def _endorsement_rows(doc_id: str, endorsements: dict) -> list[tuple]:
     rows = [
         (
             eid,
@@ -142,10 +167,10 @@ def _replace_endorsements(conn, doc_id: str, endorsements: dict) -> None:
         for eid, e in endorsements.items()
         if isinstance(e, dict) and e.get("subject") and e.get("subject") != doc_id
     ]
-    _replace_rows(conn, "endorsements", "endorser_id", doc_id, rows)
+    return rows
 
 
-def _replace_offers(conn, doc_id: str, offers: dict) -> None:
+def _offer_rows(doc_id: str, offers: dict) -> list[tuple]:
     rows = [
         (
             oid,
@@ -164,10 +189,10 @@ def _replace_offers(conn, doc_id: str, offers: dict) -> None:
         for oid, o in offers.items()
         if isinstance(o, dict)
     ]
-    _replace_rows(conn, "offers", "person_id", doc_id, rows)
+    return rows
 
 
-def _replace_imported(conn, doc_id: str, imported: dict) -> None:
+def _imported_rows(doc_id: str, imported: dict) -> list[tuple]:
     rows = [
         (
             iid,
@@ -182,4 +207,4 @@ def _replace_imported(conn, doc_id: str, imported: dict) -> None:
         for iid, i in imported.items()
         if isinstance(i, dict)
     ]
-    _replace_rows(conn, "imported_endorsements", "person_id", doc_id, rows)
+    return rows

@@ -234,3 +234,45 @@ MIGRATIONS.append(
     CREATE INDEX team_acceptances_team ON team_acceptances (team_id)
     """
 )
+
+# 5 (team privacy, issue #6): the log also carries the two entry kinds of
+# sealed team replication ('keybox', 'sealed'; a relay stores them, docs/
+# protocol.md §7), so its CHECK is widened (SQLite rebuilds the table; seqs
+# and the AUTOINCREMENT high-water mark, so every peer's cursor, are kept). A member's node keeps its team
+# keys here, never synced in plaintext: the keybox chain it has verified, the
+# secrets it could open, and the teams whose sealed history it must still fetch.
+MIGRATIONS.append(
+    """
+    CREATE TABLE log_widened (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_id TEXT NOT NULL,
+        entry_kind TEXT NOT NULL CHECK (entry_kind IN ('change', 'head', 'keybox', 'sealed')),
+        hash TEXT NOT NULL,
+        author TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        UNIQUE (entry_kind, hash)
+    );
+    INSERT INTO log_widened (seq, doc_id, entry_kind, hash, author, bytes)
+        SELECT seq, doc_id, entry_kind, hash, author, bytes FROM log ORDER BY seq;
+    DELETE FROM sqlite_sequence WHERE name = 'log_widened';
+    INSERT INTO sqlite_sequence (name, seq) SELECT 'log_widened', seq FROM sqlite_sequence WHERE name = 'log';
+    DROP TABLE log;
+    ALTER TABLE log_widened RENAME TO log;
+    CREATE INDEX log_doc ON log (doc_id, seq);
+    CREATE TABLE team_keyboxes (
+        team_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (team_id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE team_secrets (
+        team_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        secret BLOB NOT NULL,
+        members TEXT NOT NULL,
+        PRIMARY KEY (team_id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE team_catchup (team_id TEXT PRIMARY KEY)
+    """
+)

@@ -75,6 +75,15 @@ def index_person(
     )
 
 
+def index_people(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Many `index_person` at once: rows of (rowid, name, headline, bio, location, skills, facets)."""
+    conn.executemany("DELETE FROM persons_fts WHERE rowid = ?", [(row[0],) for row in rows])
+    conn.executemany(
+        "INSERT INTO persons_fts (rowid, name, headline, bio, location, skills, facets) VALUES (?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
 def rebuild(conn: sqlite3.Connection) -> int:
     """Refill the index from the read models (after a migration changed its layout)."""
     conn.execute("DELETE FROM persons_fts")

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 
 from automerge import core
 
-from . import automerge_io as am
 from . import search_index
-from .acceptance import Accepted
+from .acceptance import Accepted, Prepared, prepare
 from .db import Database
-from .identity import split_actor
 from .person_doc import now_iso
-from .readmodel import project_person
+from .readmodel import write_people
 from .signed_heads import SignedHead
 from .teams.readmodel import project_acceptances, project_team
 
@@ -30,6 +28,7 @@ class StoredDoc:
     kind: str
     data: bytes
     signed_heads: list[SignedHead]
+    heads: tuple[bytes, ...] | None = None  # the stored heads of `data`, when read from the store
 
     def document(self) -> core.Document:
         return core.Document.load(self.data)
@@ -43,6 +42,13 @@ class LogEntry:
     hash: str
     author: str
     data: bytes
+
+
+def stored_heads(raw: str | None) -> tuple[bytes, ...] | None:
+    try:
+        return tuple(bytes.fromhex(h) for h in json.loads(raw)) if raw else None
+    except (ValueError, TypeError):
+        return None
 
 
 class Store:
@@ -75,7 +81,7 @@ class Store:
         if row is None:
             return None
         heads = [SignedHead.from_json(item) for item in json.loads(row["signed_heads"])]
-        return StoredDoc(row["doc_id"], row["kind"], row["bytes"], heads)
+        return StoredDoc(row["doc_id"], row["kind"], row["bytes"], heads, stored_heads(row["heads"]))
 
     def doc_ids(self, kind: str | None = None) -> list[str]:
         if kind is None:
@@ -83,59 +89,53 @@ class Store:
         rows = self.db.query("SELECT doc_id FROM docs WHERE kind = ? ORDER BY doc_id", (kind,))
         return [r["doc_id"] for r in rows]
 
-    def commit(self, updates: Iterable[Accepted], *, read_models: bool = True) -> int:
+    def commit(self, updates: Iterable[Accepted | Prepared], *, read_models: bool = True) -> int:
         """Write every update in one transaction; returns how many changed.
 
-        A relay keeps documents and the log only (`read_models=False`).
+        A relay keeps documents and the log only (`read_models=False`). Updates
+        may come verified in-process (`Accepted`) or as plain data from a worker
+        process (`Prepared`); documents and log rows are written in batches.
         """
         changed = 0
+        docs: list[tuple] = []
+        log: list[tuple] = []
+        people: list[tuple] = []
         with self.db.transaction() as conn:
             for update in updates:
                 if not update.changed:
                     continue
-                self._write_doc(conn, update)
-                self._append_log(conn, update)
+                ready = update if isinstance(update, Prepared) else prepare(update, read_models)
+                stamp = ready.data.get("updated_at") if ready.data else None
+                stamp = stamp if isinstance(stamp, str) else now_iso()
+                docs.append((
+                    ready.doc_id, ready.kind, ready.saved, json.dumps(ready.heads),
+                    json.dumps([s.to_json() for s in ready.signed_heads]), stamp,
+                ))
+                log += [(ready.doc_id, "change", h, author, data) for h, author, data in ready.changes]
+                log += [(ready.doc_id, "head", s.key, s.signer, json.dumps(s.to_json(), separators=(",", ":")).encode())
+                        for s in ready.new_signed_heads]
                 changed += 1
                 if not read_models:
                     continue
-                data = am.to_python(update.document)
-                data["updated_at"] = now_iso()
+                data = ready.data if ready.data is not None else {}
+                if ready.person_rows is not None:
+                    people.append(ready.person_rows)
                 if data.get("kind") == "person":
-                    project_person(conn, update.doc_id, data)
-                    project_acceptances(conn, update.doc_id, data)
+                    project_acceptances(conn, ready.doc_id, data)
                 elif data.get("kind") == "team":
-                    project_team(conn, update.doc_id, data)
+                    project_team(conn, ready.doc_id, data)
+            write_people(conn, people)
+            conn.executemany(
+                """INSERT INTO docs (doc_id, kind, bytes, heads, signed_heads, updated_at)
+                   VALUES (?,?,?,?,?,?)
+                   ON CONFLICT (doc_id) DO UPDATE SET bytes=excluded.bytes, heads=excluded.heads,
+                       signed_heads=excluded.signed_heads, updated_at=excluded.updated_at""",
+                docs,
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO log (doc_id, entry_kind, hash, author, bytes) VALUES (?,?,?,?,?)", log
+            )
         return changed
-
-    def _write_doc(self, conn, update: Accepted) -> None:
-        doc = update.document
-        conn.execute(
-            """INSERT INTO docs (doc_id, kind, bytes, heads, signed_heads, updated_at)
-               VALUES (?,?,?,?,?,?)
-               ON CONFLICT (doc_id) DO UPDATE SET bytes=excluded.bytes, heads=excluded.heads,
-                   signed_heads=excluded.signed_heads, updated_at=excluded.updated_at""",
-            (
-                update.doc_id,
-                _kind(doc),
-                update.saved if update.saved is not None else doc.save(),
-                json.dumps(sorted(h.hex() for h in doc.get_heads())),
-                json.dumps([s.to_json() for s in update.signed_heads]),
-                now_iso(),
-            ),
-        )
-
-    def _append_log(self, conn, update: Accepted) -> None:
-        rows = []
-        for change in update.new_changes:
-            author = split_actor(change.actor_id)
-            rows.append((update.doc_id, "change", change.hash.hex(), author[0] if author else "", change.bytes))
-        for signed in update.new_signed_heads:
-            body = json.dumps(signed.to_json(), separators=(",", ":")).encode()
-            rows.append((update.doc_id, "head", signed.key, signed.signer, body))
-        conn.executemany(
-            "INSERT OR IGNORE INTO log (doc_id, entry_kind, hash, author, bytes) VALUES (?,?,?,?,?)",
-            rows,
-        )
 
     # -- log ---------------------------------------------------------------
     def log_since(self, seq: int, limit: int) -> list[LogEntry]:
@@ -147,8 +147,3 @@ class Store:
         return int(row["seq"] or 0) if row else 0
 
 
-def _kind(doc: core.Document) -> str:
-    found = doc.get(am.ROOT, "kind")
-    if found is None or not isinstance(found[0], tuple):
-        return "unknown"
-    return str(found[0][1])

@@ -5,6 +5,8 @@ Routes (docs/protocol.md has the details):
     GET  /v1/log?since=N&limit=M     entries after N, paged, signed request
     POST /v1/log                     entries the caller has; answers per entry
     GET  /v1/snapshot?after=ID&limit whole saved documents for a fast first sync
+A node serves a team's entries only to its members; a relay holds teams
+sealed only (protocol §7, sync/teams.py).
 Every refusal is a 4xx JSON body {"error": {"code", "message"}}.
 """
 
@@ -25,8 +27,9 @@ from skiller_desktop.errors import RejectedError, SkillerError
 
 from . import PROTOCOL_VERSION
 from .auth import verify_request
-from .engine import PolicyFor, apply_entries
+from .engine import ApplyResult, PolicyFor, apply_entries
 from .storage import SyncStorage
+from .teams import NodeTeamGate, is_team_doc, relay_accept
 from .wire import (
     DEFAULT_PAGE_ENTRIES,
     MAX_BATCH_ENTRIES,
@@ -51,6 +54,7 @@ class AppConfig:
     policy_for: PolicyFor | None = None
     on_accepted: list[Callable[[list[str]], None]] = field(default_factory=list)
     max_body_bytes: int = MAX_BODY_BYTES
+    team_gate: NodeTeamGate | None = None   # a node's team membership and keys; None on a relay
 
 
 class _JSON(Response):
@@ -75,18 +79,23 @@ def create_app(storage: SyncStorage, config: AppConfig | None = None) -> Starlet
         await _authenticate(request, storage, config)
         since = _int_param(request, "since", 0)
         limit = min(max(_int_param(request, "limit", DEFAULT_PAGE_ENTRIES), 1), MAX_PAGE_ENTRIES)
-        return _JSON(await run_in_threadpool(_log_page, storage, since, limit))
+        reader = _reader(request, config)
+        doc = request.query_params.get("doc")
+        if doc is not None:
+            kind = request.query_params.get("kind", "")
+            return _JSON(await run_in_threadpool(_doc_page, storage, config, reader, doc, kind, since, limit))
+        return _JSON(await run_in_threadpool(_log_page, storage, since, limit, reader))
 
     async def post_log(request: Request) -> Response:
         body = await _authenticate(request, storage, config)
         entries = _parse_push(body)
-        result = await run_in_threadpool(apply_entries, storage, entries, config.policy_for)
+        result, echo_ok = await run_in_threadpool(_accept_push, storage, config, entries)
         for listener in config.on_accepted:
             if result.changed_docs:
                 listener(result.changed_docs)
         answer = result.to_json()
         answer["epoch"] = storage.epoch()
-        echo_ok = result.used_old_pending == 0
+        echo_ok = echo_ok and result.used_old_pending == 0
         answer["echo"] = {"from": result.seq_before, "to": result.seq_after} if echo_ok else None
         if result.rejected:
             first = result.rejected[0][1]
@@ -98,7 +107,8 @@ def create_app(storage: SyncStorage, config: AppConfig | None = None) -> Starlet
         await _authenticate(request, storage, config)
         after = request.query_params.get("after", "")
         limit = min(max(_int_param(request, "limit", 500), 1), MAX_SNAPSHOT_DOCS)
-        return _JSON(await run_in_threadpool(_snapshot_page, storage, after, limit))
+        reader = _reader(request, config)
+        return _JSON(await run_in_threadpool(_snapshot_page, storage, after, limit, reader))
 
     routes = [
         Route("/v1/info", info, methods=["GET"]),
@@ -161,7 +171,30 @@ def _parse_push(body: bytes) -> list[WireEntry]:
     return [WireEntry.from_json(item) for item in items]
 
 
-def _log_page(storage: SyncStorage, since: int, limit: int) -> dict:
+# May this caller read team document `doc_id`? (None: no team filter, a relay's sealed log.)
+Reader = Callable[[str], bool] | None
+
+
+def _reader(request: Request, config: AppConfig) -> Reader:
+    """On a node, team entries go only to a signed caller who is a member or a named invitee."""
+    gate = config.team_gate
+    if gate is None:  # a relay holds teams sealed only; a node without team knowledge serves none
+        return None if config.kind == "relay" else (lambda doc_id: False)
+    caller = request.state.signer
+    answers: dict[str, bool] = {}
+
+    def may_read(doc_id: str) -> bool:
+        if doc_id not in answers:
+            answers[doc_id] = gate.may_read(caller, doc_id)
+        return answers[doc_id]
+    return may_read
+
+
+def _visible(doc_id: str, reader: Reader) -> bool:
+    return reader is None or not is_team_doc(doc_id) or reader(doc_id)
+
+
+def _log_page(storage: SyncStorage, since: int, limit: int, reader: Reader = None) -> dict:
     epoch, newest = storage.epoch(), storage.newest_seq()
     entries = storage.log_since(since, limit)
     following = entries[-1].seq if entries else max(since, 0)
@@ -170,17 +203,71 @@ def _log_page(storage: SyncStorage, since: int, limit: int) -> dict:
     return {
         "epoch": epoch, "newest_seq": newest, "next": following,
         "more": bool(entries) and following < newest,
-        "entries": [e.to_json() for e in entries],
+        "entries": [e.to_json() for e in entries if _visible(e.doc_id, reader)],
     }
 
 
-def _snapshot_page(storage: SyncStorage, after: str, limit: int) -> dict:
+def _doc_page(storage: SyncStorage, config: AppConfig, reader: Reader, doc_id: str, kind: str, since: int,
+              limit: int) -> dict:
+    """`GET /v1/log?doc=ID[&kind=keybox]`: one document's entries (a team's keyboxes, or its history)."""
+    epoch, newest = storage.epoch(), storage.newest_seq()
+    if kind not in ("", "keybox"):
+        raise bad_request("query parameter 'kind' may only be 'keybox'")
+    gate = config.team_gate
+    if config.kind != "relay" and kind == "keybox":  # a node keeps its keyboxes aside; seq is the version
+        entries = gate.keybox_entries(doc_id, since) if gate is not None else []
+    elif config.kind != "relay":
+        entries = storage.log_of_doc(doc_id, ("change", "head"), since, limit + 1) if _visible(doc_id, reader) else []
+    else:
+        kinds = ("keybox",) if kind == "keybox" else ("change", "head", "keybox", "sealed")
+        entries = storage.log_of_doc(doc_id, kinds, since, limit + 1)
+    more = len(entries) > limit
+    entries = entries[:limit]
+    return {"epoch": epoch, "newest_seq": newest, "next": entries[-1].seq if entries else since, "more": more,
+            "entries": [e.to_json() for e in entries]}
+
+
+def _accept_push(storage: SyncStorage, config: AppConfig, entries: list[WireEntry]) -> tuple[ApplyResult, bool]:
+    """Verify and commit a push; (result, whether `echo` may be given)."""
+    gate = config.team_gate
+    if gate is not None:  # a node: open what is sealed for us, keep keyboxes, verify the plaintext
+        opened = gate.unseal(entries)
+        result = apply_entries(storage, opened.plain, config.policy_for)
+        result.duplicates += opened.unreadable + opened.keyboxes  # kept aside, or not ours to read: no-ops
+        result.rejected += opened.refused
+        return result, True
+    if config.kind != "relay":  # a node without team keys: sealed entries are not for it
+        opaque = sum(1 for e in entries if e.kind in ("keybox", "sealed"))
+        result = apply_entries(storage, [e for e in entries if e.kind not in ("keybox", "sealed")],
+                               config.policy_for)
+        result.duplicates += opaque
+        return result, True
+    team = [e for e in entries if is_team_doc(e.doc_id) or e.kind in ("keybox", "sealed")]
+    plain = [e for e in entries if not (is_team_doc(e.doc_id) or e.kind in ("keybox", "sealed"))]
+    result = apply_entries(storage, plain, config.policy_for) if plain or not team else ApplyResult()
+    if not team:
+        return result, True
+    with storage.exclusive():
+        known = storage.known(e.key for e in team)
+        fresh = [e for e in team if e.key not in known]
+        keep, refused = relay_accept(storage, fresh)
+        before, after = storage.append_entries(keep)
+    result.duplicates += len(team) - len(fresh)
+    result.accepted += [e.key for e in keep]
+    result.rejected += refused
+    if not plain:
+        result.seq_before, result.seq_after = before, after
+        return result, True
+    return result, False
+
+
+def _snapshot_page(storage: SyncStorage, after: str, limit: int, reader: Reader = None) -> dict:
     epoch, upto = storage.epoch(), storage.newest_seq()
     docs = storage.snapshot(after, limit)
     return {
         "epoch": epoch, "upto": upto, "next": docs[-1].doc_id if len(docs) == limit else None,
         "docs": [{"doc_id": d.doc_id, "data": b64(d.data), "signed_heads": [s.to_json() for s in d.signed_heads]}
-                 for d in docs],
+                 for d in docs if _visible(d.doc_id, reader)],
     }
 
 

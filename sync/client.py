@@ -96,8 +96,14 @@ class PeerClient:
         except (KeyError, TypeError, ValueError):
             raise ProtocolError(502, "bad_answer", f"{self.url} sent a malformed info answer") from None
 
-    def log_since(self, since: int, limit: int) -> LogPage:
-        data = self._call("GET", "/v1/log?" + urlencode({"since": since, "limit": limit}))
+    def log_since(self, since: int, limit: int, doc: str | None = None, kind: str = "") -> LogPage:
+        """The log after `since`; with `doc`, only that document's entries (`kind="keybox"`: its keyboxes)."""
+        query: dict[str, object] = {"since": since, "limit": limit}
+        if doc is not None:
+            query["doc"] = doc
+            if kind:
+                query["kind"] = kind
+        data = self._call("GET", "/v1/log?" + urlencode(query))
         entries = [WireEntry.from_json(item) for item in data["entries"]]
         return LogPage(str(data["epoch"]), entries, int(data["next"]), bool(data["more"]), int(data["newest_seq"]))
 

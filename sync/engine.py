@@ -4,16 +4,35 @@ Entries are grouped by document. Changes whose dependencies have not arrived,
 and changes no valid signed head covers yet, wait in the pending queue; they
 are retried whenever more entries for their document come. Entries already in
 the log are no-ops. A refused document keeps nothing of what was refused.
+
+Big batches (a first sync, a relay's ingest) have `verify_update` of person
+documents run in a small pool of worker processes (`verify_prepared`: the
+same checks, returning plain data); this process plans, then writes the
+verified documents, log and read models in the batch's one transaction.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from skiller_desktop.acceptance import Accepted, WriterPolicy, verify_update
+from skiller_desktop.acceptance import (
+    Accepted,
+    PersonPolicy,
+    Prepared,
+    WriterPolicy,
+    verify_prepared,
+    verify_update,
+    worker_started,
+)
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.signed_heads import SignedHead
+from skiller_desktop.store import StoredDoc
 
 from .storage import SyncStorage
 from .wire import WireEntry, parse_change, parse_head
@@ -49,9 +68,10 @@ ResultHook = Callable[[ApplyResult], None]
 
 @dataclass
 class _DocOutcome:
-    update: Accepted | None
+    update: Accepted | Prepared | None
     used: list[WireEntry]
     waiting: list[WireEntry]
+    job: tuple | None = None  # verify_prepared's job, when verification was deferred
 
 
 def _default_policy(doc_id: str) -> WriterPolicy:
@@ -74,8 +94,11 @@ def apply_entries(storage: SyncStorage, entries: Iterable[WireEntry], policy_for
         for entry in storage.pending(groups.keys()):
             old.setdefault(entry.doc_id, []).append(entry)
         updates, add, drop = [], [], []
+        stored = _stored_many(storage, list(groups))  # one query for the batch, not one per document
+        absent = frozenset(e.hash for e in fresh if e.kind == "change")  # `_fresh` found them not in the log
+        outcomes = _outcomes(storage, groups, old, stored, absent, policy_for, result)
         for doc_id, group in groups.items():
-            outcome = _apply_group(storage, doc_id, group, old.get(doc_id, []), policy_for(doc_id), result)
+            outcome = outcomes[doc_id]
             old_keys = {e.key for e in old.get(doc_id, [])}
             if outcome.update is not None:
                 updates.append(outcome.update)
@@ -98,6 +121,77 @@ def apply_entries(storage: SyncStorage, entries: Iterable[WireEntry], policy_for
             result.rejected += [(e.key, "the pending queue is full; send dependencies first") for e in refused]
         result.seq_before, result.seq_after = storage.commit_batch(updates, add, drop, _bind(hook, result))
     return result
+
+
+def _outcomes(storage, groups: dict[str, list[WireEntry]], old: dict[str, list[WireEntry]], stored: dict,
+              absent: frozenset[str], policy_for: PolicyFor, result: ApplyResult) -> dict[str, _DocOutcome]:
+    """What to do with each document's entries; a big batch is verified in the process pool.
+
+    Planning (what is new, what waits) stays here; only `verify_update` of
+    person documents moves to the workers, and a refusal there is handled as
+    `_apply_group` handles one: the new entries are tried again on their own.
+    """
+    policies = {doc_id: policy_for(doc_id) for doc_id in groups}
+    pooled_ids = [d for d in groups if type(policies[d]) is PersonPolicy]
+    pool = _pool_for(len(pooled_ids))
+    if pool is None:
+        return {doc_id: _apply_group(storage, doc_id, group, old.get(doc_id, []), policies[doc_id], result,
+                                     stored.get(doc_id), absent) for doc_id, group in groups.items()}
+    planned: dict[str, _DocOutcome] = {}
+    jobs: list[tuple[str, tuple]] = []
+    for doc_id in pooled_ids:
+        mine = old.get(doc_id, [])
+        old_keys = {e.key for e in mine}
+        attempt = [*mine, *[e for e in groups[doc_id] if e.key not in old_keys]]
+        try:
+            planned[doc_id] = _plan_doc(storage, doc_id, attempt, policies[doc_id], stored.get(doc_id), absent,
+                                        defer=True)
+        except RejectedError:
+            continue  # planned again below, the plain way
+        if planned[doc_id].job is not None:
+            jobs.append((doc_id, planned[doc_id].job))
+    verdicts: dict[str, tuple[bool, object]] = {}
+    futures = []
+    for start in range(0, len(jobs), POOL_CHUNK):
+        chunk = jobs[start : start + POOL_CHUNK]
+        futures.append((chunk, pool.submit(verify_prepared, [job for _, job in chunk], bool(getattr(
+            storage, "project", True)))))
+    try:
+        for chunk, future in futures:
+            try:
+                answers = future.result()
+            except BrokenProcessPool:
+                _pool_state.pop("pool", None)
+                raise
+            for (doc_id, _), answer in zip(chunk, answers, strict=True):
+                verdicts[doc_id] = answer
+    finally:
+        for _, future in futures:
+            future.cancel()
+    outcomes: dict[str, _DocOutcome] = {}
+    for doc_id, group in groups.items():
+        plan = planned.get(doc_id)
+        if plan is None:
+            outcomes[doc_id] = _apply_group(storage, doc_id, group, old.get(doc_id, []), policies[doc_id], result,
+                                            stored.get(doc_id), absent)
+        elif plan.job is None:
+            outcomes[doc_id] = plan
+        elif verdicts[doc_id][0]:
+            outcomes[doc_id] = _DocOutcome(verdicts[doc_id][1], plan.used, plan.waiting)  # type: ignore[arg-type]
+        else:
+            mine = old.get(doc_id, [])
+            old_keys = {e.key for e in mine}
+            alone = [e for e in group if e.key not in old_keys]
+            reason = str(verdicts[doc_id][1])
+            if mine:  # as `_apply_group`: the new entries on their own
+                try:
+                    outcomes[doc_id] = _plan_doc(storage, doc_id, alone, policies[doc_id], stored.get(doc_id), absent)
+                    continue
+                except RejectedError as exc:
+                    reason = str(exc)
+            result.rejected += [(e.key, reason) for e in alone]
+            outcomes[doc_id] = _DocOutcome(None, [], mine)
+    return outcomes
 
 
 def _bind(hook: ResultHook | None, result: ApplyResult):
@@ -130,21 +224,28 @@ def _fresh(storage: SyncStorage, entries: list[WireEntry], result: ApplyResult) 
 
 
 def _apply_group(storage: SyncStorage, doc_id: str, group: list[WireEntry], old: list[WireEntry],
-                 policy: WriterPolicy, result: ApplyResult) -> _DocOutcome:
+                 policy: WriterPolicy, result: ApplyResult, stored: StoredDoc | None = None,
+                 absent: frozenset[str] = frozenset()) -> _DocOutcome:
     """Try new and old pending entries together; if that fails, the new ones alone."""
     old_keys = {e.key for e in old}
     group = [e for e in group if e.key not in old_keys]
     for attempt in ([*old, *group], group) if old else ([*group],):
         try:
-            return _plan_doc(storage, doc_id, attempt, policy)
+            return _plan_doc(storage, doc_id, attempt, policy, stored, absent)
         except RejectedError as exc:
             reason = str(exc)
     result.rejected += [(e.key, reason) for e in group]
     return _DocOutcome(None, [], old)
 
 
-def _plan_doc(storage: SyncStorage, doc_id: str, entries: list[WireEntry], policy: WriterPolicy) -> _DocOutcome:
-    stored = storage.get(doc_id)
+def _plan_doc(storage: SyncStorage, doc_id: str, entries: list[WireEntry], policy: WriterPolicy,
+              stored: StoredDoc | None = None, absent: frozenset[str] = frozenset(), *,
+              defer: bool = False) -> _DocOutcome:
+    """`stored` is the document as stored now (read in this same transaction), None if absent.
+
+    `absent`: change hashes this transaction already found missing from the log (not asked again).
+    `defer`: leave `verify_update` to the caller, as a job for `verify_prepared` (person documents).
+    """
     parsed: list[tuple[WireEntry, bytes, list[bytes]]] = []
     heads: list[tuple[WireEntry, SignedHead]] = []
     for entry in entries:
@@ -158,7 +259,8 @@ def _plan_doc(storage: SyncStorage, doc_id: str, entries: list[WireEntry], polic
     # The log holds every change of every stored document: ask it, rather than load the document.
     asked = {h for _, digest, deps in parsed for h in [digest, *deps]}
     asked |= {h for _, signed in heads for h in signed.heads}
-    have = {bytes.fromhex(h) for _, h in storage.known(("change", x.hex()) for x in asked)}
+    asking = {x.hex() for x in asked} - absent
+    have = {bytes.fromhex(h) for _, h in storage.known(("change", x) for x in asking)} if asking else set()
     changes: dict[bytes, tuple[WireEntry, list[bytes]]] = {}
     used: list[WireEntry] = []
     for entry, digest, deps in parsed:
@@ -177,10 +279,17 @@ def _plan_doc(storage: SyncStorage, doc_id: str, entries: list[WireEntry], polic
     waiting += [e for e, s in heads if (e, s) not in usable]
     if not apply and not usable:
         return _DocOutcome(None, used, waiting)
+    if defer:
+        job = (doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
+               b"".join(changes[h][0].data for h in apply), _undominated([s for _, s in usable], changes, ready),
+               stored.heads if stored else None, {h: changes[h][0].data for h in apply})
+        return _DocOutcome(None, used, waiting, job)
     update = verify_update(
         doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
         b"".join(changes[h][0].data for h in apply), _undominated([s for _, s in usable], changes, ready), policy,
+        current_heads=stored.heads if stored else None,
     )
+    update.change_bytes = {h: changes[h][0].data for h in apply}  # the wire bytes, spared a re-encode
     return _DocOutcome(update if update.changed else None, used, waiting)
 
 
@@ -248,26 +357,127 @@ class SnapshotDoc:
 
 def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: PolicyFor | None = None,
                    hook: ResultHook | None = None) -> ApplyResult:
-    """Verify whole saved documents with their signed heads and commit them together."""
+    """Verify whole saved documents with their signed heads and commit them together.
+
+    A big batch of person documents is verified (and turned into plain data)
+    in a process pool while this process writes what is ready; the checks are
+    the same code (`verify_prepared` runs `verify_update` with `PersonPolicy`).
+    """
     policy_for = policy_for or _default_policy
     result = ApplyResult()
+    project = bool(getattr(storage, "project", True))
     with storage.exclusive():
-        updates = []
-        for doc in docs:
-            stored = storage.get(doc.doc_id)
-            try:
-                update = verify_update(
-                    doc.doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
-                    doc.data, doc.signed_heads, policy_for(doc.doc_id),
-                )
-            except RejectedError as exc:
-                result.rejected.append((("doc", doc.doc_id), str(exc)))
-                continue
-            if update.changed:
-                updates.append(update)
+        stored = _stored_many(storage, [d.doc_id for d in docs])
+        jobs = [(d, stored.get(d.doc_id), policy_for(d.doc_id)) for d in docs]
+        pool = _pool_for(len(jobs))
+        pooled = [j for j in jobs if pool is not None and type(j[2]) is PersonPolicy]
+        local = [j for j in jobs if not (pool is not None and type(j[2]) is PersonPolicy)]
+
+        def verified():
+            for doc, current, policy in local:
+                try:
+                    update = verify_update(
+                        doc.doc_id, current.data if current else None, current.signed_heads if current else [],
+                        doc.data, doc.signed_heads, policy, current_heads=current.heads if current else None,
+                    )
+                except RejectedError as exc:
+                    result.rejected.append((("doc", doc.doc_id), str(exc)))
+                    continue
+                yield doc, update if update.changed else None
+            if pooled:
+                yield from _verify_in_pool(pool, pooled, project, result)
+
+        def changed():
+            for doc, update in verified():
+                if update is None:
+                    result.duplicates += 1
+                    continue
                 result.changed_docs.append(doc.doc_id)
                 result.accepted.append(("doc", doc.doc_id))
-            else:
-                result.duplicates += 1
-        result.seq_before, result.seq_after = storage.commit_batch(updates, [], [], _bind(hook, result))
+                yield update
+
+        result.seq_before, result.seq_after = storage.commit_batch(changed(), [], [], _bind(hook, result))
     return result
+
+
+# -- a process pool for big batches (first sync) ---------------------------------
+
+POOL_MIN_DOCS = 150  # below this, starting worker processes costs more than it saves
+POOL_WARM_MIN_DOCS = 50  # ...and below this, even running ones do
+POOL_CHUNK = 25
+_pool_state: dict[str, object] = {}
+_pool_lock = threading.Lock()
+
+
+def _pool_workers() -> int:
+    raw = os.environ.get("SKILLER_SYNC_WORKERS")
+    if raw is not None:
+        try:
+            return max(0, int(raw))
+        except ValueError:
+            return 0
+    return 2 if (os.cpu_count() or 1) >= 2 else 0
+
+
+def verify_pool() -> ProcessPoolExecutor | None:
+    """The shared pool of verifying processes (spawned, so the same on every OS), or None."""
+    with _pool_lock:
+        if "pool" in _pool_state:
+            return _pool_state["pool"]  # type: ignore[return-value]
+        workers = _pool_workers()
+        pool = None
+        if workers:
+            try:
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                           initializer=worker_started)
+                for _ in range(workers):  # start the workers now, while the caller waits on the network
+                    pool.submit(verify_prepared, [], False)
+            except (OSError, RuntimeError, NotImplementedError):
+                pool = None
+        _pool_state["pool"] = pool
+        return pool
+
+
+def _pool_for(docs: int) -> ProcessPoolExecutor | None:
+    if docs >= POOL_MIN_DOCS:
+        return verify_pool()
+    if docs >= POOL_WARM_MIN_DOCS:
+        return _pool_state.get("pool")  # type: ignore[return-value]
+    return None
+
+
+def _verify_in_pool(pool: ProcessPoolExecutor, jobs: list, project: bool, result: ApplyResult):
+    """Yield (doc, Prepared or None) in order, as the workers finish; rejections go to `result`."""
+    futures = []
+    for start in range(0, len(jobs), POOL_CHUNK):
+        chunk = jobs[start : start + POOL_CHUNK]
+        args = [(d.doc_id, c.data if c else None, c.signed_heads if c else [], d.data, d.signed_heads,
+                 c.heads if c else None, None) for d, c, _ in chunk]
+        futures.append((chunk, pool.submit(verify_prepared, args, project)))
+    try:
+        for chunk, future in futures:
+            try:
+                answers = future.result()
+            except BrokenProcessPool:
+                _pool_state.pop("pool", None)
+                raise
+            for (doc, _, _), (ok, value) in zip(chunk, answers, strict=True):
+                if not ok:
+                    result.rejected.append((("doc", doc.doc_id), str(value)))
+                    continue
+                yield doc, value
+    finally:
+        for _, future in futures:
+            future.cancel()
+
+
+def _stored_many(storage: SyncStorage, doc_ids: list[str]) -> dict:
+    many = getattr(storage, "get_many", None)
+    if many is not None:
+        return many(doc_ids)
+    found = {}
+    for doc_id in doc_ids:
+        doc = storage.get(doc_id)
+        if doc is not None:
+            found[doc_id] = doc
+    return found

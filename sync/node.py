@@ -18,13 +18,17 @@ from .api import AppConfig, create_app
 from .peers import PeerBook
 from .scheduler import Scheduler, SchedulerConfig
 from .storage import SqliteSyncStorage
+from .teams import NodeTeamGate
 
 
 def node_storage(services: Services) -> SqliteSyncStorage:
     # Services serialises its own edits with this lock; sync takes it too, so a
     # local edit and an accepted batch never read the same old document.
     lock = getattr(services, "_lock", None)
-    return SqliteSyncStorage(services.db, project_read_models=True, extra_lock=lock)
+    storage = SqliteSyncStorage(services.db, project_read_models=True, extra_lock=lock)
+    # sync_peer seals team entries for pushes and opens sealed ones it pulls (protocol §7)
+    storage.team_gate = NodeTeamGate(services)  # type: ignore[attr-defined]
+    return storage
 
 
 class ServerThread:
@@ -75,7 +79,7 @@ class NodeSync:
         identity = self.services.identity
         return AppConfig(kind="node", person_id=identity.person_id if identity else None,
                          policy_for=self.services.policy_for,
-                         on_accepted=[self._accepted])
+                         on_accepted=[self._accepted], team_gate=self.storage.team_gate)
 
     def _accepted(self, doc_ids: list[str]) -> None:
         self.scheduler.documents_changed(doc_ids)

@@ -2,7 +2,10 @@
 
 A relay has no person identity; it verifies every entry exactly as a desktop
 node does (acceptance.verify_update) and stores and forwards only what
-verifies. Its storage is any `RelayStorage`; SQLite is the embedded default.
+verifies. Team documents reach it sealed only (protocol §7): it checks each
+team's keybox chain and that every sealed entry is signed with the team's
+current key, stores ciphertext it cannot read, and refuses plaintext team
+entries. Its storage is any `RelayStorage`; SQLite is the embedded default.
 """
 
 from __future__ import annotations
@@ -11,17 +14,26 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import Protocol
 
 from skiller_desktop.db import Database
 from skiller_desktop.errors import SkillerError
 
 from .api import AppConfig, create_app
 from .storage import SqliteSyncStorage, SyncStorage
+from .wire import WireEntry
 
-# A relay stores exactly what a node's sync needs; a PostgreSQL backend
-# implements the same Protocol (nonces included, so several relay processes
-# can share one database).
-RelayStorage = SyncStorage
+
+class RelayStorage(SyncStorage, Protocol):
+    """What a relay stores: a node's sync storage, plus a team's sealed entries.
+
+    A PostgreSQL backend implements the same Protocol (nonces included, so
+    several relay processes can share one database).
+    """
+
+    def log_of_doc(self, doc_id: str, kinds: tuple[str, ...], since: int = 0,
+                   limit: int = 1_000_000) -> list[WireEntry]: ...
+    def append_entries(self, entries: list[WireEntry]) -> tuple[int, int]: ...
 
 
 def open_sqlite_storage(path: Path) -> SqliteSyncStorage:

@@ -6,13 +6,21 @@ case, the peer already has everything we have when the pull commits, so the
 push cursor can move over what the pull added and nothing is echoed back (and
 a push the peer says added only our entries moves the pull cursor likewise).
 A cursor moves only inside the transaction that commits the batch it covers.
+
+Teams (protocol §7): when the storage carries a `team_gate` (a desktop
+node), keyboxes are exchanged first, team entries are pushed sealed with the
+current team key, sealed entries pulled are opened before the engine sees
+them, a team whose keys just arrived has its history fetched again, and an
+admin's node admits accepted invitations and rotates keys after the pull.
 """
 
 from __future__ import annotations
 
+import contextlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from .client import PeerClient
+from .client import LogPage, PeerClient
 from .engine import ApplyResult, PolicyFor, apply_entries, apply_snapshot, retry_pending
 from .peers import PeerBook
 from .storage import SyncStorage
@@ -47,9 +55,14 @@ class SyncReport:
 def sync_peer(storage: SyncStorage, book: PeerBook, peer_id: str, client: PeerClient,
               policy_for: PolicyFor | None = None, *, batch: int = 2000, use_snapshot: bool = True) -> SyncReport:
     report = SyncReport(peer_id)
+    gate = getattr(storage, "team_gate", None)
+    if gate is not None:
+        client = _UnsealingClient(client, gate, report)
     for _ in range(3):
         try:
             _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report)
+            if gate is not None:
+                _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, report)
             return report
         except EpochChanged:
             report.restarted = True
@@ -84,19 +97,30 @@ def _echo_hook(book: PeerBook, peer_id: str, pulled: int | None):
 
 
 def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report) -> None:
+    """Pages of whole documents; the next page downloads while this one is verified and committed."""
     after, upto = "", None
-    while True:
+    with ThreadPoolExecutor(1, thread_name_prefix="snapshot fetch") as fetcher:
         page = client.snapshot(after, SNAPSHOT_PAGE)
-        if page.epoch != epoch:
-            raise EpochChanged
-        upto = page.upto if upto is None else upto
-        last = page.next is None
-        result = apply_snapshot(storage, page.docs, policy_for, _echo_hook(book, peer_id, upto if last else None))
-        report.snapshot_docs += len(result.accepted)
-        _count(report, result)
-        if last:
-            return
-        after = page.next
+        while True:
+            if page.epoch != epoch:
+                raise EpochChanged
+            upto = page.upto if upto is None else upto
+            last = page.next is None
+            ahead = None if last else fetcher.submit(client.snapshot, page.next, SNAPSHOT_PAGE)
+            try:
+                result = apply_snapshot(storage, page.docs, policy_for,
+                                        _echo_hook(book, peer_id, upto if last else None))
+            except BaseException:
+                if ahead is not None:
+                    ahead.cancel()
+                    with contextlib.suppress(Exception):
+                        ahead.result()
+                raise
+            report.snapshot_docs += len(result.accepted)
+            _count(report, result)
+            if ahead is None:
+                return
+            page = ahead.result()
 
 
 def _pull_log(storage, book, peer_id, client, policy_for, epoch, batch, report) -> None:
@@ -115,12 +139,23 @@ def _pull_log(storage, book, peer_id, client, policy_for, epoch, batch, report) 
 
 
 def _push(storage, book, peer_id, client, epoch, batch, report) -> None:
+    gate = getattr(storage, "team_gate", None)
+    if gate is not None:
+        _exchange_keyboxes(gate, client, report)
     pushed = book.get(peer_id).pushed_seq
     while True:
         entries = storage.log_since(pushed, batch, PUSH_BYTES)
         if not entries:
             return
-        answer = client.push(entries)
+        sending = entries
+        if gate is not None:  # team entries leave this node sealed, or not at all
+            sending, skipped = gate.seal_outgoing(entries)
+            report.rejected += skipped
+            if not sending:
+                pushed = entries[-1].seq
+                book.set_cursors(peer_id, pushed=pushed)
+                continue
+        answer = client.push(sending)
         if answer.get("epoch") != epoch:
             raise EpochChanged
         report.pushed += int(answer.get("accepted", 0))
@@ -133,6 +168,57 @@ def _push(storage, book, peer_id, client, epoch, batch, report) -> None:
             pulled = int(echo["to"])
         pushed = entries[-1].seq
         book.set_cursors(peer_id, pushed=pushed, pulled=pulled)
+
+
+def _exchange_keyboxes(gate, client, report: SyncReport) -> None:
+    """Learn the peer's newer keyboxes of our teams, and give it those it lacks, before sealing anything."""
+    for team_id in gate.teams_of_interest():
+        page = client.log_since(0, 5000, doc=team_id, kind="keybox")
+        theirs = [e for e in page.entries if e.kind == "keybox" and e.doc_id == team_id]
+        report.rejected += [f"{key[1][:12]}: {why}" for key, why in gate.absorb(theirs)]
+        missing = gate.keybox_entries(team_id, len(theirs))
+        if missing:
+            answer = client.push(missing)
+            report.rejected += [f"{r.get('hash', '')[:12]}: {r.get('reason', '')}" for r in answer.get("rejected", [])]
+
+
+def _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, report: SyncReport) -> None:
+    """Fetch the history of teams whose keys just arrived; admit, rotate, and push what that wrote."""
+    for team_id in gate.keys.catchup():
+        since = 0
+        while True:
+            page = client.log_since(since, batch, doc=team_id)
+            if page.entries:
+                result = apply_entries(storage, page.entries, policy_for)
+                report.pulled += len(result.accepted)
+                _count(report, result)
+            if not page.more or page.next == since:
+                break
+            since = page.next
+        gate.keys.caught_up(team_id)
+    if gate.after_sync():
+        info = client.info()
+        _push(storage, book, peer_id, client, info.epoch, batch, report)
+
+
+class _UnsealingClient:
+    """The peer client, but pulled pages come with keyboxes kept and sealed team entries opened."""
+
+    def __init__(self, client: PeerClient, gate, report: SyncReport) -> None:
+        self._client = client
+        self._gate = gate
+        self._report = report
+
+    def __getattr__(self, name: str):
+        return getattr(self._client, name)
+
+    def log_since(self, since: int, limit: int, doc: str | None = None, kind: str = "") -> LogPage:
+        page = self._client.log_since(since, limit, doc=doc, kind=kind)
+        if kind == "keybox":
+            return page
+        opened = self._gate.unseal(page.entries)
+        self._report.rejected += [f"{key[1][:12]}: {why}" for key, why in opened.refused]
+        return LogPage(page.epoch, opened.plain, page.next, page.more, page.newest_seq)
 
 
 def _count(report: SyncReport, result: ApplyResult) -> None:

@@ -19,7 +19,7 @@ from skiller_desktop.acceptance import Accepted
 from skiller_desktop.db import Database
 from skiller_desktop.person_doc import now_iso
 from skiller_desktop.signed_heads import SignedHead
-from skiller_desktop.store import Store, StoredDoc
+from skiller_desktop.store import Store, StoredDoc, stored_heads
 
 from .wire import MAX_PAGE_BYTES, WireEntry
 
@@ -83,6 +83,23 @@ class SqliteSyncStorage:
 
     def get(self, doc_id: str) -> StoredDoc | None:
         return self.store.get(doc_id)
+
+    def get_many(self, doc_ids: list[str]) -> dict[str, StoredDoc]:
+        """The stored documents among `doc_ids`, by id (absent ones left out)."""
+        found: dict[str, StoredDoc] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for start in range(0, len(ids), 400):
+            chunk = ids[start : start + 400]
+            rows = self.db.query(
+                f"SELECT doc_id, kind, bytes, signed_heads, heads FROM docs"
+                f" WHERE doc_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for r in rows:
+                found[r["doc_id"]] = StoredDoc(r["doc_id"], r["kind"], r["bytes"],
+                                               [SignedHead.from_json(h) for h in json.loads(r["signed_heads"])],
+                                               stored_heads(r["heads"]))
+        return found
 
     def snapshot(self, after: str, limit: int) -> list[StoredDoc]:
         rows = self.db.query(
@@ -168,4 +185,24 @@ class SqliteSyncStorage:
             )
             return cursor.rowcount == 1
 
+    # -- sealed team entries (protocol §7), added for team privacy ----------------
+    def log_of_doc(self, doc_id: str, kinds: tuple[str, ...], since: int = 0,
+                   limit: int = 1_000_000) -> list[WireEntry]:
+        """Log entries of one document and of the given kinds, after `since`, in order."""
+        rows = self.db.query(
+            f"SELECT seq, doc_id, entry_kind, hash, bytes FROM log WHERE doc_id = ? AND seq > ?"
+            f" AND entry_kind IN ({','.join('?' * len(kinds))}) ORDER BY seq LIMIT ?",
+            (doc_id, since, *kinds, limit),
+        )
+        return [WireEntry(r["doc_id"], r["entry_kind"], r["hash"], r["bytes"], r["seq"]) for r in rows]
+
+    def append_entries(self, entries: list[WireEntry]) -> tuple[int, int]:
+        """Append already-verified opaque entries (a relay's keyboxes and sealed entries) to the log."""
+        with self.exclusive():
+            before = self.newest_seq()
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO log (doc_id, entry_kind, hash, author, bytes) VALUES (?,?,?,?,?)",
+                [(e.doc_id, e.kind, e.hash, "", e.data) for e in entries],
+            )
+            return before, self.newest_seq()
 

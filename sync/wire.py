@@ -23,7 +23,7 @@ MAX_PAGE_ENTRIES = 5000
 DEFAULT_PAGE_ENTRIES = 2000
 MAX_PAGE_BYTES = 4 * 1024 * 1024
 MAX_SNAPSHOT_DOCS = 2000
-KINDS = ("change", "head")
+KINDS = ("change", "head", "keybox", "sealed")  # the last two: sealed team replication (protocol §7)
 _MAGIC = b"\x85\x6f\x4a\x83"
 
 

@@ -30,6 +30,8 @@ from ..text import clean, clean_level
 from ..views import Changes
 from . import analysis
 from . import document as td
+from . import sealed as ts
+from .keys import TeamKeys
 from .policy import TeamPolicy
 from .views import Invitation, Member, Need, NeedMatches, Team, TeamMatrix
 
@@ -48,6 +50,7 @@ class Teams:
     def __init__(self, services: Services) -> None:
         self.s = services
         self.policy = TeamPolicy()
+        self.keys = TeamKeys(services.db, lambda: services.identity)
         services.policies.setdefault(td.PREFIX, self.policy)
         services.add_listener(self._on_changes)
         self._processing = False
@@ -130,12 +133,14 @@ class Teams:
         identity = self.s.require_identity()
         name = clean(name, "name", required=True)
         description = clean(description, "description")
-        team_id = td.new_team_id()
+        first = ts.new_secret(1)
+        team_id = ts.team_id_for(first)  # commits to the team's first signing key (relays check it)
         doc = td.new_document(identity, team_id, name, description)
         signed = SignedHead.sign(identity, team_id, doc.get_heads())
         with self.s._lock, self.s.db.transaction():
             update = verify_update(team_id, None, [], doc.save(), [signed], self.policy)
             self.s.store.commit([update])
+            self.keys.start(team_id, first, [identity.person_id])
         self.s._notify(Changes.of("teams"))
         return team_id
 
@@ -172,7 +177,7 @@ class Teams:
         people = list(dict.fromkeys(person_ids))
         for person_id in people:
             self._check_newcomer(team_id, person_id, role)
-        return self._edit(team_id, lambda doc: td.merge([td.add_member(p, role, me) for p in people]))
+        return self._edit(team_id, lambda doc: td.merge([td.add_member(p, role, me) for p in people]), rotate=True)
 
     def set_role(self, team_id: str, person_id: str, role: str) -> Changes:
         self._require_admin(team_id)
@@ -189,7 +194,7 @@ class Teams:
             raise ValidationError("to remove yourself, leave the team", "person_id")
         if not self.role(team_id, person_id):
             raise NotFoundError("this person is not a member of the team")
-        return self._edit(team_id, lambda doc: td.remove_member(doc, person_id, me))
+        return self._edit(team_id, lambda doc: td.remove_member(doc, person_id, me), rotate=True)
 
     def leave(self, team_id: str) -> Changes:
         me = self._require_member(team_id)
@@ -355,7 +360,8 @@ class Teams:
         return analysis.rank(need, people)
 
     # -- the write path ------------------------------------------------------
-    def _edit(self, team_id: str, make: Callable[[core.Document], pd.Edit]) -> Changes:
+    def _edit(self, team_id: str, make: Callable[[core.Document], pd.Edit], rotate: bool = False) -> Changes:
+        """One signed, verified team edit; `rotate`: an admin's own membership change rotates the key at once."""
         identity = self.s.require_identity()
         with self.s._lock, self.s.db.transaction():  # read, verify and write as one, across processes too
             stored = self.s.store.get(team_id)
@@ -375,7 +381,42 @@ class Teams:
             except RejectedError as exc:
                 raise NotAllowedError(f"the team would refuse this: {exc}") from None
             self.s.store.commit([update])
+            if rotate:
+                self.reconcile_keys(team_id, acting=True)
         return self.s._notify(Changes.of("teams"))
+
+    # -- team keys ---------------------------------------------------------------
+    def reconcile_keys(self, team_id: str | None = None, acting: bool = False) -> int:
+        """As an admin holding the current team key: rotate it if the active members changed.
+
+        The new version is sealed to the active members only, so whoever left
+        or was removed reads nothing written after it, and relays refuse what
+        they sign with older keys. The admin who removes or adds someone
+        rotates at once (`acting`); changes no admin made here (a leave, an
+        admission of an accepted invitation) are picked up after each sync by
+        one designated admin only — the active admin with the smallest person
+        id — so that two admins do not fork the key chain. Returns how many
+        teams got a new version.
+        """
+        identity = self.s.identity
+        if identity is None or self.s.db.read_only:
+            return 0
+        me = identity.person_id
+        teams = [team_id] if team_id else self.keys.teams()
+        rotated = 0
+        with self.s._lock, self.s.db.transaction():
+            for tid in teams:
+                if self.role(tid, me) != "admin" or self.keys.current(tid) is None:
+                    continue
+                rows = self.s.db.query(
+                    "SELECT person_id, role FROM team_members WHERE team_id = ? AND removed_at = ''", (tid,))
+                active = {r["person_id"] for r in rows}
+                if not acting and min(r["person_id"] for r in rows if r["role"] == "admin") != me:
+                    continue
+                if active and self.keys.sealed_to(tid) != active:
+                    self.keys.rotate(tid, active)
+                    rotated += 1
+        return rotated
 
     def _on_changes(self, changes: Changes) -> None:
         try:
