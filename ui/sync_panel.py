@@ -44,19 +44,7 @@ class PeerStatus(Protocol):
 
 
 class SyncSource(Protocol):
-    def set_serving(self, addresses: list[str], announced: bool) -> None:
-        """Where other devices reach this one; empty when it does not serve."""
-        if not addresses:
-            self.serving.setText(self.tr("This device does not accept connections from peers right now."))
-        else:
-            text = self.tr("Peers reach this device at %1.").replace("%1", ", ".join(addresses))
-            if announced:
-                text += " " + self.tr("It is announced on your local network.")
-            else:
-                text += " " + self.tr("It could not be announced on your local network: add it on the other "
-                                      "device by its address.")
-            self.serving.setText(text)
-        self.serving.show()
+    """What the Sync screen needs of the scheduler (sync.scheduler.Scheduler has it)."""
 
     def statuses(self) -> list[Any]: ...
     def add_status_listener(self, callback: Callable[[], Any]) -> None: ...
