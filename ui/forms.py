@@ -10,12 +10,17 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -68,6 +73,52 @@ class FieldErrors(QObject):
     def message_for(self, field: str) -> str:
         target = self.fields.get(field)
         return target[1].text() if target and target[1].isVisible() else ""
+
+
+class FormDialog(QDialog):
+    """A form of fields, each with its error label under it, and Cancel / an action button.
+
+    `screen` is the screen that opened it: its `ops` runs the save off the UI
+    thread, and a ValidationError lands under the field it names.
+    """
+
+    def __init__(self, screen: QWidget, title: str, min_width: int = 460) -> None:
+        super().__init__(screen)
+        self.screen = screen
+        self.setWindowTitle(title)
+        self.setMinimumWidth(min_width)
+        self.form = QFormLayout(self)
+        self.general = error_label(self)
+        self.errors = FieldErrors(self.general, self)
+
+    def field(self, name: str, label: str, widget: QWidget, accessible: str = "") -> QWidget:
+        if accessible:
+            widget.setAccessibleName(accessible)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)
+            widget.setMaximumHeight(110)
+        err = error_label(self)
+        self.form.addRow(label, widget)
+        self.form.addRow("", err)
+        self.errors.add(name, widget, err)
+        return widget
+
+    def finish(self, ok_text: str) -> QPushButton:
+        self.form.addRow(self.general)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.form.addRow(self.buttons)
+        return self.ok_button
+
+    def run(self, call, done=None) -> None:
+        """Run the service call on the worker; errors under their fields, else `done` (default: close)."""
+        self.errors.clear()
+        self.screen.ops.run(call, done or (lambda _r, e: self.errors.show(e) if e else self.accept()))
+
+    def save(self) -> None:
+        raise NotImplementedError
 
 
 class Ask:

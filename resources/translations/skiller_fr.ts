@@ -302,37 +302,37 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="95" />
+        <location filename="../../ui/screens/exchange.py" line="56" />
         <source>Mark as done</source>
         <translation>Marquer comme terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="97" />
+        <location filename="../../ui/screens/exchange.py" line="58" />
         <source>Who helped you? They will be endorsed for “%s”.</source>
         <translation>Qui vous a aidé·e ? Cette personne sera recommandée pour « %s ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="106" />
+        <location filename="../../ui/screens/exchange.py" line="67" />
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="106" />
+        <location filename="../../ui/screens/exchange.py" line="67" />
         <source>Person recognised</source>
         <translation>Personne remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="107" />
+        <location filename="../../ui/screens/exchange.py" line="68" />
         <source>&amp;Recognition</source>
         <translation>&amp;Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="107" />
+        <location filename="../../ui/screens/exchange.py" line="68" />
         <source>Recognition</source>
         <translation>Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="108" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>Mark done and recognise</source>
         <translation>Terminer et remercier</translation>
     </message>
@@ -340,32 +340,32 @@
 <context>
     <name>CreateTeamDialog</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="46" />
+        <location filename="../../ui/screens/teams.py" line="42" />
         <source>New team</source>
         <translation>Nouvelle équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="50" />
+        <location filename="../../ui/screens/teams.py" line="43" />
         <source>Team name</source>
         <translation>Nom de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="52" />
+        <location filename="../../ui/screens/teams.py" line="45" />
         <source>Team description</source>
         <translation>Description de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="57" />
+        <location filename="../../ui/screens/teams.py" line="43" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="58" />
+        <location filename="../../ui/screens/teams.py" line="44" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="65" />
+        <location filename="../../ui/screens/teams.py" line="47" />
         <source>Create team</source>
         <translation>Créer l’équipe</translation>
     </message>
@@ -381,47 +381,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="40" />
+        <location filename="../../ui/screens/people.py" line="35" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="44" />
+        <location filename="../../ui/screens/people.py" line="43" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="42" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="44" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="52" />
+        <location filename="../../ui/screens/people.py" line="45" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="57" />
+        <location filename="../../ui/screens/people.py" line="43" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="58" />
+        <location filename="../../ui/screens/people.py" line="44" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="59" />
+        <location filename="../../ui/screens/people.py" line="45" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="66" />
+        <location filename="../../ui/screens/people.py" line="46" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -558,139 +558,139 @@
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="123" />
+        <location filename="../../ui/screens/exchange.py" line="84" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="126" />
-        <location filename="../../ui/screens/exchange.py" line="127" />
+        <location filename="../../ui/screens/exchange.py" line="87" />
+        <location filename="../../ui/screens/exchange.py" line="88" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="132" />
+        <location filename="../../ui/screens/exchange.py" line="93" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="133" />
-        <location filename="../../ui/screens/exchange.py" line="153" />
+        <location filename="../../ui/screens/exchange.py" line="94" />
+        <location filename="../../ui/screens/exchange.py" line="114" />
         <source>Offers and requests</source>
         <translation>Offres et demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="134" />
+        <location filename="../../ui/screens/exchange.py" line="95" />
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="135" />
+        <location filename="../../ui/screens/exchange.py" line="96" />
         <source>Requests</source>
         <translation>Demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="138" />
+        <location filename="../../ui/screens/exchange.py" line="99" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="139" />
+        <location filename="../../ui/screens/exchange.py" line="100" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="140" />
+        <location filename="../../ui/screens/exchange.py" line="101" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="141" />
+        <location filename="../../ui/screens/exchange.py" line="102" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="142" />
+        <location filename="../../ui/screens/exchange.py" line="103" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="144" />
+        <location filename="../../ui/screens/exchange.py" line="105" />
         <source>&amp;Post…</source>
         <translation>&amp;Publier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="162" />
+        <location filename="../../ui/screens/exchange.py" line="123" />
         <source>Post details</source>
         <translation>Détail de l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="164" />
+        <location filename="../../ui/screens/exchange.py" line="125" />
         <source>Your answer</source>
         <translation>Votre réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="165" />
+        <location filename="../../ui/screens/exchange.py" line="126" />
         <source>Write an answer…</source>
         <translation>Écrire une réponse…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="171" />
+        <location filename="../../ui/screens/exchange.py" line="132" />
         <source>&amp;Answer</source>
         <translation>&amp;Répondre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="173" />
+        <location filename="../../ui/screens/exchange.py" line="134" />
         <source>Mark &amp;done…</source>
         <translation>Marquer comme &amp;terminé…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="175" />
+        <location filename="../../ui/screens/exchange.py" line="136" />
         <source>&amp;Close post</source>
         <translation>&amp;Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="230" />
+        <location filename="../../ui/screens/exchange.py" line="191" />
         <source>Nobody has answered yet</source>
         <translation>Personne n’a encore répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="234" />
+        <location filename="../../ui/screens/exchange.py" line="195" />
         <source>Select a post to read it and answer.</source>
         <translation>Choisissez une annonce pour la lire et y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="238" />
+        <location filename="../../ui/screens/exchange.py" line="199" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="238" />
+        <location filename="../../ui/screens/exchange.py" line="199" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="244" />
+        <location filename="../../ui/screens/exchange.py" line="205" />
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="244" />
+        <location filename="../../ui/screens/exchange.py" line="205" />
         <source>No answers yet.</source>
         <translation>Pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="251" />
+        <location filename="../../ui/screens/exchange.py" line="212" />
         <source>Done — recognition given.</source>
         <translation>Terminé — remerciement donné.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="284" />
+        <location filename="../../ui/screens/exchange.py" line="245" />
         <source>Close post</source>
         <translation>Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="285" />
+        <location filename="../../ui/screens/exchange.py" line="246" />
         <source>Close “%s”? Nobody will be able to answer it.</source>
         <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
     </message>
@@ -1737,72 +1737,72 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="97" />
+        <location filename="../../ui/screens/people.py" line="67" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="100" />
+        <location filename="../../ui/screens/people.py" line="70" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="101" />
+        <location filename="../../ui/screens/people.py" line="71" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="105" />
+        <location filename="../../ui/screens/people.py" line="75" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="106" />
+        <location filename="../../ui/screens/people.py" line="76" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="110" />
+        <location filename="../../ui/screens/people.py" line="80" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="111" />
+        <location filename="../../ui/screens/people.py" line="81" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="112" />
+        <location filename="../../ui/screens/people.py" line="82" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="114" />
+        <location filename="../../ui/screens/people.py" line="84" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="115" />
+        <location filename="../../ui/screens/people.py" line="85" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="131" />
+        <location filename="../../ui/screens/people.py" line="101" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="143" />
+        <location filename="../../ui/screens/people.py" line="113" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="146" />
+        <location filename="../../ui/screens/people.py" line="116" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="195" />
+        <location filename="../../ui/screens/people.py" line="165" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -1901,62 +1901,62 @@
 <context>
     <name>PostDialog</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="74" />
+        <location filename="../../ui/screens/exchange.py" line="35" />
         <source>Post an offer or a request</source>
         <translation>Publier une offre ou une demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="76" />
+        <location filename="../../ui/screens/exchange.py" line="37" />
         <source>I offer help</source>
         <translation>Je propose mon aide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="77" />
+        <location filename="../../ui/screens/exchange.py" line="38" />
         <source>I am looking for help</source>
         <translation>Je cherche de l’aide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="78" />
+        <location filename="../../ui/screens/exchange.py" line="39" />
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="78" />
+        <location filename="../../ui/screens/exchange.py" line="39" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="79" />
+        <location filename="../../ui/screens/exchange.py" line="40" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="79" />
+        <location filename="../../ui/screens/exchange.py" line="40" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="80" />
+        <location filename="../../ui/screens/exchange.py" line="41" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="80" />
+        <location filename="../../ui/screens/exchange.py" line="41" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="81" />
+        <location filename="../../ui/screens/exchange.py" line="42" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="82" />
+        <location filename="../../ui/screens/exchange.py" line="43" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="83" />
+        <location filename="../../ui/screens/exchange.py" line="44" />
         <source>Post</source>
         <translation>Publier</translation>
     </message>
@@ -2508,117 +2508,117 @@
 <context>
     <name>TeamsScreen</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="96" />
+        <location filename="../../ui/screens/teams.py" line="74" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="120" />
+        <location filename="../../ui/screens/teams.py" line="98" />
         <source>My teams</source>
         <translation>Mes équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="123" />
+        <location filename="../../ui/screens/teams.py" line="101" />
         <source>&amp;New team…</source>
         <translation>&amp;Nouvelle équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="124" />
+        <location filename="../../ui/screens/teams.py" line="102" />
         <source>New team (Ctrl+Shift+T)</source>
         <translation>Nouvelle équipe (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="126" />
+        <location filename="../../ui/screens/teams.py" line="104" />
         <source>Join a team</source>
         <translation>Rejoindre une équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="129" />
+        <location filename="../../ui/screens/teams.py" line="107" />
         <source>Code or team id</source>
         <translation>Code ou identifiant d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="130" />
+        <location filename="../../ui/screens/teams.py" line="108" />
         <source>Invitation code or team id</source>
         <translation>Code d’invitation ou identifiant d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="133" />
+        <location filename="../../ui/screens/teams.py" line="111" />
         <source>&amp;Join</source>
         <translation>Re&amp;joindre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="160" />
+        <location filename="../../ui/screens/teams.py" line="138" />
         <source>You are in no team yet. Create one, or paste an invitation code under “Join a team”.</source>
         <translation>Vous n’êtes encore dans aucune équipe. Créez-en une, ou collez un code d’invitation sous « Rejoindre une équipe ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="173" />
+        <location filename="../../ui/screens/teams.py" line="151" />
         <source>Copy team &amp;id</source>
         <translation>Copier l’&amp;identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="174" />
+        <location filename="../../ui/screens/teams.py" line="152" />
         <source>Give the id to people you invited: they paste it in “Join”</source>
         <translation>Donnez l’identifiant aux personnes invitées : elles le collent dans « Rejoindre »</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="176" />
+        <location filename="../../ui/screens/teams.py" line="154" />
         <source>&amp;Leave team…</source>
         <translation>&amp;Quitter l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="187" />
+        <location filename="../../ui/screens/teams.py" line="165" />
         <source>Team details</source>
         <translation>Détails de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="192" />
+        <location filename="../../ui/screens/teams.py" line="170" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="192" />
+        <location filename="../../ui/screens/teams.py" line="170" />
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="193" />
+        <location filename="../../ui/screens/teams.py" line="171" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="193" />
+        <location filename="../../ui/screens/teams.py" line="171" />
         <source>Matching</source>
         <translation>Correspondances</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="255" />
+        <location filename="../../ui/screens/teams.py" line="233" />
         <source>You are an admin of this team.</source>
         <translation>Vous êtes administrateur de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="256" />
+        <location filename="../../ui/screens/teams.py" line="234" />
         <source>You are a member of this team.</source>
         <translation>Vous êtes membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="283" />
+        <location filename="../../ui/screens/teams.py" line="261" />
         <source>Accepted. An admin’s device adds you when your answer reaches it: sync with them, or export your profile and send it.</source>
         <translation>Accepté. L’appareil d’un administrateur vous ajoutera quand votre réponse lui parviendra : synchronisez avec lui, ou exportez votre profil et envoyez-le.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="293" />
+        <location filename="../../ui/screens/teams.py" line="271" />
         <source>Leave “%1”? To come back, you will need a new invitation.</source>
         <translation>Quitter « %1 » ? Pour revenir, il vous faudra une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="294" />
+        <location filename="../../ui/screens/teams.py" line="272" />
         <source>Leave team</source>
         <translation>Quitter l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="308" />
+        <location filename="../../ui/screens/teams.py" line="286" />
         <source>Team id copied: %1</source>
         <translation>Identifiant d’équipe copié : %1</translation>
     </message>

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,51 +23,14 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Offer
 
-from ..forms import FieldErrors, error_label, fit_columns
+from ..forms import FieldErrors, FormDialog, error_label, fit_columns
 from ..messages import describe
 from ..models import OffersModel
 from ..resources import icon
 from .base import Screen
 
 
-class _FormDialog(QDialog):
-    def __init__(self, screen: ExchangeScreen, title: str) -> None:
-        super().__init__(screen)
-        self.screen = screen
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self.form = QFormLayout(self)
-        self.general = error_label(self)
-        self.errors = FieldErrors(self.general, self)
-
-    def field(self, name: str, label: str, widget: QWidget, accessible: str) -> QWidget:
-        widget.setAccessibleName(accessible)
-        if isinstance(widget, QPlainTextEdit):
-            widget.setTabChangesFocus(True)
-            widget.setMaximumHeight(110)
-        err = error_label(self)
-        self.form.addRow(label, widget)
-        self.form.addRow("", err)
-        self.errors.add(name, widget, err)
-        return widget
-
-    def finish(self, ok_text: str) -> None:
-        self.form.addRow(self.general)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.form.addRow(self.buttons)
-
-    def run(self, call) -> None:
-        self.errors.clear()
-        self.screen.ops.run(call, lambda _r, e: self.errors.show(e) if e else self.accept())
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-
-class PostDialog(_FormDialog):
+class PostDialog(FormDialog):
     def __init__(self, screen: ExchangeScreen) -> None:
         super().__init__(screen, QCoreApplication.translate("PostDialog", "Post an offer or a request"))
         self.kind = QComboBox(self)
@@ -88,7 +49,7 @@ class PostDialog(_FormDialog):
         self.run(lambda: self.screen.ops.services.add_offer(kind, skill, title, description))
 
 
-class CompleteDialog(_FormDialog):
+class CompleteDialog(FormDialog):
     """Mark my post done and recognise who helped: it endorses them for the skill used."""
 
     def __init__(self, screen: ExchangeScreen, offer: Offer) -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import PersonSummary, Skill
 
-from ..forms import FieldErrors, error_label, fit_columns
+from ..forms import FormDialog, fit_columns
 from ..models import PeopleModel, SearchQuery
 from ..person_view import PersonView, availability_label
 from ..qtcompat import emit
@@ -31,54 +28,27 @@ from ..resources import icon
 from .base import Screen
 
 
-class EndorseDialog(QDialog):
+class EndorseDialog(FormDialog):
     """Endorse one of a person's skills, with an optional comment and the level you observed."""
 
     def __init__(self, screen: PeopleScreen, person: PersonSummary, skills: list[Skill]) -> None:
-        super().__init__(screen)
-        self.screen, self.person = screen, person
-        self.setWindowTitle(self.tr("Endorse %s") % person.name)
-        self.setMinimumWidth(440)
-        form = QFormLayout(self)
+        super().__init__(screen, QCoreApplication.translate("EndorseDialog", "Endorse %s") % person.name, 440)
+        self.person = person
         self.skill = QComboBox(self)
-        self.skill.setAccessibleName(self.tr("Skill to endorse"))
         for s in skills:
             self.skill.addItem(s.name, s.name)
         self.level = QSpinBox(self)
         self.level.setRange(0, 5)
         self.level.setSpecialValueText(self.tr("Not said"))
-        self.level.setAccessibleName(self.tr("Level observed"))
-        self.comment = QPlainTextEdit(self)
-        self.comment.setAccessibleName(self.tr("Comment"))
-        self.comment.setTabChangesFocus(True)
-        self.comment.setMaximumHeight(100)
-        general = error_label(self)
-        self.errors = FieldErrors(general, self)
-        for field, label, widget in ((("skill", self.tr("&Skill"), self.skill)),
-                                     ("level", self.tr("&Level observed"), self.level),
-                                     ("comment", self.tr("&Comment"), self.comment)):
-            err = error_label(self)
-            form.addRow(label, widget)
-            form.addRow("", err)
-            self.errors.add(field, widget, err)
-        form.addRow(general)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.endorse_button = self.buttons.addButton(self.tr("Endorse"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        self.field("skill", self.tr("&Skill"), self.skill, self.tr("Skill to endorse"))
+        self.field("level", self.tr("&Level observed"), self.level, self.tr("Level observed"))
+        self.comment = self.field("comment", self.tr("&Comment"), QPlainTextEdit(self), self.tr("Comment"))
+        self.endorse_button = self.finish(self.tr("Endorse"))
 
     def save(self) -> None:
         skill, comment, level = self.skill.currentData() or "", self.comment.toPlainText(), self.level.value()
-        pid = self.person.person_id
-        self.errors.clear()
-        self.screen.ops.run(lambda: self.screen.ops.services.endorse(pid, skill, comment, level or None), self._saved)
-
-    def _saved(self, _result, error: BaseException | None) -> None:
-        if error is not None:
-            self.errors.show(error)
-        else:
-            self.accept()
+        pid, services = self.person.person_id, self.screen.ops.services
+        self.run(lambda: services.endorse(pid, skill, comment, level or None))
 
 
 class PeopleScreen(Screen):

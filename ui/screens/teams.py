@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.teams.views import Team
 
-from ..forms import FieldErrors, error_label
+from ..forms import FieldErrors, FormDialog, error_label
 from ..messages import describe
 from ..models import ROW_ROLE
 from ..resources import icon
@@ -39,40 +37,20 @@ from .base import Screen
 from .team_tabs import MatchingTab, MatrixTab, MembersTab, NeedsTab, TeamDetail
 
 
-class CreateTeamDialog(QDialog):
+class CreateTeamDialog(FormDialog):
     def __init__(self, screen: TeamsScreen) -> None:
-        super().__init__(screen)
-        self.screen = screen
-        self.setWindowTitle(self.tr("New team"))
-        self.setMinimumWidth(460)
-        form = QFormLayout(self)
-        self.name = QLineEdit(self)
-        self.name.setAccessibleName(self.tr("Team name"))
-        self.description = QPlainTextEdit(self)
-        self.description.setAccessibleName(self.tr("Team description"))
-        self.description.setTabChangesFocus(True)
+        super().__init__(screen, QCoreApplication.translate("CreateTeamDialog", "New team"))
+        self.name = self.field("name", self.tr("&Name"), QLineEdit(self), self.tr("Team name"))
+        self.description = self.field("description", self.tr("&Description"), QPlainTextEdit(self),
+                                      self.tr("Team description"))
         self.description.setMaximumHeight(100)
-        general = error_label(self)
-        self.errors = FieldErrors(general, self)
-        for field, label, widget in (("name", self.tr("&Name"), self.name),
-                                     ("description", self.tr("&Description"), self.description)):
-            err = error_label(self)
-            form.addRow(label, widget)
-            form.addRow("", err)
-            self.errors.add(field, widget, err)
-        form.addRow(general)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.create_button = self.buttons.addButton(self.tr("Create team"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        self.create_button = self.finish(self.tr("Create team"))
         self.team_id = ""
 
     def save(self) -> None:
         name, description = self.name.text(), self.description.toPlainText()
-        self.errors.clear()
         teams = self.screen.ops.services.teams
-        self.screen.ops.run(lambda: teams.create(name, description), self._saved)
+        self.run(lambda: teams.create(name, description), self._saved)
 
     def _saved(self, team_id: str | None, error: BaseException | None) -> None:
         if error is not None:
