@@ -71,7 +71,8 @@ class Queries:
     def count_people(self) -> int:
         return int(self.db.one("SELECT COUNT(*) AS n FROM persons")["n"])
 
-    def skills(self, person_id: str) -> list[Skill]:
+    def skills(self, person_id: str, key: str | None = None) -> list[Skill]:
+        """A person's skills in their order, with the endorsements that count; or only the one with `key`."""
         rows = self.db.query(
             """SELECT s.*, (SELECT COUNT(*) FROM endorsements e
                             WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key
@@ -80,8 +81,9 @@ class Queries:
                                               WHERE h.subject_id = e.subject_id
                                                 AND h.endorsement_id = e.endorsement_id)
                            ) AS endorsement_count
-               FROM skills s WHERE s.person_id = ? ORDER BY s.position, s.skill_key""",
-            (person_id,),
+               FROM skills s WHERE s.person_id = ? AND (? IS NULL OR s.skill_key = ?)
+               ORDER BY s.position, s.skill_key""",
+            (person_id, key, key),
         )
         return [
             Skill(
@@ -99,8 +101,8 @@ class Queries:
         ]
 
     def skill(self, person_id: str, name: str) -> Skill | None:
-        key = skill_key(name)
-        return next((s for s in self.skills(person_id) if s.key == key), None)
+        found = self.skills(person_id, skill_key(name))
+        return found[0] if found else None
 
     def endorsements(
         self,

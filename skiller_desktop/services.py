@@ -32,7 +32,6 @@ from .identity import (
     seal_identity,
     seed_from_phrase,
 )
-from .interop.credentials import issue_endorsement_credential
 from .keystore import load_identity, save_identity
 from .queries import Queries
 from .signed_heads import SignedHead
@@ -300,6 +299,8 @@ class Services:
             "revoked": False,
             "revoked_at": "",
         }
+        from .interop.credentials import issue_endorsement_credential  # jwt is slow to import: not at start-up
+
         entry["credential"] = issue_endorsement_credential(
             self.require_identity().private_key,
             endorsement_id=endorsement_id,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +33,16 @@ def run_cli(*args: str, data_dir: Path | None = None, stdin: str | None = None,
     full_env = {**os.environ, "SKILLER_NO_KEYRING": "1", "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(command + list(args), capture_output=True, text=True, input=stdin,
                           env=full_env, cwd=ROOT, timeout=120)
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 20.0, interval: float = 0.02,
+               message: str = "condition") -> object:
+    """Poll a condition, never a fixed sleep: its first true value, or AssertionError after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {message}")
+        time.sleep(interval)

@@ -8,11 +8,10 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import requests
+from support import wait_until
 
 from skiller_desktop.db import Database
 
@@ -26,16 +25,6 @@ def env() -> dict:
     return {**os.environ, "SKILLER_NO_KEYRING": "1", "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
 
 
-def wait_until(predicate: Callable[[], object], timeout: float = 20.0, interval: float = 0.05,
-               message: str = "condition") -> object:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {message}")
-        time.sleep(interval)
 
 
 def free_port() -> int:

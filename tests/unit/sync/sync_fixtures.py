@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from support import wait_until  # noqa: F401  (re-exported for the tests that import it from here)
 
 from skiller_desktop.db import Database
 from skiller_desktop.services import Services
@@ -59,13 +59,3 @@ def read_models(db: Database) -> dict[str, list[tuple]]:
     return out
 
 
-def wait_until(predicate: Callable[[], object], timeout: float = 10.0, interval: float = 0.02,
-               message: str = "condition") -> object:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {message}")
-        time.sleep(interval)
