@@ -129,17 +129,35 @@ def bench_ingest(source: SqliteSyncStorage, url: str, identity, work: Path) -> N
         f"relay ingest in-process: {len(entries)} entries in {spent:.1f} s = {len(entries) / spent:,.0f} entries/s")
 
 
-def bench_first_sync(url: str, work: Path, people: int, source_db: Database) -> Services:
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process, where /proc tells it (Linux); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def bench_first_sync(url: str, work: Path, people: int, source_db: Database, relay_pid: int) -> Services:
     node = fresh_node(work, "fresh")
     client = PeerClient(url, node.require_identity(), timeout=120)
     book = PeerBook(node.db)
     peer = book.add(url, "relay")
+    pool = verify_pool()  # started with the app; its start is not part of a sync
+    pids = {"node": os.getpid(), "relay": relay_pid,
+            **{f"worker {i + 1}": p for i, p in enumerate(getattr(pool, "_processes", None) or {})}}
+    cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
     started = time.perf_counter()
     report = sync_peer(node_storage(node), book, peer.peer_id, client, node.policy_for)
     spent = time.perf_counter() - started
+    cpu = {name: round(after - cpu_before[name], 2) for name, pid in pids.items()
+           if (after := cpu_seconds(pid)) is not None and cpu_before[name] is not None}
     raw = source_db.one("SELECT SUM(LENGTH(bytes)) AS n FROM docs")["n"]
     say("first_sync_s", round(spent, 2), f"first sync of a fresh node from the relay: {report.snapshot_docs} docs, "
         f"{spent:.1f} s (budget 10 s)")
+    if cpu:
+        say("first_sync_cpu_s", cpu, f"  CPU seconds by process: {cpu} = {sum(cpu.values()):.1f} s "
+            f"on {os.cpu_count()} cores")
     say("first_sync_wire_bytes", client.bytes_received,
         f"  received {client.bytes_received / 1e6:.1f} MB for {raw / 1e6:.1f} MB of saved Automerge documents "
         f"({client.bytes_received / raw:.2f}x)")
@@ -289,7 +307,7 @@ def main() -> int:
     proc, url = start_relay(relay_db)
     try:
         bench_ingest(source, url, identities_for(1, seed=42)[1][0], run)
-        node = bench_first_sync(url, run, args.people, source_db)
+        node = bench_first_sync(url, run, args.people, source_db, proc.pid)
         bench_incremental(url, node, source.store, args.people)
     finally:
         proc.terminate()

@@ -8,7 +8,7 @@ peers and relays all go through here, so they check exactly the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from automerge import core
@@ -100,22 +100,47 @@ class Prepared:
     changes: list[tuple[str, str, bytes]]  # (hash hex, author person id or "", encoded change)
     data: dict | None = None  # the document as Python values (for a person, only what rows lack)
     person_rows: tuple | None = None  # readmodel.person_rows of a person document
+    # Change bytes that are slices of `saved` (start, end) by hash; and whether `saved` and those
+    # slices were left out (`detached`), for the receiver of a worker's answer to put back.
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    detached_from: int = 0  # len of the bytes left out; 0 when nothing was
 
     @property
     def changed(self) -> bool:
         return bool(self.changes or self.new_signed_heads)
 
+    def detach(self, incoming: bytes) -> Prepared:
+        """This without the bytes that `incoming` (the sender's own copy) holds: half as much to pickle."""
+        if self.saved is not incoming or not incoming:
+            return self
+        changes = [(h, author, b"" if h in self.spans else data) for h, author, data in self.changes]
+        return replace(self, saved=b"", changes=changes, detached_from=len(incoming))
+
+    def attach(self, incoming: bytes) -> Prepared:
+        """Undo `detach` with the same `incoming` bytes."""
+        if not self.detached_from:
+            return self
+        if len(incoming) != self.detached_from:
+            raise ValueError("attach() needs the bytes the answer was detached from")
+        changes = [(h, author, incoming[slice(*self.spans[h])] if h in self.spans else data)
+                   for h, author, data in self.changes]
+        return replace(self, saved=incoming, changes=changes, detached_from=0)
+
 
 def prepare(update: Accepted, with_data: bool = True) -> Prepared:
     doc = update.document
     known = update.change_bytes or {}
+    spans = {}
+    if len(known) < len(update.new_changes) and update.saved is not None:
+        spans = {h: span for h, span in am.reusable_chunks(update.saved, update.new_changes).items() if h not in known}
     changes = []
     for change in update.new_changes:
         author = split_actor(change.actor_id)
         digest = change.hash
         encoded = known.get(digest)
         if encoded is None:
-            encoded = am.change_bytes(change)
+            span = spans.get(digest)
+            encoded = update.saved[span[0] : span[1]] if span else am.change_bytes(change)  # type: ignore[index]
         changes.append((digest.hex(), author[0] if author else "", encoded))
     data, rows = None, None
     if with_data:
@@ -135,6 +160,7 @@ def prepare(update: Accepted, with_data: bool = True) -> Prepared:
         changes,
         data,
         rows,
+        {h.hex(): span for h, span in spans.items()},
     )
 
 
@@ -172,7 +198,8 @@ def verify_prepared(jobs: list[tuple], with_data: bool) -> list[tuple[bool, Prep
 
     Each job is (doc_id, current bytes, current signed heads, incoming, offered, current heads,
     encoded changes by hash or None);
-    each answer (True, Prepared or None when nothing changed) or (False, reason).
+    each answer (True, Prepared or None when nothing changed) or (False, reason). A Prepared
+    comes detached from the job's incoming bytes: the caller has them, `attach` puts them back.
     Checks exactly as `verify_update` with `PersonPolicy` does in-process.
     """
     out: list[tuple[bool, Prepared | str | None]] = []
@@ -184,7 +211,7 @@ def verify_prepared(jobs: list[tuple], with_data: bool) -> list[tuple[bool, Prep
             out.append((False, str(exc)))
             continue
         update.change_bytes = encoded
-        out.append((True, prepare(update, with_data) if update.changed else None))
+        out.append((True, prepare(update, with_data).detach(incoming) if update.changed else None))
     return out
 
 
@@ -235,7 +262,6 @@ def verify_update(
     return Accepted(doc_id, candidate, new_changes, [s for s in fresh if s in all_signed], all_signed, saved)
 
 
-_MAGIC = b"\x85\x6f\x4a\x83"
 MAX_APPENDED_CHUNKS = 16
 
 
@@ -257,17 +283,8 @@ def _appended(current: bytes, incoming: bytes) -> bytes | None:
 
 def _chunk_kinds(data: bytes, limit: int) -> list[int] | None:
     """The chunk types in `data`, or None if it is not a clean run of at most `limit` chunks."""
-    kinds: list[int] = []
-    at = 0
-    while at < len(data):
-        if len(kinds) >= limit or data[at : at + 4] != _MAGIC or at + 9 > len(data):
-            return None
-        kinds.append(data[at + 8])
-        length, start = am.read_uleb(data, at + 9)
-        if length < 0:
-            return None
-        at = start + length
-    return kinds if at == len(data) else None
+    found = am.chunks(data, limit)
+    return [kind for kind, _, _ in found] if found is not None else None
 
 
 def _has_all(doc: core.Document, heads) -> bool:

@@ -138,6 +138,72 @@ def change_bytes(change: core.Change) -> bytes:
     return raw[:8] + b"\x02" + write_uleb(len(body)) + body
 
 
+MAGIC = b"\x85\x6f\x4a\x83"
+CHANGE_CHUNK, DEFLATED_CHANGE_CHUNK = 1, 2
+
+
+def chunks(data: bytes, limit: int | None = None) -> list[tuple[int, int, int]] | None:
+    """The chunks of saved bytes as (type, start, end), or None if `data` is not a clean run of them.
+
+    A chunk is magic, a 4-byte checksum (the first bytes of a change's hash),
+    a type byte (0 document, 1 change, 2 deflated change), a length and a body.
+    """
+    found: list[tuple[int, int, int]] = []
+    at = 0
+    while at < len(data):
+        if (limit is not None and len(found) >= limit) or data[at : at + 4] != MAGIC or at + 9 > len(data):
+            return None
+        length, start = read_uleb(data, at + 9)
+        if length < 0 or start + length > len(data):
+            return None
+        found.append((data[at + 8], at, start + length))
+        at = start + length
+    return found
+
+
+def reusable_chunks(data: bytes | None, changes: list[core.Change]) -> dict[bytes, tuple[int, int]]:
+    """Where `data` already holds a change's encoded chunk: (start, end) by change hash.
+
+    Saved bytes made of change chunks (a document built up from the log)
+    already hold every change encoded: reusing them spares deflating each
+    change again. `data` must be bytes that loaded into the document of
+    `changes`: Automerge refuses a chunk whose checksum is not the first four
+    bytes of its change's hash. When every chunk is a change chunk (so every
+    change of the document has one), a checksum found on one chunk only is
+    that change's; otherwise chunks are decompressed and compared.
+    """
+    parsed = chunks(data) if data else None
+    if not parsed:
+        return {}
+    by_checksum: dict[bytes, list[tuple[int, int, int]]] = {}
+    for kind, start, end in parsed:
+        if kind in (CHANGE_CHUNK, DEFLATED_CHANGE_CHUNK):
+            by_checksum.setdefault(data[start + 4 : start + 8], []).append((kind, start, end))
+    only_changes = all(kind in (CHANGE_CHUNK, DEFLATED_CHANGE_CHUNK) for kind, _, _ in parsed)
+    found: dict[bytes, tuple[int, int]] = {}
+    for change in changes:
+        candidates = by_checksum.get(change.hash[:4], ())
+        if only_changes and len(candidates) == 1:
+            found[change.hash] = candidates[0][1:]
+            continue
+        for kind, start, end in candidates:
+            if _same_change(kind, data[start:end], change.raw_bytes):
+                found[change.hash] = (start, end)
+                break
+    return found
+
+
+def _same_change(kind: int, chunk: bytes, raw: bytes) -> bool:
+    if kind == CHANGE_CHUNK:
+        return chunk == raw
+    _, body_at = read_uleb(chunk, 9)
+    _, raw_body_at = read_uleb(raw, 9)
+    try:
+        return zlib.decompress(chunk[body_at:], -15) == raw[raw_body_at:] and chunk[4:8] == raw[4:8]
+    except zlib.error:
+        return False
+
+
 def read_uleb(data: bytes, at: int) -> tuple[int, int]:
     value = shift = 0
     while at < len(data):

@@ -58,6 +58,9 @@ class Database:
             if not read_only:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                # Big batches (a first sync) insert into several indexes at random places: a 32 MB
+                # page cache (SQLite's default is 2 MB) keeps them from going to disk page by page.
+                conn.execute("PRAGMA cache_size = -32768")
                 self._migrate()
         except sqlite3.Error as exc:
             raise storage_error(exc) from None

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
@@ -177,7 +177,10 @@ def _outcomes(storage, groups: dict[str, list[WireEntry]], old: dict[str, list[W
         elif plan.job is None:
             outcomes[doc_id] = plan
         elif verdicts[doc_id][0]:
-            outcomes[doc_id] = _DocOutcome(verdicts[doc_id][1], plan.used, plan.waiting)  # type: ignore[arg-type]
+            prepared = verdicts[doc_id][1]
+            if prepared is not None:
+                prepared = prepared.attach(plan.job[3])  # type: ignore[union-attr]
+            outcomes[doc_id] = _DocOutcome(prepared, plan.used, plan.waiting)  # type: ignore[arg-type]
         else:
             mine = old.get(doc_id, [])
             old_keys = {e.key for e in mine}
@@ -355,49 +358,110 @@ class SnapshotDoc:
     signed_heads: list[SignedHead]
 
 
+class SnapshotVerification:
+    """Whole documents handed to the verifying processes ahead of their commit.
+
+    Started for the next page while this one is committed, so that the
+    workers never wait on SQLite. Each job is verified against the document
+    as stored when it was started; `apply_snapshot` uses an answer only if
+    the stored document is still the same inside its transaction, and
+    otherwise verifies that document again itself.
+    """
+
+    def __init__(self, storage: SyncStorage, docs: list[SnapshotDoc], policy_for: PolicyFor | None = None) -> None:
+        policy_for = policy_for or _default_policy
+        self.project = bool(getattr(storage, "project", True))
+        pool = _pool_for(len(docs))
+        pooled = [d for d in docs if pool is not None and type(policy_for(d.doc_id)) is PersonPolicy]
+        self.basis: dict[str, StoredDoc | None] = {}
+        self._incoming = {d.doc_id: d.data for d in docs}
+        self._answers: dict[str, tuple[Future, int]] = {}
+        self._futures: list[Future] = []
+        if not pooled:
+            return
+        stored = _stored_many(storage, [d.doc_id for d in pooled])
+        for start in range(0, len(pooled), POOL_CHUNK):
+            chunk = pooled[start : start + POOL_CHUNK]
+            args = []
+            for doc in chunk:
+                current = self.basis[doc.doc_id] = stored.get(doc.doc_id)
+                args.append((doc.doc_id, current.data if current else None, current.signed_heads if current else [],
+                             doc.data, doc.signed_heads, current.heads if current else None, None))
+            future = pool.submit(verify_prepared, args, self.project)
+            self._futures.append(future)
+            for index, doc in enumerate(chunk):
+                self._answers[doc.doc_id] = (future, index)
+
+    def answer(self, doc_id: str, stored_now: StoredDoc | None) -> tuple[bool, Prepared | str | None] | None:
+        """The worker's verdict on `doc_id`, or None when it must be verified here."""
+        found = self._answers.get(doc_id)
+        if found is None or not _same_stored(self.basis.get(doc_id), stored_now):
+            return None
+        future, index = found
+        try:
+            ok, value = future.result()[index]
+        except BrokenProcessPool:
+            _pool_state.pop("pool", None)
+            raise
+        return (ok, value.attach(self._incoming[doc_id])) if ok and value is not None else (ok, value)
+
+    def cancel(self) -> None:
+        for future in self._futures:
+            future.cancel()
+
+
+def _same_stored(before: StoredDoc | None, now: StoredDoc | None) -> bool:
+    if before is None or now is None:
+        return before is now
+    return before.data == now.data and [s.signature for s in before.signed_heads] == [
+        s.signature for s in now.signed_heads]
+
+
 def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: PolicyFor | None = None,
-                   hook: ResultHook | None = None) -> ApplyResult:
+                   hook: ResultHook | None = None, verifying: SnapshotVerification | None = None) -> ApplyResult:
     """Verify whole saved documents with their signed heads and commit them together.
 
     A big batch of person documents is verified (and turned into plain data)
-    in a process pool while this process writes what is ready; the checks are
-    the same code (`verify_prepared` runs `verify_update` with `PersonPolicy`).
+    in the process pool (`verifying`, started now unless the caller started
+    it earlier) while this process writes what is ready; the checks are the
+    same code (`verify_prepared` runs `verify_update` with `PersonPolicy`).
     """
     policy_for = policy_for or _default_policy
+    verifying = verifying or SnapshotVerification(storage, docs, policy_for)
     result = ApplyResult()
-    project = bool(getattr(storage, "project", True))
-    with storage.exclusive():
-        stored = _stored_many(storage, [d.doc_id for d in docs])
-        jobs = [(d, stored.get(d.doc_id), policy_for(d.doc_id)) for d in docs]
-        pool = _pool_for(len(jobs))
-        pooled = [j for j in jobs if pool is not None and type(j[2]) is PersonPolicy]
-        local = [j for j in jobs if not (pool is not None and type(j[2]) is PersonPolicy)]
+    try:
+        with storage.exclusive():
+            stored = _stored_many(storage, [d.doc_id for d in docs])
 
-        def verified():
-            for doc, current, policy in local:
-                try:
-                    update = verify_update(
-                        doc.doc_id, current.data if current else None, current.signed_heads if current else [],
-                        doc.data, doc.signed_heads, policy, current_heads=current.heads if current else None,
-                    )
-                except RejectedError as exc:
-                    result.rejected.append((("doc", doc.doc_id), str(exc)))
-                    continue
-                yield doc, update if update.changed else None
-            if pooled:
-                yield from _verify_in_pool(pool, pooled, project, result)
+            def changed():
+                for doc in docs:
+                    current = stored.get(doc.doc_id)
+                    answer = verifying.answer(doc.doc_id, current)
+                    if answer is None:
+                        answer = _verify_here(doc, current, policy_for(doc.doc_id))
+                    ok, update = answer
+                    if not ok:
+                        result.rejected.append((("doc", doc.doc_id), str(update)))
+                    elif update is None or not update.changed:
+                        result.duplicates += 1
+                    else:
+                        result.changed_docs.append(doc.doc_id)
+                        result.accepted.append(("doc", doc.doc_id))
+                        yield update
 
-        def changed():
-            for doc, update in verified():
-                if update is None:
-                    result.duplicates += 1
-                    continue
-                result.changed_docs.append(doc.doc_id)
-                result.accepted.append(("doc", doc.doc_id))
-                yield update
-
-        result.seq_before, result.seq_after = storage.commit_batch(changed(), [], [], _bind(hook, result))
+            result.seq_before, result.seq_after = storage.commit_batch(changed(), [], [], _bind(hook, result))
+    finally:
+        verifying.cancel()
     return result
+
+
+def _verify_here(doc: SnapshotDoc, current: StoredDoc | None, policy: WriterPolicy) -> tuple[bool, object]:
+    try:
+        return True, verify_update(doc.doc_id, current.data if current else None,
+                                   current.signed_heads if current else [], doc.data, doc.signed_heads, policy,
+                                   current_heads=current.heads if current else None)
+    except RejectedError as exc:
+        return False, str(exc)
 
 
 # -- a process pool for big batches (first sync) ---------------------------------
@@ -444,31 +508,6 @@ def _pool_for(docs: int) -> ProcessPoolExecutor | None:
     if docs >= POOL_WARM_MIN_DOCS:
         return _pool_state.get("pool")  # type: ignore[return-value]
     return None
-
-
-def _verify_in_pool(pool: ProcessPoolExecutor, jobs: list, project: bool, result: ApplyResult):
-    """Yield (doc, Prepared or None) in order, as the workers finish; rejections go to `result`."""
-    futures = []
-    for start in range(0, len(jobs), POOL_CHUNK):
-        chunk = jobs[start : start + POOL_CHUNK]
-        args = [(d.doc_id, c.data if c else None, c.signed_heads if c else [], d.data, d.signed_heads,
-                 c.heads if c else None, None) for d, c, _ in chunk]
-        futures.append((chunk, pool.submit(verify_prepared, args, project)))
-    try:
-        for chunk, future in futures:
-            try:
-                answers = future.result()
-            except BrokenProcessPool:
-                _pool_state.pop("pool", None)
-                raise
-            for (doc, _, _), (ok, value) in zip(chunk, answers, strict=True):
-                if not ok:
-                    result.rejected.append((("doc", doc.doc_id), str(value)))
-                    continue
-                yield doc, value
-    finally:
-        for _, future in futures:
-            future.cancel()
 
 
 def _stored_many(storage: SyncStorage, doc_ids: list[str]) -> dict:

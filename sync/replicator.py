@@ -16,17 +16,22 @@ admin's node admits accepted invitations and rotates keys after the pull.
 
 from __future__ import annotations
 
-import contextlib
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from .client import LogPage, PeerClient
-from .engine import ApplyResult, PolicyFor, apply_entries, apply_snapshot, retry_pending
+from .engine import (
+    ApplyResult,
+    PolicyFor,
+    SnapshotVerification,
+    apply_entries,
+    apply_snapshot,
+    retry_pending,
+)
 from .peers import PeerBook
 from .storage import SyncStorage
 
 PUSH_BYTES = 4 * 1024 * 1024
-SNAPSHOT_PAGE = 500
+SNAPSHOT_PAGE = 1000
 
 
 class EpochChanged(Exception):
@@ -97,30 +102,33 @@ def _echo_hook(book: PeerBook, peer_id: str, pulled: int | None):
 
 
 def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report) -> None:
-    """Pages of whole documents; the next page downloads while this one is verified and committed."""
-    after, upto = "", None
-    with ThreadPoolExecutor(1, thread_name_prefix="snapshot fetch") as fetcher:
-        page = client.snapshot(after, SNAPSHOT_PAGE)
-        while True:
-            if page.epoch != epoch:
-                raise EpochChanged
-            upto = page.upto if upto is None else upto
-            last = page.next is None
-            ahead = None if last else fetcher.submit(client.snapshot, page.next, SNAPSHOT_PAGE)
-            try:
-                result = apply_snapshot(storage, page.docs, policy_for,
-                                        _echo_hook(book, peer_id, upto if last else None))
-            except BaseException:
-                if ahead is not None:
-                    ahead.cancel()
-                    with contextlib.suppress(Exception):
-                        ahead.result()
-                raise
-            report.snapshot_docs += len(result.accepted)
-            _count(report, result)
-            if ahead is None:
-                return
-            page = ahead.result()
+    """Pages of whole documents, pipelined: page N+1 downloads and goes to the verifying
+    processes before page N is committed, so neither the network nor SQLite leaves them idle."""
+    upto = None
+    page = client.snapshot("", SNAPSHOT_PAGE)
+    verifying = SnapshotVerification(storage, page.docs, policy_for)
+    while True:
+        if page.epoch != epoch:
+            verifying.cancel()
+            raise EpochChanged
+        upto = page.upto if upto is None else upto
+        following, verifying_next = None, None
+        try:
+            if page.next is not None:  # the workers are busy with this page meanwhile
+                following = client.snapshot(page.next, SNAPSHOT_PAGE)
+                verifying_next = SnapshotVerification(storage, following.docs, policy_for)
+            result = apply_snapshot(storage, page.docs, policy_for,
+                                    _echo_hook(book, peer_id, upto if following is None else None), verifying)
+        except BaseException:
+            verifying.cancel()
+            if verifying_next is not None:
+                verifying_next.cancel()
+            raise
+        report.snapshot_docs += len(result.accepted)
+        _count(report, result)
+        if following is None:
+            return
+        page, verifying = following, verifying_next
 
 
 def _pull_log(storage, book, peer_id, client, policy_for, epoch, batch, report) -> None:

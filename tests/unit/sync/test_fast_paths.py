@@ -13,7 +13,7 @@ from sync_fixtures import Node, doc_heads, read_models
 from bench.community import generate, identities_for
 from skiller_desktop import automerge_io as am
 from skiller_desktop import person_doc as pd
-from skiller_desktop.acceptance import verify_update
+from skiller_desktop.acceptance import prepare, verify_update
 from skiller_desktop.db import Database
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.signed_heads import SignedHead
@@ -139,3 +139,63 @@ def test_entries_in_the_process_pool_match_the_plain_path(community, tmp_path, m
     assert results[0] == results[1]
     assert any("forged" in why for _, why in results[0][1])  # refused in a worker as in-process
     assert results[0][3]  # the real heads later: everything goes in
+
+
+def test_a_document_made_of_change_chunks_lends_them_to_the_log(community):
+    doc = community.get(community.doc_ids()[2]).document()
+    changes = doc.get_changes([])
+    chunked = b"".join(am.change_bytes(c) for c in changes)
+    spans = am.reusable_chunks(chunked, core.Document.load(chunked).get_changes([]))
+    assert set(spans) == {c.hash for c in changes}
+    for change in changes:
+        start, end = spans[change.hash]
+        assert parse_change(chunked[start:end])[0] == change.hash
+    assert am.reusable_chunks(doc.save(), changes) == {}  # one document chunk: nothing to lend
+    # A saved document followed by one change: only that change is lent, after a full comparison.
+    identity = next(i for i in identities_for(12, seed=3)[1] if i.person_id == community.doc_ids()[2])
+    doc.set_actor(identity.actor_id)
+    before = doc.get_heads()
+    pd.apply(doc, pd.set_profile({"headline": "one more"}))
+    added = doc.get_changes(before)
+    mixed = doc.save() + b"".join(c.bytes for c in added)
+    lent = am.reusable_chunks(mixed, core.Document.load(mixed).get_changes([]))
+    assert set(lent) == {c.hash for c in added}
+
+
+def test_a_worker_answer_detached_from_its_bytes_is_whole_again_once_attached(community):
+    doc_id = community.doc_ids()[3]
+    stored = community.get(doc_id)
+    incoming = b"".join(am.change_bytes(c) for c in stored.document().get_changes([]))
+    [(ok, detached)] = engine.verify_prepared([(doc_id, None, [], incoming, stored.signed_heads, None, None)], True)
+    assert ok and detached.saved == b"" and detached.detached_from == len(incoming)
+    whole = detached.attach(incoming)
+    here = prepare(verify_update(doc_id, None, [], incoming, stored.signed_heads))
+    assert whole.saved == here.saved == incoming
+    assert whole.changes == here.changes and len(whole.changes) == len(stored.document().get_changes([]))
+    assert all(parse_change(data)[0].hex() == h for h, _, data in whole.changes)
+    with pytest.raises(ValueError):
+        detached.attach(incoming + b"x")
+
+
+def test_a_document_stored_while_its_snapshot_was_verified_is_verified_again(community, tmp_path, monkeypatch):
+    """Page N+1 is verified while page N commits: an answer made against an older state must not win."""
+    monkeypatch.setattr(engine, "POOL_MIN_DOCS", 1)
+    monkeypatch.setattr(engine, "POOL_WARM_MIN_DOCS", 1)
+    docs = _snapshot(community)
+    node = Node(tmp_path / "n", "n")
+    early = engine.SnapshotVerification(node.storage, docs, node.services.policy_for)  # the node has none yet
+    doc_id = docs[4].doc_id
+    identity = next(i for i in identities_for(12, seed=3)[1] if i.person_id == doc_id)
+    newer = community.get(doc_id).document()
+    newer.set_actor(identity.actor_id)
+    before = newer.get_heads()
+    pd.apply(newer, pd.set_profile({"headline": "written meanwhile"}))
+    entries = [WireEntry(doc_id, "change", c.hash.hex(), c.bytes) for c in newer.get_changes([])]
+    entries.append(head_entry(SignedHead.sign(identity, doc_id, newer.get_heads())))
+    assert apply_entries(node.storage, entries, node.services.policy_for).changed_docs == [doc_id]
+    result = apply_snapshot(node.storage, docs, node.services.policy_for, verifying=early)
+    assert not result.rejected
+    stored = node.services.store.get(doc_id)
+    assert core.Document.load(stored.data).get_heads() == newer.get_heads() != before
+    person = node.services.db.one("SELECT headline FROM persons WHERE person_id = ?", (doc_id,))
+    assert person["headline"] == "written meanwhile"
