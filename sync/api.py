@@ -64,7 +64,8 @@ class _JSON(Response):
         return encode_json(content)  # type: ignore[arg-type]
 
 
-def create_app(storage: SyncStorage, config: AppConfig | None = None) -> Starlette:
+def create_app(storage: SyncStorage, config: AppConfig | None = None, lifespan=None) -> Starlette:
+    """The protocol's app; `lifespan` (Starlette's) lets a relay clean up when its server stops."""
     config = config or AppConfig()
 
     async def info(request: Request) -> Response:
@@ -123,7 +124,7 @@ def create_app(storage: SyncStorage, config: AppConfig | None = None) -> Starlet
         HTTPException: _http_error,
         Exception: _internal_error,
     }
-    return Starlette(routes=routes, exception_handlers=handlers)  # type: ignore[arg-type]
+    return Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)  # type: ignore[arg-type]
 
 
 async def _read_body(request: Request, limit: int) -> bytes:

@@ -502,6 +502,14 @@ def verify_pool() -> ProcessPoolExecutor | None:
         return pool
 
 
+def shutdown_pool() -> None:
+    """Stop the verifying processes, if started (a relay or CLI on its way out)."""
+    with _pool_lock:
+        pool = _pool_state.pop("pool", None)
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)  # type: ignore[attr-defined]
+
+
 def _pool_for(docs: int) -> ProcessPoolExecutor | None:
     if docs >= POOL_MIN_DOCS:
         return verify_pool()

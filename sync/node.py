@@ -37,8 +37,14 @@ class ServerThread:
     def __init__(self, app, host: str = "127.0.0.1", port: int = 0) -> None:
         self.host = host
         self.sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind((host, port))
+        try:
+            # Rebind soon after a restart; on Windows SO_REUSEADDR would let us take a port in use.
+            exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)
+            self.sock.setsockopt(socket.SOL_SOCKET, exclusive if exclusive is not None else socket.SO_REUSEADDR, 1)
+            self.sock.bind((host, port))
+        except OSError:
+            self.sock.close()  # a taken port: give the socket back now, not at garbage collection
+            raise
         self.port = self.sock.getsockname()[1]
         config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
         self.server = uvicorn.Server(config)

@@ -11,8 +11,10 @@ entries. Its storage is any `RelayStorage`; SQLite is the embedded default.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Protocol
 
@@ -20,6 +22,7 @@ from skiller_desktop.db import Database
 from skiller_desktop.errors import SkillerError
 
 from .api import AppConfig, create_app
+from .engine import shutdown_pool
 from .storage import SqliteSyncStorage, SyncStorage
 from .wire import WireEntry
 
@@ -40,8 +43,8 @@ def open_sqlite_storage(path: Path) -> SqliteSyncStorage:
     return SqliteSyncStorage(Database(Path(path)), project_read_models=False)
 
 
-def create_relay_app(storage: RelayStorage):
-    return create_app(storage, AppConfig(kind="relay"))
+def create_relay_app(storage: RelayStorage, lifespan=None):
+    return create_app(storage, AppConfig(kind="relay"), lifespan)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,9 +64,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skiller-relay: {exc}", file=sys.stderr)
         return 2
     print(f"skiller-relay listening on http://{args.host}:{args.port} epoch {epoch} db {args.db}", flush=True)
-    uvicorn.run(create_relay_app(storage), host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False, lifespan="off")
+    # lifespan "on": on SIGTERM/SIGINT uvicorn stops serving, runs the lifespan's end (the
+    # verifying processes let go cleanly), then re-raises the signal.
+    uvicorn.run(create_relay_app(storage, lifespan=_stop_workers_at_shutdown), host=args.host, port=args.port,
+                log_level=args.log_level, access_log=False, lifespan="on")
     return 0
+
+
+@contextlib.asynccontextmanager
+async def _stop_workers_at_shutdown(app) -> AsyncIterator[None]:
+    yield
+    shutdown_pool()
 
 
 if __name__ == "__main__":

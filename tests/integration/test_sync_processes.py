@@ -241,3 +241,23 @@ def test_hostile_requests_are_refused_and_the_relay_keeps_serving(tmp_path):
         relay.stop()
         alice.close()
         bob.close()
+
+
+def test_a_relay_stopped_by_sigterm_lets_its_verifying_processes_go(tmp_path):
+    """A batch of 200 documents has the relay start its worker processes; SIGTERM ends them cleanly."""
+    from skiller_desktop.demo import generate_community
+    from skiller_desktop.store import Store
+
+    (a, _), = _init(tmp_path, ["alice"])
+    store = Store(Database(node_db(a)))
+    generate_community(store, 200, seed=5, skills_each=2, endorsements_each=1)
+    store.db.close()
+    relay = start_relay(tmp_path / "relay.sqlite3")
+    try:
+        out = _sync(a, "--relay", relay.url)
+        assert out["report"]["pushed"] >= 200
+        assert len(doc_heads(tmp_path / "relay.sqlite3")) == 201
+    finally:
+        relay.stop()
+    stderr = relay.proc.stderr.read() if relay.proc.stderr else ""
+    assert "leaked" not in stderr and "Traceback" not in stderr, stderr
