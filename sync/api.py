@@ -267,6 +267,7 @@ def _snapshot_page(storage: SyncStorage, after: str, limit: int, reader: Reader 
     docs = storage.snapshot(after, limit)
     return {
         "epoch": epoch, "upto": upto, "next": docs[-1].doc_id if len(docs) == limit else None,
+        "total": storage.doc_count() if not after else None,  # for the caller's progress
         "docs": [{"doc_id": d.doc_id, "data": b64(d.data), "signed_heads": [s.to_json() for s in d.signed_heads]}
                  for d in docs if _visible(d.doc_id, reader)],
     }

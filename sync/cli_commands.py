@@ -57,6 +57,13 @@ def _status_line(status: PeerStatus) -> str:
     return f"{status.kind:5} {status.url}  {status.state.value}{extra}"
 
 
+def _print_progress(status: PeerStatus) -> None:
+    if status.progress:
+        done, total = status.progress
+        print(f"{status.url}: {done} of {total if total is not None else '?'} documents received",
+              file=sys.stderr, flush=True)
+
+
 def _add_peers(node: NodeSync, args: argparse.Namespace) -> list[str]:
     added = [node.scheduler.add_peer(url, "relay").peer_id for url in args.relay]
     added += [node.scheduler.add_peer(url, "peer").peer_id for url in args.peer]
@@ -75,6 +82,8 @@ def sync_command(services: Services, args: argparse.Namespace) -> int:
         print("error: no peer or relay known: give --relay URL or --peer URL", file=sys.stderr)
         return 1
     if args.once:
+        if not _json(args):  # a first sync takes a while: say how far it is
+            node.scheduler.add_status_listener(_print_progress)
         failed = 0
         for peer_id in targets:
             status = node.scheduler.sync_once(peer_id)

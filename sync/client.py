@@ -45,6 +45,7 @@ class SnapshotPage:
     upto: int
     docs: list[SnapshotDoc]
     next: str | None
+    total: int | None = None  # how many documents the peer holds, for progress (protocol §4.4)
 
 
 class PeerClient:
@@ -117,4 +118,6 @@ class PeerClient:
             SnapshotDoc(str(d["doc_id"]), unb64(d["data"]), [SignedHead.from_json(s) for s in d["signed_heads"]])
             for d in data["docs"]
         ]
-        return SnapshotPage(str(data["epoch"]), int(data["upto"]), docs, data.get("next"))
+        total = data.get("total")
+        return SnapshotPage(str(data["epoch"]), int(data["upto"]), docs, data.get("next"),
+                            total if isinstance(total, int) and not isinstance(total, bool) and total >= 0 else None)

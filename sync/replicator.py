@@ -16,6 +16,7 @@ admin's node admits accepted invitations and rotates keys after the pull.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .client import LogPage, PeerClient
@@ -57,15 +58,20 @@ class SyncReport:
                 "restarted": self.restarted}
 
 
+# Called during a first sync with (documents received so far, documents the peer holds or None).
+Progress = Callable[[int, int | None], None]
+
+
 def sync_peer(storage: SyncStorage, book: PeerBook, peer_id: str, client: PeerClient,
-              policy_for: PolicyFor | None = None, *, batch: int = 2000, use_snapshot: bool = True) -> SyncReport:
+              policy_for: PolicyFor | None = None, *, batch: int = 2000, use_snapshot: bool = True,
+              progress: Progress | None = None) -> SyncReport:
     report = SyncReport(peer_id)
     gate = getattr(storage, "team_gate", None)
     if gate is not None:
         client = _UnsealingClient(client, gate, report)
     for _ in range(3):
         try:
-            _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report)
+            _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report, progress)
             if gate is not None:
                 _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, report)
             return report
@@ -74,7 +80,7 @@ def sync_peer(storage: SyncStorage, book: PeerBook, peer_id: str, client: PeerCl
     raise EpochChanged(f"{client.url} keeps changing its epoch")
 
 
-def _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report) -> None:
+def _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report, progress=None) -> None:
     info = client.info()
     peer = book.get(peer_id)
     assert peer is not None, peer_id
@@ -84,7 +90,7 @@ def _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, repor
         peer = book.get(peer_id)
     _push(storage, book, peer_id, client, info.epoch, batch, report)
     if use_snapshot and book.get(peer_id).pulled_seq == 0 and info.newest_seq > 0:
-        _pull_snapshot(storage, book, peer_id, client, policy_for, info.epoch, report)
+        _pull_snapshot(storage, book, peer_id, client, policy_for, info.epoch, report, progress)
     _pull_log(storage, book, peer_id, client, policy_for, info.epoch, batch, report)
     if storage.pending_count():
         _count(report, retry_pending(storage, policy_for))
@@ -101,12 +107,15 @@ def _echo_hook(book: PeerBook, peer_id: str, pulled: int | None):
     return hook
 
 
-def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report) -> None:
+def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, progress=None) -> None:
     """Pages of whole documents, pipelined: page N+1 downloads and goes to the verifying
     processes before page N is committed, so neither the network nor SQLite leaves them idle."""
     upto = None
     page = client.snapshot("", SNAPSHOT_PAGE)
+    total, received = page.total, 0
     verifying = SnapshotVerification(storage, page.docs, policy_for)
+    if progress is not None:
+        progress(0, total)
     while True:
         if page.epoch != epoch:
             verifying.cancel()
@@ -126,6 +135,9 @@ def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report) ->
             raise
         report.snapshot_docs += len(result.accepted)
         _count(report, result)
+        received += len(page.docs)
+        if progress is not None:
+            progress(received, max(total, received) if total is not None else None)
         if following is None:
             return
         page, verifying = following, verifying_next

@@ -45,10 +45,13 @@ class PeerStatus:
     last_success: str
     last_error: str
     last_report: SyncReport | None = None
+    # During a first sync: (documents received, documents the peer holds, None if it did not say).
+    progress: tuple[int, int | None] | None = None
 
     def to_json(self) -> dict:
         return {"peer_id": self.peer_id, "url": self.url, "kind": self.kind, "state": self.state.value,
-                "last_success": self.last_success, "last_error": self.last_error}
+                "last_success": self.last_success, "last_error": self.last_error,
+                "progress": list(self.progress) if self.progress else None}
 
 
 StatusListener = Callable[[PeerStatus], None]
@@ -213,7 +216,9 @@ class Scheduler:
             client = self.client_factory(record, self.identity())
             try:
                 report = sync_peer(self.storage, self.book, peer_id, client, self.policy_for,
-                                   batch=self.config.batch)
+                                   batch=self.config.batch,
+                                   progress=lambda done, total: self._set(peer_id, PeerState.SYNCING,
+                                                                          progress=(done, total)))
             finally:
                 client.close()
         except PeerUnreachable as exc:
@@ -247,7 +252,8 @@ class Scheduler:
         self._set(peer_id, state)
         return False
 
-    def _set(self, peer_id: str, state: PeerState, report: SyncReport | None = None) -> None:
+    def _set(self, peer_id: str, state: PeerState, report: SyncReport | None = None,
+             progress: tuple[int, int | None] | None = None) -> None:
         record = self.book.get(peer_id)
         if record is None:
             return
@@ -255,7 +261,7 @@ class Scheduler:
             previous = self._status.get(peer_id)
             status = PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success,
                                 record.last_error if state is not PeerState.UP_TO_DATE or report is None
-                                or report.rejected else "", report)
+                                or report.rejected else "", report, progress)
             self._status[peer_id] = status
         if previous is None or replace(previous, last_report=None) != replace(status, last_report=None):
             for listener in list(self._status_listeners):

@@ -24,6 +24,7 @@ class DemoStatus:
     state: str
     last_success: str
     last_error: str
+    progress: tuple[int, int | None] | None = None
 
 
 class DemoSyncSource:

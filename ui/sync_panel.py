@@ -41,6 +41,7 @@ class PeerStatus(Protocol):
     state: str  # one of STATES
     last_success: str
     last_error: str
+    progress: tuple[int, int | None] | None  # a first sync's documents received and expected
 
 
 class SyncSource(Protocol):
@@ -69,6 +70,17 @@ def state_label(state: str) -> str:
               "up to date": QCoreApplication.translate("SyncState", "Up to date"),
               "error": QCoreApplication.translate("SyncState", "Error")}
     return labels.get(state.replace("_", " "), state)
+
+
+def progress_label(done: int, total: int | None) -> str:
+    """"Syncing… 3,000 of 10,000 people", numbers in the user's locale."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    locale = QLocale()
+    if total:
+        return (QCoreApplication.translate("SyncState", "Syncing… %1 of %2 people")
+                .replace("%1", locale.toString(done)).replace("%2", locale.toString(total)))
+    return QCoreApplication.translate("SyncState", "Syncing… %1 people").replace("%1", locale.toString(done))
 
 
 def kind_label(kind: str) -> str:
@@ -185,8 +197,9 @@ class SyncScreen(QWidget):
         rows = self.statuses()
         self.table.setRowCount(len(rows))
         for i, s in enumerate(rows):
-            cells = (s.url, kind_label(s.kind), state_label(s.state), str(s.last_success or "—"),
-                     str(s.last_error or ""))
+            progress = getattr(s, "progress", None) if s.state == "syncing" else None
+            state = progress_label(*progress) if progress else state_label(s.state)
+            cells = (s.url, kind_label(s.kind), state, str(s.last_success or "—"), str(s.last_error or ""))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -195,10 +208,23 @@ class SyncScreen(QWidget):
         self.empty.setVisible(not rows)
         self.sync_button.setEnabled(self.source is not None and bool(rows))
         syncing = any(s.state == "syncing" for s in rows)
+        self._show_progress([p for s in rows if s.state == "syncing" and (p := getattr(s, "progress", None))])
         self.progress.setVisible(syncing)
         up = sum(1 for s in rows if s.state in ("up to date", "up_to_date", "syncing"))
         overall = "syncing" if syncing else "online" if up else "offline"
         emit(self.status_changed, overall, up)
+
+    def _show_progress(self, counts: list[tuple[int, int | None]]) -> None:
+        """A first sync that says how much it expects fills the bar; any other sync makes it pulse."""
+        known = [(done, total) for done, total in counts if total]
+        if not known:
+            self.progress.setRange(0, 0)
+            self.progress.setAccessibleDescription("")
+            return
+        done, total = sum(d for d, _ in known), sum(t for _, t in known)
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(done, total))
+        self.progress.setAccessibleDescription(progress_label(done, total))
 
     def sync_now(self) -> None:
         if self.source is not None:

@@ -2366,103 +2366,103 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="90" />
+        <location filename="../../ui/sync_panel.py" line="102" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="92" />
+        <location filename="../../ui/sync_panel.py" line="104" />
         <source>Skiller syncs with people on your local network and with the relays you add. Everything keeps working offline.</source>
         <translation>Skiller se synchronise avec les personnes de votre réseau local et avec les relais que vous ajoutez. Tout continue de fonctionner hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="102" />
+        <location filename="../../ui/sync_panel.py" line="114" />
         <source>Peers and relays</source>
         <translation>Pairs et relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="103" />
+        <location filename="../../ui/sync_panel.py" line="115" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="103" />
-        <location filename="../../ui/sync_panel.py" line="129" />
+        <location filename="../../ui/sync_panel.py" line="115" />
+        <location filename="../../ui/sync_panel.py" line="141" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="103" />
+        <location filename="../../ui/sync_panel.py" line="115" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="104" />
+        <location filename="../../ui/sync_panel.py" line="116" />
         <source>Last success</source>
         <translation>Dernier succès</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="104" />
+        <location filename="../../ui/sync_panel.py" line="116" />
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="114" />
+        <location filename="../../ui/sync_panel.py" line="126" />
         <source>No peers yet. Add a relay or a peer by its address below.</source>
         <translation>Aucun pair pour l’instant. Ajoutez un relais ou un pair par son adresse ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="118" />
+        <location filename="../../ui/sync_panel.py" line="130" />
         <source>Sync in progress</source>
         <translation>Synchronisation en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="122" />
+        <location filename="../../ui/sync_panel.py" line="134" />
         <source>Sync &amp;now</source>
         <translation>Synchroniser &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="126" />
+        <location filename="../../ui/sync_panel.py" line="138" />
         <source>https://relay.example.org or 192.168.1.20:8765</source>
         <translation>https://relais.exemple.org ou 192.168.1.20:8765</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="127" />
+        <location filename="../../ui/sync_panel.py" line="139" />
         <source>Peer or relay address</source>
         <translation>Adresse du pair ou du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="132" />
+        <location filename="../../ui/sync_panel.py" line="144" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="170" />
+        <location filename="../../ui/sync_panel.py" line="182" />
         <source>This device does not accept connections from peers right now.</source>
         <translation>Cet appareil n’accepte pas de connexions de pairs pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="172" />
+        <location filename="../../ui/sync_panel.py" line="184" />
         <source>Peers reach this device at %1.</source>
         <translation>Les pairs joignent cet appareil à l’adresse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="174" />
+        <location filename="../../ui/sync_panel.py" line="186" />
         <source>It is announced on your local network.</source>
         <translation>Il est annoncé sur votre réseau local.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="176" />
+        <location filename="../../ui/sync_panel.py" line="188" />
         <source>It could not be announced on your local network: add it on the other device by its address.</source>
         <translation>Il n’a pas pu être annoncé sur votre réseau local : ajoutez-le sur l’autre appareil par son adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="212" />
+        <location filename="../../ui/sync_panel.py" line="238" />
         <source>Type the address of a relay or a peer.</source>
         <translation>Saisissez l’adresse d’un relais ou d’un pair.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="215" />
+        <location filename="../../ui/sync_panel.py" line="241" />
         <source>Sync is not available in this version; the address was not saved.</source>
         <translation>La synchronisation n’est pas disponible dans cette version ; l’adresse n’a pas été enregistrée.</translation>
     </message>
@@ -2470,37 +2470,47 @@
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="67" />
+        <location filename="../../ui/sync_panel.py" line="68" />
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="68" />
+        <location filename="../../ui/sync_panel.py" line="69" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="69" />
+        <location filename="../../ui/sync_panel.py" line="70" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="70" />
+        <location filename="../../ui/sync_panel.py" line="71" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="77" />
+        <location filename="../../ui/sync_panel.py" line="81" />
+        <source>Syncing… %1 of %2 people</source>
+        <translation>Synchronisation… %1 personnes sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="83" />
+        <source>Syncing… %1 people</source>
+        <translation>Synchronisation… %1 personnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="89" />
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="78" />
+        <location filename="../../ui/sync_panel.py" line="90" />
         <source>LAN peer</source>
         <translation>Pair du réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="79" />
+        <location filename="../../ui/sync_panel.py" line="91" />
         <source>Peer</source>
         <translation>Pair</translation>
     </message>

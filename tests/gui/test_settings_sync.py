@@ -141,3 +141,26 @@ def test_the_real_scheduler_plugs_into_the_sync_screen(qtbot, window):
         assert window.status_label.text() == "○ Offline"
     finally:
         node.close()
+
+
+def test_a_first_sync_fills_the_progress_bar_then_it_goes(qtbot, window):
+    from dataclasses import replace
+
+    source = DemoSyncSource()
+    window.set_sync_source(source)
+    window.show_screen(SCREENS.index("sync"))
+    screen = window.sync_screen
+    relay = source.statuses()[1]
+    source._statuses[1] = replace(relay, state="syncing", progress=(3000, 10000))
+    source._tell()  # as from a scheduler thread: the screen hears it on the UI thread's next turn
+    qtbot.waitUntil(lambda: screen.progress.isVisibleTo(screen))
+    assert (screen.progress.minimum(), screen.progress.maximum(), screen.progress.value()) == (0, 10000, 3000)
+    assert screen.table.item(1, 2).text() == "Syncing… 3,000 of 10,000 people"
+    assert screen.progress.accessibleDescription() == "Syncing… 3,000 of 10,000 people"
+    source._statuses[1] = replace(relay, state="syncing", progress=None)  # a later sync: no count, it pulses
+    source._tell()
+    qtbot.waitUntil(lambda: screen.table.item(1, 2).text() == "Syncing…")
+    assert screen.progress.maximum() == 0
+    source.sync_now()
+    qtbot.waitUntil(lambda: not screen.progress.isVisibleTo(screen))
+    assert screen.table.item(1, 2).text() == "Up to date"
