@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--keyword", action="append", dest="keywords")
         p.add_argument("--link", action="append", dest="links", help="evidence: a link")
         p.add_argument("--project", action="append", dest="projects", help="evidence: a project title")
+        if action == "edit":
+            p.add_argument("--rename", metavar="NEW_NAME", help="a new name (it keeps its place and evidence)")
         p.set_defaults(handler=cmd_skill_add if action == "add" else cmd_skill_edit)
     p = skill.add_parser("list")
     p.add_argument("--person")
@@ -284,11 +286,13 @@ def cmd_skill_edit(s: Services, a: argparse.Namespace) -> None:
             ("description", a.description),
             ("keywords", a.keywords),
             ("evidence", _evidence(a)),
+            ("name", a.rename),
         )
         if v is not None
     }
     s.update_skill(a.name, **fields)
-    emit(a, s.queries.skill(s.person_id, a.name), f"Saved {a.name.strip()}.")
+    name = a.rename if a.rename is not None else a.name
+    emit(a, s.queries.skill(s.person_id, name), f"Saved {name.strip()}.")
 
 
 def cmd_skill_list(s: Services, a: argparse.Namespace) -> None:

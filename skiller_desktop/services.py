@@ -219,7 +219,12 @@ class Services:
         return self.edit(pd.put_entry("skills", key, entry), "skills")
 
     def update_skill(self, skill: str, /, **fields: Any) -> Changes:
-        """Change fields of one of my skills; `name=` may change its spelling, not the skill."""
+        """Change fields of one of my skills; `name=` respells or renames it.
+
+        A renamed skill keeps its place, level and evidence. Endorsements stay
+        with the words their endorsers wrote: those received for the old name
+        do not follow it to a different one.
+        """
         current = self._own_skill(skill)
         merged = {
             "name": current.name,
@@ -238,9 +243,14 @@ class Services:
             merged["evidence"],
             merged["keywords"],
         )
-        if skill_key(entry["name"]) != current.key:
-            raise ValidationError("renaming may only change spelling; add a new skill instead", "skill")
-        return self.edit(pd.set_fields("skills", current.key, entry), "skills")
+        key = skill_key(entry["name"])
+        if key == current.key:
+            return self.edit(pd.set_fields("skills", current.key, entry), "skills")
+        if self.queries.skill(self.person_id, key) is not None:
+            raise ValidationError(f"you already have the skill {entry['name']!r}", "skill")
+        entry["position"] = current.position
+        renamed = pd.merge_many([pd.delete_entry("skills", current.key), pd.put_entry("skills", key, entry)])
+        return self.edit(renamed, "skills")
 
     def remove_skill(self, name: str) -> Changes:
         current = self._own_skill(name)

@@ -373,7 +373,7 @@
 <context>
     <name>DemoSync</name>
     <message>
-        <location filename="../../ui/demo_sync.py" line="36" />
+        <location filename="../../ui/demo_sync.py" line="37" />
         <source>The relay did not answer within 10 s (it may be offline).</source>
         <translation>Le relais n’a pas répondu en 10 s (il est peut-être hors ligne).</translation>
     </message>
@@ -1848,52 +1848,52 @@
 <context>
     <name>PortfolioScreen</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="170" />
+        <location filename="../../ui/screens/portfolio.py" line="128" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="174" />
+        <location filename="../../ui/screens/portfolio.py" line="132" />
         <source>My skills</source>
         <translation>Mes compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="181" />
+        <location filename="../../ui/screens/portfolio.py" line="139" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="182" />
+        <location filename="../../ui/screens/portfolio.py" line="140" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="183" />
+        <location filename="../../ui/screens/portfolio.py" line="141" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="185" />
+        <location filename="../../ui/screens/portfolio.py" line="143" />
         <source>Move &amp;up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="186" />
+        <location filename="../../ui/screens/portfolio.py" line="144" />
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="196" />
+        <location filename="../../ui/screens/portfolio.py" line="154" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="207" />
+        <location filename="../../ui/screens/portfolio.py" line="165" />
         <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="286" />
+        <location filename="../../ui/screens/portfolio.py" line="244" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>
@@ -2234,110 +2234,110 @@
 <context>
     <name>SkillDialog</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="41" />
+        <location filename="../../ui/screens/portfolio.py" line="35" />
         <source>Edit skill</source>
         <translation>Modifier la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="41" />
+        <location filename="../../ui/screens/portfolio.py" line="36" />
         <source>New skill</source>
         <translation>Nouvelle compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="47" />
+        <location filename="../../ui/screens/portfolio.py" line="39" />
         <source>Skill name</source>
         <translation>Nom de la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="51" />
+        <location filename="../../ui/screens/portfolio.py" line="44" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="52" />
+        <location filename="../../ui/screens/portfolio.py" line="43" />
         <source>1 = beginner, 5 = expert</source>
         <translation>1 = débutant, 5 = expert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="55" />
+        <location filename="../../ui/screens/portfolio.py" line="47" />
         <source>Years of practice</source>
         <translation>Années de pratique</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="61" />
+        <location filename="../../ui/screens/portfolio.py" line="56" />
         <source>Evidence</source>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <location filename="../../ui/screens/portfolio.py" line="52" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <location filename="../../ui/screens/portfolio.py" line="52" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="62" />
-        <location filename="../../ui/screens/portfolio.py" line="109" />
+        <location filename="../../ui/screens/portfolio.py" line="52" />
+        <location filename="../../ui/screens/portfolio.py" line="81" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="67" />
+        <location filename="../../ui/screens/portfolio.py" line="60" />
         <source>Add project</source>
         <translation>Ajouter un projet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="68" />
+        <location filename="../../ui/screens/portfolio.py" line="61" />
         <source>Add link</source>
         <translation>Ajouter un lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="69" />
+        <location filename="../../ui/screens/portfolio.py" line="62" />
         <source>Remove selected</source>
         <translation>Supprimer la sélection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="80" />
+        <location filename="../../ui/screens/portfolio.py" line="39" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="80" />
+        <location filename="../../ui/screens/portfolio.py" line="44" />
         <source>&amp;Level (1–5)</source>
         <translation>&amp;Niveau (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="81" />
+        <location filename="../../ui/screens/portfolio.py" line="47" />
         <source>&amp;Years</source>
         <translation>&amp;Années</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="81" />
+        <location filename="../../ui/screens/portfolio.py" line="48" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="88" />
+        <location filename="../../ui/screens/portfolio.py" line="56" />
         <source>E&amp;vidence</source>
         <translation>&amp;Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="108" />
-        <source>Project</source>
-        <translation>Projet</translation>
+        <location filename="../../ui/screens/portfolio.py" line="67" />
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="139" />
-        <source>To rename a skill, add it under the new name and remove this one.</source>
-        <translation>Pour renommer une compétence, ajoutez-la sous le nouveau nom et supprimez celle-ci.</translation>
+        <location filename="../../ui/screens/portfolio.py" line="80" />
+        <source>Project</source>
+        <translation>Projet</translation>
     </message>
 </context>
 <context>

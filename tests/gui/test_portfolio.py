@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from .conftest import activate
 
@@ -13,7 +12,7 @@ def names(window) -> list[str]:
 
 
 def save(dialog) -> None:
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    dialog.ok_button.click()
 
 
 def add_skill(qtbot, window, name: str, level: int) -> None:
@@ -68,21 +67,36 @@ def test_add_edit_reorder_remove_and_undo(qtbot, window):
     python = window.ops.services.queries.skill(window.ops.services.person_id, "python")
     assert python.level == 5 and python.years == 6 and python.evidence[0]["title"] == "Invoicing tool"
 
+    # rename: the skill keeps its place, level and evidence; a name already taken is refused beside it
+    screen.select("Python")
+    screen.edit_skill()
+    dialog = screen.dialog
+    dialog.name.setText("Traduction")
+    save(dialog)
+    assert dialog.errors.message_for("skill") == "You already have this skill in your portfolio."
+    dialog.name.setText("Python 3")
+    with qtbot.waitSignal(dialog.finished):
+        save(dialog)
+    assert names(window) == ["Python 3", "Rédaction", "Traduction"]
+    renamed = window.ops.services.queries.skill(window.ops.services.person_id, "Python 3")
+    assert renamed.level == 5 and renamed.evidence[0]["title"] == "Invoicing tool"
+    assert window.ops.services.queries.skill(window.ops.services.person_id, "python") is None
+
     # reorder with the keyboard
     screen.select("Traduction")
     activate(qtbot, window)
     screen.table.setFocus()  # as a click on the row would
     qtbot.keyClick(screen.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert names(window) == ["Python", "Traduction", "Rédaction"]
+    assert names(window) == ["Python 3", "Traduction", "Rédaction"]
     assert screen.current_skill().name == "Traduction"
 
     # remove, then undo: back in the same place
     screen.select("Traduction")
     qtbot.mouseClick(screen.remove_button, Qt.MouseButton.LeftButton)
-    assert names(window) == ["Python", "Rédaction"]
+    assert names(window) == ["Python 3", "Rédaction"]
     assert screen.undo_bar.isVisible()
     qtbot.mouseClick(screen.undo_button, Qt.MouseButton.LeftButton)
-    assert names(window) == ["Python", "Traduction", "Rédaction"]
+    assert names(window) == ["Python 3", "Traduction", "Rédaction"]
     assert not screen.undo_bar.isVisible()
     assert screen.model.rows[1].level == 5
 

@@ -41,6 +41,10 @@ def test_the_bundle_round_trip_from_the_command_line(two_people, tmp_path):
     assert [(e["skill"], e["endorser_name"], e["comment"]) for e in received] == [("Python", "Ben", "Top 👍")]
     listed = run_cli("skill", "list", data_dir=ana).stdout
     assert "Python" in listed and "1 endorsement" in listed
+    renamed = run_cli("skill", "edit", "python", "--rename", "Python 3", "--level", "5", data_dir=ana)
+    assert renamed.returncode == 0 and "Saved Python 3." in renamed.stdout, renamed.stderr
+    listed = run_cli("skill", "list", data_dir=ana).stdout
+    assert "Python 3" in listed and "0 endorsement" in listed  # Ben endorsed "Python", not the new name
 
 
 @pytest.mark.parametrize(

@@ -225,11 +225,21 @@ def test_a_restored_identity_merges_the_old_document_whole(node, tmp_path):
     assert len(fresh.devices()) == 2
 
 
-def test_a_skill_can_be_respelled_but_not_renamed(ana):
+def test_a_skill_can_be_respelled_and_renamed_keeping_its_place(ana):
     ana.update_skill("python", name="PYTHON")
     assert ana.queries.skill(ana.person_id, "python").name == "PYTHON"
-    with pytest.raises(ValidationError, match="spelling"):
-        ana.update_skill("Python", name="Go")
+    ana.add_skill("Go", 2, evidence=[{"kind": "link", "title": "", "url": "https://example.org/go"}])
+    ana.add_skill("Rust", 1)
+    before = [s.name for s in ana.queries.skills(ana.person_id)]
+    with pytest.raises(ValidationError, match="already have"):
+        ana.update_skill("Go", name="rust")
+    ana.update_skill("Go", name="Golang", level=3)
+    after = ana.queries.skills(ana.person_id)
+    assert [s.name for s in after] == [n if n != "Go" else "Golang" for n in before]
+    golang = ana.queries.skill(ana.person_id, "golang")
+    assert golang.level == 3 and golang.evidence[0]["url"] == "https://example.org/go"
+    assert ana.queries.skill(ana.person_id, "go") is None
+    assert ana.queries.search(skill="Golang").total == 1 and ana.queries.search(skill="Go").total == 0
 
 
 def test_edits_from_two_processes_on_one_data_dir_are_all_kept(ana):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,76 +20,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.errors import ValidationError
 from skiller_desktop.views import Skill
 
-from ..forms import FieldErrors, error_label, fit_columns
+from ..forms import FormDialog, error_label, fit_columns
 from ..models import SkillsModel
 from ..resources import icon
 from .base import Screen
 
 
-class SkillDialog(QDialog):
+class SkillDialog(FormDialog):
     """Add or edit one skill; a rejected field is said under that field and nothing is saved."""
 
     def __init__(self, screen: PortfolioScreen, skill: Skill | None = None) -> None:
-        super().__init__(screen)
-        self.screen, self.skill = screen, skill
-        self.setWindowTitle(self.tr("Edit skill") if skill else self.tr("New skill"))
-        self.setMinimumWidth(660)
-        form = QFormLayout(self)
-        general = error_label(self)
-        self.errors = FieldErrors(general, self)
-        self.name = QLineEdit(self)
-        self.name.setAccessibleName(self.tr("Skill name"))
+        title = (QCoreApplication.translate("SkillDialog", "Edit skill") if skill
+                 else QCoreApplication.translate("SkillDialog", "New skill"))
+        super().__init__(screen, title, min_width=660)
+        self.skill = skill
+        self.name = self.field("skill", self.tr("&Skill"), QLineEdit(self), self.tr("Skill name"))
         self.level = QSpinBox(self)
         self.level.setRange(1, 5)
         self.level.setValue(3)
-        self.level.setAccessibleName(self.tr("Level"))
         self.level.setToolTip(self.tr("1 = beginner, 5 = expert"))
+        self.field("level", self.tr("&Level (1–5)"), self.level, self.tr("Level"))
         self.years = QSpinBox(self)
         self.years.setRange(0, 80)
-        self.years.setAccessibleName(self.tr("Years of practice"))
-        self.description = QPlainTextEdit(self)
-        self.description.setAccessibleName(self.tr("Description"))
-        self.description.setTabChangesFocus(True)
+        self.field("years", self.tr("&Years"), self.years, self.tr("Years of practice"))
+        self.description = self.field("description", self.tr("&Description"), QPlainTextEdit(self),
+                                      self.tr("Description"))
         self.description.setMaximumHeight(90)
         self.evidence = QTableWidget(0, 3, self)
-        self.evidence.setAccessibleName(self.tr("Evidence"))
         self.evidence.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Title"), self.tr("Link")])
         self.evidence.verticalHeader().hide()
         fit_columns(self.evidence, 2, widths={0: 110, 1: 200})
         self.evidence.setMinimumHeight(120)
+        self.field("evidence", self.tr("E&vidence"), self.evidence, self.tr("Evidence"))
+        for field in ("title", "url"):  # an evidence item's own fields are said under the table too
+            self.errors.add(field, self.evidence, self.errors.fields["evidence"][1])
         ev_buttons = QHBoxLayout()
-        add_project = QPushButton(self.tr("Add project"), self)
-        add_link = QPushButton(self.tr("Add link"), self)
-        remove_ev = QPushButton(self.tr("Remove selected"), self)
-        add_project.clicked.connect(lambda: self.add_evidence("project"))
-        add_link.clicked.connect(lambda: self.add_evidence("link"))
-        remove_ev.clicked.connect(self._remove_evidence)
-        for b in (add_project, add_link, remove_ev):
-            ev_buttons.addWidget(b)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        for field, label, widget in (
-            ("skill", self.tr("&Skill"), self.name), ("level", self.tr("&Level (1–5)"), self.level),
-            ("years", self.tr("&Years"), self.years), ("description", self.tr("&Description"), self.description),
-        ):
-            err = error_label(self)
-            form.addRow(label, widget)
-            form.addRow("", err)
-            self.errors.add(field, widget, err)
-        ev_error = error_label(self)
-        form.addRow(self.tr("E&vidence"), self.evidence)
-        form.addRow("", ev_buttons)
-        form.addRow("", ev_error)
-        self.errors.add("evidence", self.evidence, ev_error)
-        self.errors.add("title", self.evidence, ev_error)
-        self.errors.add("url", self.evidence, ev_error)
-        form.addRow(general)
-        form.addRow(self.buttons)
+        for text, slot in ((self.tr("Add project"), lambda: self.add_evidence("project")),
+                           (self.tr("Add link"), lambda: self.add_evidence("link")),
+                           (self.tr("Remove selected"), self._remove_evidence)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            ev_buttons.addWidget(button)
+        self.form.insertRow(self.form.rowCount() - 1, "", ev_buttons)  # between the table and its error
+        self.finish(self.tr("&Save"))
         if skill:
             self.name.setText(skill.name)
             self.level.setValue(skill.level)
@@ -130,26 +102,12 @@ class SkillDialog(QDialog):
         services = self.screen.ops.services
         name, level, years = self.name.text(), self.level.value(), self.years.value()
         description, evidence = self.description.toPlainText(), self.evidence_values()
-        self.errors.clear()
         if self.skill is None:
-            call = lambda: services.add_skill(name, level, years, description, evidence)  # noqa: E731
-        elif name.strip() != self.skill.name:
-            # Services.update_skill(name, **fields) cannot take a new `name` field (it clashes with
-            # its first parameter), so a rename is refused here with a way forward.
-            self.errors.show(ValidationError(self.tr("To rename a skill, add it under the new name "
-                                                     "and remove this one."), "skill"))
-            return
+            self.run(lambda: services.add_skill(name, level, years, description, evidence))
         else:
-            old = self.skill.name
-            call = lambda: services.update_skill(  # noqa: E731
-                old, level=level, years=years, description=description, evidence=evidence)
-        self.screen.ops.run(call, self._saved)
-
-    def _saved(self, _result, error: BaseException | None) -> None:
-        if error is not None:
-            self.errors.show(error)
-        else:
-            self.accept()
+            old = self.skill.name  # a new name renames it: place, level and evidence go along
+            self.run(lambda: services.update_skill(old, name=name, level=level, years=years,
+                                                   description=description, evidence=evidence))
 
 
 def _click_if_enabled(button: QPushButton) -> None:
