@@ -236,21 +236,44 @@ def _document(person: _Person, rng: random.Random, endorsements: dict, offers: d
     return doc
 
 
-def _endorsements(rng: random.Random, people: list[_Person], me: int, count: int) -> dict:
+@dataclass(frozen=True)
+class _Subject:
+    """Someone an endorsement can go to: a generated person, or one already in the store."""
+
+    person_id: str
+    skill_names: tuple[str, ...]
+
+
+class _Subjects:
+    """Who endorsers pick from: the generated people, then each known one counted `weight` times."""
+
+    def __init__(self, planned: list[_Person], known: list[tuple[str, dict[str, dict]]], weight: int) -> None:
+        self.planned = [_Subject(p.identity.person_id, tuple(s["name"] for s in p.skills.values())) for p in planned]
+        self.known = [_Subject(pid, tuple(s["name"] for s in skills.values())) for pid, skills in known]
+        self.weight = max(1, weight)
+
+    def pick(self, rng: random.Random) -> tuple[int, _Subject]:
+        index = rng.randrange(len(self.planned) + len(self.known) * self.weight)
+        if index < len(self.planned):
+            return index, self.planned[index]
+        return -1, self.known[(index - len(self.planned)) // self.weight]
+
+
+def _endorsements(rng: random.Random, subjects: _Subjects, me: int, count: int) -> dict:
     given: dict[str, dict] = {}
     seen: set[tuple[str, str]] = set()
     for _ in range(count):
-        other = rng.randrange(len(people))
-        if other == me or not people[other].skills:
+        other, subject = subjects.pick(rng)
+        if other == me or not subject.skill_names:
             continue
-        skill = rng.choice(list(people[other].skills.values()))
-        pair = (people[other].identity.person_id, skill["name"])
+        skill = rng.choice(subject.skill_names)
+        pair = (subject.person_id, skill)
         if pair in seen:
             continue
         seen.add(pair)
         given[secrets.token_hex(12)] = {
-            "subject": people[other].identity.person_id,
-            "skill": skill["name"],
+            "subject": subject.person_id,
+            "skill": skill,
             "comment": rng.choice(COMMENTS),
             "level": 0,
             "date": pd.now_iso(),
@@ -288,35 +311,23 @@ def build_documents(
     skills_each: int = 20,
     endorsements_each: int = 10,
     known: list[tuple[str, dict[str, dict]]] = (),
+    known_weight: int = 1,
 ) -> Iterator[Accepted]:
     """Yield signed person documents, ready for `Store.commit`.
 
     `known` lists (person id, skills) of people already in the store (the
-    user), so the community endorses them too.
+    user), so the community endorses them too; each counts `known_weight`
+    times when an endorser picks whom to endorse.
     """
     rng = random.Random(seed)
     catalogue = starter_skills()
     planned = [_plan_person(rng, catalogue, skills_each) for _ in range(people)]
-    everyone = planned + [_Known(pid, skills) for pid, skills in known]
+    subjects = _Subjects(planned, list(known), known_weight)
     for index, person in enumerate(planned):
-        given = _endorsements(rng, everyone, index, endorsements_each)
+        given = _endorsements(rng, subjects, index, endorsements_each)
         doc = _document(person, rng, given, _offers(rng, person))
         signed = SignedHead.sign(person.identity, person.identity.person_id, doc.get_heads())
         yield Accepted(person.identity.person_id, doc, doc.get_changes([]), [signed], [signed])
-
-
-class _Known(_Person):
-    """Someone already in the store: endorsed by the community, not generated."""
-
-    def __init__(self, person_id: str, skills: dict[str, dict]) -> None:
-        self.identity = _IdOnly(person_id)  # type: ignore[assignment]
-        self.name = ""
-        self.skills = skills
-
-
-@dataclass(frozen=True)
-class _IdOnly:
-    person_id: str
 
 
 def generate_community(
@@ -327,6 +338,7 @@ def generate_community(
     skills_each: int = 20,
     endorsements_each: int = 10,
     known: list[tuple[str, dict[str, dict]]] = (),
+    known_weight: int = 1,
     batch: int = 500,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
@@ -334,7 +346,8 @@ def generate_community(
     pending: list[Accepted] = []
     done = 0
     for update in build_documents(
-        people, seed=seed, skills_each=skills_each, endorsements_each=endorsements_each, known=known
+        people, seed=seed, skills_each=skills_each, endorsements_each=endorsements_each, known=known,
+        known_weight=known_weight,
     ):
         pending.append(update)
         if len(pending) >= batch:
@@ -374,7 +387,8 @@ def prepare_demo(
         seed=seed,
         skills_each=12,
         endorsements_each=6,
-        known=[(services.person_id, mine)] * 10,
+        known=[(services.person_id, mine)],
+        known_weight=10,  # the demo user is endorsed often, so their screens have something to show
         progress=progress,
     )
     return True

@@ -15,7 +15,7 @@ def community(ops):
     ops.services.add_skill("SQL", 2)
     mine = {s.key: {"name": s.name} for s in ops.services.queries.skills(ops.services.person_id)}
     generate_community(ops.services.store, 250, seed=3, skills_each=6, endorsements_each=3,
-                       known=[(ops.services.person_id, mine)] * 5)
+                       known=[(ops.services.person_id, mine)], known_weight=5)
     return ops
 
 
