@@ -276,3 +276,14 @@ MIGRATIONS.append(
     CREATE TABLE team_catchup (team_id TEXT PRIMARY KEY)
     """
 )
+
+# 6 (invitations withdrawn or expiring): a team's invitations say when an admin
+# withdrew one and when a code stops being valid ('' for never; documents made
+# before this have neither, which reads the same).
+MIGRATIONS.append(
+    """
+    ALTER TABLE team_invitations ADD COLUMN revoked_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE team_invitations ADD COLUMN revoked_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE team_invitations ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''
+    """
+)

@@ -76,6 +76,12 @@ def team_messages() -> dict[str, str]:
         "give an invitation code or a team id (team:…)": tr("Paste an invitation code or a team id (team:…)."),
         "this invitation code is not valid for this team": tr("This invitation code is not valid for this team."),
         "this invitation code was already used": tr("This invitation code was already used."),
+        "this invitation code was withdrawn by the team": tr("This invitation code was withdrawn by the team."),
+        "this invitation code has expired: ask for a new one":
+            tr("This invitation code has expired: ask the team for a new one."),
+        "your invitation to this team was withdrawn": tr("Your invitation to this team was withdrawn."),
+        "this invitation was already accepted: remove the member instead":
+            tr("This invitation was already accepted: remove the member instead."),
         "this is not a Skiller team invitation code": tr("This is not a Skiller team invitation code."),
         "you are the team's only admin: make someone else admin before leaving":
             tr("You are the team’s only admin: make someone else admin before leaving."),

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from skiller_desktop.teams.views import Candidate, Member, Need, NeedMatches, Team, TeamMatrix
+from skiller_desktop.teams.views import Candidate, Invitation, Member, Need, NeedMatches, Team, TeamMatrix
 
 from .models import ROW_ROLE, Index, _RowsModel, level_text
 
@@ -91,6 +91,18 @@ class MembersModel(_RowsModel):
         if column == 2:
             return availability_text(row.availability) if row.availability else ""
         return (row.name or row.person_id[:16], role_label(row.role), "", row.added_at[:10])[column]
+
+
+class InvitationsModel(_RowsModel):
+    """Invitations still waiting for an answer: who, as what, until when."""
+
+    def header_labels(self) -> list[str]:
+        return [self.tr("Invited"), self.tr("Role"), self.tr("Works until")]
+
+    def cell(self, row: Invitation, column: int) -> str:
+        who = self.tr("Anyone with the code") if row.by_code else (row.name or row.person_id[:24])
+        until = row.expires_at[:10] if row.expires_at else self.tr("Until withdrawn")
+        return (who, role_label(row.role), until)[column]
 
 
 class NeedsModel(_RowsModel):

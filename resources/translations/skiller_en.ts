@@ -21,7 +21,7 @@
             <numerusform>%n open need</numerusform><numerusform>%n open needs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="231" />
+        <location filename="../../ui/team_models.py" line="243" />
         <source>level %1, %n endorsement(s)</source>
         <translation>
             <numerusform>level %1, %n endorsement</numerusform><numerusform>level %1, %n endorsements</numerusform></translation>
@@ -39,10 +39,16 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="186" />
+        <location filename="../../ui/screens/team_tabs.py" line="205" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/team_tabs.py" line="262" />
+        <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
+        <translation>
+            <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -184,16 +184,36 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="79" />
+        <source>This invitation code was withdrawn by the team.</source>
+        <translation>Ce code d’invitation a été retiré par l’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
+        <source>This invitation code has expired: ask the team for a new one.</source>
+        <translation>Ce code d’invitation a expiré : demandez-en un nouveau à l’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82" />
+        <source>Your invitation to this team was withdrawn.</source>
+        <translation>Votre invitation dans cette équipe a été retirée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84" />
+        <source>This invitation was already accepted: remove the member instead.</source>
+        <translation>Cette invitation a déjà été acceptée : retirez plutôt le membre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85" />
         <source>This is not a Skiller team invitation code.</source>
         <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>You are the team’s only admin: make someone else admin before leaving.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en un autre avant de partir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>You are the team’s only admin: make someone else admin first.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en d’abord un autre.</translation>
     </message>
@@ -268,7 +288,7 @@
         <translation><numerusform>%n besoin ouvert</numerusform><numerusform>%n besoins ouverts</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="231" />
+        <location filename="../../ui/team_models.py" line="243" />
         <source>level %1, %n endorsement(s)</source>
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
@@ -1097,6 +1117,34 @@
     </message>
 </context>
 <context>
+    <name>InvitationsModel</name>
+    <message>
+        <location filename="../../ui/team_models.py" line="100" />
+        <source>Invited</source>
+        <translation>Invité·e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="100" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="100" />
+        <source>Works until</source>
+        <translation>Valable jusqu’au</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="103" />
+        <source>Anyone with the code</source>
+        <translation>Quiconque a le code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="104" />
+        <source>Until withdrawn</source>
+        <translation>Jusqu’à son retrait</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="69" />
@@ -1302,27 +1350,27 @@
 <context>
     <name>MatchingModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="122" />
+        <location filename="../../ui/team_models.py" line="134" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="122" />
+        <location filename="../../ui/team_models.py" line="134" />
         <source>Candidate</source>
         <translation>Candidat</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="122" />
+        <location filename="../../ui/team_models.py" line="134" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="122" />
+        <location filename="../../ui/team_models.py" line="134" />
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="145" />
+        <location filename="../../ui/team_models.py" line="157" />
         <source>Nobody known has this skill yet</source>
         <translation>Personne de connu n’a encore cette compétence</translation>
     </message>
@@ -1330,17 +1378,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="460" />
+        <location filename="../../ui/screens/team_tabs.py" line="498" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="464" />
+        <location filename="../../ui/screens/team_tabs.py" line="502" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="467" />
+        <location filename="../../ui/screens/team_tabs.py" line="505" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -1348,22 +1396,22 @@
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="196" />
+        <location filename="../../ui/team_models.py" line="208" />
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="204" />
+        <location filename="../../ui/team_models.py" line="216" />
         <source>Gap: the team needs level %1 and no member has it</source>
         <translation>Manque : l’équipe a besoin du niveau %1 et aucun membre ne l’a</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="207" />
+        <location filename="../../ui/team_models.py" line="219" />
         <source>The team needs level %1</source>
         <translation>L’équipe a besoin du niveau %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="230" />
+        <location filename="../../ui/team_models.py" line="242" />
         <source>%1 does not list %2</source>
         <translation>%1 n’indique pas %2</translation>
     </message>
@@ -1371,67 +1419,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="352" />
+        <location filename="../../ui/screens/team_tabs.py" line="390" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="353" />
+        <location filename="../../ui/screens/team_tabs.py" line="391" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="357" />
+        <location filename="../../ui/screens/team_tabs.py" line="395" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="358" />
+        <location filename="../../ui/screens/team_tabs.py" line="396" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="359" />
+        <location filename="../../ui/screens/team_tabs.py" line="397" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="360" />
+        <location filename="../../ui/screens/team_tabs.py" line="398" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="374" />
+        <location filename="../../ui/screens/team_tabs.py" line="412" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="380" />
+        <location filename="../../ui/screens/team_tabs.py" line="418" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="405" />
+        <location filename="../../ui/screens/team_tabs.py" line="443" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="407" />
+        <location filename="../../ui/screens/team_tabs.py" line="445" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="435" />
+        <location filename="../../ui/screens/team_tabs.py" line="473" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="436" />
+        <location filename="../../ui/screens/team_tabs.py" line="474" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="442" />
+        <location filename="../../ui/screens/team_tabs.py" line="480" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1462,97 +1510,117 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="104" />
+        <location filename="../../ui/screens/team_tabs.py" line="106" />
         <source>Team members</source>
         <translation>Membres de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="107" />
+        <location filename="../../ui/screens/team_tabs.py" line="109" />
         <source>&amp;Remove from team…</source>
         <translation>&amp;Retirer de l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="123" />
+        <location filename="../../ui/screens/team_tabs.py" line="125" />
         <source>Invite</source>
         <translation>Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="126" />
+        <location filename="../../ui/screens/team_tabs.py" line="128" />
         <source>Find someone you know by name or skill…</source>
         <translation>Cherchez une personne connue par nom ou compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="127" />
+        <location filename="../../ui/screens/team_tabs.py" line="129" />
         <source>Person to invite</source>
         <translation>Personne à inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="135" />
+        <location filename="../../ui/screens/team_tabs.py" line="137" />
         <source>Role of the newcomer</source>
         <translation>Rôle du nouveau venu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="136" />
+        <location filename="../../ui/screens/team_tabs.py" line="138" />
         <source>as member</source>
         <translation>comme membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="137" />
+        <location filename="../../ui/screens/team_tabs.py" line="139" />
         <source>as admin</source>
         <translation>comme administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="138" />
+        <location filename="../../ui/screens/team_tabs.py" line="140" />
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="140" />
+        <location filename="../../ui/screens/team_tabs.py" line="142" />
         <source>People you can invite</source>
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="151" />
+        <location filename="../../ui/screens/team_tabs.py" line="153" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="155" />
+        <location filename="../../ui/screens/team_tabs.py" line="157" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="156" />
+        <location filename="../../ui/screens/team_tabs.py" line="158" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="157" />
+        <location filename="../../ui/screens/team_tabs.py" line="159" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="171" />
+        <source>Open invitations</source>
+        <translation>Invitations en attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="175" />
+        <source>&amp;Withdraw invitation</source>
+        <translation>&amp;Retirer l’invitation</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="186" />
+        <location filename="../../ui/screens/team_tabs.py" line="205" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="219" />
+        <location filename="../../ui/screens/team_tabs.py" line="239" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="228" />
+        <location filename="../../ui/screens/team_tabs.py" line="248" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/team_tabs.py" line="262" />
+        <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
+        <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="252" />
+        <location filename="../../ui/screens/team_tabs.py" line="282" />
+        <source>Invitation withdrawn: it can no longer be used to join.</source>
+        <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="290" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="254" />
+        <location filename="../../ui/screens/team_tabs.py" line="292" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -1560,37 +1628,37 @@
 <context>
     <name>NeedsModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="98" />
+        <location filename="../../ui/team_models.py" line="110" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="98" />
+        <location filename="../../ui/team_models.py" line="110" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="98" />
+        <location filename="../../ui/team_models.py" line="110" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="98" />
+        <location filename="../../ui/team_models.py" line="110" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="98" />
+        <location filename="../../ui/team_models.py" line="110" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="103" />
+        <location filename="../../ui/team_models.py" line="115" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="103" />
+        <location filename="../../ui/team_models.py" line="115" />
         <source>Filled</source>
         <translation>Pourvu</translation>
     </message>
@@ -1598,47 +1666,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="272" />
+        <location filename="../../ui/screens/team_tabs.py" line="310" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="273" />
+        <location filename="../../ui/screens/team_tabs.py" line="311" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="277" />
+        <location filename="../../ui/screens/team_tabs.py" line="315" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="278" />
+        <location filename="../../ui/screens/team_tabs.py" line="316" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="280" />
+        <location filename="../../ui/screens/team_tabs.py" line="318" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="281" />
+        <location filename="../../ui/screens/team_tabs.py" line="319" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="282" />
+        <location filename="../../ui/screens/team_tabs.py" line="320" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="299" />
+        <location filename="../../ui/screens/team_tabs.py" line="337" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="302" />
+        <location filename="../../ui/screens/team_tabs.py" line="340" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>

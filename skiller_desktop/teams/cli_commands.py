@@ -8,9 +8,11 @@ from typing import Any
 
 from ..cli import emit
 from ..errors import ValidationError
+from ..person_doc import now_iso
 from ..services import Services
 from . import analysis
 from .document import ROLES
+from .service import CODE_VALID_DAYS
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +31,16 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("invite-code", help="a code for someone not known yet (admins)")
     p.add_argument("team")
     p.add_argument("--role", choices=ROLES, default="member")
+    p.add_argument("--days", type=int, default=CODE_VALID_DAYS,
+                   help=f"how long the code works (default {CODE_VALID_DAYS}; 0: until withdrawn)")
     p.set_defaults(handler=cmd_invite_code)
+    p = sub.add_parser("invitations", help="a team's invitations, open or not")
+    p.add_argument("team")
+    p.set_defaults(handler=cmd_invitations)
+    p = sub.add_parser("revoke-invitation", help="withdraw an invitation not yet accepted (admins)")
+    p.add_argument("team")
+    p.add_argument("invitation_id")
+    p.set_defaults(handler=cmd_revoke_invitation)
     p = sub.add_parser("join", help="accept an invitation: its code, or the team id")
     p.add_argument("code_or_team")
     p.set_defaults(handler=cmd_join)
@@ -92,8 +103,36 @@ def cmd_invite(s: Services, a: argparse.Namespace) -> None:
 
 
 def cmd_invite_code(s: Services, a: argparse.Namespace) -> None:
-    code = s.teams.create_invite_code(a.team, a.role)
-    emit(a, {"code": code}, f"Give this code to the newcomer (once; keep it private):\n{code}")
+    code = s.teams.create_invite_code(a.team, a.role, a.days)
+    until = f" It works for {a.days} day(s)." if a.days else " It works until withdrawn."
+    emit(a, {"code": code}, f"Give this code to the newcomer (once; keep it private).{until}\n{code}")
+
+
+def cmd_invitations(s: Services, a: argparse.Namespace) -> None:
+    now = now_iso()
+    rows = [
+        {"invitation_id": i.invitation_id, "person_id": i.person_id, "by_code": i.by_code, "role": i.role,
+         "created_at": i.created_at, "expires_at": i.expires_at, "accepted_by": i.accepted_by,
+         "state": _invitation_state(i, now)}
+        for i in s.teams.invitations(a.team)
+    ]
+    lines = [f"{r['invitation_id']}  {r['state']:<9} {r['role']:<6} "
+             f"{'code' if r['by_code'] else r['person_id'][:24]}"
+             f"{'  expires ' + r['expires_at'] if r['expires_at'] and r['state'] == 'open' else ''}" for r in rows]
+    emit(a, rows, "\n".join(lines) or "No invitations.")
+
+
+def _invitation_state(invitation, now: str) -> str:
+    if invitation.accepted_at:
+        return "accepted"
+    if invitation.revoked_at:
+        return "withdrawn"
+    return "open" if invitation.is_open(now) else "expired"
+
+
+def cmd_revoke_invitation(s: Services, a: argparse.Namespace) -> None:
+    s.teams.revoke_invitation(a.team, a.invitation_id)
+    emit(a, {"invitation_id": a.invitation_id, "revoked": True}, "Withdrawn: it can no longer be used to join.")
 
 
 def cmd_join(s: Services, a: argparse.Namespace) -> None:

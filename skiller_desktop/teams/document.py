@@ -5,7 +5,8 @@ Shape (every key is stable; readers ignore what they do not know):
     schema: 1, kind: "team", id: "team:<32 hex>", name, description, created_by, created_at
     members: {person id: {role: admin|member, added_by, added_at,
                           removed_at, removed_by, removed_after: {actor hex: last allowed seq}}}
-    invitations: {id: {person_id, code_key, role, created_by, created_at, accepted_at, accepted_by}}
+    invitations: {id: {person_id, code_key, role, created_by, created_at, accepted_at, accepted_by,
+                       revoked_at, revoked_by, expires_at}}
     needs: {id: {skill, level, note, status: open|filled, created_by, created_at, filled_at, filled_by}}
 
 An invitation names either a person (`person_id`) or carries `code_key`, the
@@ -138,7 +139,8 @@ def put_invitation(invitation_id: str, entry: dict) -> Edit:
     return put_entry("invitations", invitation_id, entry)
 
 
-def invitation_entry(role: str, created_by: str, *, person_id: str = "", code_key: str = "") -> dict:
+def invitation_entry(role: str, created_by: str, *, person_id: str = "", code_key: str = "",
+                     expires_at: str = "") -> dict:
     return {
         "person_id": person_id,
         "code_key": code_key,
@@ -147,6 +149,9 @@ def invitation_entry(role: str, created_by: str, *, person_id: str = "", code_ke
         "created_at": now_iso(),
         "accepted_at": "",
         "accepted_by": "",
+        "revoked_at": "",
+        "revoked_by": "",
+        "expires_at": expires_at,
     }
 
 

@@ -91,6 +91,9 @@ def project_team(conn: sqlite3.Connection, team_id: str, data: dict[str, Any]) -
                 _text(i.get("created_at")),
                 _text(i.get("accepted_at")),
                 _text(i.get("accepted_by")),
+                _text(i.get("revoked_at")),
+                _text(i.get("revoked_by")),
+                _text(i.get("expires_at")),
             )
             for iid, i in _dicts(data.get("invitations"))
         ],

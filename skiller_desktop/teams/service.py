@@ -38,6 +38,8 @@ from .views import Invitation, Member, Need, NeedMatches, Team, TeamMatrix
 if TYPE_CHECKING:
     from ..services import Services
 
+CODE_VALID_DAYS = 7  # how long an invitation code works unless said otherwise
+
 log = logging.getLogger(__name__)
 
 _ENDORSEMENTS = """(SELECT COUNT(*) FROM endorsements e
@@ -95,7 +97,10 @@ class Teams:
 
     def invitations(self, team_id: str) -> list[Invitation]:
         rows = self.s.db.query(
-            "SELECT * FROM team_invitations WHERE team_id = ? ORDER BY created_at, invitation_id", (team_id,)
+            """SELECT i.*, COALESCE(p.name, '') AS name FROM team_invitations i
+               LEFT JOIN persons p ON p.person_id = i.person_id AND i.person_id != ''
+               WHERE i.team_id = ? ORDER BY i.created_at, i.invitation_id""",
+            (team_id,),
         )
         return [
             Invitation(
@@ -107,6 +112,9 @@ class Teams:
                 r["created_at"],
                 r["accepted_at"],
                 r["accepted_by"],
+                r["revoked_at"],
+                r["expires_at"],
+                r["name"],
             )
             for r in rows
         ]
@@ -161,15 +169,39 @@ class Teams:
         self._edit(team_id, lambda doc: td.put_invitation(invitation_id, entry))
         return invitation_id
 
-    def create_invite_code(self, team_id: str, role: str = "member") -> str:
-        """A code for someone not known yet; only the code's public key goes into the document."""
+    def create_invite_code(self, team_id: str, role: str = "member", valid_days: int = CODE_VALID_DAYS) -> str:
+        """A code for someone not known yet; only the code's public key goes into the document.
+
+        Whoever holds the code can join, so it stops working after `valid_days`
+        (0: never) and an admin can withdraw it (`revoke_invitation`).
+        """
         me = self._require_admin(team_id)
         _check_role(role)
+        if not isinstance(valid_days, int) or isinstance(valid_days, bool) or not 0 <= valid_days <= 365:
+            raise ValidationError("a code is valid for 0 (no end) to 365 days", "valid_days")
         invitation_id = td.new_invitation_id()
         code, code_key = td.new_code(team_id, invitation_id)
-        entry = td.invitation_entry(role, me, code_key=code_key)
+        expires_at = _days_from_now(valid_days) if valid_days else ""
+        entry = td.invitation_entry(role, me, code_key=code_key, expires_at=expires_at)
         self._edit(team_id, lambda doc: td.put_invitation(invitation_id, entry))
         return code
+
+    def revoke_invitation(self, team_id: str, invitation_id: str) -> Changes:
+        """Withdraw an invitation not yet accepted: its code, or the named person, can no longer join.
+
+        An admin's device that admitted the newcomer before it heard of the
+        withdrawal has admitted them; remove them then.
+        """
+        me = self._require_admin(team_id)
+        found = next((i for i in self.invitations(team_id) if i.invitation_id == invitation_id), None)
+        if found is None:
+            raise NotFoundError(f"this team has no invitation {invitation_id[:40]!r}")
+        if found.accepted_at:
+            raise ValidationError("this invitation was already accepted: remove the member instead", "invitation")
+        if found.revoked_at:
+            return Changes()
+        fields = {"revoked_at": pd.now_iso(), "revoked_by": me}
+        return self._edit(team_id, lambda doc: pd.set_fields("invitations", invitation_id, fields))
 
     def add_members(self, team_id: str, person_ids: Iterable[str], role: str = "member") -> Changes:
         """An admin adds known people directly, in one transaction (no invitation round trip)."""
@@ -218,10 +250,13 @@ class Teams:
         elif td.is_team_id(given):
             team_id, proof = given, ""
             found = self.s.db.one(
-                """SELECT invitation_id FROM team_invitations
-                   WHERE team_id = ? AND person_id = ? AND accepted_at = '' ORDER BY created_at DESC""",
+                """SELECT invitation_id, revoked_at FROM team_invitations
+                   WHERE team_id = ? AND person_id = ? AND accepted_at = ''
+                   ORDER BY revoked_at = '' DESC, created_at DESC""",
                 (team_id, me),
             )
+            if found is not None and found["revoked_at"]:
+                raise ValidationError("your invitation to this team was withdrawn", "code")
             invitation_id = found["invitation_id"] if found else ""
         else:
             raise ValidationError("give an invitation code or a team id (team:…)", "code")
@@ -251,13 +286,13 @@ class Teams:
                JOIN team_members me ON me.team_id = i.team_id AND me.person_id = ?
                     AND me.role = 'admin' AND me.removed_at = ''
                JOIN team_acceptances a ON a.team_id = i.team_id
-               WHERE i.accepted_at = ''
+               WHERE i.accepted_at = '' AND i.revoked_at = '' AND (i.expires_at = '' OR i.expires_at > ?)
                  AND ((i.person_id != '' AND a.person_id = i.person_id AND a.invitation_id IN ('', i.invitation_id))
                       OR (i.code_key != '' AND a.invitation_id = i.invitation_id))
                  AND NOT EXISTS (SELECT 1 FROM team_members m
                                  WHERE m.team_id = i.team_id AND m.person_id = a.person_id)
                ORDER BY i.team_id, a.date, a.person_id""",
-            (me,),
+            (me, pd.now_iso()),
         )
         pending: dict[str, list] = {}
         for r in rows:
@@ -460,7 +495,8 @@ class Teams:
     def _check_code(self, team_id: str, invitation_id: str, proof: str) -> None:
         """When the team is known here, say at once if the code is wrong or used."""
         row = self.s.db.one(
-            "SELECT code_key, accepted_at FROM team_invitations WHERE team_id = ? AND invitation_id = ?",
+            "SELECT code_key, accepted_at, revoked_at, expires_at FROM team_invitations"
+            " WHERE team_id = ? AND invitation_id = ?",
             (team_id, invitation_id),
         )
         if row is None:
@@ -469,6 +505,16 @@ class Teams:
             raise ValidationError("this invitation code is not valid for this team", "code")
         if row["accepted_at"]:
             raise ValidationError("this invitation code was already used", "code")
+        if row["revoked_at"]:
+            raise ValidationError("this invitation code was withdrawn by the team", "code")
+        if row["expires_at"] and row["expires_at"] <= pd.now_iso():
+            raise ValidationError("this invitation code has expired: ask for a new one", "code")
+
+
+def _days_from_now(days: int) -> str:
+    from datetime import UTC, datetime, timedelta
+
+    return (datetime.now(UTC) + timedelta(days=days)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _check_role(role: str) -> None:

@@ -37,6 +37,13 @@ class Invitation:
     created_at: str
     accepted_at: str
     accepted_by: str
+    revoked_at: str = ""
+    expires_at: str = ""  # '' when it does not expire
+    name: str = ""  # the invited person's name, when their profile is known here
+
+    def is_open(self, now: str) -> bool:
+        """Still waiting for an answer: not accepted, withdrawn or expired (`now` as person_doc.now_iso)."""
+        return not (self.accepted_at or self.revoked_at or (self.expires_at and self.expires_at <= now))
 
 
 @dataclass(frozen=True)

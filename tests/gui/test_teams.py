@@ -13,10 +13,19 @@ from PySide6.QtCore import QSettings, Qt
 from support import hand_over
 
 from skiller_desktop.services import Services
+from skiller_desktop.teams import document as td
 from ui.main_window import SCREENS, MainWindow
 from ui.operations import Operations
 from ui.runner import SyncRunner
-from ui.team_models import GAP_BACKGROUND, MatchingModel, MatrixModel, MembersModel, NeedsModel, TeamsModel
+from ui.team_models import (
+    GAP_BACKGROUND,
+    InvitationsModel,
+    MatchingModel,
+    MatrixModel,
+    MembersModel,
+    NeedsModel,
+    TeamsModel,
+)
 
 from .conftest import Answers, activate
 
@@ -95,6 +104,20 @@ def test_create_invite_accept_need_matched(qtbot, window, ask, node, languages, 
     members.code_button.click()
     code = members.code.text()
     assert code.startswith("skiller-team:") and members.copy_button.isEnabled()
+    assert "7 days" in members.code.toolTip()
+
+    # a second code, withdrawn at once: it leaves the open invitations and can no longer admit anyone
+    members.code_button.click()
+    spare_id = td.parse_code(members.code.text())[1]
+    qtbot.waitUntil(lambda: members.invitations.rowCount() == 4)  # Bob (invited twice), two codes
+    assert not members.withdraw_button.isEnabled()  # nothing chosen yet
+    members.open_invitations.selectRow(
+        next(i for i, inv in enumerate(members.invitations.rows) if inv.invitation_id == spare_id))
+    assert members.withdraw_button.isEnabled()
+    members.withdraw_button.click()
+    qtbot.waitUntil(lambda: members.invitations.rowCount() == 3)
+    assert sorted(cell_texts(members.invitations, 0)) == ["Anyone with the code", "Bob Durand", "Bob Durand"]
+    assert members.pending.text() == "3 invitations waiting for an answer"
 
     # Bob accepts with the team id, Carl with the code, each on their own node and window
     screen.copy_team_id()
@@ -266,6 +289,10 @@ def test_team_models_pass_the_model_tester(qtmodeltester, ops, team):
     needs = NeedsModel(ops)
     needs.set_rows(teams.needs(team_id))
     checks.append(needs)
+    teams.create_invite_code(team_id)
+    invitations = InvitationsModel(ops)
+    invitations.set_rows(teams.invitations(team_id))
+    checks.append(invitations)
     matrix = MatrixModel()
     matrix.set_matrix(teams.matrix(team_id))
     checks.append(matrix)

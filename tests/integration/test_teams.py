@@ -264,3 +264,57 @@ def test_cli_team_commands(tmp_path, capsys):
     assert "GAP: Python wanted at level 4" in out.out and "skiller-team:" in out.out
     assert "not a Skiller team invitation code" not in out.err  # 'nonsense' is neither code nor team id
     assert "invitation code or a team id" in out.err
+    assert "It works for 7 day(s)." in out.out
+    code = out.out[out.out.index("skiller-team:"):].split()[0]
+    assert main([*home, "--json", "team", "invitations", team_id]) == 0
+    [listed] = __import__("json").loads(capsys.readouterr().out)
+    assert listed["state"] == "open" and listed["by_code"] and listed["expires_at"]
+    assert main([*home, "team", "revoke-invitation", team_id, td.parse_code(code)[1]]) == 0
+    assert main([*home, "team", "invitations", team_id]) == 0
+    assert "withdrawn" in capsys.readouterr().out
+    assert main([*home, "team", "invite-code", team_id, "--days", "400"]) == 1
+    assert "0 (no end) to 365 days" in capsys.readouterr().err
+
+
+def test_a_withdrawn_or_expired_invitation_admits_nobody(node, tmp_path, monkeypatch):
+    from skiller_desktop.errors import ValidationError
+    from skiller_desktop.teams import service as team_service
+
+    ana, eve, finn, gus, hana = (node(n) for n in ("Ana", "Eve", "Finn", "Gus", "Hana"))
+    team_id = ana.teams.create("Atelier")
+    leaked = ana.teams.create_invite_code(team_id)
+    assert ana.teams.invitations(team_id)[0].expires_at > pd.now_iso()  # a code works for days, not forever
+    leaked_id = td.parse_code(leaked)[1]
+    ana.teams.revoke_invitation(team_id, leaked_id)
+    ana.teams.invite(team_id, finn.person_id)
+    finn_invitation = next(i for i in ana.teams.invitations(team_id) if i.person_id == finn.person_id)
+    ana.teams.revoke_invitation(team_id, finn_invitation.invitation_id)
+    monkeypatch.setattr(team_service, "_days_from_now", lambda days: "2020-01-01T00:00:00Z")
+    stale = ana.teams.create_invite_code(team_id)
+    # Eve has the withdrawn code, Gus the expired one; neither has seen the team, so both can answer...
+    eve.teams.accept(leaked)
+    gus.teams.accept(stale)
+    for outsider in (eve, gus):
+        hand_over(outsider, ana, tmp_path / "me.skb")
+    # ...but Ana's node admits neither.
+    assert {m.person_id for m in ana.teams.members(team_id)} == {ana.person_id}
+    assert [i.is_open(pd.now_iso()) for i in ana.teams.invitations(team_id)] == [False, False, False]
+    # Once the team reaches them, their nodes say why at once.
+    share(ana, [finn, hana], team_id, tmp_path)
+    with pytest.raises(ValidationError, match="withdrawn"):
+        finn.teams.accept(team_id)
+    with pytest.raises(ValidationError, match="expired"):
+        hana.teams.accept(stale)
+    with pytest.raises(ValidationError, match="withdrawn"):
+        hana.teams.accept(leaked)
+
+
+def test_an_accepted_invitation_cannot_be_withdrawn(trio):
+    from skiller_desktop.errors import ValidationError
+
+    ana, ben, _, _, team_id = trio
+    accepted = next(i for i in ana.teams.invitations(team_id) if i.person_id == ben.person_id)
+    with pytest.raises(ValidationError, match="remove the member"):
+        ana.teams.revoke_invitation(team_id, accepted.invitation_id)
+    with pytest.raises(NotAllowedError):
+        ben.teams.revoke_invitation(team_id, accepted.invitation_id)

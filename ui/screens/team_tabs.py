@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skiller_desktop.person_doc import now_iso
+from skiller_desktop.teams.service import CODE_VALID_DAYS
 from skiller_desktop.teams.views import Invitation, Member, NeedMatches, Team, TeamMatrix
 from skiller_desktop.teams.views import Need as TeamNeed
 
@@ -36,7 +38,7 @@ from ..forms import FieldErrors, error_label, fit_columns
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..resources import icon
-from ..team_models import SORT_ROLE, MatchingModel, MatrixModel, MembersModel, NeedsModel
+from ..team_models import SORT_ROLE, InvitationsModel, MatchingModel, MatrixModel, MembersModel, NeedsModel
 
 if TYPE_CHECKING:
     from .teams import TeamsScreen
@@ -138,7 +140,7 @@ class MembersTab(_Tab):
         self.invite_button = QPushButton(icon("add"), self.tr("&Invite"), self.invite_box)
         self.invite_button.clicked.connect(self.invite)
         self.results = table(self.invite_box, self.people, self.tr("People you can invite"))
-        self.results.setMaximumHeight(130)
+        self.results.setMaximumHeight(108)
         self.results.verticalHeader().setDefaultSectionSize(24)
         fit_columns(self.results, 1, widths={0: 170})
         for column in (2, 3, 4):
@@ -165,12 +167,21 @@ class MembersTab(_Tab):
         code_row.addWidget(self.code_button)
         code_row.addWidget(self.code, 1)
         code_row.addWidget(self.copy_button)
+        self.invitations = InvitationsModel(self.screen.ops, self)
+        self.open_invitations = table(self.invite_box, self.invitations, self.tr("Open invitations"))
+        self.open_invitations.setMaximumHeight(86)
+        fit_columns(self.open_invitations, 0, fit=(1, 2))
+        self.open_invitations.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.withdraw_button = QPushButton(icon("remove"), self.tr("&Withdraw invitation"), self.invite_box)
+        self.withdraw_button.clicked.connect(self.withdraw)
         layout = QVBoxLayout(self.invite_box)
         layout.addLayout(search_row)
         layout.addWidget(self.person_error)
         layout.addWidget(self.results)
         layout.addWidget(self.invite_error)
         layout.addLayout(code_row)
+        layout.addWidget(self.open_invitations)
+        layout.addLayout(buttons_row(self.withdraw_button))
         return self.invite_box
 
     def show_detail(self, detail: TeamDetail) -> None:
@@ -182,8 +193,16 @@ class MembersTab(_Tab):
             if member.person_id == keep:
                 self.table.selectRow(row)
         inside = {m.person_id for m in detail.members}
-        waiting = sum(1 for i in detail.invitations if not i.accepted_at and i.person_id not in inside)
-        self.pending.setText(self.tr("%n invitation(s) waiting for an answer", "", waiting) if waiting else "")
+        now = now_iso()
+        waiting = [i for i in detail.invitations if i.is_open(now) and i.person_id not in inside]
+        keep_invitation = getattr(selected_row(self.open_invitations), "invitation_id", None)
+        self.invitations.set_rows(waiting)
+        for row, invitation in enumerate(waiting):
+            if invitation.invitation_id == keep_invitation:
+                self.open_invitations.selectRow(row)
+        self.open_invitations.setVisible(bool(waiting))
+        self.withdraw_button.setVisible(bool(waiting))
+        self.pending.setText(self.tr("%n invitation(s) waiting for an answer", "", len(waiting)) if waiting else "")
         admin = detail.role == "admin"
         self.invite_box.setVisible(admin)
         self.remove_button.setVisible(admin)
@@ -199,6 +218,7 @@ class MembersTab(_Tab):
     def _update_buttons(self, *_args) -> None:
         member = selected_row(self.table)
         self.remove_button.setEnabled(member is not None and member.person_id != self.services.person_id)
+        self.withdraw_button.setEnabled(selected_row(self.open_invitations) is not None)
 
     def _schedule_search(self, *_args) -> None:
         if self.screen.debounce_ms <= 0:
@@ -239,11 +259,29 @@ class MembersTab(_Tab):
                 self.invite_errors.show(error)
                 return
             self.code.setText(code)
+            self.code.setToolTip(self.tr("Works once, for %n day(s); withdraw it below if it goes astray.", "",
+                                         CODE_VALID_DAYS))
             self.code.selectAll()
             self.code.setFocus()
             self.copy_button.setEnabled(True)
 
         self.screen.ops.run(lambda: self.services.teams.create_invite_code(team_id, role), done)
+
+    def withdraw(self) -> None:
+        """Withdraw the selected invitation: its code, or the person named, can no longer join."""
+        invitation = selected_row(self.open_invitations)
+        if invitation is None:
+            return
+        self.invite_errors.clear()
+        team_id, invitation_id = self.team_id, invitation.invitation_id
+
+        def done(_r, error) -> None:
+            if error is not None:
+                self.invite_errors.show(error)
+            else:
+                self.screen.say(self.tr("Invitation withdrawn: it can no longer be used to join."))
+
+        self.screen.ops.run(lambda: self.services.teams.revoke_invitation(team_id, invitation_id), done)
 
     def remove(self) -> None:
         member = selected_row(self.table)
