@@ -1378,17 +1378,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="498" />
+        <location filename="../../ui/screens/team_tabs.py" line="515" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="502" />
+        <location filename="../../ui/screens/team_tabs.py" line="519" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="505" />
+        <location filename="../../ui/screens/team_tabs.py" line="522" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -1419,67 +1419,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="390" />
+        <location filename="../../ui/screens/team_tabs.py" line="407" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="391" />
+        <location filename="../../ui/screens/team_tabs.py" line="408" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="395" />
+        <location filename="../../ui/screens/team_tabs.py" line="412" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="396" />
+        <location filename="../../ui/screens/team_tabs.py" line="413" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="397" />
+        <location filename="../../ui/screens/team_tabs.py" line="414" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="398" />
+        <location filename="../../ui/screens/team_tabs.py" line="415" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="412" />
+        <location filename="../../ui/screens/team_tabs.py" line="429" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="418" />
+        <location filename="../../ui/screens/team_tabs.py" line="435" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="443" />
+        <location filename="../../ui/screens/team_tabs.py" line="460" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="445" />
+        <location filename="../../ui/screens/team_tabs.py" line="462" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="473" />
+        <location filename="../../ui/screens/team_tabs.py" line="490" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="474" />
+        <location filename="../../ui/screens/team_tabs.py" line="491" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="480" />
+        <location filename="../../ui/screens/team_tabs.py" line="497" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1516,111 +1516,122 @@
     </message>
     <message>
         <location filename="../../ui/screens/team_tabs.py" line="109" />
+        <location filename="../../ui/screens/team_tabs.py" line="227" />
+        <source>Make &amp;admin</source>
+        <translation>Nommer &amp;administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="111" />
         <source>&amp;Remove from team…</source>
         <translation>&amp;Retirer de l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="125" />
+        <location filename="../../ui/screens/team_tabs.py" line="128" />
         <source>Invite</source>
         <translation>Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="128" />
+        <location filename="../../ui/screens/team_tabs.py" line="131" />
         <source>Find someone you know by name or skill…</source>
         <translation>Cherchez une personne connue par nom ou compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="129" />
+        <location filename="../../ui/screens/team_tabs.py" line="132" />
         <source>Person to invite</source>
         <translation>Personne à inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="137" />
+        <location filename="../../ui/screens/team_tabs.py" line="140" />
         <source>Role of the newcomer</source>
         <translation>Rôle du nouveau venu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="138" />
+        <location filename="../../ui/screens/team_tabs.py" line="141" />
         <source>as member</source>
         <translation>comme membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="139" />
+        <location filename="../../ui/screens/team_tabs.py" line="142" />
         <source>as admin</source>
         <translation>comme administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="140" />
+        <location filename="../../ui/screens/team_tabs.py" line="143" />
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="142" />
+        <location filename="../../ui/screens/team_tabs.py" line="145" />
         <source>People you can invite</source>
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="153" />
+        <location filename="../../ui/screens/team_tabs.py" line="156" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="157" />
+        <location filename="../../ui/screens/team_tabs.py" line="160" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="158" />
+        <location filename="../../ui/screens/team_tabs.py" line="161" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="159" />
+        <location filename="../../ui/screens/team_tabs.py" line="162" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="171" />
+        <location filename="../../ui/screens/team_tabs.py" line="174" />
         <source>Open invitations</source>
         <translation>Invitations en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="175" />
+        <location filename="../../ui/screens/team_tabs.py" line="178" />
         <source>&amp;Withdraw invitation</source>
-        <translation>&amp;Retirer l’invitation</translation>
+        <translation>Re&amp;tirer l’invitation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="205" />
+        <location filename="../../ui/screens/team_tabs.py" line="208" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="239" />
+        <location filename="../../ui/screens/team_tabs.py" line="227" />
+        <source>Make &amp;member</source>
+        <translation>Rendre &amp;membre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="246" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="248" />
+        <location filename="../../ui/screens/team_tabs.py" line="255" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="262" />
+        <location filename="../../ui/screens/team_tabs.py" line="269" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="282" />
+        <location filename="../../ui/screens/team_tabs.py" line="299" />
         <source>Invitation withdrawn: it can no longer be used to join.</source>
         <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="290" />
+        <location filename="../../ui/screens/team_tabs.py" line="307" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="292" />
+        <location filename="../../ui/screens/team_tabs.py" line="309" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -1666,47 +1677,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="310" />
+        <location filename="../../ui/screens/team_tabs.py" line="327" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="311" />
+        <location filename="../../ui/screens/team_tabs.py" line="328" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="315" />
+        <location filename="../../ui/screens/team_tabs.py" line="332" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="316" />
+        <location filename="../../ui/screens/team_tabs.py" line="333" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="318" />
+        <location filename="../../ui/screens/team_tabs.py" line="335" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="319" />
+        <location filename="../../ui/screens/team_tabs.py" line="336" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="320" />
+        <location filename="../../ui/screens/team_tabs.py" line="337" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="337" />
+        <location filename="../../ui/screens/team_tabs.py" line="354" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="340" />
+        <location filename="../../ui/screens/team_tabs.py" line="357" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>

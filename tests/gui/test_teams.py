@@ -141,6 +141,18 @@ def test_create_invite_accept_need_matched(qtbot, window, ask, node, languages, 
     import_into(window, carl, tmp_path / "carl-accepts.skb")
     qtbot.waitUntil(lambda: cell_texts(members.model, 0) == ["Alice Martin", "Bob Durand", "Carl Weber"])
     assert cell_texts(members.model, 1) == ["Admin", "Member", "Member"]
+    # Bob made admin, then member again; the last admin cannot step down
+    members.table.selectRow(cell_texts(members.model, 0).index("Bob Durand"))
+    assert members.role_button.text() == "Make &admin"
+    members.role_button.click()
+    qtbot.waitUntil(lambda: cell_texts(members.model, 1) == ["Admin", "Admin", "Member"])
+    assert members.role_button.text() == "Make &member"  # Bob is still the one selected
+    members.role_button.click()
+    qtbot.waitUntil(lambda: cell_texts(members.model, 1) == ["Admin", "Member", "Member"])
+    members.table.selectRow(0)  # Alice herself, the only admin
+    members.role_button.click()
+    qtbot.waitUntil(lambda: members.error.isVisible())
+    assert members.error.text() == "You are the team’s only admin: make someone else admin first."
     assert members.pending.text() == ""
     # ... and once the team reaches Bob, he sees it, as a member (no invite box)
     import_into(bob_window, window.ops.services, tmp_path / "team.skb", [team_id])

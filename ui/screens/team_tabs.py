@@ -106,6 +106,8 @@ class MembersTab(_Tab):
         self.table = table(self, self.model, self.tr("Team members"))
         fit_columns(self.table, 0, fit=(1, 2, 3))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.role_button = QPushButton(self.tr("Make &admin"), self)
+        self.role_button.clicked.connect(self.toggle_role)
         self.remove_button = QPushButton(icon("remove"), self.tr("&Remove from team…"), self)
         self.remove_button.clicked.connect(self.remove)
         self.pending = QLabel(self)
@@ -113,6 +115,7 @@ class MembersTab(_Tab):
         self.error = error_label(self)
         row = QHBoxLayout()
         row.addWidget(self.pending, 1)
+        row.addWidget(self.role_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -206,6 +209,7 @@ class MembersTab(_Tab):
         admin = detail.role == "admin"
         self.invite_box.setVisible(admin)
         self.remove_button.setVisible(admin)
+        self.role_button.setVisible(admin)
         if changed_team:
             self.code.clear()
             self.copy_button.setEnabled(False)
@@ -218,6 +222,9 @@ class MembersTab(_Tab):
     def _update_buttons(self, *_args) -> None:
         member = selected_row(self.table)
         self.remove_button.setEnabled(member is not None and member.person_id != self.services.person_id)
+        self.role_button.setEnabled(member is not None)
+        admin = member is not None and member.role == "admin"
+        self.role_button.setText(self.tr("Make &member") if admin else self.tr("Make &admin"))
         self.withdraw_button.setEnabled(selected_row(self.open_invitations) is not None)
 
     def _schedule_search(self, *_args) -> None:
@@ -266,6 +273,16 @@ class MembersTab(_Tab):
             self.copy_button.setEnabled(True)
 
         self.screen.ops.run(lambda: self.services.teams.create_invite_code(team_id, role), done)
+
+    def toggle_role(self) -> None:
+        """Make the selected member an admin, or an admin a plain member (the last admin stays one)."""
+        member = selected_row(self.table)
+        if member is None:
+            return
+        self.error.hide()
+        team_id, pid = self.team_id, member.person_id
+        role = "member" if member.role == "admin" else "admin"
+        self.screen.ops.run(lambda: self.services.teams.set_role(team_id, pid, role), self._show_error)
 
     def withdraw(self) -> None:
         """Withdraw the selected invitation: its code, or the person named, can no longer join."""
