@@ -247,15 +247,9 @@ class MembersTab(_Tab):
             self.person_error.show()
             return
         team_id, pid, role = self.team_id, person.person_id, self.role.currentData()
-
-        def done(_r, error) -> None:
-            if error is not None:
-                self.invite_errors.show(error)
-            else:
-                self.screen.say(self.tr("%1 is invited. They join once they accept and their answer reaches you.")
-                                .replace("%1", person.name))
-
-        self.screen.ops.run(lambda: self.services.teams.invite(team_id, pid, role), done)
+        said = self.tr("%1 is invited. They join once they accept and their answer reaches you.").replace(
+            "%1", person.name)
+        self._run_in_invite_box(lambda: self.services.teams.invite(team_id, pid, role), said)
 
     def make_code(self) -> None:
         team_id, role = self.team_id, self.role.currentData()
@@ -289,16 +283,21 @@ class MembersTab(_Tab):
         invitation = selected_row(self.open_invitations)
         if invitation is None:
             return
-        self.invite_errors.clear()
         team_id, invitation_id = self.team_id, invitation.invitation_id
+        self._run_in_invite_box(lambda: self.services.teams.revoke_invitation(team_id, invitation_id),
+                                self.tr("Invitation withdrawn: it can no longer be used to join."))
 
-        def done(_r, error) -> None:
+    def _run_in_invite_box(self, call, said: str) -> None:
+        """Run an action of the invite box: an error is shown under its fields, success in the status bar."""
+        self.invite_errors.clear()
+
+        def done(_result, error) -> None:
             if error is not None:
                 self.invite_errors.show(error)
             else:
-                self.screen.say(self.tr("Invitation withdrawn: it can no longer be used to join."))
+                self.screen.say(said)
 
-        self.screen.ops.run(lambda: self.services.teams.revoke_invitation(team_id, invitation_id), done)
+        self.screen.ops.run(call, done)
 
     def remove(self) -> None:
         member = selected_row(self.table)
