@@ -14,6 +14,7 @@ import json
 import zlib
 from dataclasses import dataclass
 
+from skiller_desktop import automerge_io as am
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.signed_heads import SignedHead
 
@@ -24,7 +25,6 @@ DEFAULT_PAGE_ENTRIES = 2000
 MAX_PAGE_BYTES = 4 * 1024 * 1024
 MAX_SNAPSHOT_DOCS = 2000
 KINDS = ("change", "head", "keybox", "sealed")  # the last two: sealed team replication (protocol §7)
-_MAGIC = b"\x85\x6f\x4a\x83"
 
 
 class ProtocolError(Exception):
@@ -106,30 +106,15 @@ def encode_json(data: dict) -> bytes:
 # -- Automerge change chunks ------------------------------------------------
 
 def _uleb(data: bytes, at: int) -> tuple[int, int]:
-    result = shift = 0
-    while True:
-        if at >= len(data) or shift > 63:
-            raise RejectedError("a change chunk is truncated")
-        byte = data[at]
-        at += 1
-        result |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return result, at
-
-
-def _enc_uleb(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte, value = value & 0x7F, value >> 7
-        out.append(byte | 0x80 if value else byte)
-        if not value:
-            return bytes(out)
+    value, after = am.read_uleb(data, at)
+    if value < 0:
+        raise RejectedError("a change chunk is truncated")
+    return value, after
 
 
 def parse_change(chunk: bytes) -> tuple[bytes, list[bytes]]:
     """(hash, dependency hashes) of one change chunk, from its own bytes."""
-    if len(chunk) < 10 or chunk[:4] != _MAGIC or chunk[8] not in (1, 2):
+    if len(chunk) < 10 or chunk[:4] != am.MAGIC or chunk[8] not in (1, 2):
         raise RejectedError("an entry is not an Automerge change chunk")
     length, start = _uleb(chunk, 9)
     if start + length != len(chunk):
@@ -140,7 +125,7 @@ def parse_change(chunk: bytes) -> tuple[bytes, list[bytes]]:
             body = zlib.decompress(body, -15)
         except zlib.error:
             raise RejectedError("a compressed change chunk does not inflate") from None
-    digest = hashlib.sha256(b"\x01" + _enc_uleb(len(body)) + body).digest()
+    digest = hashlib.sha256(b"\x01" + am.write_uleb(len(body)) + body).digest()
     if digest[:4] != chunk[4:8]:
         raise RejectedError("a change chunk's checksum does not match its bytes")
     count, at = _uleb(body, 0)

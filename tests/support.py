@@ -10,12 +10,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+READ_MODELS = ("persons", "skills", "endorsements", "hidden_endorsements", "offers", "responses",
+               "imported_endorsements")
 
 
 def snapshot(services) -> dict:
     """Everything a user could see or sync, to prove a refusal changed nothing."""
     tables = ("docs", "log", "persons", "skills", "endorsements", "hidden_endorsements", "offers")
     return {t: [tuple(r) for r in services.db.query(f"SELECT * FROM {t} ORDER BY 1")] for t in tables}
+
+
+def doc_heads_in(db) -> dict[str, list[str]]:
+    """Each document's heads: two stores that converged have the same."""
+    import json
+
+    return {r["doc_id"]: sorted(json.loads(r["heads"])) for r in db.query("SELECT doc_id, heads FROM docs")}
+
+
+def read_models_in(db) -> dict[str, list[tuple]]:
+    """Every read-model row (without `updated_at`, which each node stamps itself), sorted."""
+    out = {}
+    for table in READ_MODELS:
+        rows = db.query(f"SELECT * FROM {table}")
+        out[table] = sorted(tuple(v for k, v in zip(r.keys(), tuple(r), strict=True) if k != "updated_at")
+                            for r in rows)
+    return out
 
 
 def hand_over(sender, receiver, path: Path, people=()):

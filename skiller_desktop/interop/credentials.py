@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import Any
 
 import jwt
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..errors import ValidationError
-from ..identity import did_from_public_key, public_key_from_did
+from ..identity import did_from_public_key, public_key_from_did, raw_public_key
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -63,7 +62,7 @@ def issue_endorsement_credential(
     issued_at: datetime,
 ) -> str:
     """Sign an endorsement as an OB 3.0 EndorsementCredential VC-JWT."""
-    issuer_id = _did_from_pub(_raw_public_key(private_key.public_key()))
+    issuer_id = did_from_public_key(raw_public_key(private_key))
     _pub_from_did(subject_id)  # a credential about a malformed id helps nobody
     credential = endorsement_credential(
         issuer_id=issuer_id,
@@ -263,14 +262,6 @@ def _file_stem(credential_id: str) -> str:
 def _kid(did: str) -> str:
     """did:key verification method id: the DID, then its own fingerprint."""
     return f"{did}#{did.removeprefix('did:key:')}"
-
-
-def _raw_public_key(key: Ed25519PublicKey) -> bytes:
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-
-def _did_from_pub(raw: bytes) -> str:
-    return did_from_public_key(raw)
 
 
 def _pub_from_did(did: Any) -> bytes:

@@ -5,15 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from ..readmodel import _int, _text
 from ..text import fold, skill_key
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _int(value: Any, default: int = 0) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
 def _dicts(section: Any) -> list[tuple[str, dict]]:

@@ -33,14 +33,14 @@ import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from nacl.bindings import crypto_sign_ed25519_pk_to_curve25519, crypto_sign_ed25519_sk_to_curve25519
 from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from nacl.secret import SecretBox
 from nacl.signing import SigningKey, VerifyKey
 
 from ..errors import RejectedError
-from ..identity import Identity
-from .crypto import curve_private_key, curve_public_key
+from ..identity import Identity, public_key_from_did, raw_private_key
 
 _ID_DOMAIN = b"skiller-team-id-v1\x00"
 _SIGN_DOMAIN = b"skiller-team-sign-v1\x00"
@@ -50,6 +50,15 @@ _SEALED_DOMAIN = b"skiller-team-sealed-v1\x00"
 _BOX_DOMAIN = b"skiller-team-box-v1\x00"
 _VERSION = struct.Struct(">I")
 MAX_MEMBERS_PER_KEYBOX = 2000
+
+
+def curve_public_key(person_id: str) -> bytes:
+    """A person's Ed25519 key as the Curve25519 key a SealedBox is sealed to: no second key pair needed."""
+    return crypto_sign_ed25519_pk_to_curve25519(public_key_from_did(person_id))
+
+
+def curve_private_key(identity: Identity) -> bytes:
+    return crypto_sign_ed25519_sk_to_curve25519(raw_private_key(identity.private_key) + identity.public_key)
 
 
 def _canonical(data: dict) -> bytes:

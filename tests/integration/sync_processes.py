@@ -11,20 +11,16 @@ import sys
 from pathlib import Path
 
 import requests
-from support import wait_until
+from support import doc_heads_in, read_models_in, wait_until
 
 from skiller_desktop.db import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = Path(__file__).with_name("sync_cli.py")
-READ_MODELS = ("persons", "skills", "endorsements", "hidden_endorsements", "offers", "responses",
-               "imported_endorsements")
 
 
 def env() -> dict:
     return {**os.environ, "SKILLER_NO_KEYRING": "1", "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-
-
 
 
 def free_port() -> int:
@@ -88,7 +84,7 @@ def start_node_server(data_dir: Path, port: int | None = None, *extra: str) -> P
 def doc_heads(path: Path) -> dict[str, list[str]]:
     db = Database(path, read_only=True)
     try:
-        return {r["doc_id"]: sorted(json.loads(r["heads"])) for r in db.query("SELECT doc_id, heads FROM docs")}
+        return doc_heads_in(db)
     finally:
         db.close()
 
@@ -96,14 +92,10 @@ def doc_heads(path: Path) -> dict[str, list[str]]:
 def read_models(path: Path) -> dict[str, list[tuple]]:
     db = Database(path, read_only=True)
     try:
-        out = {}
-        for table in READ_MODELS:
-            rows = db.query(f"SELECT * FROM {table}")
-            out[table] = sorted(tuple(v for k, v in zip(r.keys(), tuple(r), strict=True) if k != "updated_at")
-                                for r in rows)
-        return out
+        return read_models_in(db)
     finally:
         db.close()
+
 
 
 def node_db(data_dir: Path) -> Path:

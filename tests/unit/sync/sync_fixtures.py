@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import wait_until  # noqa: F401  (re-exported for the tests that import it from here)
+# Re-exported for the sync tests that import them from here.
+from support import doc_heads_in as doc_heads  # noqa: F401
+from support import read_models_in as read_models  # noqa: F401
+from support import wait_until  # noqa: F401
 
-from skiller_desktop.db import Database
 from skiller_desktop.services import Services
 from sync.api import AppConfig, create_app
 from sync.local import AsgiClient
@@ -14,9 +16,6 @@ from sync.node import node_storage
 from sync.peers import PeerBook
 from sync.relay import open_sqlite_storage
 from sync.replicator import sync_peer
-
-READ_MODELS = ("persons", "skills", "endorsements", "hidden_endorsements", "offers", "responses",
-               "imported_endorsements")
 
 
 class Relay:
@@ -44,18 +43,3 @@ class Node:
         peer = self.book.add(other.url, "relay" if isinstance(other, Relay) else "peer")
         client = AsgiClient(other.app, self.services.require_identity(), other.url)
         return sync_peer(self.storage, self.book, peer.peer_id, client, self.services.policy_for, batch=7)
-
-
-def doc_heads(db: Database) -> dict[str, list[str]]:
-    return {r["doc_id"]: sorted(__import__("json").loads(r["heads"])) for r in db.query("SELECT * FROM docs")}
-
-
-def read_models(db: Database) -> dict[str, list[tuple]]:
-    out = {}
-    for table in READ_MODELS:
-        rows = db.query(f"SELECT * FROM {table}")
-        out[table] = sorted(tuple(v for k, v in zip(r.keys(), tuple(r), strict=True) if k != "updated_at")
-                            for r in rows)
-    return out
-
-
