@@ -241,8 +241,10 @@ def verify_update(
     policy = policy or PersonPolicy()
     candidate = load_candidate(current_bytes, incoming)
     current: core.Document | _AtHeads | None = None
+    all_hashes: set[bytes] = set()  # every change of the candidate, when there is a current document
     if current_bytes:
-        if current_heads and type(policy) is PersonPolicy and _has_all(candidate, current_heads):
+        all_hashes = {c.hash for c in candidate.get_changes([])}
+        if current_heads and type(policy) is PersonPolicy and all(h in all_hashes for h in current_heads):
             current = _AtHeads(candidate, list(current_heads))
         else:
             current = core.Document.load(current_bytes)
@@ -252,7 +254,7 @@ def verify_update(
     for signed in fresh:
         _check_signed_head(doc_id, signed, writers)
     new_changes = candidate.get_changes(current.get_heads() if current else [])
-    everything = {c.hash for c in (candidate.get_changes([]) if current else new_changes)}
+    everything = all_hashes if current else {c.hash for c in new_changes}
     all_signed = _prune(candidate, everything, current_signed + _unique(fresh))
     _check_coverage(doc_id, candidate, everything, new_changes, all_signed, writers, current, policy)
     if current is None and not new_changes:
@@ -285,11 +287,6 @@ def _chunk_kinds(data: bytes, limit: int) -> list[int] | None:
     """The chunk types in `data`, or None if it is not a clean run of at most `limit` chunks."""
     found = am.chunks(data, limit)
     return [kind for kind, _, _ in found] if found is not None else None
-
-
-def _has_all(doc: core.Document, heads) -> bool:
-    known = {c.hash for c in doc.get_changes([])}
-    return all(h in known for h in heads)
 
 
 class _AtHeads:

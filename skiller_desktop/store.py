@@ -33,6 +33,12 @@ class StoredDoc:
     def document(self) -> core.Document:
         return core.Document.load(self.data)
 
+    @classmethod
+    def from_row(cls, row) -> StoredDoc:
+        """A `docs` row (doc_id, kind, bytes, signed_heads, heads) as a StoredDoc."""
+        return cls(row["doc_id"], row["kind"], row["bytes"],
+                   [SignedHead.from_json(item) for item in json.loads(row["signed_heads"])], stored_heads(row["heads"]))
+
 
 @dataclass(frozen=True)
 class LogEntry:
@@ -78,10 +84,7 @@ class Store:
     # -- documents -------------------------------------------------------
     def get(self, doc_id: str) -> StoredDoc | None:
         row = self.db.one("SELECT * FROM docs WHERE doc_id = ?", (doc_id,))
-        if row is None:
-            return None
-        heads = [SignedHead.from_json(item) for item in json.loads(row["signed_heads"])]
-        return StoredDoc(row["doc_id"], row["kind"], row["bytes"], heads, stored_heads(row["heads"]))
+        return StoredDoc.from_row(row) if row is not None else None
 
     def doc_ids(self, kind: str | None = None) -> list[str]:
         if kind is None:

@@ -29,7 +29,7 @@ from . import PROTOCOL_VERSION
 from .auth import verify_request
 from .engine import ApplyResult, PolicyFor, apply_entries
 from .storage import SyncStorage
-from .teams import NodeTeamGate, is_team_doc, relay_accept
+from .teams import TEAM_KINDS, NodeTeamGate, is_team_doc, relay_accept
 from .wire import (
     DEFAULT_PAGE_ENTRIES,
     MAX_BATCH_ENTRIES,
@@ -238,13 +238,13 @@ def _accept_push(storage: SyncStorage, config: AppConfig, entries: list[WireEntr
         result.rejected += opened.refused
         return result, True
     if config.kind != "relay":  # a node without team keys: sealed entries are not for it
-        opaque = sum(1 for e in entries if e.kind in ("keybox", "sealed"))
-        result = apply_entries(storage, [e for e in entries if e.kind not in ("keybox", "sealed")],
-                               config.policy_for)
-        result.duplicates += opaque
+        readable = [e for e in entries if e.kind not in TEAM_KINDS]
+        result = apply_entries(storage, readable, config.policy_for)
+        result.duplicates += len(entries) - len(readable)
         return result, True
-    team = [e for e in entries if is_team_doc(e.doc_id) or e.kind in ("keybox", "sealed")]
-    plain = [e for e in entries if not (is_team_doc(e.doc_id) or e.kind in ("keybox", "sealed"))]
+    team, plain = [], []
+    for entry in entries:
+        (team if is_team_doc(entry.doc_id) or entry.kind in TEAM_KINDS else plain).append(entry)
     result = apply_entries(storage, plain, config.policy_for) if plain or not team else ApplyResult()
     if not team:
         return result, True

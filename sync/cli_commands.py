@@ -18,7 +18,7 @@ from skiller_desktop.errors import SkillerError
 from skiller_desktop.services import Services
 
 from .node import NodeSync
-from .peers import PeerBook
+from .peers import PeerBook, normalize_url
 from .scheduler import PeerState, PeerStatus, SchedulerConfig
 
 
@@ -126,7 +126,7 @@ def _run_until_signal(node: NodeSync, args: argparse.Namespace, serve: bool) -> 
 def peers_command(services: Services, args: argparse.Namespace) -> int:
     book = PeerBook(services.db)
     if args.remove:
-        book.remove(args.remove.rstrip("/"))
+        book.remove(normalize_url(args.remove))
     rows = []
     for peer in book.all():
         state = "error" if peer.last_error else ("up to date" if peer.last_success else "offline")

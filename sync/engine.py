@@ -75,8 +75,6 @@ class _DocOutcome:
 
 
 def _default_policy(doc_id: str) -> WriterPolicy:
-    from skiller_desktop.acceptance import PersonPolicy
-
     return PersonPolicy()
 
 

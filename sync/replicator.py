@@ -87,7 +87,6 @@ def _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, repor
     if info.epoch != peer.epoch:
         report.restarted = report.restarted or bool(peer.epoch)
         book.reset(peer_id, info.epoch)
-        peer = book.get(peer_id)
     _push(storage, book, peer_id, client, info.epoch, batch, report)
     if use_snapshot and book.get(peer_id).pulled_seq == 0 and info.newest_seq > 0:
         _pull_snapshot(storage, book, peer_id, client, policy_for, info.epoch, report, progress)

@@ -7,7 +7,6 @@ them. A PostgreSQL backend for relays implements the same `SyncStorage`.
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 import time
@@ -18,8 +17,7 @@ from typing import Protocol
 from skiller_desktop.acceptance import Accepted
 from skiller_desktop.db import Database
 from skiller_desktop.person_doc import now_iso
-from skiller_desktop.signed_heads import SignedHead
-from skiller_desktop.store import Store, StoredDoc, stored_heads
+from skiller_desktop.store import Store, StoredDoc
 
 from .wire import MAX_PAGE_BYTES, WireEntry
 
@@ -96,22 +94,15 @@ class SqliteSyncStorage:
                 f" WHERE doc_id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            for r in rows:
-                found[r["doc_id"]] = StoredDoc(r["doc_id"], r["kind"], r["bytes"],
-                                               [SignedHead.from_json(h) for h in json.loads(r["signed_heads"])],
-                                               stored_heads(r["heads"]))
+            found.update((r["doc_id"], StoredDoc.from_row(r)) for r in rows)
         return found
 
     def snapshot(self, after: str, limit: int) -> list[StoredDoc]:
         rows = self.db.query(
-            "SELECT doc_id, kind, bytes, signed_heads FROM docs WHERE doc_id > ? ORDER BY doc_id LIMIT ?",
+            "SELECT doc_id, kind, bytes, signed_heads, heads FROM docs WHERE doc_id > ? ORDER BY doc_id LIMIT ?",
             (after, limit),
         )
-        return [
-            StoredDoc(r["doc_id"], r["kind"], r["bytes"],
-                      [SignedHead.from_json(h) for h in json.loads(r["signed_heads"])])
-            for r in rows
-        ]
+        return [StoredDoc.from_row(r) for r in rows]
 
     def doc_count(self) -> int:
         row = self.db.one("SELECT COUNT(*) AS n FROM docs")
