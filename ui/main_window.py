@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.sidebar.setUniformItemSizes(True)
         self.stack = QStackedWidget(self)
-        self.sync_screen = SyncScreen(self.ask, self)
+        self.sync_screen = SyncScreen(self.ops, self.ask, self)
         self.sync_screen.status_changed.connect(self._online_changed)
         self.profile_screen = ProfileScreen(self.ops, self.ask, self)
         self.portfolio_screen = PortfolioScreen(self.ops, self.ask, self)

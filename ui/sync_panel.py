@@ -95,8 +95,9 @@ def kind_label(kind: str) -> str:
 class SyncScreen(QWidget):
     status_changed = Signal(str, int)  # overall state, peers up to date
 
-    def __init__(self, ask: Ask, parent: QWidget | None = None) -> None:
+    def __init__(self, ops, ask: Ask, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.ask = ask
         self.source: SyncSource | None = None
         title = QLabel(self.tr("Sync"), self)
@@ -232,21 +233,33 @@ class SyncScreen(QWidget):
             self.refresh()
 
     def add_peer(self) -> None:
-        url, kind = self.address.text().strip(), self.kind.currentData()
         self.error.hide()
+
+        def added(problem: str) -> None:
+            if problem:
+                self._error(problem)
+            else:
+                self.address.clear()
+
+        self.add(self.address.text(), self.kind.currentData(), added)
+
+    def add(self, url: str, kind: str, done: Callable[[str], None]) -> None:
+        """Add a peer or relay (it writes to the peer book: on the worker); `done` gets the problem, or ""."""
+        url = url.strip()
         if not url:
-            self._error(self.tr("Type the address of a relay or a peer."))
+            done(self.tr("Type the address of a relay or a peer."))
             return
         if self.source is None:
-            self._error(self.tr("Sync is not available in this version; the address was not saved."))
+            done(self.tr("Sync is not available in this version; the address was not saved."))
             return
-        try:
-            self.source.add_peer(url, kind)
-        except Exception as exc:  # the scheduler's typed errors, said to the user
-            self._error(describe(exc))
-            return
-        self.address.clear()
-        self.refresh()
+        source = self.source
+
+        def finished(_result, error: BaseException | None) -> None:
+            if error is None:
+                self.refresh()
+            done(describe(error) if error is not None else "")
+
+        self.ops.read(lambda: source.add_peer(url, kind), finished)
 
     def _error(self, text: str) -> None:
         self.error.setText(text)

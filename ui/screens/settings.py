@@ -113,15 +113,14 @@ class SettingsScreen(Screen):
             self.relays.setItem(i, 1, QTableWidgetItem(state_label(s.state)))
 
     def add_relay(self) -> None:
-        self.sync.address.setText(self.relay_address.text())
-        self.sync.kind.setCurrentIndex(self.sync.kind.findData("relay"))
-        self.sync.add_peer()
-        failed = self.sync.error.isVisibleTo(self.sync)
-        self.relay_error.setText(self.sync.error.text() if failed else "")
-        self.relay_error.setVisible(failed)
-        if not failed:
-            self.relay_address.clear()
-        self._fill_relays()
+        def added(problem: str) -> None:
+            self.relay_error.setText(problem)
+            self.relay_error.setVisible(bool(problem))
+            if not problem:
+                self.relay_address.clear()
+                self._fill_relays()
+
+        self.sync.add(self.relay_address.text(), "relay", added)
 
     def _data_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Where your data lives"), self)
