@@ -22,7 +22,6 @@ from .errors import SkillerError, ValidationError
 from .paths import default_data_dir, demo_data_dir
 from .services import Services
 
-Handler = Callable[[Services, argparse.Namespace], Any]
 log = logging.getLogger("skiller")
 
 

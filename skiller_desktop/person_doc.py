@@ -47,8 +47,13 @@ OFFER_KINDS = ("offer", "request")
 OFFER_STATUSES = ("open", "answered", "done", "closed")
 
 
+def iso(moment: datetime) -> str:
+    """A UTC moment as documents store it: 2026-11-27T20:11:28Z."""
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return iso(datetime.now(UTC))
 
 
 Edit = Callable[[core.Transaction], None]

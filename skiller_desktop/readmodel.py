@@ -24,10 +24,6 @@ _PERSON_TABLES = (
 )
 
 
-def project_person(conn: sqlite3.Connection, doc_id: str, data: dict[str, Any]) -> None:
-    write_people(conn, [person_rows(doc_id, data)])
-
-
 def person_rows(doc_id: str, data: dict[str, Any]) -> tuple:
     """Every read-model row of one person document, as plain data (picklable).
 

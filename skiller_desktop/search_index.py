@@ -58,25 +58,8 @@ def match_expression(text: str, facet_tokens: list[str]) -> str:
     return " AND ".join(parts)
 
 
-def index_person(
-    conn: sqlite3.Connection,
-    rowid: int,
-    name: str,
-    headline: str,
-    bio: str,
-    location: str,
-    skill_words: str,
-    facet_text: str,
-) -> None:
-    conn.execute("DELETE FROM persons_fts WHERE rowid = ?", (rowid,))
-    conn.execute(
-        "INSERT INTO persons_fts (rowid, name, headline, bio, location, skills, facets) VALUES (?,?,?,?,?,?,?)",
-        (rowid, name, headline, bio, location, skill_words, facet_text),
-    )
-
-
 def index_people(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """Many `index_person` at once: rows of (rowid, name, headline, bio, location, skills, facets)."""
+    """(Re)index people: rows of (rowid, name, headline, bio, location, skills, facets)."""
     conn.executemany("DELETE FROM persons_fts WHERE rowid = ?", [(row[0],) for row in rows])
     conn.executemany(
         "INSERT INTO persons_fts (rowid, name, headline, bio, location, skills, facets) VALUES (?,?,?,?,?,?,?)",
@@ -97,10 +80,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
         mine = skills.get(person_id, [])
         words = " ".join(f"{s[1]} {_keywords(s[3])}".strip() for s in mine)
         rows.append((rowid, name, headline, bio, location, words, facets(((s[0], s[2]) for s in mine), availability)))
-    conn.executemany(
-        "INSERT INTO persons_fts (rowid, name, headline, bio, location, skills, facets) VALUES (?,?,?,?,?,?,?)",
-        rows,
-    )
+    index_people(conn, rows)
     conn.execute("DELETE FROM meta WHERE key = 'search_index_stale'")
     return len(rows)
 

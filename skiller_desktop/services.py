@@ -305,7 +305,7 @@ class Services:
             "skill": target.name,
             "comment": clean(comment, "comment"),
             "level": clean_level(level) if level else 0,
-            "date": issued.isoformat().replace("+00:00", "Z"),
+            "date": pd.iso(issued),
             "revoked": False,
             "revoked_at": "",
         }
@@ -457,8 +457,6 @@ class Services:
         return bundles.BundledDoc(doc_id, stored.data, stored.signed_heads)
 
     def policy_for(self, doc_id: str) -> WriterPolicy:
-        if doc_id.startswith("did:"):  # a person's; PersonPolicy checks the id itself (no base58 decode here)
-            return PersonPolicy()
         for prefix, policy in self.policies.items():
             if doc_id.startswith(prefix):
                 return policy

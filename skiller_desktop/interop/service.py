@@ -16,7 +16,6 @@ import os
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,6 @@ from .. import person_doc as pd
 from ..errors import NotFoundError, RejectedError, StorageError, ValidationError
 from ..text import LIMITS, clean_level, clean_years, fold, skill_key
 from . import linkedin
-from .credentials import CredentialError, read_credential_file, verify_credential, write_credentials
 from .portfolio import ImportedPortfolio, InteropError
 
 if TYPE_CHECKING:
@@ -362,7 +360,7 @@ def portfolio_view(services: Services, person_id: str | None = None) -> dict:
     pid = person_id or services.person_id
     profile = services.profile(pid)
     skills = [{**_skill_dict(s), "endorsement_count": s.endorsement_count} for s in services.queries.skills(pid)]
-    stamp = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    stamp = pd.now_iso()
     return {"profile": dataclasses.asdict(profile), "skills": skills, "person_id": pid, "generated_at": stamp}
 
 
@@ -410,6 +408,8 @@ def received_credentials(services: Services) -> tuple[dict[str, str], list[str]]
 
 
 def _credential_problem(token: Any, subject: str, issuer: str) -> str:
+    from .credentials import CredentialError, verify_credential  # PyJWT is slow to import: not at start-up
+
     if not token:
         return "given before endorsements carried a credential"
     try:
@@ -428,6 +428,8 @@ def export_credentials(services: Services, directory: Path) -> list[Path]:
 
 def export_credentials_report(services: Services, directory: Path) -> tuple[list[Path], list[str]]:
     """The files written, and why any received endorsement was left out."""
+    from .credentials import CredentialError, write_credentials
+
     tokens, skipped = received_credentials(services)
     try:
         return write_credentials(tokens, Path(directory)), skipped
@@ -439,6 +441,8 @@ def export_credentials_report(services: Services, directory: Path) -> tuple[list
 
 def verify_file(services: Services | None, path: Path) -> dict:
     """Check a credential file offline; with a node, also say whether its endorser revoked it."""
+    from .credentials import CredentialError, read_credential_file, verify_credential
+
     path = Path(path)
     if not path.exists():
         raise NotFoundError(f"{path}: no such file")

@@ -10,7 +10,6 @@ from ..cli import emit
 from ..errors import ValidationError
 from ..person_doc import now_iso
 from ..services import Services
-from . import analysis
 from .document import ROLES
 from .service import CODE_VALID_DAYS
 
@@ -191,7 +190,7 @@ def cmd_needs(s: Services, a: argparse.Namespace) -> None:
 def cmd_matrix(s: Services, a: argparse.Namespace) -> None:
     matrix = s.teams.matrix(a.team, skills=a.skill, min_level=a.min_level, sort_by=a.sort)
     if a.csv:
-        a.csv.write_text(analysis.matrix_csv(matrix), encoding="utf-8")
+        s.teams.matrix_csv(a.team, a.csv, matrix=matrix)  # a path it cannot write: one clear line
     emit(a, matrix, lambda: _matrix_text(matrix) + (f"\nWrote {a.csv}" if a.csv else ""))
 
 

@@ -39,7 +39,6 @@ SCHEMA = 1
 KIND = "team"
 PREFIX = "team:"
 ROLES = ("admin", "member")
-NEED_STATUSES = ("open", "filled")
 OPEN_SECTION = "needs"  # the one part of the document every member may write
 CODE_PREFIX = "skiller-team:"
 

@@ -43,10 +43,6 @@ class TeamKeys:
                              (team_id, version))
         return [ts.parse_keybox(r["bytes"]) for r in rows]
 
-    def all_keyboxes(self) -> list[ts.Keybox]:
-        rows = self.db.query("SELECT bytes FROM team_keyboxes ORDER BY team_id, version")
-        return [ts.parse_keybox(r["bytes"]) for r in rows]
-
     def secrets(self, team_id: str) -> dict[int, ts.TeamSecret]:
         rows = self.db.query("SELECT version, secret FROM team_secrets WHERE team_id = ?", (team_id,))
         return {r["version"]: ts.TeamSecret(r["version"], bytes(r["secret"])) for r in rows}

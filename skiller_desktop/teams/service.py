@@ -362,8 +362,10 @@ class Teams:
             members, cells, self.needs(team_id), only_skills=skills, min_level=min_level, sort_by=sort_by
         )
 
-    def matrix_csv(self, team_id: str, path: Path | None = None, **options) -> str:
-        text = analysis.matrix_csv(self.matrix(team_id, **options))
+    def matrix_csv(self, team_id: str, path: Path | None = None, *, matrix: TeamMatrix | None = None,
+                   **options) -> str:
+        """The matrix as CSV (`matrix` when already computed), written to `path` if given."""
+        text = analysis.matrix_csv(matrix if matrix is not None else self.matrix(team_id, **options))
         if path is not None:
             try:
                 Path(path).write_text(text, encoding="utf-8")
@@ -514,7 +516,7 @@ class Teams:
 def _days_from_now(days: int) -> str:
     from datetime import UTC, datetime, timedelta
 
-    return (datetime.now(UTC) + timedelta(days=days)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return pd.iso(datetime.now(UTC) + timedelta(days=days))
 
 
 def _check_role(role: str) -> None:

@@ -256,6 +256,7 @@ def test_cli_team_commands(tmp_path, capsys):
     team_id = out[out.index("team:") : out.index("team:") + 37]
     assert main([*home, "team", "needs", team_id, "add", "Python", "--level", "4", "--note", "api"]) == 0
     assert main([*home, "team", "matrix", team_id, "--csv", str(tmp_path / "m.csv")]) == 0
+    assert main([*home, "team", "matrix", team_id, "--csv", str(tmp_path / "missing" / "m.csv")]) == 1  # not a crash
     assert main([*home, "team", "match", team_id]) == 0
     assert main([*home, "team", "invite-code", team_id]) == 0
     assert main([*home, "team", "members", team_id]) == 0
