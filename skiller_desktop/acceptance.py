@@ -148,8 +148,7 @@ def prepare(update: Accepted, with_data: bool = True) -> Prepared:
         data["updated_at"] = now_iso()
         if data.get("kind") == "person":
             rows = person_rows(update.doc_id, data)
-            data = {"kind": "person", "team_acceptances": data.get("team_acceptances"),
-                    "updated_at": data["updated_at"]}
+            data = {"kind": "person", "updated_at": data["updated_at"]}
     return Prepared(
         update.doc_id,
         doc_kind(doc),

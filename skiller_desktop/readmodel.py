@@ -21,6 +21,7 @@ _PERSON_TABLES = (
     ("offers", "person_id"),
     ("imported_endorsements", "person_id"),
     ("responses", "person_id"),
+    ("team_acceptances", "person_id"),  # the team invitations this person says they accept
 )
 
 
@@ -42,6 +43,11 @@ def person_rows(doc_id: str, data: dict[str, Any]) -> tuple:
             (rid, doc_id, _text(r.get("offer_id")), _text(r.get("message")), _text(r.get("date")))
             for rid, r in (data.get("responses") or {}).items()
             if isinstance(r, dict)
+        ],
+        [
+            (doc_id, team_id, _text(a.get("invitation_id")), _text(a.get("proof")), _text(a.get("date")))
+            for team_id, a in (data.get("team_acceptances") or {}).items()
+            if isinstance(a, dict)
         ],
     )
     return doc_id, person, fts, tables

@@ -19,7 +19,7 @@ from .db import Database
 from .person_doc import now_iso
 from .readmodel import write_people
 from .signed_heads import SignedHead
-from .teams.readmodel import project_acceptances, project_team
+from .teams.readmodel import project_team
 
 
 @dataclass(frozen=True)
@@ -123,9 +123,7 @@ class Store:
                 data = ready.data if ready.data is not None else {}
                 if ready.person_rows is not None:
                     people.append(ready.person_rows)
-                if data.get("kind") == "person":
-                    project_acceptances(conn, ready.doc_id, data)
-                elif data.get("kind") == "team":
+                if data.get("kind") == "team":
                     project_team(conn, ready.doc_id, data)
             write_people(conn, people)
             conn.executemany(

@@ -93,16 +93,6 @@ def project_team(conn: sqlite3.Connection, team_id: str, data: dict[str, Any]) -
     )
 
 
-def project_acceptances(conn: sqlite3.Connection, person_id: str, data: dict[str, Any]) -> None:
-    """The invitations a person says they accept, from their own person document."""
-    conn.execute("DELETE FROM team_acceptances WHERE person_id = ?", (person_id,))
-    rows = [
-        (person_id, team_id, _text(a.get("invitation_id")), _text(a.get("proof")), _text(a.get("date")))
-        for team_id, a in _dicts(data.get("team_acceptances"))
-    ]
-    conn.executemany("INSERT OR REPLACE INTO team_acceptances VALUES (?,?,?,?,?)", rows)
-
-
 def _replace(conn: sqlite3.Connection, table: str, team_id: str, rows: list[tuple]) -> None:
     conn.execute(f"DELETE FROM {table} WHERE team_id = ?", (team_id,))
     if rows:
