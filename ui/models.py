@@ -125,9 +125,6 @@ class PeopleModel(_RowsModel):
         self._generation += 1
         self._load(0, self._generation, replace=True)
 
-    def refresh(self) -> None:
-        self.search(self.query)
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._loading and len(self.rows) < self.total
 

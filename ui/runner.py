@@ -29,10 +29,8 @@ class Runner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skiller-db")
         self._finished.connect(self._deliver)
-        self.pending = 0
 
     def submit(self, fn: Callable[[], Any], done: Done | None = None) -> None:
-        self.pending += 1
         self._pool.submit(self._call, fn, done)
 
     def _call(self, fn: Callable[[], Any], done: Done | None) -> None:
@@ -44,7 +42,6 @@ class Runner(QObject):
 
     @Slot(object, object, object)
     def _deliver(self, done: Done | None, result: Any, error: BaseException | None) -> None:
-        self.pending -= 1
         if done is not None:
             done(result, error)
         elif error is not None:
@@ -56,10 +53,6 @@ class Runner(QObject):
 
 class SyncRunner(QObject):
     """The same interface, run at once on the calling thread: for tests and screenshots."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pending = 0
 
     def submit(self, fn: Callable[[], Any], done: Done | None = None) -> None:
         try:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from skiller_desktop.views import Offer
 
 from ..forms import FieldErrors, FormDialog, error_label, fit_columns
-from ..messages import describe
 from ..models import OffersModel
 from ..resources import icon
 from .base import Screen
@@ -248,6 +247,3 @@ class ExchangeScreen(Screen):
             return
         self.ops.run(lambda: self.ops.services.set_offer_status(offer.offer_id, "closed"),
                      lambda _r, e: e and self.answer_errors.show(e))
-
-    def error_text(self, error: BaseException) -> str:
-        return describe(error)
