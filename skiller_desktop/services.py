@@ -24,6 +24,7 @@ from . import person_doc as pd
 from .acceptance import Accepted, PersonPolicy, WriterPolicy, verify_update
 from .db import Database
 from .errors import IdentityError, NotAllowedError, NotFoundError, StorageError, ValidationError
+from .files import write_atomically
 from .identity import (
     Identity,
     is_person_id,
@@ -128,7 +129,7 @@ class Services:
         stored = self.store.get(identity.person_id)
         assert stored is not None
         payload = {"bundle": bundles.encode(identity, [self._bundled(stored.doc_id)]).decode("utf-8")}
-        _write_file(path, seal_identity(identity, passphrase, payload))
+        write_atomically(path, seal_identity(identity, passphrase, payload))
 
     def import_identity(self, path: Path, passphrase: str, device_name: str = "new device") -> str:
         """Become the same person on this device, with a device id of its own."""
@@ -423,7 +424,7 @@ class Services:
         for pid in ids:
             if self.store.get(pid) is None:
                 raise NotFoundError(f"no document {pid[:60]} on this node")
-        _write_file(path, bundles.encode(self.require_identity(), [self._bundled(i) for i in ids]))
+        write_atomically(path, bundles.encode(self.require_identity(), [self._bundled(i) for i in ids]))
         return len(ids)
 
     def import_bundle(self, path: Path) -> ImportReport:
@@ -509,16 +510,6 @@ def _clean_evidence(item: object) -> dict:
         "url": clean(item.get("url", ""), "url"),
         "description": clean(item.get("description", ""), "description"),
     }
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    path = Path(path)
-    try:
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _read_file(path: Path) -> bytes:

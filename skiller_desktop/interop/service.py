@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from automerge import core
 
 from .. import person_doc as pd
 from ..errors import NotFoundError, RejectedError, StorageError, ValidationError
+from ..files import stage, write_atomically
 from ..text import LIMITS, clean_level, clean_years, fold, skill_key
 from . import linkedin
 from .portfolio import ImportedPortfolio, InteropError
@@ -332,7 +332,7 @@ def export_jsonresume(services: Services, path: Path) -> Path:
     )
     jsonresume.validate_resume(resume)
     text = json.dumps(resume, ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(Path(path), text.encode("utf-8"))
+    write_atomically(Path(path), text.encode("utf-8"))
     return Path(path)
 
 
@@ -516,30 +516,7 @@ def _read_extras(services: Services) -> dict:
 def _stage_private_json(target: Path, data: dict) -> Path:
     """Write beside `target`, readable by the owner only; the caller renames it into place."""
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    return _write_new(target, payload, 0o600)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    staged = _write_new(path, data, 0o666)
-    try:
-        os.replace(staged, path)
-    except OSError as exc:
-        staged.unlink(missing_ok=True)
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _write_new(target: Path, data: bytes, mode: int) -> Path:
-    """A new hidden file beside `target` holding `data`; the caller renames it into place."""
-    staged = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        staged.unlink(missing_ok=True)
-        raise StorageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return staged
+    return stage(target, payload, 0o600)
 
 
 __all__ = [
