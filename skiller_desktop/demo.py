@@ -183,7 +183,7 @@ class _Person:
 
 
 def _plan_person(rng: random.Random, catalogue: list[str], skills_each: int) -> _Person:
-    identity = Identity(Identity.generate().private_key, secrets.token_hex(8))
+    identity = Identity.generate()
     name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
     count = max(1, min(len(catalogue), int(rng.gauss(skills_each, 3))))
     skills = {}

@@ -27,6 +27,7 @@ from .errors import IdentityError, NotAllowedError, NotFoundError, StorageError,
 from .files import write_atomically
 from .identity import (
     Identity,
+    actor_id,
     is_person_id,
     open_identity,
     recovery_phrase,
@@ -173,7 +174,7 @@ class Services:
         if device.revoked_at:
             raise ValidationError(f"device {device_id} is already revoked", "device")
         doc = self.store.get(identity.person_id).document()
-        actor = identity.public_key + bytes.fromhex(device_id)
+        actor = actor_id(identity.public_key, device_id)
         return self.edit(pd.revoke_device(doc, device_id, actor), "devices")
 
     # -- profile -------------------------------------------------------------

@@ -7,6 +7,7 @@ of a document vouches for every change they depend on.
 from __future__ import annotations
 
 import base64
+import json
 from dataclasses import dataclass
 
 from .errors import RejectedError
@@ -38,6 +39,10 @@ class SignedHead:
     def key(self) -> str:
         """Stable id of this signed head, for the log's de-duplication."""
         return self.signature.hex()[:64]
+
+    def encoded(self) -> bytes:
+        """The signed head as a log entry's bytes (compact JSON)."""
+        return json.dumps(self.to_json(), separators=(",", ":")).encode()
 
     def to_json(self) -> dict:
         return {

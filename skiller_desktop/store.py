@@ -115,7 +115,7 @@ class Store:
                     json.dumps([s.to_json() for s in ready.signed_heads]), stamp,
                 ))
                 log += [(ready.doc_id, "change", h, author, data) for h, author, data in ready.changes]
-                log += [(ready.doc_id, "head", s.key, s.signer, json.dumps(s.to_json(), separators=(",", ":")).encode())
+                log += [(ready.doc_id, "head", s.key, s.signer, s.encoded())
                         for s in ready.new_signed_heads]
                 changed += 1
                 if not read_models:

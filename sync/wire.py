@@ -146,5 +146,4 @@ def parse_head(entry: WireEntry) -> SignedHead:
 
 
 def head_entry(signed: SignedHead) -> WireEntry:
-    body = json.dumps(signed.to_json(), separators=(",", ":")).encode()
-    return WireEntry(signed.doc_id, "head", signed.key, body)
+    return WireEntry(signed.doc_id, "head", signed.key, signed.encoded())

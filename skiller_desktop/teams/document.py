@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from .. import automerge_io as am
 from ..errors import ValidationError
 from ..identity import Identity, raw_public_key, split_actor
-from ..person_doc import Edit, apply, now_iso, put_entry, set_fields
+from ..person_doc import Edit, apply, merge_many, now_iso, put_entry, set_fields
 
 SCHEMA = 1
 KIND = "team"
@@ -158,12 +158,7 @@ def put_need(need_id: str, entry: dict) -> Edit:
     return put_entry("needs", need_id, entry)
 
 
-def merge(edits: list[Edit]) -> Edit:
-    def edit(tx: core.Transaction) -> None:
-        for each in edits:
-            each(tx)
-
-    return edit
+merge = merge_many  # several edits as one (person_doc's, under the name team code uses)
 
 
 # -- reading, at any point of history -------------------------------------------
