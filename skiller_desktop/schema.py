@@ -287,3 +287,16 @@ MIGRATIONS.append(
     ALTER TABLE team_invitations ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''
     """
 )
+
+# 7 (hostile input): keys this node or relay refuses. A key is free, so quotas
+# alone mean little: a user or a relay operator blocks a key, and its entries
+# are refused and no longer served (skiller_desktop/blocklist.py).
+MIGRATIONS.append(
+    """
+    CREATE TABLE blocked_keys (
+        person_id TEXT PRIMARY KEY,
+        reason TEXT NOT NULL DEFAULT '',
+        blocked_at TEXT NOT NULL
+    )
+    """
+)

@@ -1,0 +1,69 @@
+"""Keys this store refuses: their entries are not accepted, not kept, not served.
+
+One table for a desktop node and a relay alike (both use the core schema).
+Reads are cached per `Database`: ingest asks once per entry, blocking is rare.
+"""
+
+from __future__ import annotations
+
+import threading
+from weakref import WeakKeyDictionary
+
+from .db import Database
+from .errors import ValidationError
+from .identity import is_person_id
+from .person_doc import now_iso
+
+MAX_REASON = 500
+
+_cache: WeakKeyDictionary[Database, frozenset[str]] = WeakKeyDictionary()
+_cache_lock = threading.Lock()
+
+
+def blocked(db: Database) -> frozenset[str]:
+    """Every blocked person id (cached until this process blocks or unblocks one)."""
+    with _cache_lock:
+        found = _cache.get(db)
+    if found is None:
+        found = frozenset(r["person_id"] for r in db.query("SELECT person_id FROM blocked_keys"))
+        with _cache_lock:
+            _cache[db] = found
+    return found
+
+
+def is_blocked(db: Database, person_id: str) -> bool:
+    return person_id in blocked(db)
+
+
+def entries(db: Database) -> list[dict[str, str]]:
+    """The blocked keys with why and when, newest first."""
+    rows = db.query("SELECT person_id, reason, blocked_at FROM blocked_keys ORDER BY blocked_at DESC, person_id")
+    return [dict(row) for row in rows]
+
+
+def block(db: Database, person_id: str, reason: str = "") -> bool:
+    """Block a key; False when it already was."""
+    if not is_person_id(person_id):
+        raise ValidationError("not a person id (did:key:z6Mk…)", "person_id")
+    reason = reason.strip()[:MAX_REASON]
+    with db.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO blocked_keys (person_id, reason, blocked_at) VALUES (?,?,?)",
+            (person_id, reason, now_iso()),
+        )
+    forget(db)
+    return cursor.rowcount == 1
+
+
+def unblock(db: Database, person_id: str) -> bool:
+    """Unblock a key; False when it was not blocked."""
+    with db.transaction() as conn:
+        cursor = conn.execute("DELETE FROM blocked_keys WHERE person_id = ?", (person_id,))
+    forget(db)
+    return cursor.rowcount == 1
+
+
+def forget(db: Database) -> None:
+    """Drop the cached set (after a write through another path, or by another process)."""
+    with _cache_lock:
+        _cache.pop(db, None)
