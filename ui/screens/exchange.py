@@ -25,6 +25,7 @@ from skiller_desktop.views import Offer
 
 from ..forms import FieldErrors, FormDialog, error_label, fit_columns
 from ..models import OffersModel
+from ..plain import plain
 from ..resources import icon
 from .base import Screen
 
@@ -55,6 +56,7 @@ class CompleteDialog(FormDialog):
         super().__init__(screen, QCoreApplication.translate("CompleteDialog", "Mark as done"))
         self.offer = offer
         intro = QLabel(self.tr("Who helped you? They will be endorsed for “%s”.") % offer.skill, self)
+        plain(intro)
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.person = QComboBox(self)

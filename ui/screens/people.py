@@ -23,6 +23,7 @@ from skiller_desktop.views import PersonSummary, Skill
 from ..forms import FormDialog, fit_columns
 from ..models import PeopleModel, SearchQuery
 from ..person_view import PersonView, availability_label
+from ..plain import plain
 from ..qtcompat import emit
 from ..resources import icon
 from .base import Screen
@@ -95,6 +96,7 @@ class PeopleScreen(Screen):
         filters.addWidget(self.min_level)
         filters.addWidget(self.availability)
         self.total = QLabel(self)
+        plain(self.total)
         self.total.setObjectName("muted")
         self.table = QTableView(self)
         self.table.setModel(self.model)

@@ -27,6 +27,7 @@ from skiller_desktop.views import Device
 
 from ..forms import error_label
 from ..messages import describe
+from ..plain import plain
 from ..qtcompat import emit
 from ..sync_panel import SyncScreen
 from .base import Screen
@@ -146,6 +147,7 @@ class SettingsScreen(Screen):
         self.export_button = QPushButton(self.tr("E&xport identity for another device…"), box)
         self.export_button.clicked.connect(self.export_identity)
         self.identity_message = QLabel(box)
+        plain(self.identity_message)
         self.identity_message.setWordWrap(True)
         self.identity_message.hide()
         self.device_table = QTableWidget(0, 3, box)
