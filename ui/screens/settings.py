@@ -1,4 +1,4 @@
-"""Settings: language, relays, where the data lives, identity export, devices."""
+"""Settings: language, relays, where the data lives, identity export, devices, blocked people."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Device
 
+from ..blocked_people import BlockedPeopleBox
 from ..forms import error_label
 from ..messages import describe
 from ..plain import plain
@@ -50,6 +51,8 @@ class SettingsScreen(Screen):
         layout.addWidget(self._relays_box())
         layout.addWidget(self._data_box())
         layout.addWidget(self._identity_box())
+        self.blocked_box = BlockedPeopleBox(ops, content)
+        layout.addWidget(self.blocked_box)
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
