@@ -85,3 +85,10 @@ def test_blocked_people_vanish_from_endorsements_received(qtbot, window, ask, tm
     qtbot.waitUntil(lambda: received.topLevelItemCount() == 0)
     me.unblock_person(mallory)
     qtbot.waitUntil(lambda: received.topLevelItemCount() == 1)
+
+
+def test_blocking_speaks_french(qtbot, window):
+    window.set_language("fr")
+    assert window.people_screen.block_button.text() == "&Bloquer…"
+    box = window.settings_screen.blocked_box
+    assert box.title() == "Personnes bloquées" and box.unblock_button.text() == "Déb&loquer"
