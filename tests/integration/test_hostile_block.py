@@ -20,6 +20,8 @@ def community(node, tmp_path):
     zoe.endorse(me.person_id, "python", "Solide")
     hand_over(zoe, me, tmp_path / "zoe.skb")
     hand_over(lea, me, tmp_path / "lea.skb")
+    zoe.update_profile(headline="Ébéniste à Lyon")  # a newer version of Zoé, handed over later
+    zoe.export_bundle(tmp_path / "zoe-later.skb")
     return tmp_path / "me", me.person_id, zoe.person_id
 
 
@@ -49,10 +51,14 @@ def test_a_blocked_person_vanishes_and_comes_back_when_unblocked(community):
     assert received_from(data_dir) == []  # the endorsements they gave go with them
     listed = cli_json(data_dir, "blocked")
     assert [(b["person_id"], b["name"], b["reason"]) for b in listed] == [(zoe, "Zoé Petit", "spam")]
+    later = run_cli("bundle", "import", str(data_dir.parent / "zoe-later.skb"), data_dir=data_dir)
+    assert later.returncode == 0, later.stderr
+    assert found_names(data_dir) == ["Léa Martin", "Moi"]  # what arrives of a blocked person stays unseen
 
     assert run_cli("unblock", zoe, data_dir=data_dir).returncode == 0
     assert found_names(data_dir) == ["Léa Martin", "Moi", "Zoé Petit"]
     assert found_names(data_dir, "--skill", "ebenisterie") == ["Zoé Petit"]
+    assert found_names(data_dir, "lyon") == ["Zoé Petit"]  # shown as last received, from the store
     assert received_from(data_dir) == ["Zoé Petit"]
     assert cli_json(data_dir, "blocked") == []
 

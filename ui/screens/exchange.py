@@ -121,6 +121,7 @@ class ExchangeScreen(Screen):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.model.modelReset.connect(self._reset)
         self.detail = QTextBrowser(self)
+        self.detail.setOpenLinks(False)  # posts are others' words, escaped: nothing here is a link to follow
         self.detail.setAccessibleName(self.tr("Post details"))
         self.answer = QPlainTextEdit(self)
         self.answer.setAccessibleName(self.tr("Your answer"))
