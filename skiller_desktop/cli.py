@@ -181,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[Any], None]]:
     """Command groups from other packages (sync, interop), when present."""
     found = []
-    extensions = ("sync.cli_commands", "skiller_desktop.interop.cli_commands", "skiller_desktop.teams.cli_commands")
+    extensions = ("sync.cli_commands", "skiller_desktop.interop.cli_commands", "skiller_desktop.teams.cli_commands",
+                  "skiller_desktop.block_commands")
     for module_name in extensions:
         try:
             module = __import__(module_name, fromlist=["register"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from automerge import core
 
-from . import search_index
+from . import blocklist, readmodel, search_index
 from .acceptance import Accepted, Prepared, prepare
 from .db import Database
 from .person_doc import now_iso
@@ -103,6 +103,7 @@ class Store:
         docs: list[tuple] = []
         log: list[tuple] = []
         people: list[tuple] = []
+        blocked = blocklist.blocked(self.db) if read_models else frozenset()
         with self.db.transaction() as conn:
             for update in updates:
                 if not update.changed:
@@ -118,7 +119,7 @@ class Store:
                 log += [(ready.doc_id, "head", s.key, s.signer, s.encoded())
                         for s in ready.new_signed_heads]
                 changed += 1
-                if not read_models:
+                if not read_models or ready.doc_id in blocked:  # a blocked person's document stays unseen
                     continue
                 data = ready.data if ready.data is not None else {}
                 if ready.person_rows is not None:
@@ -137,6 +138,29 @@ class Store:
                 "INSERT OR IGNORE INTO log (doc_id, entry_kind, hash, author, bytes) VALUES (?,?,?,?,?)", log
             )
         return changed
+
+    # -- read models of one document ----------------------------------------
+    def remove_projection(self, doc_id: str) -> None:
+        """Drop a person's read-model rows, keeping their stored document (blocking hides, unblocking restores)."""
+        with self.db.transaction() as conn:
+            row = conn.execute("SELECT rowid FROM persons WHERE person_id = ?", (doc_id,)).fetchone()
+            if row is not None:
+                conn.execute("DELETE FROM persons_fts WHERE rowid = ?", (row[0],))
+            conn.execute("DELETE FROM persons WHERE person_id = ?", (doc_id,))
+            for table, column in readmodel._PERSON_TABLES:
+                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+
+    def reproject(self, doc_id: str) -> bool:
+        """Rebuild a person's read-model rows from their stored document; False when there is none to show."""
+        with self.db.transaction() as conn:
+            stored = self.get(doc_id)
+            if stored is None or stored.kind != "person":
+                return False
+            ready = prepare(Accepted(doc_id, stored.document(), saved=stored.data))
+            if ready.person_rows is None:  # refused by the projection (e.g. outside the document schema)
+                return False
+            write_people(conn, [ready.person_rows])
+        return True
 
     # -- log ---------------------------------------------------------------
     def log_since(self, seq: int, limit: int) -> list[LogEntry]:

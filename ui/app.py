@@ -20,6 +20,7 @@ from .i18n import Languages, chosen_language
 from .main_window import MainWindow
 from .messages import describe
 from .operations import Operations
+from .plain import message_box
 from .qtcompat import emit
 from .resources import icon, stylesheet
 from .runner import Runner
@@ -127,7 +128,7 @@ def run(data_dir: Path | None, demo: bool) -> int:
     try:
         services = Services(path)
     except SkillerError as exc:
-        QMessageBox.critical(None, "Skiller", describe(exc))
+        message_box(None, QMessageBox.Icon.Critical, "Skiller", describe(exc)).exec()
         return 1
     runner = Runner()
     ops = Operations(services, runner)
@@ -157,7 +158,7 @@ def run(data_dir: Path | None, demo: bool) -> int:
             QTimer.singleShot(0, ready)
         return app.exec()
     except SkillerError as exc:
-        QMessageBox.critical(None, "Skiller", describe(exc))
+        message_box(None, QMessageBox.Icon.Critical, "Skiller", describe(exc)).exec()
         return 1
     finally:
         for close in closers:

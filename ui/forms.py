@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from skiller_desktop.errors import ValidationError
 
 from .messages import describe
+from .plain import message_box, plain
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
+    plain(label)  # errors quote what others typed (names, skills, a relay's words)
     label.setObjectName("fieldError")
     label.setWordWrap(True)
     label.hide()
@@ -125,16 +127,14 @@ class Ask:
     """The questions the app asks; tests replace the methods with answers."""
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        return message_box(parent, QMessageBox.Icon.Question, title, text, yes | no, no).exec() == yes
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        message_box(parent, QMessageBox.Icon.Information, title, text).exec()
 
     def warn(self, parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
     def text(self, parent: QWidget, title: str, label: str, secret: bool = False) -> str | None:
         mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal

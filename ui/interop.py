@@ -29,6 +29,7 @@ from skiller_desktop.interop import service
 from .forms import Ask
 from .messages import describe, field_label
 from .operations import Operations
+from .plain import plain
 
 
 class ReportDialog(QDialog):
@@ -40,6 +41,7 @@ class ReportDialog(QDialog):
         self.setObjectName("reportDialog")
         self.setWindowTitle(title)
         self.summary = QLabel("\n".join(summary), self)
+        plain(self.summary)
         self.summary.setObjectName("reportSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

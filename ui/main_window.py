@@ -22,6 +22,7 @@ from .i18n import SETTING, Languages
 from .interop import Interop
 from .messages import describe
 from .operations import Operations
+from .plain import plain
 from .resources import icon
 from .screens.endorsements import EndorsementsScreen
 from .screens.exchange import ExchangeScreen
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("onlineIndicator")
         self.busy_label = QLabel(self)
+        plain(self.status_label, self.busy_label)
         self.busy_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.status_label)

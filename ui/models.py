@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from skiller_desktop.views import Endorsement, Offer, PersonSummary, SearchPage, Skill
 
 from .operations import Operations
+from .plain import tooltip
 from .qtcompat import emit
 
 PAGE = 100
@@ -61,8 +62,10 @@ class _RowsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == ROW_ROLE:
             return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # cells hold others' words; a tooltip would read them as HTML
+            return tooltip(self.cell(row, index.column()))
         if role == Qt.ItemDataRole.TextAlignmentRole and self.is_number(index.column()):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from skiller_desktop.views import Endorsement, Profile, Skill
 
+from .links import link_html, open_url
 from .models import level_text
 
 
@@ -17,7 +18,10 @@ class PersonView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personView")
-        self.setOpenExternalLinks(True)
+        # Links go through `open_url`, which follows only http(s) and mailto; never navigate inside.
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(open_url)
         self.setAccessibleName(self.tr("Profile preview"))
         self.show_empty()
 
@@ -38,7 +42,7 @@ class PersonView(QTextBrowser):
         if profile.bio:
             parts.append(f"<p>{esc(profile.bio)}</p>")
         for link in profile.links:
-            parts.append(f"<p><a href='{esc(link)}'>{esc(link)}</a></p>")
+            parts.append(f"<p>{link_html(str(link))}</p>")
         skills_title, no_skills = self.tr("Skills"), self.tr("No skills yet.")
         parts.append(f"<h3>{esc(skills_title)}</h3>")
         if not skills:

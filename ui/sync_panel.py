@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from .forms import Ask, error_label
 from .messages import describe
+from .plain import plain, tooltip
 from .qtcompat import emit
 from .resources import icon
 
@@ -107,6 +108,7 @@ class SyncScreen(QWidget):
         intro.setWordWrap(True)
         intro.setObjectName("muted")
         self.serving = QLabel(self)
+        plain(self.serving)
         self.serving.setObjectName("servingAddress")
         self.serving.setWordWrap(True)
         self.serving.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -203,7 +205,7 @@ class SyncScreen(QWidget):
             cells = (s.url, kind_label(s.kind), state, str(s.last_success or "—"), str(s.last_error or ""))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tooltip(text))  # a relay's error text is its own words
                 self.table.setItem(i, j, item)
         self.table.resizeRowsToContents()
         self.empty.setVisible(not rows)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from skiller_desktop.teams.views import Candidate, Invitation, Member, Need, NeedMatches, Team, TeamMatrix
 
 from .models import ROW_ROLE, Index, _RowsModel, level_text
+from .plain import tooltip
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 GAP_BACKGROUND = QColor("#fde7e4")
@@ -64,7 +65,7 @@ class TeamsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{team.name}, {self.summary(team)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return team.description or team.name
+            return tooltip(team.description or team.name)
         if role == ROW_ROLE:
             return team
         return None
@@ -217,7 +218,7 @@ class MatrixModel(QAbstractTableModel):
                     "%1", str(column.wanted_level))
             if column.wanted_level:
                 return self.tr("The team needs level %1").replace("%1", str(column.wanted_level))
-            return column.name
+            return tooltip(column.name)
         if role == Qt.ItemDataRole.ForegroundRole and gap:
             return QBrush(GAP_FOREGROUND)
         return None
@@ -239,7 +240,7 @@ class MatrixModel(QAbstractTableModel):
             return cell.level * 10000 + cell.endorsements if cell else -1
         if role == Qt.ItemDataRole.ToolTipRole:
             if cell is None:
-                return self.tr("%1 does not list %2").replace("%1", row.name).replace("%2", column.name)
+                return tooltip(self.tr("%1 does not list %2").replace("%1", row.name).replace("%2", column.name))
             return (tr("level %1, %n endorsement(s)", "", cell.endorsements)).replace("%1", str(cell.level))
         if role == Qt.ItemDataRole.BackgroundRole and column.key in self._gaps:
             return QBrush(GAP_BACKGROUND)

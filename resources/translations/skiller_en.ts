@@ -3,25 +3,25 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="43" />
+        <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="73" />
+        <location filename="../../ui/team_models.py" line="74" />
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="74" />
+        <location filename="../../ui/team_models.py" line="75" />
         <source>%n open need(s)</source>
         <translation>
             <numerusform>%n open need</numerusform><numerusform>%n open needs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="243" />
+        <location filename="../../ui/team_models.py" line="244" />
         <source>level %1, %n endorsement(s)</source>
         <translation>
             <numerusform>level %1, %n endorsement</numerusform><numerusform>level %1, %n endorsements</numerusform></translation>
@@ -30,7 +30,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>
@@ -39,13 +39,13 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="208" />
+        <location filename="../../ui/screens/team_tabs.py" line="210" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="263" />
+        <location filename="../../ui/screens/team_tabs.py" line="265" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation>
             <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>
@@ -54,7 +54,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="165" />
+        <location filename="../../ui/screens/people.py" line="184" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>
@@ -63,7 +63,7 @@
 <context>
     <name>PersonView</name>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="63" />
+        <location filename="../../ui/person_view.py" line="67" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>

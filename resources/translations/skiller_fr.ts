@@ -3,9 +3,56 @@
 <context>
     <name />
     <message>
+        <location filename="../../ui/blocked_people.py" line="39" />
+        <source>Block “%1”? You will no longer see them here, and sync will refuse what they publish. You can unblock them in Settings.</source>
+        <translation>Bloquer « %1 » ? Vous ne verrez plus cette personne ici et la synchronisation refusera ce qu’elle publie. Vous pourrez la débloquer dans les Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="41" />
+        <source>Block person</source>
+        <translation>Bloquer la personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="54" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="61" />
+        <source>“%1” is blocked.</source>
+        <translation>« %1 » est bloqué·e.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="69" />
+        <location filename="../../ui/blocked_people.py" line="76" />
+        <source>Blocked people</source>
+        <translation>Personnes bloquées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="73" />
+        <source>You blocked nobody. Block someone from the People screen.</source>
+        <translation>Vous n’avez bloqué personne. On bloque quelqu’un depuis l’écran Personnes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="77" />
         <location filename="../../ui/messages.py" line="23" />
         <source>Name</source>
         <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="77" />
+        <source>Blocked on</source>
+        <translation>Bloqué le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="77" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/blocked_people.py" line="85" />
+        <source>U&amp;nblock</source>
+        <translation>Déb&amp;loquer</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="23" />
@@ -218,77 +265,77 @@
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en d’abord un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="31" />
+        <location filename="../../ui/team_models.py" line="32" />
         <source>Admin</source>
         <translation>Administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="31" />
+        <location filename="../../ui/team_models.py" line="32" />
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="35" />
+        <location filename="../../ui/team_models.py" line="36" />
         <source>available</source>
         <translation>disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="35" />
+        <location filename="../../ui/team_models.py" line="36" />
         <source>open to offers</source>
         <translation>ouvert aux propositions</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="36" />
+        <location filename="../../ui/team_models.py" line="37" />
         <source>busy</source>
         <translation>occupé</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="36" />
+        <location filename="../../ui/team_models.py" line="37" />
         <source>availability unknown</source>
         <translation>disponibilité inconnue</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="41" />
+        <location filename="../../ui/team_models.py" line="42" />
         <source>level %1 ≥ %2 wanted</source>
         <translation>niveau %1 ≥ %2 voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="41" />
+        <location filename="../../ui/team_models.py" line="42" />
         <source>level %1 &lt; %2 wanted</source>
         <translation>niveau %1 &lt; %2 voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="43" />
+        <location filename="../../ui/team_models.py" line="44" />
         <source>no endorsements</source>
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="43" />
+        <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="44" />
+        <location filename="../../ui/team_models.py" line="45" />
         <source>team member</source>
         <translation>membre de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="44" />
+        <location filename="../../ui/team_models.py" line="45" />
         <source>not in the team</source>
         <translation>hors de l’équipe</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="73" />
+        <location filename="../../ui/team_models.py" line="74" />
         <source>%n member(s)</source>
         <translation><numerusform>%n membre</numerusform><numerusform>%n membres</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="74" />
+        <location filename="../../ui/team_models.py" line="75" />
         <source>%n open need(s)</source>
         <translation><numerusform>%n besoin ouvert</numerusform><numerusform>%n besoins ouverts</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="243" />
+        <location filename="../../ui/team_models.py" line="244" />
         <source>level %1, %n endorsement(s)</source>
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
@@ -296,7 +343,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="96" />
+        <location filename="../../ui/app.py" line="97" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
@@ -304,17 +351,17 @@
 <context>
     <name>Availability</name>
     <message>
-        <location filename="../../ui/person_view.py" line="73" />
+        <location filename="../../ui/person_view.py" line="77" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="74" />
+        <location filename="../../ui/person_view.py" line="78" />
         <source>Open to offers</source>
         <translation>Ouvert·e aux propositions</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="75" />
+        <location filename="../../ui/person_view.py" line="79" />
         <source>Busy</source>
         <translation>Occupé·e</translation>
     </message>
@@ -332,27 +379,27 @@
         <translation>Qui vous a aidé·e ? Cette personne sera recommandée pour « %s ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="67" />
+        <location filename="../../ui/screens/exchange.py" line="68" />
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="67" />
+        <location filename="../../ui/screens/exchange.py" line="68" />
         <source>Person recognised</source>
         <translation>Personne remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="68" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>&amp;Recognition</source>
         <translation>&amp;Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="68" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>Recognition</source>
         <translation>Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="69" />
+        <location filename="../../ui/screens/exchange.py" line="70" />
         <source>Mark done and recognise</source>
         <translation>Terminer et remercier</translation>
     </message>
@@ -360,32 +407,32 @@
 <context>
     <name>CreateTeamDialog</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="42" />
+        <location filename="../../ui/screens/teams.py" line="41" />
         <source>New team</source>
         <translation>Nouvelle équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="43" />
+        <location filename="../../ui/screens/teams.py" line="42" />
         <source>Team name</source>
         <translation>Nom de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="45" />
+        <location filename="../../ui/screens/teams.py" line="44" />
         <source>Team description</source>
         <translation>Description de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="43" />
+        <location filename="../../ui/screens/teams.py" line="42" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="44" />
+        <location filename="../../ui/screens/teams.py" line="43" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="47" />
+        <location filename="../../ui/screens/teams.py" line="46" />
         <source>Create team</source>
         <translation>Créer l’équipe</translation>
     </message>
@@ -401,47 +448,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="35" />
+        <location filename="../../ui/screens/people.py" line="39" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="43" />
+        <location filename="../../ui/screens/people.py" line="47" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="42" />
+        <location filename="../../ui/screens/people.py" line="46" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="44" />
+        <location filename="../../ui/screens/people.py" line="48" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="45" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="43" />
+        <location filename="../../ui/screens/people.py" line="47" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="44" />
+        <location filename="../../ui/screens/people.py" line="48" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="45" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="46" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -449,128 +496,128 @@
 <context>
     <name>EndorsementsScreen</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="36" />
+        <location filename="../../ui/screens/endorsements.py" line="37" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="39" />
+        <location filename="../../ui/screens/endorsements.py" line="40" />
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="40" />
+        <location filename="../../ui/screens/endorsements.py" line="41" />
         <source>Given</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="51" />
+        <location filename="../../ui/screens/endorsements.py" line="52" />
         <source>Endorsements received</source>
         <translation>Recommandations reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="52" />
+        <location filename="../../ui/screens/endorsements.py" line="53" />
         <source>Skill / endorsed by</source>
         <translation>Compétence / recommandée par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="52" />
-        <location filename="../../ui/screens/endorsements.py" line="92" />
+        <location filename="../../ui/screens/endorsements.py" line="53" />
+        <location filename="../../ui/screens/endorsements.py" line="93" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="52" />
+        <location filename="../../ui/screens/endorsements.py" line="53" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="53" />
+        <location filename="../../ui/screens/endorsements.py" line="54" />
         <source>Shown on my profile</source>
         <translation>Affichée sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="60" />
+        <location filename="../../ui/screens/endorsements.py" line="61" />
         <source>&amp;Hide from my profile</source>
         <translation>&amp;Masquer de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="62" />
+        <location filename="../../ui/screens/endorsements.py" line="63" />
         <source>&amp;Show on my profile</source>
         <translation>&amp;Afficher sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="64" />
+        <location filename="../../ui/screens/endorsements.py" line="65" />
         <source>Nobody has endorsed your skills yet. Endorsements arrive when you sync with people who know your work.</source>
         <translation>Personne n’a encore recommandé vos compétences. Les recommandations arrivent quand vous synchronisez avec des personnes qui connaissent votre travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="82" />
+        <location filename="../../ui/screens/endorsements.py" line="83" />
         <source>Copied from elsewhere (unverified)</source>
         <translation>Copiées d’ailleurs (non vérifiées)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="84" />
+        <location filename="../../ui/screens/endorsements.py" line="85" />
         <source>Imported from LinkedIn. Nobody signed them, so Skiller cannot prove who gave them: they are not counted and others do not see them as endorsements.</source>
         <translation>Importées de LinkedIn. Personne ne les a signées, Skiller ne peut donc pas prouver qui les a données : elles ne sont pas comptées et les autres ne les voient pas comme des recommandations.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="90" />
+        <location filename="../../ui/screens/endorsements.py" line="91" />
         <source>Unverified endorsements</source>
         <translation>Recommandations non vérifiées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="92" />
+        <location filename="../../ui/screens/endorsements.py" line="93" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="92" />
+        <location filename="../../ui/screens/endorsements.py" line="93" />
         <source>Endorsed by</source>
         <translation>Recommandé par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="92" />
+        <location filename="../../ui/screens/endorsements.py" line="93" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="110" />
+        <location filename="../../ui/screens/endorsements.py" line="111" />
         <source>Unverified</source>
         <translation>Non vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="113" />
+        <location filename="../../ui/screens/endorsements.py" line="114" />
         <source>Copied from %1; not signed, not counted</source>
         <translation>Copiée de %1 ; non signée, non comptée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="128" />
+        <location filename="../../ui/screens/endorsements.py" line="129" />
         <source>Hidden</source>
         <translation>Masquée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="128" />
+        <location filename="../../ui/screens/endorsements.py" line="129" />
         <source>Shown</source>
         <translation>Affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="162" />
+        <location filename="../../ui/screens/endorsements.py" line="163" />
         <source>Endorsements given</source>
         <translation>Recommandations données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="167" />
+        <location filename="../../ui/screens/endorsements.py" line="168" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="192" />
+        <location filename="../../ui/screens/endorsements.py" line="193" />
         <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
         <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="193" />
+        <location filename="../../ui/screens/endorsements.py" line="194" />
         <source>Revoke endorsement</source>
         <translation>Retirer la recommandation</translation>
     </message>
@@ -578,139 +625,139 @@
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="84" />
+        <location filename="../../ui/screens/exchange.py" line="85" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="87" />
         <location filename="../../ui/screens/exchange.py" line="88" />
+        <location filename="../../ui/screens/exchange.py" line="89" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="93" />
+        <location filename="../../ui/screens/exchange.py" line="94" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="94" />
-        <location filename="../../ui/screens/exchange.py" line="114" />
+        <location filename="../../ui/screens/exchange.py" line="95" />
+        <location filename="../../ui/screens/exchange.py" line="115" />
         <source>Offers and requests</source>
         <translation>Offres et demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="95" />
+        <location filename="../../ui/screens/exchange.py" line="96" />
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="96" />
+        <location filename="../../ui/screens/exchange.py" line="97" />
         <source>Requests</source>
         <translation>Demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="99" />
+        <location filename="../../ui/screens/exchange.py" line="100" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="100" />
+        <location filename="../../ui/screens/exchange.py" line="101" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="101" />
+        <location filename="../../ui/screens/exchange.py" line="102" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="102" />
+        <location filename="../../ui/screens/exchange.py" line="103" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="103" />
+        <location filename="../../ui/screens/exchange.py" line="104" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="105" />
+        <location filename="../../ui/screens/exchange.py" line="106" />
         <source>&amp;Post…</source>
         <translation>&amp;Publier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="123" />
+        <location filename="../../ui/screens/exchange.py" line="124" />
         <source>Post details</source>
         <translation>Détail de l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="125" />
+        <location filename="../../ui/screens/exchange.py" line="126" />
         <source>Your answer</source>
         <translation>Votre réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="126" />
+        <location filename="../../ui/screens/exchange.py" line="127" />
         <source>Write an answer…</source>
         <translation>Écrire une réponse…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="132" />
+        <location filename="../../ui/screens/exchange.py" line="133" />
         <source>&amp;Answer</source>
         <translation>&amp;Répondre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="134" />
+        <location filename="../../ui/screens/exchange.py" line="135" />
         <source>Mark &amp;done…</source>
         <translation>Marquer comme &amp;terminé…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="136" />
+        <location filename="../../ui/screens/exchange.py" line="137" />
         <source>&amp;Close post</source>
         <translation>&amp;Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="191" />
+        <location filename="../../ui/screens/exchange.py" line="192" />
         <source>Nobody has answered yet</source>
         <translation>Personne n’a encore répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="195" />
+        <location filename="../../ui/screens/exchange.py" line="196" />
         <source>Select a post to read it and answer.</source>
         <translation>Choisissez une annonce pour la lire et y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="199" />
+        <location filename="../../ui/screens/exchange.py" line="200" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="199" />
+        <location filename="../../ui/screens/exchange.py" line="200" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="205" />
+        <location filename="../../ui/screens/exchange.py" line="206" />
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="205" />
+        <location filename="../../ui/screens/exchange.py" line="206" />
         <source>No answers yet.</source>
         <translation>Pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="212" />
+        <location filename="../../ui/screens/exchange.py" line="213" />
         <source>Done — recognition given.</source>
         <translation>Terminé — remerciement donné.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="245" />
+        <location filename="../../ui/screens/exchange.py" line="246" />
         <source>Close post</source>
         <translation>Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="246" />
+        <location filename="../../ui/screens/exchange.py" line="247" />
         <source>Close “%s”? Nobody will be able to answer it.</source>
         <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
     </message>
@@ -893,225 +940,225 @@
 <context>
     <name>Interop</name>
     <message>
-        <location filename="../../ui/interop.py" line="79" />
+        <location filename="../../ui/interop.py" line="81" />
         <source>Import JSON Resume</source>
         <translation>Importer un JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="80" />
+        <location filename="../../ui/interop.py" line="82" />
         <source>JSON Resume (*.json);;All files (*)</source>
         <translation>JSON Resume (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="82" />
+        <location filename="../../ui/interop.py" line="84" />
         <source>Importing your résumé…</source>
         <translation>Import de votre CV…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="86" />
+        <location filename="../../ui/interop.py" line="88" />
         <source>Import LinkedIn export</source>
         <translation>Importer un export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="87" />
+        <location filename="../../ui/interop.py" line="89" />
         <source>LinkedIn export (*.zip *.csv);;All files (*)</source>
         <translation>Export LinkedIn (*.zip *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="93" />
+        <location filename="../../ui/interop.py" line="95" />
         <source>Importing your LinkedIn data…</source>
         <translation>Import de vos données LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="105" />
+        <location filename="../../ui/interop.py" line="107" />
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="105" />
+        <location filename="../../ui/interop.py" line="107" />
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="107" />
+        <location filename="../../ui/interop.py" line="109" />
         <source>Import report</source>
         <translation>Compte rendu de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="113" />
+        <location filename="../../ui/interop.py" line="115" />
         <source>Nothing new: everything in this file is already in Skiller.</source>
         <translation>Rien de nouveau : tout ce que contient ce fichier est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="115" />
+        <location filename="../../ui/interop.py" line="117" />
         <source>New skills: %1; skills with new keywords: %2.</source>
         <translation>Nouvelles compétences : %1 ; compétences avec de nouveaux mots-clés : %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="117" />
+        <location filename="../../ui/interop.py" line="119" />
         <source>Positions: %1; projects: %2; certificates: %3.</source>
         <translation>Postes : %1 ; projets : %2 ; certificats : %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="121" />
+        <location filename="../../ui/interop.py" line="123" />
         <source>Endorsements copied, shown as unverified and never counted: %1.</source>
         <translation>Recommandations copiées, affichées comme non vérifiées et jamais comptées : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="125" />
+        <location filename="../../ui/interop.py" line="127" />
         <source>Empty profile fields filled: %1.</source>
         <translation>Champs vides du profil remplis : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="127" />
+        <location filename="../../ui/interop.py" line="129" />
         <source>Texts shortened to fit: %1.</source>
         <translation>Textes raccourcis pour tenir : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="132" />
+        <location filename="../../ui/interop.py" line="134" />
         <source>Export as JSON Resume</source>
         <translation>Exporter en JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="133" />
+        <location filename="../../ui/interop.py" line="135" />
         <source>JSON Resume (*.json)</source>
         <translation>JSON Resume (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="136" />
-        <location filename="../../ui/interop.py" line="144" />
-        <location filename="../../ui/interop.py" line="154" />
+        <location filename="../../ui/interop.py" line="138" />
+        <location filename="../../ui/interop.py" line="146" />
+        <location filename="../../ui/interop.py" line="156" />
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="140" />
+        <location filename="../../ui/interop.py" line="142" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="140" />
+        <location filename="../../ui/interop.py" line="142" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="147" />
+        <location filename="../../ui/interop.py" line="149" />
         <source>Export credentials into a folder</source>
         <translation>Exporter les attestations dans un dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="154" />
+        <location filename="../../ui/interop.py" line="156" />
         <source>No credential was exported.</source>
         <translation>Aucune attestation n’a été exportée.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="158" />
+        <location filename="../../ui/interop.py" line="160" />
         <source>You have not received any endorsement yet: there is nothing to export.</source>
         <translation>Vous n’avez encore reçu aucune recommandation : il n’y a rien à exporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="160" />
+        <location filename="../../ui/interop.py" line="162" />
         <source>Credentials written: %1, into %2.</source>
         <translation>Attestations écrites : %1, dans %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="163" />
+        <location filename="../../ui/interop.py" line="165" />
         <source>Left out: %1 (see below why).</source>
         <translation>Laissées de côté : %1 (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="164" />
+        <location filename="../../ui/interop.py" line="166" />
         <source>Credentials exported</source>
         <translation>Attestations exportées</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="164" />
+        <location filename="../../ui/interop.py" line="166" />
         <source>Left out</source>
         <translation>Laissées de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="168" />
+        <location filename="../../ui/interop.py" line="170" />
         <source>The file was not written.</source>
         <translation>Le fichier n’a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="170" />
+        <location filename="../../ui/interop.py" line="172" />
         <source>Exported to %1</source>
         <translation>Exporté dans %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="174" />
-        <location filename="../../ui/interop.py" line="191" />
+        <location filename="../../ui/interop.py" line="176" />
+        <location filename="../../ui/interop.py" line="193" />
         <source>Verify a credential</source>
         <translation>Vérifier une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="175" />
+        <location filename="../../ui/interop.py" line="177" />
         <source>Credentials (*.jwt);;All files (*)</source>
         <translation>Attestations (*.jwt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="189" />
+        <location filename="../../ui/interop.py" line="191" />
         <source>This file is not a valid credential: its signature does not match its contents.</source>
         <translation>Ce fichier n’est pas une attestation valide : sa signature ne correspond pas à son contenu.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="190" />
+        <location filename="../../ui/interop.py" line="192" />
         <source>The file could not be checked.</source>
         <translation>Le fichier n’a pas pu être vérifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="194" />
+        <location filename="../../ui/interop.py" line="196" />
         <source>Credential verified</source>
         <translation>Attestation vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="197" />
+        <location filename="../../ui/interop.py" line="199" />
         <source>The signature is valid.</source>
         <translation>La signature est valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="198" />
+        <location filename="../../ui/interop.py" line="200" />
         <source>Endorsed by: %1</source>
         <translation>Recommandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="199" />
+        <location filename="../../ui/interop.py" line="201" />
         <source>Endorsed person: %1</source>
         <translation>Personne recommandée : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="200" />
+        <location filename="../../ui/interop.py" line="202" />
         <source>Skill: %1</source>
         <translation>Compétence : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="202" />
+        <location filename="../../ui/interop.py" line="204" />
         <source>Level observed: %1/5</source>
         <translation>Niveau constaté : %1/5</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="204" />
+        <location filename="../../ui/interop.py" line="206" />
         <source>Issued: %1</source>
         <translation>Émise le : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="206" />
+        <location filename="../../ui/interop.py" line="208" />
         <source>Comment: %1</source>
         <translation>Commentaire : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="208" />
+        <location filename="../../ui/interop.py" line="210" />
         <source>Revoked by the endorser on %1: do not rely on it.</source>
         <translation>Révoquée par son auteur le %1 : ne vous y fiez pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="211" />
+        <location filename="../../ui/interop.py" line="213" />
         <source>Not revoked, as far as this device knows.</source>
         <translation>Non révoquée, à la connaissance de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="213" />
+        <location filename="../../ui/interop.py" line="215" />
         <source>This device has not seen this endorsement: it cannot tell whether it was revoked.</source>
         <translation>Cet appareil n’a pas vu cette recommandation : il ne peut pas dire si elle a été révoquée.</translation>
     </message>
@@ -1119,27 +1166,27 @@
 <context>
     <name>InvitationsModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="100" />
+        <location filename="../../ui/team_models.py" line="101" />
         <source>Invited</source>
         <translation>Invité·e</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="100" />
+        <location filename="../../ui/team_models.py" line="101" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="100" />
+        <location filename="../../ui/team_models.py" line="101" />
         <source>Works until</source>
         <translation>Valable jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="103" />
+        <location filename="../../ui/team_models.py" line="104" />
         <source>Anyone with the code</source>
         <translation>Quiconque a le code</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="104" />
+        <location filename="../../ui/team_models.py" line="105" />
         <source>Until withdrawn</source>
         <translation>Jusqu’à son retrait</translation>
     </message>
@@ -1147,202 +1194,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -1350,27 +1397,27 @@
 <context>
     <name>MatchingModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="134" />
+        <location filename="../../ui/team_models.py" line="135" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="134" />
+        <location filename="../../ui/team_models.py" line="135" />
         <source>Candidate</source>
         <translation>Candidat</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="134" />
+        <location filename="../../ui/team_models.py" line="135" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="134" />
+        <location filename="../../ui/team_models.py" line="135" />
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="157" />
+        <location filename="../../ui/team_models.py" line="158" />
         <source>Nobody known has this skill yet</source>
         <translation>Personne de connu n’a encore cette compétence</translation>
     </message>
@@ -1378,17 +1425,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="514" />
+        <location filename="../../ui/screens/team_tabs.py" line="517" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="518" />
+        <location filename="../../ui/screens/team_tabs.py" line="521" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="521" />
+        <location filename="../../ui/screens/team_tabs.py" line="524" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -1396,22 +1443,22 @@
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="208" />
+        <location filename="../../ui/team_models.py" line="209" />
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="216" />
+        <location filename="../../ui/team_models.py" line="217" />
         <source>Gap: the team needs level %1 and no member has it</source>
         <translation>Manque : l’équipe a besoin du niveau %1 et aucun membre ne l’a</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="219" />
+        <location filename="../../ui/team_models.py" line="220" />
         <source>The team needs level %1</source>
         <translation>L’équipe a besoin du niveau %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="242" />
+        <location filename="../../ui/team_models.py" line="243" />
         <source>%1 does not list %2</source>
         <translation>%1 n’indique pas %2</translation>
     </message>
@@ -1419,67 +1466,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="406" />
+        <location filename="../../ui/screens/team_tabs.py" line="408" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="407" />
+        <location filename="../../ui/screens/team_tabs.py" line="409" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="411" />
+        <location filename="../../ui/screens/team_tabs.py" line="413" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="412" />
+        <location filename="../../ui/screens/team_tabs.py" line="414" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="413" />
+        <location filename="../../ui/screens/team_tabs.py" line="415" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="414" />
+        <location filename="../../ui/screens/team_tabs.py" line="416" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="428" />
+        <location filename="../../ui/screens/team_tabs.py" line="431" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="434" />
+        <location filename="../../ui/screens/team_tabs.py" line="437" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="459" />
+        <location filename="../../ui/screens/team_tabs.py" line="462" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="461" />
+        <location filename="../../ui/screens/team_tabs.py" line="464" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="489" />
+        <location filename="../../ui/screens/team_tabs.py" line="492" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="490" />
+        <location filename="../../ui/screens/team_tabs.py" line="493" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="496" />
+        <location filename="../../ui/screens/team_tabs.py" line="499" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1487,22 +1534,22 @@
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="88" />
+        <location filename="../../ui/team_models.py" line="89" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="88" />
+        <location filename="../../ui/team_models.py" line="89" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="88" />
+        <location filename="../../ui/team_models.py" line="89" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="88" />
+        <location filename="../../ui/team_models.py" line="89" />
         <source>Member since</source>
         <translation>Membre depuis</translation>
     </message>
@@ -1510,128 +1557,128 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="106" />
+        <location filename="../../ui/screens/team_tabs.py" line="107" />
         <source>Team members</source>
         <translation>Membres de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="109" />
-        <location filename="../../ui/screens/team_tabs.py" line="227" />
+        <location filename="../../ui/screens/team_tabs.py" line="110" />
+        <location filename="../../ui/screens/team_tabs.py" line="229" />
         <source>Make &amp;admin</source>
         <translation>Nommer &amp;administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="111" />
+        <location filename="../../ui/screens/team_tabs.py" line="112" />
         <source>&amp;Remove from team…</source>
         <translation>&amp;Retirer de l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="128" />
+        <location filename="../../ui/screens/team_tabs.py" line="130" />
         <source>Invite</source>
         <translation>Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="131" />
+        <location filename="../../ui/screens/team_tabs.py" line="133" />
         <source>Find someone you know by name or skill…</source>
         <translation>Cherchez une personne connue par nom ou compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="132" />
+        <location filename="../../ui/screens/team_tabs.py" line="134" />
         <source>Person to invite</source>
         <translation>Personne à inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="140" />
+        <location filename="../../ui/screens/team_tabs.py" line="142" />
         <source>Role of the newcomer</source>
         <translation>Rôle du nouveau venu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="141" />
+        <location filename="../../ui/screens/team_tabs.py" line="143" />
         <source>as member</source>
         <translation>comme membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="142" />
+        <location filename="../../ui/screens/team_tabs.py" line="144" />
         <source>as admin</source>
         <translation>comme administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="143" />
+        <location filename="../../ui/screens/team_tabs.py" line="145" />
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="145" />
+        <location filename="../../ui/screens/team_tabs.py" line="147" />
         <source>People you can invite</source>
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="156" />
+        <location filename="../../ui/screens/team_tabs.py" line="158" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="160" />
+        <location filename="../../ui/screens/team_tabs.py" line="162" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="161" />
+        <location filename="../../ui/screens/team_tabs.py" line="163" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="162" />
+        <location filename="../../ui/screens/team_tabs.py" line="164" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="174" />
+        <location filename="../../ui/screens/team_tabs.py" line="176" />
         <source>Open invitations</source>
         <translation>Invitations en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="178" />
+        <location filename="../../ui/screens/team_tabs.py" line="180" />
         <source>&amp;Withdraw invitation</source>
         <translation>Re&amp;tirer l’invitation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="208" />
+        <location filename="../../ui/screens/team_tabs.py" line="210" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="227" />
+        <location filename="../../ui/screens/team_tabs.py" line="229" />
         <source>Make &amp;member</source>
         <translation>Rendre &amp;membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="246" />
+        <location filename="../../ui/screens/team_tabs.py" line="248" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="250" />
+        <location filename="../../ui/screens/team_tabs.py" line="252" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="263" />
+        <location filename="../../ui/screens/team_tabs.py" line="265" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="288" />
+        <location filename="../../ui/screens/team_tabs.py" line="290" />
         <source>Invitation withdrawn: it can no longer be used to join.</source>
         <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="306" />
+        <location filename="../../ui/screens/team_tabs.py" line="308" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="308" />
+        <location filename="../../ui/screens/team_tabs.py" line="310" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -1639,37 +1686,37 @@
 <context>
     <name>NeedsModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="110" />
+        <location filename="../../ui/team_models.py" line="111" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="110" />
+        <location filename="../../ui/team_models.py" line="111" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="110" />
+        <location filename="../../ui/team_models.py" line="111" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="110" />
+        <location filename="../../ui/team_models.py" line="111" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="110" />
+        <location filename="../../ui/team_models.py" line="111" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="115" />
+        <location filename="../../ui/team_models.py" line="116" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="115" />
+        <location filename="../../ui/team_models.py" line="116" />
         <source>Filled</source>
         <translation>Pourvu</translation>
     </message>
@@ -1677,47 +1724,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="326" />
+        <location filename="../../ui/screens/team_tabs.py" line="328" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="327" />
+        <location filename="../../ui/screens/team_tabs.py" line="329" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="331" />
+        <location filename="../../ui/screens/team_tabs.py" line="333" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="332" />
+        <location filename="../../ui/screens/team_tabs.py" line="334" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="334" />
+        <location filename="../../ui/screens/team_tabs.py" line="336" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="335" />
+        <location filename="../../ui/screens/team_tabs.py" line="337" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="336" />
+        <location filename="../../ui/screens/team_tabs.py" line="338" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="353" />
+        <location filename="../../ui/screens/team_tabs.py" line="355" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="356" />
+        <location filename="../../ui/screens/team_tabs.py" line="358" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>
@@ -1788,27 +1835,27 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="101" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="101" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="101" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="101" />
         <source>Matched skill</source>
         <translation>Compétence trouvée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="98" />
+        <location filename="../../ui/models.py" line="101" />
         <source>Skills</source>
         <translation>Compétences</translation>
     </message>
@@ -1816,72 +1863,78 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="67" />
+        <location filename="../../ui/screens/people.py" line="71" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="70" />
+        <location filename="../../ui/screens/people.py" line="74" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="71" />
+        <location filename="../../ui/screens/people.py" line="75" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="75" />
+        <location filename="../../ui/screens/people.py" line="79" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="76" />
+        <location filename="../../ui/screens/people.py" line="80" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="80" />
+        <location filename="../../ui/screens/people.py" line="84" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="81" />
+        <location filename="../../ui/screens/people.py" line="85" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="82" />
+        <location filename="../../ui/screens/people.py" line="86" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="84" />
+        <location filename="../../ui/screens/people.py" line="88" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="85" />
+        <location filename="../../ui/screens/people.py" line="89" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="101" />
+        <location filename="../../ui/screens/people.py" line="106" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="113" />
+        <location filename="../../ui/screens/people.py" line="116" />
+        <location filename="../../ui/screens/people.py" line="129" />
+        <source>&amp;Block…</source>
+        <translation>&amp;Bloquer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people.py" line="123" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="116" />
+        <location filename="../../ui/screens/people.py" line="126" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="165" />
+        <location filename="../../ui/screens/people.py" line="184" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -1889,37 +1942,37 @@
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../ui/person_view.py" line="21" />
+        <location filename="../../ui/person_view.py" line="25" />
         <source>Profile preview</source>
         <translation>Aperçu du profil</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="25" />
+        <location filename="../../ui/person_view.py" line="29" />
         <source>Select a person to see their profile.</source>
         <translation>Choisissez une personne pour voir son profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="42" />
+        <location filename="../../ui/person_view.py" line="46" />
         <source>Skills</source>
         <translation>Compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="42" />
+        <location filename="../../ui/person_view.py" line="46" />
         <source>No skills yet.</source>
         <translation>Pas encore de compétence.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="53" />
+        <location filename="../../ui/person_view.py" line="57" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="53" />
+        <location filename="../../ui/person_view.py" line="57" />
         <source>No endorsements yet.</source>
         <translation>Pas encore de recommandation.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="63" />
+        <location filename="../../ui/person_view.py" line="67" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
     </message>
@@ -1927,52 +1980,52 @@
 <context>
     <name>PortfolioScreen</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="128" />
+        <location filename="../../ui/screens/portfolio.py" line="129" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="132" />
+        <location filename="../../ui/screens/portfolio.py" line="133" />
         <source>My skills</source>
         <translation>Mes compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="139" />
+        <location filename="../../ui/screens/portfolio.py" line="140" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="140" />
+        <location filename="../../ui/screens/portfolio.py" line="141" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="141" />
+        <location filename="../../ui/screens/portfolio.py" line="142" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="143" />
+        <location filename="../../ui/screens/portfolio.py" line="144" />
         <source>Move &amp;up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="144" />
+        <location filename="../../ui/screens/portfolio.py" line="145" />
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="154" />
+        <location filename="../../ui/screens/portfolio.py" line="156" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="165" />
+        <location filename="../../ui/screens/portfolio.py" line="167" />
         <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="244" />
+        <location filename="../../ui/screens/portfolio.py" line="246" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>
@@ -2043,112 +2096,112 @@
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../ui/screens/profile.py" line="40" />
+        <location filename="../../ui/screens/profile.py" line="41" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="46" />
+        <location filename="../../ui/screens/profile.py" line="47" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="46" />
+        <location filename="../../ui/screens/profile.py" line="47" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="48" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="48" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="49" />
         <source>&amp;Location</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="49" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="50" />
+        <location filename="../../ui/screens/profile.py" line="51" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="52" />
+        <location filename="../../ui/screens/profile.py" line="53" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="53" />
+        <location filename="../../ui/screens/profile.py" line="54" />
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="54" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>Lan&amp;guages</source>
         <translation>Lan&amp;gues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="54" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>Separated by commas, e.g. French, English</source>
         <translation>Séparées par des virgules, p. ex. français, anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="57" />
+        <location filename="../../ui/screens/profile.py" line="58" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="60" />
+        <location filename="../../ui/screens/profile.py" line="61" />
         <source>A&amp;bout</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="62" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="64" />
+        <location filename="../../ui/screens/profile.py" line="65" />
         <source>One link per line</source>
         <translation>Un lien par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="66" />
+        <location filename="../../ui/screens/profile.py" line="67" />
         <source>Lin&amp;ks</source>
         <translation>Lie&amp;ns</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="71" />
+        <location filename="../../ui/screens/profile.py" line="73" />
         <source>&amp;Save profile</source>
         <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="80" />
+        <location filename="../../ui/screens/profile.py" line="82" />
         <source>How others see you</source>
         <translation>Ce que les autres voient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="137" />
+        <location filename="../../ui/screens/profile.py" line="139" />
         <source>Your profile changed elsewhere; your unsaved edits were kept.</source>
         <translation>Votre profil a changé ailleurs ; vos modifications non enregistrées ont été conservées.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="188" />
+        <location filename="../../ui/screens/profile.py" line="190" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -2156,8 +2209,8 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/interop.py" line="50" />
         <location filename="../../ui/interop.py" line="52" />
+        <location filename="../../ui/interop.py" line="54" />
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -2165,147 +2218,147 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="45" />
+        <location filename="../../ui/screens/settings.py" line="47" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="62" />
-        <location filename="../../ui/screens/settings.py" line="65" />
+        <location filename="../../ui/screens/settings.py" line="66" />
+        <location filename="../../ui/screens/settings.py" line="69" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="70" />
+        <location filename="../../ui/screens/settings.py" line="74" />
         <source>&amp;Interface language</source>
         <translation>&amp;Langue de l’interface</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="81" />
-        <location filename="../../ui/screens/settings.py" line="84" />
+        <location filename="../../ui/screens/settings.py" line="85" />
+        <location filename="../../ui/screens/settings.py" line="88" />
         <source>Relays</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85" />
+        <location filename="../../ui/screens/settings.py" line="89" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85" />
+        <location filename="../../ui/screens/settings.py" line="89" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="93" />
+        <location filename="../../ui/screens/settings.py" line="97" />
         <source>Relay address</source>
         <translation>Adresse du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="94" />
+        <location filename="../../ui/screens/settings.py" line="98" />
         <source>Add &amp;relay</source>
         <translation>Ajouter le &amp;relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="127" />
+        <location filename="../../ui/screens/settings.py" line="130" />
         <source>Where your data lives</source>
         <translation>Où sont vos données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="132" />
-        <location filename="../../ui/screens/settings.py" line="138" />
+        <location filename="../../ui/screens/settings.py" line="135" />
+        <location filename="../../ui/screens/settings.py" line="141" />
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="133" />
+        <location filename="../../ui/screens/settings.py" line="136" />
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="142" />
+        <location filename="../../ui/screens/settings.py" line="145" />
         <source>Identity and devices</source>
         <translation>Identité et appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="146" />
-        <location filename="../../ui/screens/settings.py" line="165" />
+        <location filename="../../ui/screens/settings.py" line="149" />
+        <location filename="../../ui/screens/settings.py" line="169" />
         <source>Your person id</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="147" />
+        <location filename="../../ui/screens/settings.py" line="150" />
         <source>E&amp;xport identity for another device…</source>
         <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="153" />
+        <location filename="../../ui/screens/settings.py" line="157" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="154" />
+        <location filename="../../ui/screens/settings.py" line="158" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="154" />
+        <location filename="../../ui/screens/settings.py" line="158" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="154" />
+        <location filename="../../ui/screens/settings.py" line="158" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="160" />
+        <location filename="../../ui/screens/settings.py" line="164" />
         <source>Re&amp;voke device…</source>
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="188" />
+        <location filename="../../ui/screens/settings.py" line="192" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="189" />
+        <location filename="../../ui/screens/settings.py" line="193" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="189" />
+        <location filename="../../ui/screens/settings.py" line="193" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="203" />
         <location filename="../../ui/screens/settings.py" line="207" />
+        <location filename="../../ui/screens/settings.py" line="211" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="204" />
+        <location filename="../../ui/screens/settings.py" line="208" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="208" />
+        <location filename="../../ui/screens/settings.py" line="212" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="213" />
+        <location filename="../../ui/screens/settings.py" line="217" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="219" />
+        <location filename="../../ui/screens/settings.py" line="223" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="220" />
+        <location filename="../../ui/screens/settings.py" line="224" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
     </message>
@@ -2313,108 +2366,108 @@
 <context>
     <name>SkillDialog</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="35" />
+        <location filename="../../ui/screens/portfolio.py" line="36" />
         <source>Edit skill</source>
         <translation>Modifier la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="36" />
+        <location filename="../../ui/screens/portfolio.py" line="37" />
         <source>New skill</source>
         <translation>Nouvelle compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="39" />
+        <location filename="../../ui/screens/portfolio.py" line="40" />
         <source>Skill name</source>
         <translation>Nom de la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="44" />
+        <location filename="../../ui/screens/portfolio.py" line="45" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="43" />
+        <location filename="../../ui/screens/portfolio.py" line="44" />
         <source>1 = beginner, 5 = expert</source>
         <translation>1 = débutant, 5 = expert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="47" />
+        <location filename="../../ui/screens/portfolio.py" line="48" />
         <source>Years of practice</source>
         <translation>Années de pratique</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="49" />
+        <location filename="../../ui/screens/portfolio.py" line="50" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="56" />
+        <location filename="../../ui/screens/portfolio.py" line="57" />
         <source>Evidence</source>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="52" />
+        <location filename="../../ui/screens/portfolio.py" line="53" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="52" />
+        <location filename="../../ui/screens/portfolio.py" line="53" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="52" />
-        <location filename="../../ui/screens/portfolio.py" line="81" />
+        <location filename="../../ui/screens/portfolio.py" line="53" />
+        <location filename="../../ui/screens/portfolio.py" line="82" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="60" />
+        <location filename="../../ui/screens/portfolio.py" line="61" />
         <source>Add project</source>
         <translation>Ajouter un projet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="61" />
+        <location filename="../../ui/screens/portfolio.py" line="62" />
         <source>Add link</source>
         <translation>Ajouter un lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <location filename="../../ui/screens/portfolio.py" line="63" />
         <source>Remove selected</source>
         <translation>Supprimer la sélection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="39" />
+        <location filename="../../ui/screens/portfolio.py" line="40" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="44" />
+        <location filename="../../ui/screens/portfolio.py" line="45" />
         <source>&amp;Level (1–5)</source>
         <translation>&amp;Niveau (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="47" />
+        <location filename="../../ui/screens/portfolio.py" line="48" />
         <source>&amp;Years</source>
         <translation>&amp;Années</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="48" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="56" />
+        <location filename="../../ui/screens/portfolio.py" line="57" />
         <source>E&amp;vidence</source>
         <translation>&amp;Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="67" />
+        <location filename="../../ui/screens/portfolio.py" line="68" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="80" />
+        <location filename="../../ui/screens/portfolio.py" line="81" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2445,103 +2498,103 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="102" />
+        <location filename="../../ui/sync_panel.py" line="104" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="104" />
+        <location filename="../../ui/sync_panel.py" line="106" />
         <source>Skiller syncs with people on your local network and with the relays you add. Everything keeps working offline.</source>
         <translation>Skiller se synchronise avec les personnes de votre réseau local et avec les relais que vous ajoutez. Tout continue de fonctionner hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="114" />
+        <location filename="../../ui/sync_panel.py" line="117" />
         <source>Peers and relays</source>
         <translation>Pairs et relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115" />
+        <location filename="../../ui/sync_panel.py" line="118" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115" />
-        <location filename="../../ui/sync_panel.py" line="141" />
+        <location filename="../../ui/sync_panel.py" line="118" />
+        <location filename="../../ui/sync_panel.py" line="144" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115" />
+        <location filename="../../ui/sync_panel.py" line="118" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="116" />
+        <location filename="../../ui/sync_panel.py" line="119" />
         <source>Last success</source>
         <translation>Dernier succès</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="116" />
+        <location filename="../../ui/sync_panel.py" line="119" />
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="126" />
+        <location filename="../../ui/sync_panel.py" line="129" />
         <source>No peers yet. Add a relay or a peer by its address below.</source>
         <translation>Aucun pair pour l’instant. Ajoutez un relais ou un pair par son adresse ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="130" />
+        <location filename="../../ui/sync_panel.py" line="133" />
         <source>Sync in progress</source>
         <translation>Synchronisation en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="134" />
+        <location filename="../../ui/sync_panel.py" line="137" />
         <source>Sync &amp;now</source>
         <translation>Synchroniser &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="138" />
+        <location filename="../../ui/sync_panel.py" line="141" />
         <source>https://relay.example.org or 192.168.1.20:8765</source>
         <translation>https://relais.exemple.org ou 192.168.1.20:8765</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="139" />
+        <location filename="../../ui/sync_panel.py" line="142" />
         <source>Peer or relay address</source>
         <translation>Adresse du pair ou du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="144" />
+        <location filename="../../ui/sync_panel.py" line="147" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="182" />
+        <location filename="../../ui/sync_panel.py" line="185" />
         <source>This device does not accept connections from peers right now.</source>
         <translation>Cet appareil n’accepte pas de connexions de pairs pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="184" />
+        <location filename="../../ui/sync_panel.py" line="187" />
         <source>Peers reach this device at %1.</source>
         <translation>Les pairs joignent cet appareil à l’adresse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="186" />
+        <location filename="../../ui/sync_panel.py" line="189" />
         <source>It is announced on your local network.</source>
         <translation>Il est annoncé sur votre réseau local.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="188" />
+        <location filename="../../ui/sync_panel.py" line="191" />
         <source>It could not be announced on your local network: add it on the other device by its address.</source>
         <translation>Il n’a pas pu être annoncé sur votre réseau local : ajoutez-le sur l’autre appareil par son adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="238" />
+        <location filename="../../ui/sync_panel.py" line="252" />
         <source>Type the address of a relay or a peer.</source>
         <translation>Saisissez l’adresse d’un relais ou d’un pair.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="241" />
+        <location filename="../../ui/sync_panel.py" line="255" />
         <source>Sync is not available in this version; the address was not saved.</source>
         <translation>La synchronisation n’est pas disponible dans cette version ; l’adresse n’a pas été enregistrée.</translation>
     </message>
@@ -2549,47 +2602,47 @@
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="68" />
+        <location filename="../../ui/sync_panel.py" line="69" />
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="69" />
+        <location filename="../../ui/sync_panel.py" line="70" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="70" />
+        <location filename="../../ui/sync_panel.py" line="71" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="71" />
+        <location filename="../../ui/sync_panel.py" line="72" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="81" />
+        <location filename="../../ui/sync_panel.py" line="82" />
         <source>Syncing… %1 of %2 people</source>
         <translation>Synchronisation… %1 personnes sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="83" />
+        <location filename="../../ui/sync_panel.py" line="84" />
         <source>Syncing… %1 people</source>
         <translation>Synchronisation… %1 personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="89" />
+        <location filename="../../ui/sync_panel.py" line="90" />
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="90" />
+        <location filename="../../ui/sync_panel.py" line="91" />
         <source>LAN peer</source>
         <translation>Pair du réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="91" />
+        <location filename="../../ui/sync_panel.py" line="92" />
         <source>Peer</source>
         <translation>Pair</translation>
     </message>
@@ -2597,7 +2650,7 @@
 <context>
     <name>TeamsScreen</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="74" />
+        <location filename="../../ui/screens/teams.py" line="73" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>

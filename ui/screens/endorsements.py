@@ -22,6 +22,7 @@ from skiller_desktop.views import Endorsement, ImportedEndorsement
 from ..forms import error_label, fit_columns
 from ..messages import describe
 from ..models import GivenEndorsementsModel
+from ..plain import tooltip
 from .base import Screen
 
 ENDORSEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -109,9 +110,9 @@ class EndorsementsScreen(Screen):
             item = QTreeWidgetItem(self.imported, [e.skill, e.endorser_name or e.endorser_url, e.date[:10],
                                                    self.tr("Unverified")])
             if e.endorser_url:
-                item.setToolTip(1, e.endorser_url)
-            item.setToolTip(3, self.tr("Copied from %1; not signed, not counted")
-                            .replace("%1", SOURCES.get(e.source, e.source)))
+                item.setToolTip(1, tooltip(e.endorser_url))
+            item.setToolTip(3, tooltip(self.tr("Copied from %1; not signed, not counted")
+                                       .replace("%1", SOURCES.get(e.source, e.source))))
         self.imported_box.setVisible(bool(rows))
 
     def _fill_received(self, rows: list[Endorsement]) -> None:

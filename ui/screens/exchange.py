@@ -25,6 +25,7 @@ from skiller_desktop.views import Offer
 
 from ..forms import FieldErrors, FormDialog, error_label, fit_columns
 from ..models import OffersModel
+from ..plain import plain
 from ..resources import icon
 from .base import Screen
 
@@ -55,6 +56,7 @@ class CompleteDialog(FormDialog):
         super().__init__(screen, QCoreApplication.translate("CompleteDialog", "Mark as done"))
         self.offer = offer
         intro = QLabel(self.tr("Who helped you? They will be endorsed for “%s”.") % offer.skill, self)
+        plain(intro)
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.person = QComboBox(self)
@@ -119,6 +121,7 @@ class ExchangeScreen(Screen):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.model.modelReset.connect(self._reset)
         self.detail = QTextBrowser(self)
+        self.detail.setOpenLinks(False)  # posts are others' words, escaped: nothing here is a link to follow
         self.detail.setAccessibleName(self.tr("Post details"))
         self.answer = QPlainTextEdit(self)
         self.answer.setAccessibleName(self.tr("Your answer"))

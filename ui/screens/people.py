@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import PersonSummary, Skill
 
-from ..forms import FormDialog, fit_columns
+from ..blocked_people import UndoBar, confirm_block
+from ..forms import FormDialog, error_label, fit_columns
+from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..person_view import PersonView, availability_label
+from ..plain import plain
 from ..qtcompat import emit
 from ..resources import icon
 from .base import Screen
@@ -95,6 +99,7 @@ class PeopleScreen(Screen):
         filters.addWidget(self.min_level)
         filters.addWidget(self.availability)
         self.total = QLabel(self)
+        plain(self.total)
         self.total.setObjectName("muted")
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -107,6 +112,11 @@ class PeopleScreen(Screen):
         fit_columns(self.table, 1, widths={0: 170, 2: 110, 3: 150, 4: 60})
         self.table.setColumnHidden(3, True)
         self.table.selectionModel().currentRowChanged.connect(self._person_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.block_action = QAction(self.tr("&Block…"), self.table)
+        self.block_action.setEnabled(False)
+        self.block_action.triggered.connect(self.block)
+        self.table.addAction(self.block_action)
         self.model.total_changed.connect(self._show_total)
         self.model.modelReset.connect(self._cleared)
         self.detail = PersonView(self)
@@ -116,11 +126,18 @@ class PeopleScreen(Screen):
         self.pdf_button = QPushButton(icon("export"), self.tr("Export as &PDF…"), self)
         self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.block_button = QPushButton(self.tr("&Block…"), self)
+        self.block_button.setEnabled(False)
+        self.block_button.clicked.connect(self.block)
+        self.blocked: PersonSummary | None = None
+        self.undo_bar = UndoBar(self, self.undo_block)
+        self.block_error = error_label(self)
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
         actions = QHBoxLayout()
+        actions.addWidget(self.block_button)
         actions.addStretch(1)
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.endorse_button)
@@ -139,6 +156,8 @@ class PeopleScreen(Screen):
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.block_error)
         self.current: PersonSummary | None = None
 
     def query(self) -> SearchQuery:
@@ -170,6 +189,7 @@ class PeopleScreen(Screen):
             self.detail.show_empty()
             self.endorse_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
+            self._can_block(False)
 
     def select_person(self, person_id: str) -> None:
         for row, person in enumerate(self.model.rows):
@@ -184,6 +204,7 @@ class PeopleScreen(Screen):
             self.detail.show_empty()
             self.endorse_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
+            self._can_block(False)
             return
         self._load_detail(person)
 
@@ -202,6 +223,7 @@ class PeopleScreen(Screen):
             self.detail.show_person(profile, skills, received)
             self.endorse_button.setEnabled(bool(skills) and pid != services.person_id)
             self.pdf_button.setEnabled(True)
+            self._can_block(pid != services.person_id)
 
         self.ops.read(read, arrived)
 
@@ -213,6 +235,37 @@ class PeopleScreen(Screen):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
+
+    # -- blocking -------------------------------------------------------------------
+    def _can_block(self, enabled: bool) -> None:
+        self.block_button.setEnabled(enabled)
+        self.block_action.setEnabled(enabled)
+
+    def block(self) -> None:
+        person = self.current
+        if person is None or person.person_id == self.me or not confirm_block(self.ask, self, person.name):
+            return
+        self.block_error.hide()
+
+        def done(_changes, error: BaseException | None) -> None:
+            if error is not None:
+                self._block_failed(error)
+            else:
+                self.blocked = person
+                self.undo_bar.say(person.name)
+
+        self.ops.run(lambda: self.ops.services.block_person(person.person_id), done)
+
+    def undo_block(self) -> None:
+        person, self.blocked = self.blocked, None
+        self.undo_bar.hide()
+        if person is not None:
+            self.ops.run(lambda: self.ops.services.unblock_person(person.person_id),
+                         lambda _r, e: e is not None and self._block_failed(e))
+
+    def _block_failed(self, error: BaseException) -> None:
+        self.block_error.setText(describe(error))
+        self.block_error.show()
 
     def export_pdf(self) -> None:
         if self.current is not None:

@@ -24,6 +24,7 @@ from skiller_desktop.views import Skill
 
 from ..forms import FormDialog, error_label, fit_columns
 from ..models import SkillsModel
+from ..plain import plain
 from ..resources import icon
 from .base import Screen
 
@@ -151,6 +152,7 @@ class PortfolioScreen(Screen):
         undo_layout = QHBoxLayout(self.undo_bar)
         undo_layout.setContentsMargins(8, 4, 8, 4)
         self.undo_label = QLabel(self.undo_bar)
+        plain(self.undo_label)
         self.undo_button = QPushButton(self.tr("&Undo"), self.undo_bar)
         undo = QAction(self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)

@@ -19,6 +19,7 @@ from skiller_desktop.views import Profile
 
 from ..forms import FieldErrors, error_label
 from ..person_view import PersonView, availability_label
+from ..plain import plain
 from .base import Screen
 
 AVAILABILITY = ("", "available", "open", "busy")
@@ -67,6 +68,7 @@ class ProfileScreen(Screen):
         form.addRow(general)
         buttons = QHBoxLayout()
         self.saved_label = QLabel("", editor)
+        plain(self.saved_label)
         self.saved_label.setObjectName("muted")
         self.save_button = QPushButton(self.tr("&Save profile"), editor)
         self.save_button.setShortcut("Ctrl+S")

@@ -1,4 +1,4 @@
-"""Settings: language, relays, where the data lives, identity export, devices."""
+"""Settings: language, relays, where the data lives, identity export, devices, blocked people."""
 
 from __future__ import annotations
 
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Device
 
+from ..blocked_people import BlockedPeopleBox
 from ..forms import error_label
 from ..messages import describe
+from ..plain import plain
 from ..qtcompat import emit
 from ..sync_panel import SyncScreen
 from .base import Screen
@@ -49,6 +51,8 @@ class SettingsScreen(Screen):
         layout.addWidget(self._relays_box())
         layout.addWidget(self._data_box())
         layout.addWidget(self._identity_box())
+        self.blocked_box = BlockedPeopleBox(ops, content)
+        layout.addWidget(self.blocked_box)
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -146,6 +150,7 @@ class SettingsScreen(Screen):
         self.export_button = QPushButton(self.tr("E&xport identity for another device…"), box)
         self.export_button.clicked.connect(self.export_identity)
         self.identity_message = QLabel(box)
+        plain(self.identity_message)
         self.identity_message.setWordWrap(True)
         self.identity_message.hide()
         self.device_table = QTableWidget(0, 3, box)

@@ -37,6 +37,7 @@ from skiller_desktop.teams.views import Need as TeamNeed
 from ..forms import FieldErrors, error_label, fit_columns
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
+from ..plain import plain
 from ..resources import icon
 from ..team_models import SORT_ROLE, InvitationsModel, MatchingModel, MatrixModel, MembersModel, NeedsModel
 
@@ -111,6 +112,7 @@ class MembersTab(_Tab):
         self.remove_button = QPushButton(icon("remove"), self.tr("&Remove from team…"), self)
         self.remove_button.clicked.connect(self.remove)
         self.pending = QLabel(self)
+        plain(self.pending)
         self.pending.setObjectName("muted")
         self.error = error_label(self)
         row = QHBoxLayout()
@@ -423,6 +425,7 @@ class MatrixTab(_Tab):
         top.addWidget(self.min_level)
         top.addWidget(self.export_button)
         self.gaps = QLabel(self)
+        plain(self.gaps)
         self.gaps.setObjectName("gapNote")
         self.gaps.setWordWrap(True)
         self.legend = QLabel(self.tr("Each cell: level · endorsements. Click a column title to sort."), self)

@@ -7,8 +7,6 @@ arrives (by sync or an imported profile). The screen says so where it matters.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -31,6 +29,7 @@ from skiller_desktop.teams.views import Team
 from ..forms import FieldErrors, FormDialog, error_label
 from ..messages import describe
 from ..models import ROW_ROLE
+from ..plain import plain
 from ..resources import icon
 from ..team_models import TeamsModel
 from .base import Screen
@@ -80,6 +79,7 @@ class TeamsScreen(Screen):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 760])
         self.status = QLabel(self)
+        plain(self.status)
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -147,7 +147,7 @@ class TeamsScreen(Screen):
         self.about = QLabel(page)
         self.about.setObjectName("muted")
         self.about.setWordWrap(True)
-        self.about.setTextFormat(Qt.TextFormat.RichText)
+        plain(self.name, self.about, self.join_done)  # a team's name and words are its creator's
         self.copy_id_button = QPushButton(self.tr("Copy team &id"), page)
         self.copy_id_button.setToolTip(self.tr("Give the id to people you invited: they paste it in “Join”"))
         self.copy_id_button.clicked.connect(self.copy_team_id)
@@ -232,9 +232,9 @@ class TeamsScreen(Screen):
         self.name.setText(team.name)
         role = (self.tr("You are an admin of this team.") if detail.role == "admin"
                 else self.tr("You are a member of this team."))
-        about = [html.escape(team.description)] if team.description else []
-        about.append(html.escape(role))
-        self.about.setText("<br>".join(about))
+        about = [team.description] if team.description else []
+        about.append(role)
+        self.about.setText("\n".join(about))
         self.copy_id_button.setVisible(detail.role == "admin")
         for tab in (self.members_tab, self.needs_tab, self.matrix_tab, self.matching_tab):
             tab.show_detail(detail)
