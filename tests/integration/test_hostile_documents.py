@@ -83,3 +83,92 @@ def test_node_refuses_a_bad_document_an_older_relay_stored_and_syncs_the_rest(tm
             db.close()
     finally:
         relay.stop()
+
+
+def test_reused_endorsement_and_offer_ids_overwrite_nobody(tmp_path):
+    relay = start_relay(tmp_path / "relay.sqlite3")
+    try:
+        alice, alice_id = _honest(tmp_path, "alice")
+        bob = tmp_path / "bob"
+        bob_id = skiller(bob, "init", "--name", "Bob")["person_id"]
+        skiller(alice, "sync", "--relay", relay.url, "--once")
+        skiller(bob, "sync", "--relay", relay.url, "--once")
+        endorsement_id = skiller(bob, "endorse", alice_id, "Python", "--comment", "solid")["endorsement_id"]
+        offer_id = skiller(bob, "offer", "add", "--skill", "Python", "--title", "Python lessons")["offer_id"]
+        skiller(bob, "sync", "--relay", relay.url, "--once")
+
+        # a throwaway key reuses Bob's ids in its own, correctly signed document
+        attacker = Identity.generate()
+        stamp = "2026-11-29T10:00:00Z"
+        copied = {
+            f"endorsements.{endorsement_id}": {"subject": alice_id, "skill": "Python", "comment": "fake",
+                                                "level": 0, "date": stamp, "revoked": False, "revoked_at": ""},
+            f"offers.{offer_id}": {"kind": "offer", "skill": "Python", "title": "Fake lessons", "description": "",
+                                    "status": "open", "created_at": stamp, "updated_at": stamp, "recognition": {}},
+        }
+        answer = push(relay.url, attacker, entries_of(attacker, person_document(attacker, "Mallory", copied)))
+        assert answer.status_code == 200, answer.text
+
+        skiller(alice, "sync", "--relay", relay.url, "--once")
+        received = skiller(alice, "endorsements", "--received")["endorsements"]
+        assert sorted((e["endorser_id"], e["endorsement_id"], e["comment"]) for e in received) == sorted(
+            [(bob_id, endorsement_id, "solid"), (attacker.person_id, endorsement_id, "fake")])
+        offers = skiller(alice, "offer", "list")
+        assert sorted((o["person_id"], o["offer_id"], o["title"]) for o in offers) == sorted(
+            [(bob_id, offer_id, "Python lessons"), (attacker.person_id, offer_id, "Fake lessons")])
+
+        # the ids are ambiguous now: Alice says whose, and only that one is hidden or answered
+        skiller(alice, "endorsement", "hide", endorsement_id, "--endorser", attacker.person_id)
+        shown = skiller(alice, "endorsements", "--received")["endorsements"]
+        assert [(e["endorser_id"], e["comment"]) for e in shown] == [(bob_id, "solid")]
+        skiller(alice, "offer", "respond", offer_id, "I'm in", "--owner", bob_id)
+        skiller(alice, "sync", "--relay", relay.url, "--once")
+        skiller(bob, "sync", "--relay", relay.url, "--once")
+        mine = skiller(bob, "offer", "list", "--mine")
+        assert [(o["title"], [r["message"] for r in o["responses"]]) for o in mine] == [("Python lessons", ["I'm in"])]
+    finally:
+        relay.stop()
+
+
+def test_fields_this_version_does_not_know_sync_and_display(tmp_path):
+    relay = start_relay(tmp_path / "relay.sqlite3")
+    try:
+        author = Identity.generate()
+        future = {
+            "future_section": {"anything": [1, {"deep": "yes"}]},
+            "skills.rust": {"name": "Rust", "level": 4, "years": 3, "sparkle": {"x": 1}, "keywords": ["cargo"]},
+            "profile.pronouns": "they",
+            "profile.headline": "From a newer version",
+        }
+        answer = push(relay.url, author, entries_of(author, person_document(author, "Futura", future)))
+        assert answer.status_code == 200, answer.text
+        node = tmp_path / "node"
+        skiller(node, "init", "--name", "Node")
+        out = skiller(node, "sync", "--relay", relay.url, "--once")
+        assert not out["report"]["rejected"], out
+        found = skiller(node, "search", "Futura", "--skill", "Rust")
+        assert [(p["person_id"], p["matched_level"]) for p in found["people"]] == [(author.person_id, 4)]
+        profile = skiller(node, "profile", "show", "--person", author.person_id)
+        assert profile["headline"] == "From a newer version"
+        from skiller_desktop.services import Services
+
+        services = Services(node)
+        try:
+            assert [(s.name, s.level, s.keywords) for s in services.queries.skills(author.person_id)] == [
+                ("Rust", 4, ["cargo"])]
+        finally:
+            services.db.close()
+        # the unknown fields are kept: the node serves them on, byte for byte
+        db = Database(node_db(node), read_only=True)
+        try:
+            stored = Store(db).get(author.person_id)
+            assert stored is not None
+            from automerge import core
+
+            kept = core.extract(stored.document())
+            assert kept["future_section"] == {"anything": [1, {"deep": "yes"}]}
+            assert kept["skills"]["rust"]["sparkle"] == {"x": 1}
+        finally:
+            db.close()
+    finally:
+        relay.stop()
