@@ -146,10 +146,11 @@ def prepare(update: Accepted, with_data: bool = True) -> Prepared:
         changes.append((digest.hex(), author[0] if author else "", encoded))
     data, rows = None, None
     if with_data:
-        data = update.data if update.data is not None else am.to_python(doc)
+        checked = update.data is not None  # extracted by verify_update or Services.edit, after doc_schema.check
+        data = update.data if checked else am.to_python(doc)
         data["updated_at"] = now_iso()
         if data.get("kind") == "person":
-            rows = person_rows(update.doc_id, data)
+            rows = person_rows(update.doc_id, data, checked)
             data = {"kind": "person", "updated_at": data["updated_at"]}
     return Prepared(
         update.doc_id,

@@ -30,7 +30,7 @@ from .text import LIMITS
 
 VERSION = 1  # the document `schema` number this checker was written for
 
-Check = Callable[[Any, str], None]
+Check = Callable[[Any], None]
 
 MAX_ID = 200  # person ids (did:key), team ids, entry ids, skill keys
 MAX_HIDDEN_KEY = 2 * MAX_ID + 1  # "<endorser id> <endorsement id>" (person_doc)
@@ -55,6 +55,14 @@ class SchemaError(RejectedError):
         self.reason = reason
 
 
+class _Out(Exception):
+    """Raised by a check; containers add their part of the path on the way up (none built when all is well)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        self.parts: list[str] = []
+
+
 def _type_name(value: Any) -> str:
     return {dict: "a map", list: "a list", str: "text", bool: "true/false", int: "a number",
             float: "a number", bytes: "bytes"}.get(type(value), type(value).__name__)
@@ -64,13 +72,13 @@ def _type_name(value: Any) -> str:
 
 
 def text(limit: int) -> Check:
-    def check(value: Any, path: str) -> None:
+    def check(value: Any) -> None:
         if type(value) is not str:
-            raise SchemaError(path, f"must be text, not {_type_name(value)}")
+            raise _Out(f"must be text, not {_type_name(value)}")
         if len(value) > limit:
-            raise SchemaError(path, f"is {len(value):,} characters long; at most {limit:,}")
+            raise _Out(f"is {len(value):,} characters long; at most {limit:,}")
         if not value.isascii() and _SURROGATE.search(value):
-            raise SchemaError(path, "holds a lone surrogate")
+            raise _Out("holds a lone surrogate")
 
     return check
 
@@ -78,10 +86,10 @@ def text(limit: int) -> Check:
 def date() -> Check:
     within = text(MAX_DATE)
 
-    def check(value: Any, path: str) -> None:
-        within(value, path)
+    def check(value: Any) -> None:
+        within(value)
         if value and not _DATE.fullmatch(value):
-            raise SchemaError(path, f"is not an ISO date ({value[:MAX_DATE]!r})")
+            raise _Out(f"is not an ISO date ({value[:MAX_DATE]!r})")
 
     return check
 
@@ -90,52 +98,56 @@ def url() -> Check:
     """A link others may click: http(s) or mailto; text with no scheme ("example.org/me") passes."""
     within = text(LIMITS["url"])
 
-    def check(value: Any, path: str) -> None:
-        within(value, path)
+    def check(value: Any) -> None:
+        within(value)
         found = _SCHEME.match(value)
         # "example.org:8080/x" reads as a scheme too; a dot never appears in a real one.
         if found and "." not in found[1] and found[1].lower() not in URL_SCHEMES:
-            raise SchemaError(path, f"has a link scheme other than http, https or mailto ({found[1][:20]!r})")
+            raise _Out(f"has a link scheme other than http, https or mailto ({found[1][:20]!r})")
 
     return check
 
 
 def integer(low: int, high: int) -> Check:
-    def check(value: Any, path: str) -> None:
+    def check(value: Any) -> None:
         if type(value) is not int:
-            raise SchemaError(path, f"must be a whole number, not {_type_name(value)}")
+            raise _Out(f"must be a whole number, not {_type_name(value)}")
         if not low <= value <= high:
-            raise SchemaError(path, f"must be from {low:,} to {high:,} (got {_short_number(value)})")
+            raise _Out(f"must be from {low:,} to {high:,} (got {_short_number(value)})")
 
     return check
 
 
 def number(bound: float) -> Check:
-    def check(value: Any, path: str) -> None:
+    def check(value: Any) -> None:
         if type(value) not in (int, float):
-            raise SchemaError(path, f"must be a number, not {_type_name(value)}")
+            raise _Out(f"must be a number, not {_type_name(value)}")
         if not math.isfinite(value) or abs(value) > bound:
-            raise SchemaError(path, f"must be a number within ±{bound:g}")
+            raise _Out(f"must be a number within ±{bound:g}")
 
     return check
 
 
-def boolean(value: Any, path: str) -> None:
+def boolean(value: Any) -> None:
     if type(value) is not bool:
-        raise SchemaError(path, f"must be true or false, not {_type_name(value)}")
+        raise _Out(f"must be true or false, not {_type_name(value)}")
 
 
 def record(**fields: Check) -> Check:
     """A map with known fields, each checked when present and not null; other keys are ignored."""
     known = tuple(fields.items())
 
-    def check(value: Any, path: str) -> None:
+    def check(value: Any) -> None:
         if type(value) is not dict:
-            raise SchemaError(path, f"must be a map, not {_type_name(value)}")
+            raise _Out(f"must be a map, not {_type_name(value)}")
         for key, field_check in known:
             found = value.get(key)
             if found is not None:
-                field_check(found, f"{path}.{key}")
+                try:
+                    field_check(found)
+                except _Out as out:
+                    out.parts.append(f".{key}")
+                    raise
 
     return check
 
@@ -143,29 +155,37 @@ def record(**fields: Check) -> Check:
 def map_of(entry: Check, max_items: int, key_limit: int = MAX_ID) -> Check:
     """A map of entries keyed by ids: bounded in count and key length, each entry checked."""
 
-    def check(value: Any, path: str) -> None:
+    def check(value: Any) -> None:
         if type(value) is not dict:
-            raise SchemaError(path, f"must be a map, not {_type_name(value)}")
+            raise _Out(f"must be a map, not {_type_name(value)}")
         if len(value) > max_items:
-            raise SchemaError(path, f"has {len(value):,} entries; at most {max_items:,}")
+            raise _Out(f"has {len(value):,} entries; at most {max_items:,}")
         for key, item in value.items():
             if len(key) > key_limit or (not key.isascii() and _SURROGATE.search(key)):
-                raise SchemaError(path, f"has a key that is too long or not text ({key[:40]!r}…)")
+                raise _Out(f"has a key that is too long or not text ({key[:40]!r}…)")
             if item is not None:
-                entry(item, f"{path}[{key[:60]!r}]")
+                try:
+                    entry(item)
+                except _Out as out:
+                    out.parts.append(f"[{key[:60]!r}]")
+                    raise
 
     return check
 
 
 def list_of(item: Check, max_items: int) -> Check:
-    def check(value: Any, path: str) -> None:
+    def check(value: Any) -> None:
         if type(value) is not list:
-            raise SchemaError(path, f"must be a list, not {_type_name(value)}")
+            raise _Out(f"must be a list, not {_type_name(value)}")
         if len(value) > max_items:
-            raise SchemaError(path, f"has {len(value):,} items; at most {max_items:,}")
+            raise _Out(f"has {len(value):,} items; at most {max_items:,}")
         for index, each in enumerate(value):
             if each is not None:
-                item(each, f"{path}[{index}]")
+                try:
+                    item(each)
+                except _Out as out:
+                    out.parts.append(f"[{index}]")
+                    raise
 
     return check
 
@@ -313,9 +333,10 @@ def is_team_doc(doc_id: str) -> bool:
 def check(doc_id: str, data: Any) -> None:
     """Raise SchemaError (a RejectedError) naming the first known field out of bounds."""
     try:
-        (TEAM if is_team_doc(doc_id) else PERSON)(data, "document")
-    except SchemaError as exc:
-        raise SchemaError(exc.path, f"{exc.reason} (document {doc_id[:60]})") from None
+        (TEAM if is_team_doc(doc_id) else PERSON)(data)
+    except _Out as out:
+        path = "document" + "".join(reversed(out.parts))
+        raise SchemaError(path, f"{out.reason} (document {doc_id[:60]})") from None
 
 
 def problem(doc_id: str, data: Any) -> str | None:

@@ -29,15 +29,16 @@ _PERSON_TABLES = (
 )
 
 
-def person_rows(doc_id: str, data: dict[str, Any]) -> tuple:
+def person_rows(doc_id: str, data: dict[str, Any], checked: bool = False) -> tuple:
     """Every read-model row of one person document, as plain data (picklable).
 
     Pure: runs in a worker process for big sync batches; `write_people` writes them.
     A document that breaks the schema (stored by a version before the check)
     gets no rows at all: its person disappears from the read models rather
-    than showing half of what an attacker wrote. Never raises.
+    than showing half of what an attacker wrote. Never raises. `checked`: the
+    caller already ran doc_schema.check on `data` (verify_update did).
     """
-    why = doc_schema.problem(doc_id, data)
+    why = None if checked else doc_schema.problem(doc_id, data)
     if why is None:
         try:
             return _rows(doc_id, data)
