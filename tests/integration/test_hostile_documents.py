@@ -172,3 +172,54 @@ def test_fields_this_version_does_not_know_sync_and_display(tmp_path):
             db.close()
     finally:
         relay.stop()
+
+
+def test_a_member_refuses_a_sealed_team_change_out_of_bounds(tmp_path):
+    """The relay cannot read a team's entries; the members' nodes check them when unsealed."""
+    from skiller_desktop import person_doc as pd
+    from skiller_desktop.services import Services
+    from skiller_desktop.teams import document as td
+    from skiller_desktop.teams import sealed as ts
+    from sync.client import PeerClient
+    from sync.wire import WireEntry, head_entry
+
+    relay = start_relay(tmp_path / "relay.sqlite3")
+    try:
+        ana, ben = tmp_path / "ana", tmp_path / "ben"
+        skiller(ana, "init", "--name", "Ana")
+        ben_id = skiller(ben, "init", "--name", "Ben")["person_id"]
+        team_id = skiller(ana, "team", "create", "Atelier")["team_id"]
+        skiller(ana, "team", "invite", team_id, ben_id)
+        skiller(ben, "team", "join", team_id)
+        for d in (ben, ana, ben):
+            skiller(d, "sync", "--relay", relay.url, "--once")
+
+        services = Services(ben)
+        try:
+            identity = services.require_identity()
+            doc = services.store.get(team_id).document()
+            doc.set_actor(identity.actor_id)
+            before = doc.get_heads()
+            need = {"skill": "Rust", "level": 1_000_000, "note": "", "status": "open", "created_by": ben_id,
+                    "created_at": "2026-11-29T10:00:00Z", "filled_at": "", "filled_by": ""}
+            pd.apply(doc, td.put_need("huge", need))
+            plain = [*(WireEntry(team_id, "change", c.hash.hex(), c.bytes) for c in doc.get_changes(before)),
+                     head_entry(SignedHead.sign(identity, team_id, doc.get_heads()))]
+            secret = services.teams.keys.current(team_id)
+            sealed = [ts.seal(team_id, secret, e.kind, e.hash, e.data) for e in plain]
+            answer = PeerClient(relay.url, identity).push(
+                [WireEntry(team_id, "sealed", s.hash, s.data) for s in sealed])
+            assert answer["accepted"] == len(sealed), answer  # the relay cannot read it: it stores it sealed
+        finally:
+            services.close()
+
+        out = skiller(ana, "sync", "--relay", relay.url, "--once")  # exits 0, or this raises
+        assert "level must be from 1 to 5" in " ".join(out["report"]["rejected"]), out
+        db = Database(node_db(ana), read_only=True)
+        try:
+            assert db.one("SELECT 1 FROM team_needs WHERE need_id = 'huge'") is None
+            assert db.one("SELECT 1 FROM teams WHERE team_id = ?", (team_id,)) is not None
+        finally:
+            db.close()
+    finally:
+        relay.stop()
