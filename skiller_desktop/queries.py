@@ -201,10 +201,13 @@ class Queries:
         )
         return [self._offer(r) for r in rows]
 
-    def offer(self, offer_id: str, person_id: str) -> Offer | None:
-        """The offer `offer_id` of `person_id`: an offer id is unique only within its author's document."""
+    def offer(self, offer_id: str, person_id: str | None = None) -> Offer | None:
+        """The offer `offer_id` of `person_id`: an offer id is unique only within its author's document.
+
+        Without `person_id`, the one offer with that id; None when several authors chose it.
+        """
         found = self.offers_with_id(offer_id, person_id)
-        return found[0] if found else None
+        return found[0] if len(found) == 1 else None
 
     def offers_with_id(self, offer_id: str, person_id: str | None = None) -> list[Offer]:
         """Every offer with this id (several authors may have chosen it), or only `person_id`'s."""
