@@ -332,11 +332,15 @@ def is_team_doc(doc_id: str) -> bool:
 
 def check(doc_id: str, data: Any) -> None:
     """Raise SchemaError (a RejectedError) naming the first known field out of bounds."""
+    team = is_team_doc(doc_id)
     try:
-        (TEAM if is_team_doc(doc_id) else PERSON)(data)
+        (TEAM if team else PERSON)(data)
     except _Out as out:
         path = "document" + "".join(reversed(out.parts))
         raise SchemaError(path, f"{out.reason} (document {doc_id[:60]})") from None
+    kind = data.get("kind")
+    if kind is not None and kind != ("team" if team else "person"):  # projection picks its tables by kind
+        raise SchemaError("document.kind", f"is {kind[:40]!r}, not the kind of its id (document {doc_id[:60]})")
 
 
 def problem(doc_id: str, data: Any) -> str | None:

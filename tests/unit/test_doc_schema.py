@@ -126,3 +126,9 @@ def test_migration_8_keeps_existing_rows(tmp_path):
         assert [e.hidden for e in Queries(db).endorsements(subject_id="ann")] == [True]
     finally:
         db.close()
+
+
+def test_a_person_document_posing_as_a_team_is_refused():
+    identity, doc = _doc({"kind": "team"})
+    with pytest.raises(doc_schema.SchemaError, match="kind"):
+        _verify(identity, doc)
