@@ -5,6 +5,9 @@ random types and sizes; each goes to one relay process (which may refuse
 it), then an honest document changes too, and a node syncs. Whatever the
 hostile document held: the node keeps syncing the honest one, no read-model
 row holds a value outside the schema, and no process prints a traceback.
+The same document also goes straight into the node's ingest (as from a LAN
+peer), and, unchecked, into the store of a node "of an older version", whose
+projection must skip it without raising and still project an honest one.
 """
 
 from __future__ import annotations
@@ -13,16 +16,22 @@ import sqlite3
 
 import pytest
 from hostile_docs import entries_of, person_document, push, write_raw
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sync_processes import node_db, start_relay
 
+from skiller_desktop import automerge_io as am
 from skiller_desktop import doc_schema
 from skiller_desktop import person_doc as pd
+from skiller_desktop.acceptance import Accepted
+from skiller_desktop.db import Database
 from skiller_desktop.identity import Identity
 from skiller_desktop.services import Services
+from skiller_desktop.signed_heads import SignedHead
+from skiller_desktop.store import Store
 from skiller_desktop.text import LIMITS
 from sync.client import PeerClient
+from sync.engine import apply_entries
 from sync.node import node_storage
 from sync.peers import PeerBook
 from sync.replicator import sync_peer
@@ -78,7 +87,9 @@ def world(tmp_path_factory):
     storage = node_storage(node)
     book = PeerBook(node.db)
     peer = book.add(relay.url, "relay")
-    state = {"relay": relay, "honest": honest, "node": node, "base": base, "round": 0}
+    legacy = Store(Database(base / "legacy.sqlite3"))
+    state = {"relay": relay, "honest": honest, "node": node, "base": base, "round": 0, "storage": storage,
+             "legacy": legacy}
 
     def sync(services: Services) -> object:
         client = PeerClient(relay.url, services.require_identity())
@@ -93,6 +104,7 @@ def world(tmp_path_factory):
     stderr = relay.proc.stderr.read() if relay.proc.stderr else ""
     honest.db.close()
     node.db.close()
+    legacy.db.close()
     assert "Traceback" not in stderr, stderr[-3000:]
 
 
@@ -117,7 +129,7 @@ def _out_of_schema(path) -> list[str]:
         conn.close()
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
+@settings(max_examples=50, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(st.tuples(st.sampled_from(PATHS), _VALUES), min_size=1, max_size=4))
 def test_hostile_documents_never_stop_the_node(world, hostile):
@@ -130,10 +142,25 @@ def test_hostile_documents_never_stop_the_node(world, hostile):
         pd.apply(doc, write_raw(raw))
     except (TypeError, ValueError, OverflowError):
         return  # a value Automerge itself cannot store: no document to send
-    answer = push(world["relay"].url, attacker, entries_of(attacker, doc))
+    entries = entries_of(attacker, doc)
+    answer = push(world["relay"].url, attacker, entries)
     assert answer.status_code in (200, 422), answer.text  # accepted, or refused with a reason
+    event(f"relay answered {answer.status_code}")
     if answer.status_code == 422:
         assert answer.json()["error"]["code"] == "rejected"
+    # as from a LAN peer: the node's own ingest refuses or accepts, never raises
+    result = apply_entries(world["storage"], entries, node.policy_for)
+    assert bool(result.rejected) == (answer.status_code == 422), result.rejected
+
+    # a node of an older version stored it unchecked: projection skips it, never raises, projects the rest
+    signed = SignedHead.sign(attacker, attacker.person_id, doc.get_heads())
+    other = Identity.generate()
+    fine = person_document(other, "Fine")
+    fine_signed = SignedHead.sign(other, other.person_id, fine.get_heads())
+    world["legacy"].commit([Accepted(attacker.person_id, doc, doc.get_changes([]), [signed], [signed]),
+                            Accepted(other.person_id, fine, fine.get_changes([]), [fine_signed], [fine_signed])])
+    assert world["legacy"].db.one("SELECT 1 FROM persons WHERE person_id = ?", (other.person_id,)) is not None
+    assert _out_of_schema(world["base"] / "legacy.sqlite3") == []
 
     honest.update_profile(headline=f"round {world['round']}")
     world["sync"](honest)
@@ -144,6 +171,4 @@ def test_hostile_documents_never_stop_the_node(world, hostile):
     assert _out_of_schema(node_db(world["base"] / "node")) == []
     stored = node.store.get(attacker.person_id)
     if stored is not None:  # what the node accepted is sane by this version's schema
-        from skiller_desktop import automerge_io as am
-
         assert doc_schema.problem(attacker.person_id, am.to_python(stored.document())) is None
