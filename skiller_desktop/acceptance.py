@@ -14,6 +14,7 @@ from typing import Protocol
 from automerge import core
 
 from . import automerge_io as am
+from . import doc_schema
 from .errors import RejectedError
 from .identity import is_person_id, split_actor
 from .person_doc import now_iso
@@ -77,6 +78,7 @@ class Accepted:
     saved: bytes | None = None  # the document's bytes when already at hand, to spare a save()
     # Encoded bytes of new changes already at hand (from the wire), by hash: Change.bytes re-encodes.
     change_bytes: dict[bytes, bytes] | None = None
+    data: dict | None = None  # the document as Python values, when already extracted (by the schema check)
 
     @property
     def changed(self) -> bool:
@@ -144,10 +146,11 @@ def prepare(update: Accepted, with_data: bool = True) -> Prepared:
         changes.append((digest.hex(), author[0] if author else "", encoded))
     data, rows = None, None
     if with_data:
-        data = am.to_python(doc)
+        checked = update.data is not None  # extracted by verify_update or Services.edit, after doc_schema.check
+        data = update.data if checked else am.to_python(doc)
         data["updated_at"] = now_iso()
         if data.get("kind") == "person":
-            rows = person_rows(update.doc_id, data)
+            rows = person_rows(update.doc_id, data, checked)
             data = {"kind": "person", "updated_at": data["updated_at"]}
     return Prepared(
         update.doc_id,
@@ -259,8 +262,11 @@ def verify_update(
     if current is None and not new_changes:
         raise RejectedError(f"document {doc_id[:60]} is empty")
     _check_identity_field(doc_id, candidate)
+    data = am.to_python(candidate)
+    doc_schema.check(doc_id, data)  # known fields sane (types, sizes, levels, links) before anything is stored
     saved = incoming if current_bytes is None else _appended(current_bytes, incoming)
-    return Accepted(doc_id, candidate, new_changes, [s for s in fresh if s in all_signed], all_signed, saved)
+    return Accepted(doc_id, candidate, new_changes, [s for s in fresh if s in all_signed], all_signed, saved,
+                    data=data)
 
 
 MAX_APPENDED_CHUNKS = 16

@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     for action in ("revoke", "hide", "show"):
         p = endorsement.add_parser(action)
         p.add_argument("endorsement_id")
+        p.add_argument("--endorser", help="whose endorsement, when several people used this id")
         p.set_defaults(handler=cmd_endorsement, endorsement_action=action)
 
     p = sub.add_parser("endorsements", help="endorsements you received or gave")
@@ -115,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = offer.add_parser("respond")
     p.add_argument("offer_id")
     p.add_argument("message")
+    p.add_argument("--owner", help="whose post, when several people used this id")
     p.set_defaults(handler=cmd_offer_respond)
     p = offer.add_parser("done", help="mark done and recognise who helped")
     p.add_argument("offer_id")
@@ -325,7 +327,7 @@ def cmd_endorsement(s: Services, a: argparse.Namespace) -> None:
     if a.endorsement_action == "revoke":
         s.revoke_endorsement(a.endorsement_id)
     else:
-        s.hide_endorsement(a.endorsement_id, hidden=a.endorsement_action == "hide")
+        s.hide_endorsement(a.endorsement_id, hidden=a.endorsement_action == "hide", endorser_id=a.endorser)
     emit(
         a,
         {"endorsement_id": a.endorsement_id, "action": a.endorsement_action},
@@ -378,13 +380,13 @@ def cmd_offer_list(s: Services, a: argparse.Namespace) -> None:
 
 
 def cmd_offer_respond(s: Services, a: argparse.Namespace) -> None:
-    rid = s.respond_to_offer(a.offer_id, a.message)
+    rid = s.respond_to_offer(a.offer_id, a.message, a.owner)
     emit(a, {"response_id": rid}, "Answer sent.")
 
 
 def cmd_offer_done(s: Services, a: argparse.Namespace) -> None:
     s.complete_offer(a.offer_id, a.person, a.comment)
-    emit(a, s.queries.offer(a.offer_id), "Marked done; recognition given.")
+    emit(a, s.queries.offer(a.offer_id, s.person_id), "Marked done; recognition given.")
 
 
 def cmd_offer_close(s: Services, a: argparse.Namespace) -> None:

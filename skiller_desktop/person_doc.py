@@ -7,12 +7,22 @@ Shape (every key is stable; readers ignore what they do not know):
     devices: {device id: {name, added_at, revoked_at, revoked_after_seq}}
     skills: {skill key: {name, level, years, description, keywords[], evidence[], position}}
     endorsements: {id: {subject, skill, skill_key, comment, level, date, revoked, revoked_at}}
-    hidden: {endorsement id: true}        received endorsements the person hides
+    hidden: {"<endorser id> <endorsement id>": true}   received endorsements the person hides
     offers: {id: {kind, skill, skill_key, title, description, status, created_at, updated_at,
                   answers: {id: {person, message, date}}, recognition: {...}}}
     responses: {id: {offer_id, offer_owner, message, date}}   answers to others' offers
     imported: {id: {source, skill, skill_key, endorser_name, endorser_url, date}}  unverified
     positions, projects, certificates: {content hash: {...}}   from imports (JSON Resume, LinkedIn)
+
+Ids inside sections (endorsements, offers, answers, responses, imported) are
+chosen by the document's author and unique only within that document: readers
+key them by (document id, entry id). A `hidden` key therefore names the
+endorser, then a space (person ids never hold one), then the endorser's
+endorsement id. A bare endorsement id (written before this encoding) still
+reads as hiding every received endorsement with that id, whoever gave it.
+Readers ignore a hidden value other than true.
+
+What is checked before any document is accepted: doc_schema.py.
 
 What imports had that we have no field for (email, phone, address) stays
 private, in the data dir, never in this synced document.
@@ -164,6 +174,11 @@ def merge_many(edits: list[Edit]) -> Edit:
             each(tx)
 
     return edit
+
+
+def hidden_key(endorser_id: str, endorsement_id: str) -> str:
+    """The `hidden` key of one received endorsement (see the module docstring)."""
+    return f"{endorser_id} {endorsement_id}"
 
 
 def put_entry_value(section: str, key: str, value: Any) -> Edit:

@@ -21,6 +21,12 @@ from .views import (
 
 _SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
 
+# Whether the endorsement `e` is hidden by its subject: hidden entries name the endorser,
+# or '' (a bare id written before migration 8) for any endorser of that id.
+HIDDEN = """EXISTS (SELECT 1 FROM hidden_endorsements h
+                    WHERE h.subject_id = e.subject_id AND h.endorsement_id = e.endorsement_id
+                      AND h.endorser_id IN ('', e.endorser_id))"""
+
 
 def _summary(row: sqlite3.Row, skill: str = "", level: int = 0) -> PersonSummary:
     return PersonSummary(
@@ -74,12 +80,9 @@ class Queries:
     def skills(self, person_id: str, key: str | None = None) -> list[Skill]:
         """A person's skills in their order, with the endorsements that count; or only the one with `key`."""
         rows = self.db.query(
-            """SELECT s.*, (SELECT COUNT(*) FROM endorsements e
+            f"""SELECT s.*, (SELECT COUNT(*) FROM endorsements e
                             WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key
-                              AND e.revoked = 0
-                              AND NOT EXISTS (SELECT 1 FROM hidden_endorsements h
-                                              WHERE h.subject_id = e.subject_id
-                                                AND h.endorsement_id = e.endorsement_id)
+                              AND e.revoked = 0 AND NOT {HIDDEN}
                            ) AS endorsement_count
                FROM skills s WHERE s.person_id = ? AND (? IS NULL OR s.skill_key = ?)
                ORDER BY s.position, s.skill_key""",
@@ -122,19 +125,17 @@ class Queries:
         if not include_revoked:
             where.append("e.revoked = 0")
         if not include_hidden:
-            where.append("h.endorsement_id IS NULL")
+            where.append(f"NOT {HIDDEN}")
         rows = self.db.query(
             f"""SELECT e.*, COALESCE(a.name, '') AS endorser_name, COALESCE(b.name, '') AS subject_name,
                        COALESCE(sk.name, e.skill_name) AS display_skill,
-                       h.endorsement_id IS NOT NULL AS hidden
+                       {HIDDEN} AS hidden
                 FROM endorsements e
                 LEFT JOIN persons a ON a.person_id = e.endorser_id
                 LEFT JOIN persons b ON b.person_id = e.subject_id
                 LEFT JOIN skills sk ON sk.person_id = e.subject_id AND sk.skill_key = e.skill_key
-                LEFT JOIN hidden_endorsements h
-                       ON h.subject_id = e.subject_id AND h.endorsement_id = e.endorsement_id
                 WHERE {" AND ".join(where) or "1"}
-                ORDER BY e.skill_key, e.date DESC, e.endorsement_id""",
+                ORDER BY e.skill_key, e.date DESC, e.endorsement_id, e.endorser_id""",
             params,
         )
         return [
@@ -195,18 +196,28 @@ class Queries:
             f"""SELECT o.*, COALESCE(p.name, '') AS person_name FROM offers o
                 LEFT JOIN persons p ON p.person_id = o.person_id
                 WHERE {" AND ".join(where) or "1"}
-                ORDER BY o.created_at DESC, o.offer_id LIMIT ? OFFSET ?""",
+                ORDER BY o.created_at DESC, o.offer_id, o.person_id LIMIT ? OFFSET ?""",
             [*params, limit, offset],
         )
         return [self._offer(r) for r in rows]
 
-    def offer(self, offer_id: str) -> Offer | None:
-        row = self.db.one(
+    def offer(self, offer_id: str, person_id: str | None = None) -> Offer | None:
+        """The offer `offer_id` of `person_id`: an offer id is unique only within its author's document.
+
+        Without `person_id`, the one offer with that id; None when several authors chose it.
+        """
+        found = self.offers_with_id(offer_id, person_id)
+        return found[0] if len(found) == 1 else None
+
+    def offers_with_id(self, offer_id: str, person_id: str | None = None) -> list[Offer]:
+        """Every offer with this id (several authors may have chosen it), or only `person_id`'s."""
+        rows = self.db.query(
             """SELECT o.*, COALESCE(p.name, '') AS person_name FROM offers o
-               LEFT JOIN persons p ON p.person_id = o.person_id WHERE o.offer_id = ?""",
-            (offer_id,),
+               LEFT JOIN persons p ON p.person_id = o.person_id
+               WHERE o.offer_id = ? AND (? IS NULL OR o.person_id = ?) ORDER BY o.person_id""",
+            (offer_id, person_id, person_id),
         )
-        return self._offer(row) if row else None
+        return [self._offer(r) for r in rows]
 
     def _offer(self, r: sqlite3.Row) -> Offer:
         responses = [
@@ -214,8 +225,8 @@ class Queries:
             for x in self.db.query(
                 """SELECT r.*, COALESCE(p.name, '') AS person_name FROM responses r
                    LEFT JOIN persons p ON p.person_id = r.person_id
-                   WHERE r.offer_id = ? ORDER BY r.date""",
-                (r["offer_id"],),
+                   WHERE r.offer_owner = ? AND r.offer_id = ? ORDER BY r.date, r.person_id""",
+                (r["person_id"], r["offer_id"]),
             )
         ]
         return Offer(

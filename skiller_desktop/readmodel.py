@@ -7,11 +7,15 @@ inside the same transaction as the document itself.
 from __future__ import annotations
 
 import json
+import logging
+import math
 import sqlite3
 from typing import Any
 
-from . import search_index
+from . import doc_schema, search_index
 from .text import fold, skill_key
+
+log = logging.getLogger("skiller.readmodel")
 
 # The person tables a person document fills, each replaced whole on every change.
 _PERSON_TABLES = (
@@ -25,22 +29,38 @@ _PERSON_TABLES = (
 )
 
 
-def person_rows(doc_id: str, data: dict[str, Any]) -> tuple:
+def person_rows(doc_id: str, data: dict[str, Any], checked: bool = False) -> tuple:
     """Every read-model row of one person document, as plain data (picklable).
 
     Pure: runs in a worker process for big sync batches; `write_people` writes them.
+    A document that breaks the schema (stored by a version before the check)
+    gets no rows at all: its person disappears from the read models rather
+    than showing half of what an attacker wrote. Never raises. `checked`: the
+    caller already ran doc_schema.check on `data` (verify_update did).
     """
+    why = None if checked else doc_schema.problem(doc_id, data)
+    if why is None:
+        try:
+            return _rows(doc_id, data)
+        except Exception as exc:  # projection must never stop a commit
+            why = f"cannot be projected ({type(exc).__name__}: {str(exc)[:200]})"
+    log.warning("person document %s skipped in the read models: %s", doc_id[:60], why)
+    return doc_id, None, None, tuple([] for _ in _PERSON_TABLES)
+
+
+def _rows(doc_id: str, data: dict[str, Any]) -> tuple:
     profile = data.get("profile") or {}
     skills = _sorted_skills(data.get("skills") or {})
     person, fts = _person_row(doc_id, profile, skills, data.get("updated_at", ""))
     tables = (
         _skill_rows(doc_id, skills, fold(_text(profile.get("name"))), _text(profile.get("availability"))),
         _endorsement_rows(doc_id, data.get("endorsements") or {}),
-        [(doc_id, eid) for eid, flag in (data.get("hidden") or {}).items() if flag],
+        [(doc_id, *hidden_key(key)) for key, flag in (data.get("hidden") or {}).items() if flag is True],
         _offer_rows(doc_id, data.get("offers") or {}),
         _imported_rows(doc_id, data.get("imported") or {}),
         [
-            (rid, doc_id, _text(r.get("offer_id")), _text(r.get("message")), _text(r.get("date")))
+            (rid, doc_id, _text(r.get("offer_id")), _text(r.get("message")), _text(r.get("date")),
+             _text(r.get("offer_owner")))
             for rid, r in (data.get("responses") or {}).items()
             if isinstance(r, dict)
         ],
@@ -53,12 +73,36 @@ def person_rows(doc_id: str, data: dict[str, Any]) -> tuple:
     return doc_id, person, fts, tables
 
 
+def hidden_key(key: str) -> tuple[str, str]:
+    """(endorser id, endorsement id) of a `hidden` key; an old bare id gives endorser "" (any endorser)."""
+    endorser, space, endorsement = key.partition(" ")  # person ids never hold a space
+    return (endorser, endorsement) if space else ("", key)
+
+
 def write_people(conn: sqlite3.Connection, people: list[tuple]) -> None:
     """Replace the read-model rows of many person documents, a few statements per table."""
     people = list({p[0]: p for p in people}.values())  # one document twice: the last wins
     if not people:
         return
     ids = [(p[0],) for p in people]
+    skipped = [(p[0],) for p in people if p[1] is None]
+    if skipped:  # documents that break the schema: none of their rows stay
+        conn.executemany("DELETE FROM persons_fts WHERE rowid = (SELECT rowid FROM persons WHERE person_id = ?)",
+                         skipped)
+        conn.executemany("DELETE FROM persons WHERE person_id = ?", skipped)
+        people = [p for p in people if p[1] is not None]
+    _write_persons(conn, people)
+    for i, (table, column) in enumerate(_PERSON_TABLES):
+        conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
+        rows = [row for p in people for row in p[3][i]]
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
+
+
+def _write_persons(conn: sqlite3.Connection, people: list[tuple]) -> None:
+    if not people:
+        return
     conn.executemany(
         """INSERT INTO persons (person_id, name, name_fold, headline, bio, location, links,
                languages, availability, skill_count, updated_at, max_level)
@@ -72,12 +116,6 @@ def write_people(conn: sqlite3.Connection, people: list[tuple]) -> None:
     )
     rowids = _rowids(conn, [p[0] for p in people])
     search_index.index_people(conn, [(rowids[p[0]], *p[2]) for p in people])
-    for i, (table, column) in enumerate(_PERSON_TABLES):
-        conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
-        rows = [row for p in people for row in p[3][i]]
-        if rows:
-            marks = ",".join("?" * len(rows[0]))
-            conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
 
 
 def _rowids(conn: sqlite3.Connection, person_ids: list[str]) -> dict[str, int]:
@@ -92,7 +130,7 @@ def _rowids(conn: sqlite3.Connection, person_ids: list[str]) -> dict[str, int]:
 
 def _sorted_skills(skills: dict) -> list[tuple[str, dict]]:
     items = [(key, value) for key, value in skills.items() if isinstance(value, dict)]
-    return sorted(items, key=lambda kv: (float(kv[1].get("position") or 0), fold(str(kv[1].get("name", "")))))
+    return sorted(items, key=lambda kv: (_position(kv[1].get("position")), fold(_text(kv[1].get("name")))))
 
 
 def _json(value: Any) -> str:
@@ -108,10 +146,19 @@ def _int(value: Any, default: int = 0) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
+def level(value: Any, default: int = 1) -> int:
+    """A skill level within 1–5 whatever the document says: search writes one index token per level."""
+    return min(max(_int(value, default), 1), 5)
+
+
+def _position(value: Any) -> float:
+    return float(value) if type(value) in (int, float) and math.isfinite(value) else 0.0
+
+
 def _person_row(doc_id: str, profile: dict, skills: list, updated_at: str) -> tuple[tuple, tuple]:
     name = _text(profile.get("name"))
     availability = _text(profile.get("availability"))
-    levels = [(key, _int(s.get("level"), 1)) for key, s in skills]
+    levels = [(key, level(s.get("level"))) for key, s in skills]
     row = (
         doc_id,
         name,
@@ -138,12 +185,12 @@ def _skill_rows(doc_id: str, skills: list[tuple[str, dict]], name_fold: str, ava
             doc_id,
             key,
             _text(s.get("name")) or key,
-            _int(s.get("level"), 1),
-            _int(s.get("years")),
+            level(s.get("level")),
+            min(max(_int(s.get("years")), 0), 80),
             _text(s.get("description")),
             _json(s.get("keywords") or []),
             _json(s.get("evidence") or []),
-            float(s.get("position") or 0),
+            _position(s.get("position")),
             name_fold,
             availability,
         )

@@ -300,3 +300,79 @@ MIGRATIONS.append(
     )
     """
 )
+
+# 8 (hostile input): ids an author chooses are unique only within that author's
+# document, so the rows they name are keyed by (document, id): a document reusing
+# someone else's endorsement, offer or response id no longer overwrites theirs.
+# A hidden endorsement names its endorser too ('' for a bare id written before
+# this: it hides every endorsement of that id the person received). A response
+# names the offer's owner, filled here from the one offer that had its id.
+MIGRATIONS.append(
+    """
+    CREATE TABLE endorsements_scoped (
+        endorsement_id TEXT NOT NULL,
+        endorser_id TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        revoked INTEGER NOT NULL,
+        revoked_at TEXT NOT NULL,
+        PRIMARY KEY (endorser_id, endorsement_id)
+    ) WITHOUT ROWID;
+    INSERT INTO endorsements_scoped SELECT * FROM endorsements;
+    DROP TABLE endorsements;
+    ALTER TABLE endorsements_scoped RENAME TO endorsements;
+    CREATE INDEX endorsements_subject ON endorsements (subject_id, skill_key);
+
+    CREATE TABLE hidden_scoped (
+        subject_id TEXT NOT NULL,
+        endorser_id TEXT NOT NULL,
+        endorsement_id TEXT NOT NULL,
+        PRIMARY KEY (subject_id, endorsement_id, endorser_id)
+    ) WITHOUT ROWID;
+    INSERT INTO hidden_scoped SELECT subject_id, '', endorsement_id FROM hidden_endorsements;
+    DROP TABLE hidden_endorsements;
+    ALTER TABLE hidden_scoped RENAME TO hidden_endorsements;
+
+    CREATE TABLE offers_scoped (
+        offer_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        recognition TEXT NOT NULL,
+        PRIMARY KEY (person_id, offer_id)
+    ) WITHOUT ROWID;
+    INSERT INTO offers_scoped SELECT * FROM offers;
+    DROP TABLE offers;
+    ALTER TABLE offers_scoped RENAME TO offers;
+    CREATE INDEX offers_by_skill ON offers (skill_key, status);
+    CREATE INDEX offers_by_id ON offers (offer_id);
+
+    CREATE TABLE responses_scoped (
+        response_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        offer_id TEXT NOT NULL,
+        message TEXT NOT NULL,
+        date TEXT NOT NULL,
+        offer_owner TEXT NOT NULL,
+        PRIMARY KEY (person_id, response_id)
+    ) WITHOUT ROWID;
+    INSERT INTO responses_scoped
+        SELECT r.response_id, r.person_id, r.offer_id, r.message, r.date,
+               COALESCE((SELECT o.person_id FROM offers o WHERE o.offer_id = r.offer_id LIMIT 1), '')
+        FROM responses r;
+    DROP TABLE responses;
+    ALTER TABLE responses_scoped RENAME TO responses;
+    CREATE INDEX responses_by_offer ON responses (offer_owner, offer_id)
+    """
+)

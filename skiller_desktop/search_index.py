@@ -33,10 +33,14 @@ def level_token(level: int) -> str:
     return f"m_{level}"
 
 
+MAX_LEVEL = 5  # levels run 1–5; a token per level, so a bound here bounds the index
+
+
 def facets(skills: Iterable[tuple[str, int]], availability: str) -> str:
     tokens = [availability_token(availability)]
     best = 0
     for key, level in skills:
+        level = min(level, MAX_LEVEL)
         tokens += [skill_token(key, n) for n in range(1, level + 1)]
         best = max(best, level)
     tokens += [level_token(n) for n in range(1, best + 1)]

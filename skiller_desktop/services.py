@@ -19,7 +19,8 @@ from typing import Any
 
 from automerge import core
 
-from . import bundles
+from . import automerge_io as am
+from . import bundles, doc_schema
 from . import person_doc as pd
 from .acceptance import Accepted, PersonPolicy, WriterPolicy, verify_update
 from .db import Database
@@ -336,11 +337,20 @@ class Services:
         edit = pd.set_fields("endorsements", endorsement_id, {"revoked": True, "revoked_at": pd.now_iso()})
         return self.edit(edit, "endorsements")
 
-    def hide_endorsement(self, endorsement_id: str, hidden: bool = True) -> Changes:
+    def hide_endorsement(self, endorsement_id: str, hidden: bool = True, endorser_id: str | None = None) -> Changes:
+        """Hide (or show again) a received endorsement; ids are the endorser's, so say whose when several match."""
         received = self.queries.endorsements(subject_id=self.person_id, include_revoked=True)
-        if endorsement_id not in {e.endorsement_id for e in received}:
+        matching = [e for e in received if e.endorsement_id == endorsement_id
+                    and endorser_id in (None, e.endorser_id)]
+        if not matching:
             raise NotFoundError(f"you received no endorsement {endorsement_id!r}")
-        return self.edit(pd.put_entry_value("hidden", endorsement_id, hidden), "endorsements")
+        if len(matching) > 1:
+            raise ValidationError(f"{len(matching)} people gave an endorsement {endorsement_id!r}; "
+                                  "say whose (endorser id)", "endorsement")
+        edits = [pd.put_entry_value("hidden", pd.hidden_key(matching[0].endorser_id, endorsement_id), hidden)]
+        if not hidden and (self._own_data().get("hidden") or {}).get(endorsement_id):
+            edits.append(pd.put_entry_value("hidden", endorsement_id, False))  # a bare id from before migration 8
+        return self.edit(pd.merge_many(edits), "endorsements")
 
     # -- exchange ------------------------------------------------------------
     def add_offer(self, kind: str, skill: str, title: str, description: str = "") -> str:
@@ -361,10 +371,14 @@ class Services:
         self.edit(pd.put_entry("offers", offer_id, entry), "offers")
         return offer_id
 
-    def respond_to_offer(self, offer_id: str, message: str) -> str:
-        offer = self.queries.offer(offer_id)
-        if offer is None:
+    def respond_to_offer(self, offer_id: str, message: str, owner_id: str | None = None) -> str:
+        """Answer someone's post; offer ids are their author's, so say whose when several match."""
+        found = self.queries.offers_with_id(offer_id, owner_id)
+        if not found:
             raise NotFoundError(f"no offer or request {offer_id!r}")
+        if len(found) > 1:
+            raise ValidationError(f"{len(found)} people posted {offer_id!r}; say whose", "offer")
+        offer = found[0]
         if offer.person_id == self.person_id:
             raise NotAllowedError("this is your own post")
         if offer.status in ("done", "closed"):
@@ -414,7 +428,7 @@ class Services:
         return self.edit(edit, "offers", "endorsements")
 
     def _own_offer(self, offer_id: str):
-        offer = self.queries.offer(offer_id)
+        offer = self.queries.offer(offer_id, self.person_id)
         if offer is None or offer.person_id != self.person_id:
             raise NotFoundError(f"you have no offer or request {offer_id!r}")
         return offer
@@ -530,9 +544,20 @@ class Services:
             new_changes = doc.get_changes(before)
             if not new_changes:
                 return Changes()
+            data = _checked(identity.person_id, doc)
             signed = SignedHead.sign(identity, identity.person_id, doc.get_heads())
-            self.store.commit([Accepted(identity.person_id, doc, new_changes, [signed], [signed])])
+            self.store.commit([Accepted(identity.person_id, doc, new_changes, [signed], [signed], data=data)])
         return self._notify(Changes.of(*parts))
+
+
+def _checked(doc_id: str, doc: core.Document) -> dict:
+    """The edited document as Python values, if others will accept it (doc_schema); else ValidationError."""
+    data = am.to_python(doc)
+    try:
+        doc_schema.check(doc_id, data)
+    except doc_schema.SchemaError as exc:
+        raise ValidationError(f"this change cannot be shared: {exc}", exc.path) from None
+    return data
 
 
 def _open_database(path: Path, read_only: bool) -> Database:

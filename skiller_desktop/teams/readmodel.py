@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from typing import Any
 
-from ..readmodel import _int, _text
+from .. import doc_schema
+from ..readmodel import _text, level
 from ..text import fold, skill_key
+
+log = logging.getLogger("skiller.readmodel")
 
 
 def _dicts(section: Any) -> list[tuple[str, dict]]:
@@ -14,6 +18,24 @@ def _dicts(section: Any) -> list[tuple[str, dict]]:
 
 
 def project_team(conn: sqlite3.Connection, team_id: str, data: dict[str, Any]) -> None:
+    """Replace the team's rows; a document that breaks the schema (stored before the check) gets none.
+
+    Never raises on the document's content: one bad team must not stop a commit.
+    """
+    why = doc_schema.problem(team_id, data)
+    if why is None:
+        try:
+            _project(conn, team_id, data)
+            return
+        except (TypeError, ValueError, AttributeError) as exc:
+            why = f"cannot be projected ({type(exc).__name__}: {str(exc)[:200]})"
+    log.warning("team document %s skipped in the read models: %s", team_id[:60], why)
+    conn.execute("DELETE FROM teams WHERE team_id = ?", (team_id,))
+    for table in ("team_members", "team_needs", "team_invitations"):
+        conn.execute(f"DELETE FROM {table} WHERE team_id = ?", (team_id,))
+
+
+def _project(conn: sqlite3.Connection, team_id: str, data: dict[str, Any]) -> None:
     members = _dicts(data.get("members"))
     needs = _dicts(data.get("needs"))
     name = _text(data.get("name"))
@@ -58,7 +80,7 @@ def project_team(conn: sqlite3.Connection, team_id: str, data: dict[str, Any]) -
                 nid,
                 skill_key(_text(n.get("skill"))),
                 _text(n.get("skill")),
-                _int(n.get("level"), 1),
+                level(n.get("level")),
                 _text(n.get("note")),
                 _text(n.get("status")) or "open",
                 _text(n.get("created_by")),

@@ -25,6 +25,7 @@ from .. import person_doc as pd
 from ..acceptance import verify_update
 from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..identity import is_person_id
+from ..queries import HIDDEN
 from ..signed_heads import SignedHead
 from ..text import clean, clean_level
 from ..views import Changes
@@ -42,10 +43,8 @@ CODE_VALID_DAYS = 7  # how long an invitation code works unless said otherwise
 
 log = logging.getLogger(__name__)
 
-_ENDORSEMENTS = """(SELECT COUNT(*) FROM endorsements e
-    WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.revoked = 0
-      AND NOT EXISTS (SELECT 1 FROM hidden_endorsements h
-                      WHERE h.subject_id = e.subject_id AND h.endorsement_id = e.endorsement_id))"""
+_ENDORSEMENTS = f"""(SELECT COUNT(*) FROM endorsements e
+    WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.revoked = 0 AND NOT {HIDDEN})"""
 
 
 class Teams:

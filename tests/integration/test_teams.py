@@ -79,7 +79,8 @@ def test_a_used_code_and_an_outsiders_copy_of_it_admit_nobody(trio, tmp_path, no
     proof = ana.db.one("SELECT * FROM team_acceptances WHERE person_id = ?", (chloe.person_id,))
     dan.edit(
         pd.put_entry(
-            "team_acceptances", team_id, {"invitation_id": proof["invitation_id"], "proof": proof["proof"], "date": "x"}
+            "team_acceptances", team_id,
+            {"invitation_id": proof["invitation_id"], "proof": proof["proof"], "date": "2026-01-01T00:00:00Z"},
         ),
         "teams",
     )

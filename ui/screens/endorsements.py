@@ -152,7 +152,8 @@ class EndorsementsScreen(Screen):
     def set_hidden(self, hidden: bool) -> None:
         e = self.selected_received()
         if e is not None:
-            self.ops.run(lambda: self.ops.services.hide_endorsement(e.endorsement_id, hidden), self._done)
+            self.ops.run(lambda: self.ops.services.hide_endorsement(e.endorsement_id, hidden, e.endorser_id),
+                         self._done)
 
     # -- given ------------------------------------------------------------------
     def _given_tab(self) -> QWidget:

@@ -231,7 +231,7 @@ class ExchangeScreen(Screen):
     def send_answer(self) -> None:
         if self.current is None:
             return
-        oid, message = self.current.offer_id, self.answer.toPlainText()
+        oid, owner, message = self.current.offer_id, self.current.person_id, self.answer.toPlainText()
         self.answer_errors.clear()
 
         def done(_r, error) -> None:
@@ -240,7 +240,7 @@ class ExchangeScreen(Screen):
             else:
                 self.answer.clear()
 
-        self.ops.run(lambda: self.ops.services.respond_to_offer(oid, message), done)
+        self.ops.run(lambda: self.ops.services.respond_to_offer(oid, message, owner), done)
 
     def close_post(self) -> None:
         offer = self.current
