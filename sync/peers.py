@@ -48,6 +48,8 @@ class Refetch:
 class PeerNotes:
     refetch: dict[str, Refetch] = field(default_factory=dict)  # by doc id
     push_refusals: dict[str, int] = field(default_factory=dict)  # "kind:hash" of our entries -> times refused
+    snapshot_after: str = ""  # a first sync's snapshot cut short: the last document committed...
+    snapshot_upto: int = 0    # ...and the `upto` of its first page (0: none under way)
 
     def note_refused(self, doc_id: str, hash_: str, reason: str) -> bool:
         """Remember to ask for `doc_id` again; False when the notes are full (then it is not retried)."""
@@ -60,17 +62,22 @@ class PeerNotes:
             note.hashes.append(hash_)
         return True
 
+    def __bool__(self) -> bool:
+        return bool(self.refetch or self.push_refusals or self.snapshot_upto)
+
     def to_json(self) -> str:
         return json.dumps({"refetch": {d: vars(n) for d, n in self.refetch.items()},
-                           "push_refusals": self.push_refusals}, separators=(",", ":"))
+                           "push_refusals": self.push_refusals,
+                           "snapshot": [self.snapshot_after, self.snapshot_upto]}, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str | None) -> PeerNotes:
         try:
             data = json.loads(text or "{}")
+            after, upto = data.get("snapshot", ["", 0])
             return cls({d: Refetch(list(n["hashes"]), int(n["tries"]), str(n["reason"]))
                         for d, n in data.get("refetch", {}).items()},
-                       {str(k): int(v) for k, v in data.get("push_refusals", {}).items()})
+                       {str(k): int(v) for k, v in data.get("push_refusals", {}).items()}, str(after), int(upto))
         except (ValueError, TypeError, KeyError, AttributeError):
             return cls()  # notes are a help, never a reason to fail a sync
 
@@ -133,7 +140,7 @@ class PeerBook:
     def save_notes(self, peer_id: str, notes: PeerNotes) -> None:
         """Inside the caller's transaction when there is one, so that notes and cursors move together."""
         with self.db.transaction() as conn:
-            if notes.refetch or notes.push_refusals:
+            if notes:
                 conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                              (_NOTES + peer_id, notes.to_json()))
             else:

@@ -213,9 +213,12 @@ def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, pr
     processes before page N is committed, so neither the network nor SQLite leaves them idle.
 
     A peer's snapshot has at most as many pages as it holds documents (`total`, or
-    `upto`: every document has an entry in its log), each one further on."""
-    page = _snapshot_page(client, epoch, "")
-    upto, total, received = page.upto, page.total, 0
+    `upto`: every document has an entry in its log), each one further on. A snapshot
+    cut short (a deadline, an error) goes on from its last committed page next time,
+    with the `upto` of its first page, which every later page still covers."""
+    notes = book.notes(peer_id)
+    page = _snapshot_page(client, epoch, notes.snapshot_after)
+    upto, total, received = notes.snapshot_upto or page.upto, page.total, 0
     pages_left = min(total, upto) if total is not None else upto
     verifying = SnapshotVerification(storage, page.docs, policy_for)
     if progress is not None:
@@ -229,8 +232,7 @@ def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, pr
                     raise _not_advancing(client.url, f"more pages than the {upto} entries it holds")
                 following = _snapshot_page(client, epoch, page.next)
                 verifying_next = SnapshotVerification(storage, following.docs, policy_for)
-            hook = _pull_hook(book, peer_id, upto if following is None else None, [],
-                              lambda: {})  # a refused document's key is ("doc", its id)
+            hook = _snapshot_hook(book, peer_id, upto, None if following is None else page.next)
             result = apply_snapshot(storage, page.docs, policy_for, hook, verifying)
         except BaseException:
             verifying.cancel()
@@ -247,11 +249,33 @@ def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, pr
         page, verifying = following, verifying_next
 
 
+def _snapshot_hook(book: PeerBook, peer_id: str, upto: int, resume_after: str | None):
+    """Inside a snapshot page's commit: where to go on from (None: the last page, the pull cursor to `upto`)."""
+    cursors = _pull_hook(book, peer_id, upto if resume_after is None else None, [],
+                         dict)  # a refused document's key is ("doc", its id): no lookup needed
+
+    def hook(result: ApplyResult) -> None:
+        cursors(result)
+        notes = book.notes(peer_id)
+        notes.snapshot_after, notes.snapshot_upto = (resume_after, upto) if resume_after is not None else ("", 0)
+        book.save_notes(peer_id, notes)
+    return hook
+
+
 def _snapshot_page(client, epoch: str, after: str) -> SnapshotPage:
-    page = client.snapshot(after, SNAPSHOT_PAGE)
+    """One checked page; over the answer cap (documents bigger than usual), asked again in smaller pages."""
+    limit = SNAPSHOT_PAGE
+    while True:
+        try:
+            page = client.snapshot(after, limit)
+            break
+        except BadPeer as exc:
+            if exc.code != "too_large" or limit == 1:
+                raise
+            limit = max(1, limit // 10)
     if page.epoch != epoch:
         raise EpochChanged
-    _check_snapshot_page(client.url, page, after, SNAPSHOT_PAGE)
+    _check_snapshot_page(client.url, page, after, limit)
     return page
 
 
