@@ -142,11 +142,15 @@ def _not_advancing(url: str, detail: str) -> BadPeer:
     return BadPeer("no_progress", f"{url} sent a page that does not advance toward its end ({detail})")
 
 
-def _check_log_page(url: str, page: LogPage, since: int, limit: int) -> None:
-    """`next` moves forward (unless the log ended), stays within the peer's log, and holds the entries given."""
+def _check_log_page(url: str, page: LogPage, since: int, limit: int, end: int | None) -> None:
+    """`next` moves forward (unless the log ended), stays within the peer's log, and holds the entries given.
+
+    A peer reads its newest seq before the page, so a page may go past it by what arrived in
+    between (at most a page); a whole-log page that says `more` is still short of it."""
     forward = page.next > since or (page.next == since and not page.more)
-    within = page.next <= max(page.newest_seq, since) and not (page.more and page.next >= page.newest_seq)
-    if not (forward and within) or len(page.entries) > limit:
+    within = page.next <= max(page.newest_seq, end or 0, since) + limit
+    short = not page.more or end is None or page.next < page.newest_seq
+    if not (forward and within and short) or len(page.entries) > limit:
         raise _not_advancing(url, f"next {page.next} after {since}, newest {page.newest_seq}, "
                                   f"{len(page.entries)} entries")
     if any(e.seq and not since < e.seq <= page.next for e in page.entries):
@@ -171,7 +175,7 @@ def _log_pages(client, epoch: str, since: int, limit: int, end: int | None = Non
         page = client.log_since(since, limit, doc=doc) if doc is not None else client.log_since(since, limit)
         if page.epoch != epoch:
             raise EpochChanged
-        _check_log_page(client.url, page, since, limit)
+        _check_log_page(client.url, page, since, limit, end)
         if not page.more and end is not None and page.next < end:
             raise _not_advancing(client.url, f"its log ends at {page.next}, before the {end} it advertised")
         yield page
@@ -272,7 +276,7 @@ def _snapshot_page(client, epoch: str, after: str) -> SnapshotPage:
         except BadPeer as exc:
             if exc.code != "too_large" or limit == 1:
                 raise
-            limit = max(1, limit // 10)
+            limit = max(1, limit // 30)  # 1000, 33, 1: a hostile peer costs three answers at most
     if page.epoch != epoch:
         raise EpochChanged
     _check_snapshot_page(client.url, page, after, limit)
@@ -361,6 +365,8 @@ def _push(storage, book, peer_id, client, epoch, batch, report: SyncReport) -> N
 
 def _push_refusals(notes: PeerNotes, sent: list[WireEntry], rejected: list[dict], report: SyncReport) -> int | None:
     """Count each refusal in `notes`; the seq the push cursor must stay at, or None if it may pass them all."""
+    if not rejected and not notes.push_refusals:
+        return None
     refused = {(r["kind"], r["hash"]): r["reason"] for r in rejected}
     hold = None
     for entry in sent:

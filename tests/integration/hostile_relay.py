@@ -53,6 +53,7 @@ class HostileRelay:
         self.identity = Identity.generate()  # signs the requests it alters
         self.lock = threading.Lock()
         self.bytes_sent = 0
+        self.largest_answer = 0  # what a client had to hold at once, at most
         self.requests: list[str] = []
         self.pushed: list[list[str]] = []  # the hashes of each push received, in order
         self.corrupted: list[str] = []
@@ -72,6 +73,7 @@ class HostileRelay:
     def count(self, sent: int) -> None:
         with self.lock:
             self.bytes_sent += sent
+            self.largest_answer = max(self.largest_answer, sent)
 
 
 class _Server(ThreadingHTTPServer):
