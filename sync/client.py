@@ -191,7 +191,8 @@ class PeerClient:
     def info(self) -> PeerInfo:
         data = self._call("GET", "/v1/info", cap=MAX_INFO_ANSWER)
         with _parsing(self.url, "info"):
-            return PeerInfo(_text(data["node_id"]), _text(data["kind"]), data.get("person_id"),
+            person = data.get("person_id")
+            return PeerInfo(_text(data["node_id"]), _text(data["kind"]), None if person is None else _text(person),
                             _text(data["epoch"]), _seq(data["newest_seq"]), int(data["protocol"]))
 
     def log_since(self, since: int, limit: int, doc: str | None = None, kind: str = "") -> LogPage:
