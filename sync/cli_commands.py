@@ -4,22 +4,29 @@
     cli_commands.register(subparsers)   # each parser gets set_defaults(handler=...)
 
 Each handler is `handler(services, args) -> int` and honours `args.json`.
+A sync that did not end up to date prints one line on stderr and exits 1;
+what is our bug goes, with its trace, to `skiller-errors.log` in the data dir.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.services import Services
 
 from .node import NodeSync
 from .peers import PeerBook, normalize_url
-from .scheduler import PeerState, PeerStatus, SchedulerConfig
+from .scheduler import PeerState, PeerStatus, SchedulerConfig, state_of
+
+ERROR_LOG = "skiller-errors.log"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,11 +44,47 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sync.add_argument("--peer", action="append", default=[], metavar="URL", help="add (and sync with) a peer")
     sync.add_argument("--once", action="store_true", help="sync once with each peer, then exit")
     sync.add_argument("--period", type=float, default=30.0, help="seconds between periodic syncs")
+    sync.add_argument("--timeout", type=_seconds, default=20.0, help="seconds a peer has for one answer, all of it")
+    sync.add_argument("--deadline", type=_seconds, default=600.0,
+                      help="seconds one sync with a peer may take; past them it stops and goes on next time")
     sync.set_defaults(handler=sync_command)
 
     peers = subparsers.add_parser("peers", help="list known peers and relays with their state")
     peers.add_argument("--remove", metavar="URL", help="forget a peer")
     peers.set_defaults(handler=peers_command)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 86400:
+        raise argparse.ArgumentTypeError("give between 0 and 86400 seconds")
+    return value
+
+
+def keep_traces(data_dir: Path) -> None:
+    """Warnings and traces of `skiller.*` go to a private log file in the data dir, never to the screen.
+
+    Without any handler, Python prints a logged trace on stderr (its "last resort").
+    """
+    logger = logging.getLogger("skiller")
+    path = Path(data_dir) / ERROR_LOG
+    if any(getattr(h, "baseFilename", None) == str(path.absolute()) for h in logger.handlers):
+        return
+    handler = _PrivateFileHandler(path, encoding="utf-8", delay=True)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+
+
+class _PrivateFileHandler(logging.FileHandler):
+    """Created on the first record only, readable by its owner only (traces may quote data)."""
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 def _json(args: argparse.Namespace) -> bool:
@@ -71,9 +114,11 @@ def _add_peers(node: NodeSync, args: argparse.Namespace) -> list[str]:
 
 
 def sync_command(services: Services, args: argparse.Namespace) -> int:
+    keep_traces(services.data_dir)
     try:
         services.require_identity()
-        node = NodeSync(services, SchedulerConfig(period=args.period))
+        node = NodeSync(services, SchedulerConfig(period=args.period, timeout=args.timeout,
+                                                  sync_deadline=args.deadline))
         targets = _add_peers(node, args) or [p.peer_id for p in node.book.all()]
     except SkillerError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -88,14 +133,18 @@ def sync_command(services: Services, args: argparse.Namespace) -> int:
         for peer_id in targets:
             status = node.scheduler.sync_once(peer_id)
             report = status.last_report.to_json() if status.last_report else {}
-            failed += status.state is not PeerState.UP_TO_DATE
             summary = f" pulled {report.get('pulled', 0)} pushed {report.get('pushed', 0)}" if report else ""
             _emit(args, {**status.to_json(), "report": report}, _status_line(status) + summary)
+            if status.state is not PeerState.UP_TO_DATE:
+                failed += 1
+                print(f"skiller: sync with {status.url}: {status.state.value}: {status.last_error}", file=sys.stderr,
+                      flush=True)
         return 1 if failed else 0
     return _run_until_signal(node, args, serve=False)
 
 
 def serve_command(services: Services, args: argparse.Namespace) -> int:
+    keep_traces(services.data_dir)
     try:
         node = NodeSync(services, SchedulerConfig(period=args.period))
         _add_peers(node, args)
@@ -129,8 +178,7 @@ def peers_command(services: Services, args: argparse.Namespace) -> int:
         book.remove(normalize_url(args.remove))
     rows = []
     for peer in book.all():
-        state = "error" if peer.last_error else ("up to date" if peer.last_success else "offline")
-        rows.append({"peer_id": peer.peer_id, "url": peer.url, "kind": peer.kind, "state": state,
+        rows.append({"peer_id": peer.peer_id, "url": peer.url, "kind": peer.kind, "state": state_of(peer).value,
                      "last_success": peer.last_success, "last_error": peer.last_error,
                      "pulled_seq": peer.pulled_seq, "pushed_seq": peer.pushed_seq})
     if _json(args):

@@ -1,23 +1,70 @@
-"""The HTTP client of the protocol: plain `requests`, timeouts, signed requests."""
+"""The HTTP client of the protocol: plain `requests`, signed requests, and a peer that cannot hold us.
+
+A peer may be hostile (issue 10). Every request has a total deadline, from
+connecting to the last byte of the answer (`RequestWatch` cuts the connection
+wherever it is blocked, even on an answer trickled a byte at a time), and a
+sync may have one too (`deadline`). Answers are streamed and refused past a
+byte cap derived from the protocol's page limits, and parsed into typed
+pages; anything else is a `BadPeer` error naming what the peer did.
+"""
 
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.poolmanager import ProxyManager
 
+from skiller_desktop.errors import RejectedError
 from skiller_desktop.identity import Identity
 from skiller_desktop.signed_heads import SignedHead
 
 from .auth import sign_request
 from .engine import SnapshotDoc
-from .wire import ProtocolError, WireEntry, encode_json, unb64
+from .wire import (
+    MAX_BATCH_ENTRIES,
+    MAX_BODY_BYTES,
+    MAX_PAGE_BYTES,
+    MAX_PAGE_ENTRIES,
+    ProtocolError,
+    WireEntry,
+    encode_json,
+    unb64,
+)
+
+MiB = 1024 * 1024
+# A log page holds about MAX_PAGE_BYTES of entries, and may end with one as big as a push body;
+# base64 adds a third, and each entry's JSON (doc id, hash, keys) a few hundred bytes.
+MAX_LOG_ANSWER = (MAX_PAGE_BYTES + MAX_BODY_BYTES) * 4 // 3 + MAX_PAGE_ENTRIES * 512 + MiB
+# A snapshot page carries whole documents (1000 of a few kB each, usually): far above what an honest
+# page weighs, far below what would hurt a desktop.
+MAX_SNAPSHOT_ANSWER = 64 * MiB
+# A push answer lists at most every entry sent, each with a reason.
+MAX_PUSH_ANSWER = MAX_BATCH_ENTRIES * 1024 + MiB
+MAX_INFO_ANSWER = 64 * 1024
+CHUNK = 64 * 1024
+MAX_SEQ = 2**63 - 1  # SQLite's integers: a sequence number above is a lie
 
 
 class PeerUnreachable(Exception):
-    """The peer did not answer (down, no route, timeout)."""
+    """The peer did not answer (down, no route, refused the connection)."""
+
+
+class BadPeer(ProtocolError):
+    """The peer's answer breaks the protocol: too slow, too big, malformed, or a page that does not advance."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(502, code, message)
 
 
 @dataclass(frozen=True)
@@ -37,6 +84,8 @@ class LogPage:
     next: int
     more: bool
     newest_seq: int
+    # (doc id, hash, reason) of entries refused before the engine saw them (sealed ones that did not open)
+    refused: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,53 +98,102 @@ class SnapshotPage:
 
 
 class PeerClient:
+    """One peer's endpoint. `timeout`: seconds for a whole request; `deadline`: time.monotonic() a sync ends."""
+
     def __init__(self, url: str, identity: Identity, timeout: float = 20.0,
                  session: requests.Session | None = None) -> None:
         self.url = url.rstrip("/")
         self.identity = identity
         self.timeout = timeout
-        self.session = session or requests.Session()
+        self.deadline: float | None = None
+        self.session = session or watched_session()
         self.bytes_sent = 0
         self.bytes_received = 0
 
     def close(self) -> None:
         self.session.close()
 
-    def _request(self, method: str, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
-        """The transport: one HTTP exchange. In-process transports override this."""
-        try:
-            response = self.session.request(method, self.url + path, data=body or None, headers=headers,
-                                            timeout=self.timeout)
-        except requests.RequestException as exc:
-            raise PeerUnreachable(f"{self.url} is unreachable ({type(exc).__name__})") from None
-        return response.status_code, response.content
+    def _request(self, method: str, path: str, body: bytes, headers: dict[str, str], cap: int,
+                 seconds: float) -> tuple[int, bytes]:
+        """The transport: one HTTP exchange, all of it within `seconds`, at most `cap` bytes of answer."""
+        with RequestWatch(seconds) as watch:
+            try:
+                response = self.session.request(method, self.url + path, data=body or None, headers=headers,
+                                                timeout=seconds, stream=True)
+                try:
+                    status, content = response.status_code, self._read(response, cap)
+                finally:
+                    response.close()
+            except (requests.RequestException, OSError) as exc:
+                if not watch.fired:
+                    raise PeerUnreachable(f"{self.url} is unreachable ({type(exc).__name__})") from None
+        if watch.fired:  # cut short, even if what came looked whole (headers ended by the cut)
+            raise self._too_slow(seconds)
+        return status, content
 
-    def _call(self, method: str, path: str, body: bytes = b"") -> dict:
+    def _read(self, response: requests.Response, cap: int) -> bytes:
+        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+        if encoding not in ("", "identity"):  # we asked for none: a bomb is not inflated here
+            raise BadPeer("malformed", f"{self.url} sent a {encoding} answer it was not asked for")
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise self._too_big(cap)
+        chunks, size = [], 0
+        for chunk in response.iter_content(CHUNK):
+            size += len(chunk)
+            if size > cap:
+                raise self._too_big(cap)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_big(self, cap: int) -> BadPeer:
+        return BadPeer("too_large", f"{self.url} sent more than {cap / MiB:.0f} MiB in one answer")
+
+    def _too_slow(self, seconds: float) -> BadPeer:
+        if seconds < self.timeout:  # the sync's deadline came first
+            return self._past_deadline()
+        return BadPeer("timeout", f"{self.url} did not finish answering within {seconds:g} s")
+
+    def _past_deadline(self) -> BadPeer:
+        return BadPeer("deadline", f"the sync with {self.url} reached its deadline; it stops here and goes on "
+                                   "next time")
+
+    def _seconds_left(self) -> float:
+        """This request's time: `timeout`, or less when the sync's deadline comes first."""
+        if self.deadline is None:
+            return self.timeout
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise self._past_deadline()
+        return min(self.timeout, left)
+
+    def _call(self, method: str, path: str, body: bytes = b"", cap: int = MAX_LOG_ANSWER) -> dict:
+        seconds = self._seconds_left()
         headers = sign_request(self.identity, method, path, body)
+        headers["Accept-Encoding"] = "identity"
         if body:
             headers["Content-Type"] = "application/json"
-        status, content = self._request(method, path, body, headers)
+        status, content = self._request(method, path, body, headers, cap, seconds)
         self.bytes_sent += len(body) + len(path)
         self.bytes_received += len(content)
         try:
             data = json.loads(content)
             if not isinstance(data, dict):
                 raise ValueError
-        except ValueError:
-            raise ProtocolError(status, "bad_answer", f"{self.url} answered {status} without JSON") from None
+        except (ValueError, RecursionError):
+            raise BadPeer("malformed", f"{self.url} answered {status} without JSON") from None
         if status >= 400 and not (status == 422 and "accepted" in data):
-            error = data.get("error") or {}
-            raise ProtocolError(status, str(error.get("code", "error")),
-                                str(error.get("message", f"HTTP {status}")))
+            error = data.get("error") if isinstance(data.get("error"), dict) else {}
+            raise ProtocolError(status, str(error.get("code", "error"))[:100],
+                                str(error.get("message", f"HTTP {status}"))[:500])
         return data
 
     def info(self) -> PeerInfo:
-        data = self._call("GET", "/v1/info")
-        try:
-            return PeerInfo(str(data["node_id"]), str(data["kind"]), data.get("person_id"), str(data["epoch"]),
-                            int(data["newest_seq"]), int(data["protocol"]))
-        except (KeyError, TypeError, ValueError):
-            raise ProtocolError(502, "bad_answer", f"{self.url} sent a malformed info answer") from None
+        data = self._call("GET", "/v1/info", cap=MAX_INFO_ANSWER)
+        with _parsing(self.url, "info"):
+            person = data.get("person_id")
+            return PeerInfo(_text(data["node_id"]), _text(data["kind"]), None if person is None else _text(person),
+                            _text(data["epoch"]), _seq(data["newest_seq"]), int(data["protocol"]))
 
     def log_since(self, since: int, limit: int, doc: str | None = None, kind: str = "") -> LogPage:
         """The log after `since`; with `doc`, only that document's entries (`kind="keybox"`: its keyboxes)."""
@@ -105,19 +203,188 @@ class PeerClient:
             if kind:
                 query["kind"] = kind
         data = self._call("GET", "/v1/log?" + urlencode(query))
-        entries = [WireEntry.from_json(item) for item in data["entries"]]
-        return LogPage(str(data["epoch"]), entries, int(data["next"]), bool(data["more"]), int(data["newest_seq"]))
+        with _parsing(self.url, "log page"):
+            entries = [WireEntry.from_json(item) for item in _list(data["entries"])]
+            return LogPage(_text(data["epoch"]), entries, _seq(data["next"]), _flag(data["more"]),
+                           _seq(data["newest_seq"]))
 
     def push(self, entries: list[WireEntry]) -> dict:
+        """The peer's answer, checked: accepted and duplicates counts, pending and rejected lists (protocol §4.3)."""
         body = encode_json({"entries": [WireEntry(e.doc_id, e.kind, e.hash, e.data).to_json() for e in entries]})
-        return self._call("POST", "/v1/log", body)
+        data = self._call("POST", "/v1/log", body, cap=MAX_PUSH_ANSWER)
+        with _parsing(self.url, "push answer"):
+            for name in ("accepted", "duplicates"):
+                data[name] = _seq(data.get(name, 0))
+            data["pending"] = [_key(item) for item in _list(data.get("pending", []))]
+            data["rejected"] = [{**_key(item), "reason": _text(item.get("reason", ""))[:500]}
+                                for item in _list(data.get("rejected", []))]
+            echo = data.get("echo")
+            data["echo"] = {"from": _seq(echo["from"]), "to": _seq(echo["to"])} if isinstance(echo, dict) else None
+        return data
 
     def snapshot(self, after: str, limit: int) -> SnapshotPage:
-        data = self._call("GET", "/v1/snapshot?" + urlencode({"after": after, "limit": limit}))
-        docs = [
-            SnapshotDoc(str(d["doc_id"]), unb64(d["data"]), [SignedHead.from_json(s) for s in d["signed_heads"]])
-            for d in data["docs"]
-        ]
-        total = data.get("total")
-        return SnapshotPage(str(data["epoch"]), int(data["upto"]), docs, data.get("next"),
-                            total if isinstance(total, int) and not isinstance(total, bool) and total >= 0 else None)
+        data = self._call("GET", "/v1/snapshot?" + urlencode({"after": after, "limit": limit}),
+                          cap=MAX_SNAPSHOT_ANSWER)
+        with _parsing(self.url, "snapshot page"):
+            docs = [SnapshotDoc(_text(d["doc_id"]), unb64(d["data"]),
+                                [SignedHead.from_json(s) for s in _list(d["signed_heads"])])
+                    for d in _list(data["docs"])]
+            following = data.get("next")
+            total = data.get("total")
+            return SnapshotPage(_text(data["epoch"]), _seq(data["upto"]), docs,
+                                None if following is None else _text(following),
+                                _seq(total) if isinstance(total, int) and not isinstance(total, bool) else None)
+
+
+@contextmanager
+def _parsing(url: str, what: str) -> Iterator[None]:
+    """Any error while reading a peer's answer becomes one BadPeer line."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError, ProtocolError, RejectedError) as exc:
+        detail = exc.message if isinstance(exc, ProtocolError) else str(exc) or type(exc).__name__
+        raise BadPeer("malformed", f"{url} sent a malformed {what} ({detail[:200]})") from None
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or len(value) > 1000:
+        raise ValueError("not a short string")
+    return value
+
+
+def _seq(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_SEQ:
+        raise ValueError("not a sequence number")
+    return value
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("not a boolean")
+    return value
+
+
+def _list(value: object) -> list:
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return value
+
+
+def _key(item: object) -> dict:
+    if not isinstance(item, dict):
+        raise ValueError("not an object")
+    return {"kind": _text(item.get("kind", "")), "hash": _text(item.get("hash", ""))}
+
+
+# -- a total deadline per request --------------------------------------------------
+
+_watching = threading.local()  # the RequestWatch of the request this thread is making
+
+
+class RequestWatch:
+    """Cuts the connection of one request when its time is up, wherever it is blocked.
+
+    A socket timeout bounds each read only: a peer sending one byte per
+    second (even inside the headers) never trips it. The watch shuts the
+    socket down instead, which wakes the blocked read at once; the
+    connection is then broken and urllib3 drops it from its pool.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._conn: HTTPConnection | None = None
+        self._done = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> RequestWatch:
+        _watching.watch = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        with self._lock:
+            self._done = True
+        self._timer.cancel()
+        _watching.watch = None
+
+    def attach(self, conn: HTTPConnection) -> None:
+        with self._lock:
+            self._conn = conn
+            late = self.fired
+        if late:
+            _shut(conn)
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            conn = self._conn
+        if conn is not None:
+            _shut(conn)
+
+
+def _shut(conn: HTTPConnection) -> None:
+    sock = getattr(conn, "sock", None)
+    if sock is not None:
+        with suppress(OSError):  # the plain socket's shutdown, even under TLS: the SSL object is the reader's
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Watched:
+    """A connection that tells the current RequestWatch it carries the request."""
+
+    def _watched(self) -> None:
+        watch = getattr(_watching, "watch", None)
+        if watch is not None:
+            watch.attach(self)
+
+    def connect(self) -> None:
+        self._watched()
+        super().connect()  # type: ignore[misc]
+
+    def request(self, *args, **kwargs) -> None:
+        self._watched()
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _WatchedHTTPConnection(_Watched, HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_Watched, HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if type(manager) is ProxyManager:  # an HTTP(S) proxy; a SOCKS one keeps its own connections
+            manager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
+        return manager
+
+
+def watched_session() -> requests.Session:
+    """A requests session whose connections a RequestWatch can cut (direct, or through an HTTP proxy)."""
+    session = requests.Session()
+    adapter = _WatchedAdapter()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session

@@ -10,7 +10,7 @@ import asyncio
 
 from skiller_desktop.identity import Identity
 
-from .client import PeerClient
+from .client import PeerClient, PeerUnreachable
 
 
 class AsgiClient(PeerClient):
@@ -19,12 +19,15 @@ class AsgiClient(PeerClient):
         self.app = app
         self.online = True
 
-    def _request(self, method: str, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+    def _request(self, method: str, path: str, body: bytes, headers: dict[str, str], cap: int,
+                 seconds: float) -> tuple[int, bytes]:
+        """In process, the app cannot stall: the deadline is checked between requests, the cap here."""
         if not self.online:
-            from .client import PeerUnreachable
-
             raise PeerUnreachable(f"{self.url} is unreachable (offline)")
-        return asyncio.run(_call_asgi(self.app, method, path, body, headers))
+        status, content = asyncio.run(_call_asgi(self.app, method, path, body, headers))
+        if len(content) > cap:
+            raise self._too_big(cap)
+        return status, content
 
 
 async def _call_asgi(app, method: str, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:

@@ -1,11 +1,18 @@
 """One sync with one peer: pull what it has, push what it lacks, cursors kept.
 
 Order: info (epoch check), push, pull (a snapshot of whole documents when
-starting from nothing, then the log). Pushing first means that, in the usual
-case, the peer already has everything we have when the pull commits, so the
-push cursor can move over what the pull added and nothing is echoed back (and
-a push the peer says added only our entries moves the pull cursor likewise).
-A cursor moves only inside the transaction that commits the batch it covers.
+starting from nothing, then the log), documents to ask for again. Pushing
+first means that, in the usual case, the peer already has everything we have
+when the pull commits, so the push cursor can move over what the pull added
+and nothing is echoed back (and a push the peer says added only our entries
+moves the pull cursor likewise). A cursor moves only inside the transaction
+that commits the batch it covers.
+
+Nothing a peer says is taken on trust (issue 10): its pages must advance
+toward the end it advertised (`_Pages`), entries it refused are sent again
+(the push cursor stops before them), entries we refused are noted and asked
+for again by document, each a bounded number of times, and a sync that left
+any of that undone is not complete (`SyncReport.complete`).
 
 Teams (protocol §7): when the storage carries a `team_gate` (a desktop
 node), keyboxes are exchanged first, team entries are pushed sealed with the
@@ -16,10 +23,11 @@ admin's node admits accepted invitations and rotates keys after the pull.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from .client import LogPage, PeerClient
+from .client import BadPeer, LogPage, PeerClient, SnapshotPage
 from .engine import (
     ApplyResult,
     PolicyFor,
@@ -28,11 +36,16 @@ from .engine import (
     apply_snapshot,
     retry_pending,
 )
-from .peers import PeerBook
+from .peers import MAX_PUSH_REFUSALS, PeerBook, PeerNotes
 from .storage import SyncStorage
+from .wire import WireEntry
 
 PUSH_BYTES = 4 * 1024 * 1024
 SNAPSHOT_PAGE = 1000
+DOC_PAGE = 200  # a document's entries asked for again: small pages, as `?doc=` pages have no byte bound
+MAX_TRIES = 3  # an entry refused is sent, or asked for, this many times in all; then it is given up and reported
+
+Key = tuple[str, str]
 
 
 class EpochChanged(Exception):
@@ -47,15 +60,36 @@ class SyncReport:
     duplicates: int = 0
     snapshot_docs: int = 0
     pending: int = 0
-    rejected: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)  # every refusal, either side: "hash: reason"
     changed_docs: set[str] = field(default_factory=set)
     restarted: bool = False
+    waiting: int = 0  # entries pulled from this peer still waiting for their dependencies at the end
+    given_up: int = 0  # refused entries this sync stopped retrying
+    pending_keys: set[Key] = field(default_factory=set, repr=False)  # pulled entries that went pending
+    push_reached: int = 0  # the last seq this sync pushed (refused ones included), not to push twice
+    push_hold: int | None = None  # the push cursor stays at or before this seq: a refused entry follows it
+
+    @property
+    def complete(self) -> bool:
+        """Up to date: nothing refused on either side, nothing left waiting, the advertised end reached."""
+        return not self.rejected and not self.waiting
+
+    def incomplete_reason(self) -> str:
+        parts = []
+        if self.rejected:
+            parts.append(f"{len(self.rejected)} entries refused ({self.rejected[0]})"
+                         + (f", {self.given_up} given up after {MAX_TRIES} tries" if self.given_up else
+                            ", tried again next sync"))
+        if self.waiting:
+            parts.append(f"{self.waiting} entries still wait for others they depend on")
+        return "; ".join(parts)
 
     def to_json(self) -> dict:
         return {"peer": self.peer_id, "pulled": self.pulled, "pushed": self.pushed,
                 "duplicates": self.duplicates, "snapshot_docs": self.snapshot_docs, "pending": self.pending,
                 "rejected": self.rejected[:20], "changed_docs": len(self.changed_docs),
-                "restarted": self.restarted}
+                "restarted": self.restarted, "waiting": self.waiting, "given_up": self.given_up,
+                "complete": self.complete}
 
 
 # Called during a first sync with (documents received so far, documents the peer holds or None).
@@ -64,19 +98,21 @@ Progress = Callable[[int, int | None], None]
 
 def sync_peer(storage: SyncStorage, book: PeerBook, peer_id: str, client: PeerClient,
               policy_for: PolicyFor | None = None, *, batch: int = 2000, use_snapshot: bool = True,
-              progress: Progress | None = None) -> SyncReport:
+              progress: Progress | None = None, deadline: float | None = None) -> SyncReport:
+    """One sync; `deadline` (time.monotonic()) ends it with BadPeer, cursors where the last commit left them."""
     report = SyncReport(peer_id)
+    client.deadline = deadline
     gate = getattr(storage, "team_gate", None)
     if gate is not None:
-        client = _UnsealingClient(client, gate, report)
+        client = _UnsealingClient(client, gate)  # type: ignore[assignment]
     for _ in range(3):
         try:
             _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report, progress)
             if gate is not None:
                 _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, report)
             return report
-        except EpochChanged:
-            report.restarted = True
+        except EpochChanged:  # both cursors start over, so does what this sync pushed
+            report.restarted, report.push_reached, report.push_hold = True, 0, None
     raise EpochChanged(f"{client.url} keeps changing its epoch")
 
 
@@ -87,46 +123,121 @@ def _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, repor
     if info.epoch != peer.epoch:
         report.restarted = report.restarted or bool(peer.epoch)
         book.reset(peer_id, info.epoch)
+    asked_again = list(book.notes(peer_id).refetch)  # refused by an earlier sync: asked for after the pull
     _push(storage, book, peer_id, client, info.epoch, batch, report)
+    end = max(info.newest_seq, book.get(peer_id).pulled_seq)  # our push may have moved the pull cursor past it
     if use_snapshot and book.get(peer_id).pulled_seq == 0 and info.newest_seq > 0:
         _pull_snapshot(storage, book, peer_id, client, policy_for, info.epoch, report, progress)
-    _pull_log(storage, book, peer_id, client, policy_for, info.epoch, batch, report)
+    _pull_log(storage, book, peer_id, client, policy_for, info.epoch, batch, report, end)
+    _ask_again(storage, book, peer_id, client, policy_for, info.epoch, asked_again, report)
     if storage.pending_count():
-        _count(report, retry_pending(storage, policy_for))
+        retried = retry_pending(storage, policy_for)
+        _count(report, retried)
+        report.waiting = len(report.pending_keys & set(retried.pending))
 
 
-def _echo_hook(book: PeerBook, peer_id: str, pulled: int | None):
-    """Inside the commit: move the pull cursor; if the peer had all we had, the push cursor too."""
+# -- the checks of a peer's pages -----------------------------------------------------
+
+def _not_advancing(url: str, detail: str) -> BadPeer:
+    return BadPeer("no_progress", f"{url} sent a page that does not advance toward its end ({detail})")
+
+
+def _check_log_page(url: str, page: LogPage, since: int, limit: int, end: int | None) -> None:
+    """`next` moves forward (unless the log ended), stays within the peer's log, and holds the entries given.
+
+    A peer reads its newest seq before the page, so a page may go past it by what arrived in
+    between (at most a page); a whole-log page that says `more` is still short of it."""
+    forward = page.next > since or (page.next == since and not page.more)
+    within = page.next <= max(page.newest_seq, end or 0, since) + limit
+    short = not page.more or end is None or page.next < page.newest_seq
+    if not (forward and within and short) or len(page.entries) > limit:
+        raise _not_advancing(url, f"next {page.next} after {since}, newest {page.newest_seq}, "
+                                  f"{len(page.entries)} entries")
+    if any(e.seq and not since < e.seq <= page.next for e in page.entries):
+        raise _not_advancing(url, f"entries outside {since}..{page.next}")
+
+
+def _check_snapshot_page(url: str, page: SnapshotPage, after: str, limit: int) -> None:
+    """Documents in ascending id order after `after`; `next`, if any, after `after` and the last of them."""
+    ids = [after, *(d.doc_id for d in page.docs)]
+    ascending = all(a < b for a, b in pairwise(ids))
+    if not ascending or len(page.docs) > limit or (page.next is not None and (page.next <= after
+                                                                               or page.next < ids[-1])):
+        raise _not_advancing(url, f"next {str(page.next)[:40]!r} after {after[:40]!r}")
+
+
+def _log_pages(client, epoch: str, since: int, limit: int, end: int | None = None,
+               doc: str | None = None) -> Iterator[LogPage]:
+    """The peer's log pages from `since` up to `end`, each checked; with `doc`, that document's to its last page.
+
+    Each page must advance, so there are at most as many as the seqs the peer advertised."""
+    while end is None or since < end:
+        page = client.log_since(since, limit, doc=doc) if doc is not None else client.log_since(since, limit)
+        if page.epoch != epoch:
+            raise EpochChanged
+        _check_log_page(client.url, page, since, limit, end)
+        if not page.more and end is not None and page.next < end:
+            raise _not_advancing(client.url, f"its log ends at {page.next}, before the {end} it advertised")
+        yield page
+        if not page.more:
+            return
+        since = page.next
+
+
+# -- pulling -----------------------------------------------------------------------------
+
+def _pull_hook(book: PeerBook, peer_id: str, pulled: int | None, refused_before: list[tuple[str, str, str]],
+               doc_of: Callable[[], dict[Key, str]]):
+    """Inside the commit: move the pull cursor (and the push cursor if the peer had all we had),
+    and note what was refused, to ask for it again next sync."""
     def hook(result: ApplyResult) -> None:
         peer = book.get(peer_id)
         pushed = None
         if peer is not None and peer.pushed_seq == result.seq_before and result.used_old_pending == 0:
             pushed = result.seq_after
         book.set_cursors(peer_id, pulled=pulled, pushed=pushed)
+        refused = list(refused_before)
+        if result.rejected:
+            docs = doc_of()
+            refused += [(docs.get(key, key[1]), key[1], why) for key, why in result.rejected]
+        if refused:
+            _note_refused(book, peer_id, refused)
     return hook
+
+
+def _note_refused(book: PeerBook, peer_id: str, refused: list[tuple[str, str, str]]) -> None:
+    notes = book.notes(peer_id)
+    for doc_id, hash_, why in refused:
+        notes.note_refused(doc_id, hash_, why)
+    book.save_notes(peer_id, notes)
 
 
 def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, progress=None) -> None:
     """Pages of whole documents, pipelined: page N+1 downloads and goes to the verifying
-    processes before page N is committed, so neither the network nor SQLite leaves them idle."""
-    upto = None
-    page = client.snapshot("", SNAPSHOT_PAGE)
-    total, received = page.total, 0
+    processes before page N is committed, so neither the network nor SQLite leaves them idle.
+
+    A peer's snapshot has at most as many pages as it holds documents (`total`, or
+    `upto`: every document has an entry in its log), each one further on. A snapshot
+    cut short (a deadline, an error) goes on from its last committed page next time,
+    with the `upto` of its first page, which every later page still covers."""
+    notes = book.notes(peer_id)
+    page = _snapshot_page(client, epoch, notes.snapshot_after)
+    upto, total, received = notes.snapshot_upto or page.upto, page.total, 0
+    pages_left = min(total, upto) if total is not None else upto
     verifying = SnapshotVerification(storage, page.docs, policy_for)
     if progress is not None:
         progress(0, total)
     while True:
-        if page.epoch != epoch:
-            verifying.cancel()
-            raise EpochChanged
-        upto = page.upto if upto is None else upto
         following, verifying_next = None, None
         try:
             if page.next is not None:  # the workers are busy with this page meanwhile
-                following = client.snapshot(page.next, SNAPSHOT_PAGE)
+                pages_left -= 1
+                if pages_left < 0:
+                    raise _not_advancing(client.url, f"more pages than the {upto} entries it holds")
+                following = _snapshot_page(client, epoch, page.next)
                 verifying_next = SnapshotVerification(storage, following.docs, policy_for)
-            result = apply_snapshot(storage, page.docs, policy_for,
-                                    _echo_hook(book, peer_id, upto if following is None else None), verifying)
+            hook = _snapshot_hook(book, peer_id, upto, None if following is None else page.next)
+            result = apply_snapshot(storage, page.docs, policy_for, hook, verifying)
         except BaseException:
             verifying.cancel()
             if verifying_next is not None:
@@ -142,26 +253,91 @@ def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, pr
         page, verifying = following, verifying_next
 
 
-def _pull_log(storage, book, peer_id, client, policy_for, epoch, batch, report) -> None:
-    since = book.get(peer_id).pulled_seq
+def _snapshot_hook(book: PeerBook, peer_id: str, upto: int, resume_after: str | None):
+    """Inside a snapshot page's commit: where to go on from (None: the last page, the pull cursor to `upto`)."""
+    cursors = _pull_hook(book, peer_id, upto if resume_after is None else None, [],
+                         dict)  # a refused document's key is ("doc", its id): no lookup needed
+
+    def hook(result: ApplyResult) -> None:
+        cursors(result)
+        notes = book.notes(peer_id)
+        notes.snapshot_after, notes.snapshot_upto = (resume_after, upto) if resume_after is not None else ("", 0)
+        book.save_notes(peer_id, notes)
+    return hook
+
+
+def _snapshot_page(client, epoch: str, after: str) -> SnapshotPage:
+    """One checked page; over the answer cap (documents bigger than usual), asked again in smaller pages."""
+    limit = SNAPSHOT_PAGE
     while True:
-        page = client.log_since(since, batch)
-        if page.epoch != epoch:
-            raise EpochChanged
-        if page.entries or page.next != since:
-            result = apply_entries(storage, page.entries, policy_for, _echo_hook(book, peer_id, page.next))
+        try:
+            page = client.snapshot(after, limit)
+            break
+        except BadPeer as exc:
+            if exc.code != "too_large" or limit == 1:
+                raise
+            limit = max(1, limit // 30)  # 1000, 33, 1: a hostile peer costs three answers at most
+    if page.epoch != epoch:
+        raise EpochChanged
+    _check_snapshot_page(client.url, page, after, limit)
+    return page
+
+
+def _pull_log(storage, book, peer_id, client, policy_for, epoch, batch, report, end: int) -> None:
+    since = book.get(peer_id).pulled_seq
+    for page in _log_pages(client, epoch, since, batch, end):
+        if page.entries or page.next != since or page.refused:
+            hook = _pull_hook(book, peer_id, page.next, page.refused, _docs_of(page.entries))
+            result = apply_entries(storage, page.entries, policy_for, hook)
             report.pulled += len(result.accepted)
-            _count(report, result)
-        if not page.more or page.next == since:
-            return
+            _count(report, result, page)
         since = page.next
 
 
-def _push(storage, book, peer_id, client, epoch, batch, report) -> None:
+def _docs_of(entries: list[WireEntry]) -> Callable[[], dict[Key, str]]:
+    return lambda: {e.key: e.doc_id for e in entries}
+
+
+def _pull_doc(storage, client, policy_for, epoch: str, doc_id: str, report: SyncReport) -> ApplyResult:
+    """All of one document's entries, applied; the outcome summed over its pages."""
+    total = ApplyResult()
+    for page in _log_pages(client, epoch, 0, DOC_PAGE, doc=doc_id):
+        result = apply_entries(storage, page.entries, policy_for)
+        report.pulled += len(result.accepted)
+        _count(report, result, page)
+        total.rejected += result.rejected + [(("sealed", hash_), why) for _, hash_, why in page.refused]
+        total.pending += result.pending
+    return total
+
+
+def _ask_again(storage, book, peer_id, client, policy_for, epoch, doc_ids: list[str], report: SyncReport) -> None:
+    """Documents refused in earlier syncs, asked for again by document until accepted or given up."""
+    for doc_id in doc_ids:
+        notes = book.notes(peer_id)
+        note = notes.refetch.get(doc_id)
+        if note is None:
+            continue
+        note.tries += 1  # counted before asking: a document whose answer fails the sync is given up too
+        book.save_notes(peer_id, notes)
+        result = _pull_doc(storage, client, policy_for, epoch, doc_id, report)
+        if not result.rejected and not result.pending:
+            del notes.refetch[doc_id]
+        elif note.tries >= MAX_TRIES - 1:  # the refusal that noted it was the first try
+            del notes.refetch[doc_id]
+            report.given_up += len(result.rejected) or 1
+        book.save_notes(peer_id, notes)
+
+
+# -- pushing -----------------------------------------------------------------------------
+
+def _push(storage, book, peer_id, client, epoch, batch, report: SyncReport) -> None:
+    """Our log after the push cursor, in batches. The cursor stops before the first entry the peer
+    refused (so it goes again next sync), unless that entry was refused MAX_TRIES times."""
     gate = getattr(storage, "team_gate", None)
     if gate is not None:
         _exchange_keyboxes(gate, client, report)
-    pushed = book.get(peer_id).pushed_seq
+    pushed = max(book.get(peer_id).pushed_seq, report.push_reached)
+    notes = book.notes(peer_id)
     while True:
         entries = storage.log_since(pushed, batch, PUSH_BYTES)
         if not entries:
@@ -170,23 +346,43 @@ def _push(storage, book, peer_id, client, epoch, batch, report) -> None:
         if gate is not None:  # team entries leave this node sealed, or not at all
             sending, skipped = gate.seal_outgoing(entries)
             report.rejected += skipped
-            if not sending:
-                pushed = entries[-1].seq
-                book.set_cursors(peer_id, pushed=pushed)
-                continue
-        answer = client.push(sending)
-        if answer.get("epoch") != epoch:
+        answer = client.push(sending) if sending else {"epoch": epoch, "rejected": [], "echo": None}
+        if answer["epoch"] != epoch:
             raise EpochChanged
-        report.pushed += int(answer.get("accepted", 0))
-        report.duplicates += int(answer.get("duplicates", 0))
-        report.rejected += [f"{r.get('hash', '')[:12]}: {r.get('reason', '')}" for r in answer.get("rejected", [])]
+        report.pushed += answer.get("accepted", 0)
+        report.duplicates += answer.get("duplicates", 0)
+        held = _push_refusals(notes, sending, answer["rejected"], report)
+        if held is not None:
+            report.push_hold = held if report.push_hold is None else min(report.push_hold, held)
+        pushed = report.push_reached = entries[-1].seq
         echo = answer.get("echo")
-        peer = book.get(peer_id)
-        pulled = None
-        if isinstance(echo, dict) and echo.get("from") == peer.pulled_seq:
-            pulled = int(echo["to"])
-        pushed = entries[-1].seq
-        book.set_cursors(peer_id, pushed=pushed, pulled=pulled)
+        pulled = echo["to"] if echo and echo["from"] == book.get(peer_id).pulled_seq else None
+        with book.db.transaction():
+            book.set_cursors(peer_id, pulled=pulled,
+                             pushed=pushed if report.push_hold is None else min(report.push_hold, pushed))
+            book.save_notes(peer_id, notes)
+
+
+def _push_refusals(notes: PeerNotes, sent: list[WireEntry], rejected: list[dict], report: SyncReport) -> int | None:
+    """Count each refusal in `notes`; the seq the push cursor must stay at, or None if it may pass them all."""
+    if not rejected and not notes.push_refusals:
+        return None
+    refused = {(r["kind"], r["hash"]): r["reason"] for r in rejected}
+    hold = None
+    for entry in sent:
+        label = f"{entry.kind}:{entry.hash}"
+        if entry.key not in refused:
+            if notes.push_refusals:
+                notes.push_refusals.pop(label, None)
+            continue
+        report.rejected.append(f"{entry.hash[:12]}: {refused[entry.key]}")
+        tries = notes.push_refusals.pop(label, 0) + 1
+        if tries >= MAX_TRIES or len(notes.push_refusals) >= MAX_PUSH_REFUSALS:
+            report.given_up += 1
+            continue
+        notes.push_refusals[label] = tries
+        hold = entry.seq - 1 if hold is None else min(hold, entry.seq - 1)
+    return hold
 
 
 def _exchange_keyboxes(gate, client, report: SyncReport) -> None:
@@ -198,22 +394,15 @@ def _exchange_keyboxes(gate, client, report: SyncReport) -> None:
         missing = gate.keybox_entries(team_id, len(theirs))
         if missing:
             answer = client.push(missing)
-            report.rejected += [f"{r.get('hash', '')[:12]}: {r.get('reason', '')}" for r in answer.get("rejected", [])]
+            report.rejected += [f"{r['hash'][:12]}: {r['reason']}" for r in answer["rejected"]]
 
 
 def _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, report: SyncReport) -> None:
     """Fetch the history of teams whose keys just arrived; admit, rotate, and push what that wrote."""
     for team_id in gate.keys.catchup():
-        since = 0
-        while True:
-            page = client.log_since(since, batch, doc=team_id)
-            if page.entries:
-                result = apply_entries(storage, page.entries, policy_for)
-                report.pulled += len(result.accepted)
-                _count(report, result)
-            if not page.more or page.next == since:
-                break
-            since = page.next
+        result = _pull_doc(storage, client, policy_for, book.get(peer_id).epoch, team_id, report)
+        if result.rejected:
+            _note_refused(book, peer_id, [(team_id, key[1], why) for key, why in result.rejected])
         gate.keys.caught_up(team_id)
     if gate.after_sync():
         info = client.info()
@@ -223,10 +412,9 @@ def _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, r
 class _UnsealingClient:
     """The peer client, but pulled pages come with keyboxes kept and sealed team entries opened."""
 
-    def __init__(self, client: PeerClient, gate, report: SyncReport) -> None:
+    def __init__(self, client: PeerClient, gate) -> None:
         self._client = client
         self._gate = gate
-        self._report = report
 
     def __getattr__(self, name: str):
         return getattr(self._client, name)
@@ -236,12 +424,16 @@ class _UnsealingClient:
         if kind == "keybox":
             return page
         opened = self._gate.unseal(page.entries)
-        self._report.rejected += [f"{key[1][:12]}: {why}" for key, why in opened.refused]
-        return LogPage(page.epoch, opened.plain, page.next, page.more, page.newest_seq)
+        docs = {e.key: e.doc_id for e in page.entries} if opened.refused else {}
+        refused = [(docs.get(key, ""), key[1], why) for key, why in opened.refused]
+        return LogPage(page.epoch, opened.plain, page.next, page.more, page.newest_seq, tuple(refused))
 
 
-def _count(report: SyncReport, result: ApplyResult) -> None:
+def _count(report: SyncReport, result: ApplyResult, page: LogPage | None = None) -> None:
     report.duplicates += result.duplicates
     report.pending += len(result.pending)
+    report.pending_keys.update(result.pending)
     report.rejected += [f"{key[1][:12]}: {why}" for key, why in result.rejected]
+    if page is not None:
+        report.rejected += [f"{hash_[:12]}: {why}" for _, hash_, why in page.refused]
     report.changed_docs.update(result.changed_docs)

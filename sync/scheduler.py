@@ -19,7 +19,7 @@ from enum import StrEnum
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.identity import Identity
 
-from .client import PeerClient, PeerUnreachable
+from .client import BadPeer, PeerClient, PeerUnreachable
 from .engine import PolicyFor
 from .peers import PeerBook, PeerRecord, normalize_url
 from .replicator import SyncReport, sync_peer
@@ -27,13 +27,24 @@ from .storage import SyncStorage
 from .wire import ProtocolError
 
 log = logging.getLogger("skiller.sync.scheduler")
+# Until an app keeps our traces somewhere (cli_commands.keep_traces), they go nowhere: without a
+# handler, Python would print them on stderr, under the user's eyes.
+logging.getLogger("skiller").addHandler(logging.NullHandler())
 
 
 class PeerState(StrEnum):
     OFFLINE = "offline"
     SYNCING = "syncing"
     UP_TO_DATE = "up to date"
+    INCOMPLETE = "incomplete"  # the sync ran, but entries were refused or still wait: tried again soon
     ERROR = "error"
+
+
+def state_of(record: PeerRecord) -> PeerState:
+    """A peer's state as its last sync left it in the peers table."""
+    if record.last_error:
+        return PeerState.INCOMPLETE if record.incomplete else PeerState.ERROR
+    return PeerState.UP_TO_DATE if record.last_success else PeerState.OFFLINE
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,8 @@ class SchedulerConfig:
     debounce: float = 1.0       # wait after a local edit before syncing
     min_backoff: float = 1.0
     max_backoff: float = 60.0
-    timeout: float = 20.0       # per HTTP request
+    timeout: float = 20.0       # per HTTP request, all of it
+    sync_deadline: float = 600.0  # per sync with one peer; past it the sync stops and goes on next time
     batch: int = 2000
 
 
@@ -216,27 +228,30 @@ class Scheduler:
             client = self.client_factory(record, self.identity())
             try:
                 report = sync_peer(self.storage, self.book, peer_id, client, self.policy_for,
-                                   batch=self.config.batch,
+                                   batch=self.config.batch, deadline=time.monotonic() + self.config.sync_deadline,
                                    progress=lambda done, total: self._set(peer_id, PeerState.SYNCING,
                                                                           progress=(done, total)))
             finally:
                 client.close()
         except PeerUnreachable as exc:
             return self._fail(peer_id, PeerState.OFFLINE, str(exc))
+        except BadPeer as exc:  # our words about what the peer did
+            return self._fail(peer_id, PeerState.ERROR, exc.message)
         except ProtocolError as exc:
             return self._fail(peer_id, PeerState.ERROR, f"{exc.status} {exc.code}: {exc.message}")
         except SkillerError as exc:
             return self._fail(peer_id, PeerState.ERROR, str(exc))
-        except Exception as exc:  # a bug: keep the thread alive, log the trace
+        except Exception as exc:  # a bug: keep the thread alive, log the trace (a log file, not the screen)
             log.exception("sync with %s failed", record.url)
             return self._fail(peer_id, PeerState.ERROR, f"internal error: {type(exc).__name__}: {exc}")
-        self.book.record_success(peer_id)
-        if report.rejected:
-            self.book.record_error(peer_id, f"{len(report.rejected)} entries refused: {report.rejected[0]}")
-        self._set(peer_id, PeerState.UP_TO_DATE, report)
+        if report.complete:
+            self.book.record_success(peer_id)
+        else:
+            self.book.record_incomplete(peer_id, report.incomplete_reason())
+        self._set(peer_id, PeerState.UP_TO_DATE if report.complete else PeerState.INCOMPLETE, report)
         if report.changed_docs:
             self.documents_changed(sorted(report.changed_docs), peer_id)
-        return True
+        return report.complete  # incomplete: soon again (with backoff), to ask for what was refused
 
     def documents_changed(self, doc_ids: list[str], source: str | None = None) -> None:
         """Documents changed by sync (a pull, or a push a peer made to our endpoint)."""
@@ -260,8 +275,7 @@ class Scheduler:
         with self._lock:
             previous = self._status.get(peer_id)
             status = PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success,
-                                record.last_error if state is not PeerState.UP_TO_DATE or report is None
-                                or report.rejected else "", report, progress)
+                                "" if state is PeerState.UP_TO_DATE else record.last_error, report, progress)
             self._status[peer_id] = status
         if previous is None or replace(previous, last_report=None) != replace(status, last_report=None):
             for listener in list(self._status_listeners):
@@ -272,5 +286,7 @@ class Scheduler:
 
 
 def _initial(record: PeerRecord) -> PeerStatus:
-    state = PeerState.ERROR if record.last_error else PeerState.OFFLINE
+    """Before its first sync in this process, a peer is offline, unless its last one failed or fell short."""
+    state = state_of(record)
+    state = PeerState.OFFLINE if state is PeerState.UP_TO_DATE else state
     return PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success, record.last_error)
