@@ -68,6 +68,9 @@ def start_sync(services: Services, demo: bool, settings: QSettings | None = None
 
         from .lan import DEFAULT_PORT, PORT_SETTING, SERVE_SETTING, LanNode
 
+        from sync.cli_commands import keep_traces
+
+        keep_traces(services.data_dir)  # a sync's traces go to a private file, never to a terminal
         node = NodeSync(services)
     except Exception:  # sync is optional: the app works offline without it
         log.exception("sync could not start; running offline")

@@ -32,7 +32,7 @@ from .plain import plain, tooltip
 from .qtcompat import emit
 from .resources import icon
 
-STATES = ("offline", "syncing", "up to date", "error")
+STATES = ("offline", "syncing", "up to date", "incomplete", "error")
 
 
 class PeerStatus(Protocol):
@@ -69,6 +69,8 @@ def state_label(state: str) -> str:
     labels = {"offline": QCoreApplication.translate("SyncState", "Offline"),
               "syncing": QCoreApplication.translate("SyncState", "Syncing…"),
               "up to date": QCoreApplication.translate("SyncState", "Up to date"),
+              # synced, but some entries were refused or still wait: asked for again next time
+              "incomplete": QCoreApplication.translate("SyncState", "Incomplete"),
               "error": QCoreApplication.translate("SyncState", "Error")}
     return labels.get(state.replace("_", " "), state)
 
@@ -213,7 +215,7 @@ class SyncScreen(QWidget):
         syncing = any(s.state == "syncing" for s in rows)
         self._show_progress([p for s in rows if s.state == "syncing" and (p := getattr(s, "progress", None))])
         self.progress.setVisible(syncing)
-        up = sum(1 for s in rows if s.state in ("up to date", "up_to_date", "syncing"))
+        up = sum(1 for s in rows if s.state in ("up to date", "up_to_date", "incomplete", "syncing"))
         overall = "syncing" if syncing else "online" if up else "offline"
         emit(self.status_changed, overall, up)
 

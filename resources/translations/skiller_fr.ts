@@ -343,7 +343,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="97" />
+        <location filename="../../ui/app.py" line="100" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
@@ -602,22 +602,22 @@
         <translation>Affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="163" />
+        <location filename="../../ui/screens/endorsements.py" line="164" />
         <source>Endorsements given</source>
         <translation>Recommandations données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="168" />
+        <location filename="../../ui/screens/endorsements.py" line="169" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="193" />
+        <location filename="../../ui/screens/endorsements.py" line="194" />
         <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
         <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="194" />
+        <location filename="../../ui/screens/endorsements.py" line="195" />
         <source>Revoke endorsement</source>
         <translation>Retirer la recommandation</translation>
     </message>
@@ -687,77 +687,77 @@
         <translation>&amp;Publier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="124" />
+        <location filename="../../ui/screens/exchange.py" line="125" />
         <source>Post details</source>
         <translation>Détail de l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="126" />
+        <location filename="../../ui/screens/exchange.py" line="127" />
         <source>Your answer</source>
         <translation>Votre réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="127" />
+        <location filename="../../ui/screens/exchange.py" line="128" />
         <source>Write an answer…</source>
         <translation>Écrire une réponse…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="133" />
+        <location filename="../../ui/screens/exchange.py" line="134" />
         <source>&amp;Answer</source>
         <translation>&amp;Répondre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="135" />
+        <location filename="../../ui/screens/exchange.py" line="136" />
         <source>Mark &amp;done…</source>
         <translation>Marquer comme &amp;terminé…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="137" />
+        <location filename="../../ui/screens/exchange.py" line="138" />
         <source>&amp;Close post</source>
         <translation>&amp;Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="192" />
+        <location filename="../../ui/screens/exchange.py" line="193" />
         <source>Nobody has answered yet</source>
         <translation>Personne n’a encore répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="196" />
+        <location filename="../../ui/screens/exchange.py" line="197" />
         <source>Select a post to read it and answer.</source>
         <translation>Choisissez une annonce pour la lire et y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="200" />
+        <location filename="../../ui/screens/exchange.py" line="201" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="200" />
+        <location filename="../../ui/screens/exchange.py" line="201" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="206" />
+        <location filename="../../ui/screens/exchange.py" line="207" />
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="206" />
+        <location filename="../../ui/screens/exchange.py" line="207" />
         <source>No answers yet.</source>
         <translation>Pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="213" />
+        <location filename="../../ui/screens/exchange.py" line="214" />
         <source>Done — recognition given.</source>
         <translation>Terminé — remerciement donné.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="246" />
+        <location filename="../../ui/screens/exchange.py" line="247" />
         <source>Close post</source>
         <translation>Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="247" />
+        <location filename="../../ui/screens/exchange.py" line="248" />
         <source>Close “%s”? Nobody will be able to answer it.</source>
         <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
     </message>
@@ -2498,103 +2498,103 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="104" />
+        <location filename="../../ui/sync_panel.py" line="106" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="106" />
+        <location filename="../../ui/sync_panel.py" line="108" />
         <source>Skiller syncs with people on your local network and with the relays you add. Everything keeps working offline.</source>
         <translation>Skiller se synchronise avec les personnes de votre réseau local et avec les relais que vous ajoutez. Tout continue de fonctionner hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117" />
+        <location filename="../../ui/sync_panel.py" line="119" />
         <source>Peers and relays</source>
         <translation>Pairs et relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="118" />
+        <location filename="../../ui/sync_panel.py" line="120" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="118" />
-        <location filename="../../ui/sync_panel.py" line="144" />
+        <location filename="../../ui/sync_panel.py" line="120" />
+        <location filename="../../ui/sync_panel.py" line="146" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="118" />
+        <location filename="../../ui/sync_panel.py" line="120" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="119" />
+        <location filename="../../ui/sync_panel.py" line="121" />
         <source>Last success</source>
         <translation>Dernier succès</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="119" />
+        <location filename="../../ui/sync_panel.py" line="121" />
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="129" />
+        <location filename="../../ui/sync_panel.py" line="131" />
         <source>No peers yet. Add a relay or a peer by its address below.</source>
         <translation>Aucun pair pour l’instant. Ajoutez un relais ou un pair par son adresse ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="133" />
+        <location filename="../../ui/sync_panel.py" line="135" />
         <source>Sync in progress</source>
         <translation>Synchronisation en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="137" />
+        <location filename="../../ui/sync_panel.py" line="139" />
         <source>Sync &amp;now</source>
         <translation>Synchroniser &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="141" />
+        <location filename="../../ui/sync_panel.py" line="143" />
         <source>https://relay.example.org or 192.168.1.20:8765</source>
         <translation>https://relais.exemple.org ou 192.168.1.20:8765</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="142" />
+        <location filename="../../ui/sync_panel.py" line="144" />
         <source>Peer or relay address</source>
         <translation>Adresse du pair ou du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="147" />
+        <location filename="../../ui/sync_panel.py" line="149" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="185" />
+        <location filename="../../ui/sync_panel.py" line="187" />
         <source>This device does not accept connections from peers right now.</source>
         <translation>Cet appareil n’accepte pas de connexions de pairs pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="187" />
+        <location filename="../../ui/sync_panel.py" line="189" />
         <source>Peers reach this device at %1.</source>
         <translation>Les pairs joignent cet appareil à l’adresse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="189" />
+        <location filename="../../ui/sync_panel.py" line="191" />
         <source>It is announced on your local network.</source>
         <translation>Il est annoncé sur votre réseau local.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="191" />
+        <location filename="../../ui/sync_panel.py" line="193" />
         <source>It could not be announced on your local network: add it on the other device by its address.</source>
         <translation>Il n’a pas pu être annoncé sur votre réseau local : ajoutez-le sur l’autre appareil par son adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="252" />
+        <location filename="../../ui/sync_panel.py" line="254" />
         <source>Type the address of a relay or a peer.</source>
         <translation>Saisissez l’adresse d’un relais ou d’un pair.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="255" />
+        <location filename="../../ui/sync_panel.py" line="257" />
         <source>Sync is not available in this version; the address was not saved.</source>
         <translation>La synchronisation n’est pas disponible dans cette version ; l’adresse n’a pas été enregistrée.</translation>
     </message>
@@ -2617,32 +2617,37 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="72" />
+        <location filename="../../ui/sync_panel.py" line="73" />
+        <source>Incomplete</source>
+        <translation>Incomplet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="74" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="82" />
+        <location filename="../../ui/sync_panel.py" line="84" />
         <source>Syncing… %1 of %2 people</source>
         <translation>Synchronisation… %1 personnes sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="84" />
+        <location filename="../../ui/sync_panel.py" line="86" />
         <source>Syncing… %1 people</source>
         <translation>Synchronisation… %1 personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="90" />
+        <location filename="../../ui/sync_panel.py" line="92" />
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="91" />
+        <location filename="../../ui/sync_panel.py" line="93" />
         <source>LAN peer</source>
         <translation>Pair du réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="92" />
+        <location filename="../../ui/sync_panel.py" line="94" />
         <source>Peer</source>
         <translation>Pair</translation>
     </message>
