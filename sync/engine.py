@@ -561,9 +561,13 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
     try:
         with storage.exclusive():
             stored = _stored_many(storage, [d.doc_id for d in docs])
+            blocked = storage.blocked_keys()
 
             def changed():
                 for doc in docs:
+                    if doc.doc_id in blocked:
+                        result.rejected.append((("doc", doc.doc_id), "blocked: the author's key is blocked here"))
+                        continue
                     current = stored.get(doc.doc_id)
                     answer = verifying.answer(doc.doc_id, current)
                     if answer is None:

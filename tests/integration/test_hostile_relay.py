@@ -73,13 +73,23 @@ def test_a_history_sent_newest_first_does_not_hold_the_relay(tmp_path):
 
 
 def test_stalled_bodies_are_let_go_and_honest_clients_still_served(tmp_path):
-    """60 sockets send headers and a bit of body, then nothing: info answers, they are let go, a sync works."""
+    """60 sockets send headers and a bit of body, 5 half their headers, then nothing.
+
+    /v1/info answers meanwhile, all of them are let go, and a sync works.
+    """
     relay = start_relay(tmp_path / "relay.sqlite3")
     stalled = stalled_bodies(relay.url, 60)
+    host, port = relay.url.removeprefix("http://").split(":")
+    half_headers = [socket.create_connection((host, int(port)), timeout=5) for _ in range(5)]
+    for sock in half_headers:
+        sock.sendall(b"POST /v1/log HTTP/1.1\r\nHost: x\r\n")
+    stalled += half_headers
     try:
         assert requests.get(relay.url + "/v1/info", timeout=5).status_code == 200
+        for sock in half_headers:
+            assert answer_within(sock, 40) == b"", "headers that never end were never timed out"
         answers = []
-        for sock in stalled:
+        for sock in stalled[:60]:
             answer = answer_within(sock, 40)
             assert answer is not None, "a stalled body was never timed out"
             answers.append(answer.split(b"\r\n", 1)[0])
