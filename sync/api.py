@@ -72,7 +72,6 @@ class AppConfig:
     max_requests_per_client: int = MAX_REQUESTS_PER_CLIENT  # in flight per client address; 0: no limit
 
 
-
 class _JSON(Response):
     media_type = "application/json"
 

@@ -6,6 +6,10 @@ verifies. Team documents reach it sealed only (protocol §7): it checks each
 team's keybox chain and that every sealed entry is signed with the team's
 current key, stores ciphertext it cannot read, and refuses plaintext team
 entries. Its storage is any `RelayStorage`; SQLite is the embedded default.
+
+Its operator blocks a key with `skiller-relay block <person id>` (and
+`unblock`, `blocked`), on the database file, even while the relay runs: the
+relay reads the blocked keys again whenever the file changed.
 """
 
 from __future__ import annotations
