@@ -376,3 +376,16 @@ MIGRATIONS.append(
     CREATE INDEX responses_by_offer ON responses (offer_owner, offer_id)
     """
 )
+
+# 9 (hostile input, the relay's side): each pending entry remembers who sent it
+# (the signer of the request that brought it, '' for what a node pulled) and
+# its size, so the queue has quotas per signer and in bytes (sync/engine.py).
+# Written to stand on its own: it touches only sync_pending (migration 2).
+MIGRATIONS.append(
+    """
+    ALTER TABLE sync_pending ADD COLUMN signer TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sync_pending ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+    UPDATE sync_pending SET size = length(bytes);
+    CREATE INDEX sync_pending_signer ON sync_pending (signer, received_at)
+    """
+)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -38,8 +39,14 @@ from .storage import SyncStorage
 from .wire import WireEntry, parse_change, parse_head
 
 PolicyFor = Callable[[str], WriterPolicy]
-# Entries waiting for dependencies are unverified: bound how many a node keeps.
+# Entries waiting for dependencies are unverified: bound what a node or relay keeps,
+# in all and per signer (keys are free: a full queue makes room by evicting from
+# whoever holds the most, so a flood from many keys cannot lock an honest one out).
 MAX_PENDING = 50_000
+MAX_PENDING_BYTES = 256 * 1024 * 1024
+MAX_PENDING_PER_SIGNER = 10_000
+MAX_PENDING_BYTES_PER_SIGNER = 64 * 1024 * 1024
+PENDING_MAX_AGE_SECONDS = 24 * 3600  # older entries are dropped on a later ingest; the sender sends again
 
 
 @dataclass
@@ -79,12 +86,18 @@ def _default_policy(doc_id: str) -> WriterPolicy:
 
 
 def apply_entries(storage: SyncStorage, entries: Iterable[WireEntry], policy_for: PolicyFor | None = None,
-                  hook: ResultHook | None = None) -> ApplyResult:
-    """Verify and commit a batch in one transaction; `hook` runs inside it."""
+                  hook: ResultHook | None = None, *, signer: str = "") -> ApplyResult:
+    """Verify and commit a batch in one transaction; `hook` runs inside it.
+
+    `signer`: who sent the batch (the signer of a pushed request; '' for what
+    this node pulled), the account its pending entries are counted against.
+    """
     policy_for = policy_for or _default_policy
     result = ApplyResult()
     with storage.exclusive():
-        fresh = _fresh(storage, list(entries), result)
+        storage.expire_pending(PENDING_MAX_AGE_SECONDS)
+        entries = _not_blocked(storage.blocked_keys(), signer, list(entries), result)
+        fresh = _fresh(storage, entries, result)
         groups: dict[str, list[WireEntry]] = {}
         for entry in fresh:
             groups.setdefault(entry.doc_id, []).append(entry)
@@ -110,15 +123,97 @@ def apply_entries(storage: SyncStorage, entries: Iterable[WireEntry], policy_for
             add += [e for e in outcome.waiting if e.key not in old_keys]
             drop += [k for k in old_keys if k not in waiting_keys]
             result.pending += [e.key for e in group if e.key in waiting_keys]
-        room = MAX_PENDING - storage.pending_count() + len(drop)
-        if len(add) > max(room, 0):
-            refused = add[max(room, 0):]
-            add = add[: max(room, 0)]
-            gone = {e.key for e in refused}
-            result.pending = [k for k in result.pending if k not in gone]
-            result.rejected += [(e.key, "the pending queue is full; send dependencies first") for e in refused]
-        result.seq_before, result.seq_after = storage.commit_batch(updates, add, drop, _bind(hook, result))
+        if add:
+            add, evicted = _admit(storage, signer, add, drop, result)
+            drop += evicted
+        result.seq_before, result.seq_after = storage.commit_batch(updates, add, drop, _bind(hook, result),
+                                                                   signer=signer)
     return result
+
+
+def _not_blocked(blocked: frozenset[str], signer: str, entries: list[WireEntry],
+                 result: ApplyResult) -> list[WireEntry]:
+    """Refuse what a blocked key sent or wrote: its requests, its document, its signed heads.
+
+    A change by a blocked author cannot be accepted anyway: acceptance wants a
+    valid signed head by the change's own author, and those are refused here.
+    """
+    if not blocked:
+        return entries
+    if signer in blocked:
+        result.rejected += [(e.key, "blocked: the sender's key is blocked here") for e in entries]
+        return []
+    kept = []
+    for entry in entries:
+        if entry.doc_id in blocked or (entry.kind == "head" and _head_signer(entry) in blocked):
+            result.rejected.append((entry.key, "blocked: the author's key is blocked here"))
+        else:
+            kept.append(entry)
+    return kept
+
+
+def _head_signer(entry: WireEntry) -> str:
+    try:
+        return parse_head(entry).signer
+    except (RejectedError, ValueError, TypeError, KeyError):
+        return ""  # refused later, with its own reason
+
+
+def _admit(storage: SyncStorage, signer: str, add: list[WireEntry], drop: list[tuple[str, str]],
+           result: ApplyResult) -> tuple[list[WireEntry], list[tuple[str, str]]]:
+    """Which new pending entries to keep, and which older ones of others to evict for them.
+
+    A signer keeps at most its quota. When the whole queue is full, room is
+    made by evicting the longest-waiting entries of whoever holds more than
+    this signer would; only when nobody does is the rest refused.
+    """
+    usage = storage.pending_usage(signer)
+    count, size = usage.signer_entries, usage.signer_size
+    kept: list[WireEntry] = []
+    for index, entry in enumerate(add):
+        if count + 1 > MAX_PENDING_PER_SIGNER or size + len(entry.data) > MAX_PENDING_BYTES_PER_SIGNER:
+            _refuse_pending(add[index:], result, f"pending quota: this sender already has {count} entries"
+                            f" ({size} bytes) waiting for dependencies; send the dependencies first")
+            break
+        kept.append(entry)
+        count, size = count + 1, size + len(entry.data)
+    over_count = usage.entries - len(drop) + len(kept) - MAX_PENDING
+    over_size = usage.size + sum(len(e.data) for e in kept) - MAX_PENDING_BYTES
+    if over_count <= 0 and over_size <= 0:
+        return kept, []
+    evicted = _evict(storage, signer, count, over_count, over_size, set(drop))
+    over_count -= len(evicted)
+    over_size -= sum(entry_size for _, entry_size in evicted)
+    keep = len(kept)
+    while keep and (over_count > 0 or over_size > 0):  # nobody holds more: refuse the newest of ours
+        keep -= 1
+        over_count, over_size = over_count - 1, over_size - len(kept[keep].data)
+    _refuse_pending(kept[keep:], result, "the pending queue is full; send dependencies first")
+    return kept[:keep], [key for key, _ in evicted]
+
+
+def _evict(storage: SyncStorage, signer: str, count: int, over_count: int, over_size: int,
+           dropping: set[tuple[str, str]]) -> list[tuple[tuple[str, str], int]]:
+    """The oldest entries of the heaviest holders, down to this signer's share at most."""
+    evicted: list[tuple[tuple[str, str], int]] = []
+    holders = sorted(storage.pending_by_signer().items(), key=lambda item: item[1][0], reverse=True)
+    for holder, (held, _) in holders:
+        if over_count <= 0 and over_size <= 0:
+            break
+        if holder == signer or held <= count:
+            continue
+        for key, entry_size in storage.pending_oldest(holder, min(held - count, max(over_count, 0) + 1_000)):
+            if (over_count <= 0 and over_size <= 0) or key in dropping:
+                continue
+            evicted.append((key, entry_size))
+            over_count, over_size = over_count - 1, over_size - entry_size
+    return evicted
+
+
+def _refuse_pending(entries: list[WireEntry], result: ApplyResult, reason: str) -> None:
+    gone = {e.key for e in entries}
+    result.pending = [k for k in result.pending if k not in gone]
+    result.rejected += [(e.key, reason) for e in entries]
 
 
 def _outcomes(storage, groups: dict[str, list[WireEntry]], old: dict[str, list[WireEntry]], stored: dict,
@@ -277,7 +372,8 @@ def _plan_doc(storage: SyncStorage, doc_id: str, entries: list[WireEntry], polic
     apply = [h for h in order if h in covered]
     used += [changes[h][0] for h in apply] + [e for e, _ in usable]
     waiting = [changes[h][0] for h in changes if h not in covered]
-    waiting += [e for e, s in heads if (e, s) not in usable]
+    usable_keys = {e.key for e, _ in usable}
+    waiting += [e for e, _ in heads if e.key not in usable_keys]
     if not apply and not usable:
         return _DocOutcome(None, used, waiting)
     if defer:
@@ -295,19 +391,34 @@ def _plan_doc(storage: SyncStorage, doc_id: str, entries: list[WireEntry], polic
 
 
 def _causal_order(changes: dict[bytes, tuple[WireEntry, list[bytes]]], have: set[bytes]) -> list[bytes]:
-    """The changes whose dependencies are all present, each after its dependencies."""
-    placed: set[bytes] = set()
+    """The changes whose dependencies are all present, each after its dependencies.
+
+    Kahn's algorithm: linear in changes and dependencies, whatever order they
+    came in (4,990 changes sent newest first once held the write lock 15-42 s).
+    """
+    missing: dict[bytes, int] = {}
+    children: dict[bytes, list[bytes]] = {}
+    ready: deque[bytes] = deque()
+    for digest, (_, deps) in changes.items():
+        waiting_on = 0
+        for dep in set(deps):
+            if dep in have:
+                continue
+            waiting_on += 1
+            if dep in changes:
+                children.setdefault(dep, []).append(digest)
+            # a dependency neither stored nor in this batch keeps `digest` waiting for good
+        missing[digest] = waiting_on
+        if not waiting_on:
+            ready.append(digest)
     order: list[bytes] = []
-    remaining = dict(changes)
-    progress = True
-    while remaining and progress:
-        progress = False
-        for digest, (_, deps) in list(remaining.items()):
-            if all(d in have or d in placed for d in deps):
-                placed.add(digest)
-                order.append(digest)
-                del remaining[digest]
-                progress = True
+    while ready:
+        digest = ready.popleft()
+        order.append(digest)
+        for child in children.get(digest, ()):
+            missing[child] -= 1
+            if not missing[child]:
+                ready.append(child)
     return order
 
 
@@ -326,25 +437,45 @@ def _covered(changes: dict[bytes, tuple[WireEntry, list[bytes]]], ready: set[byt
 
 
 def _undominated(offered: list[SignedHead], changes: dict, ready: set[bytes]) -> list[SignedHead]:
-    """Leave out a signed head that a later one by the same signer covers.
+    """Leave out a signed head whose every head is strictly below another head by the same signer.
 
     verify_update would prune it anyway, after paying for its signature check;
     catching up on a long history otherwise verifies one signature per edit.
-    If the covering head is forged, the whole update is refused regardless.
+    What is left out stays covered by the signer's newer heads, which are
+    kept; if one of those is forged, the whole update is refused regardless.
+    One walk per signer (at most `_UNDOMINATED_SIGNERS` of them): linear in
+    the batch, where comparing every pair of heads was quadratic.
     """
     if len(offered) < 2:
         return offered
-    below = [_covered(changes, ready, list(s.heads)) for s in offered]
-    kept = []
-    for i, signed in enumerate(offered):
-        dominated = any(
-            j != i and other.signer == signed.signer and set(signed.heads) <= below[j]
-            and not set(other.heads) <= below[i]
-            for j, other in enumerate(offered)
-        )
-        if not dominated:
-            kept.append(signed)
+    by_signer: dict[str, list[SignedHead]] = {}
+    for signed in offered:
+        by_signer.setdefault(signed.signer, []).append(signed)
+    kept: list[SignedHead] = []
+    for number, mine in enumerate(by_signer.values()):
+        if len(mine) < 2 or number >= _UNDOMINATED_SIGNERS:
+            kept += mine
+            continue
+        below = _strictly_below(changes, ready, {h for s in mine for h in s.heads})
+        kept += [s for s in mine if not all(h in below for h in s.heads)]
     return kept
+
+
+# Honest documents have one signer, or a team's few admins; past this many, heads are all kept.
+_UNDOMINATED_SIGNERS = 16
+
+
+def _strictly_below(changes: dict, ready: set[bytes], heads: set[bytes]) -> set[bytes]:
+    """The ready changes that some change of `heads` depends on, directly or not."""
+    below: set[bytes] = set()
+    stack = [d for h in heads if h in ready for d in changes[h][1] if d in ready]
+    while stack:
+        digest = stack.pop()
+        if digest in below:
+            continue
+        below.add(digest)
+        stack += [d for d in changes[digest][1] if d in ready]
+    return below
 
 
 # -- whole documents (fast first sync) ---------------------------------------
@@ -430,9 +561,13 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
     try:
         with storage.exclusive():
             stored = _stored_many(storage, [d.doc_id for d in docs])
+            blocked = storage.blocked_keys()
 
             def changed():
                 for doc in docs:
+                    if doc.doc_id in blocked:
+                        result.rejected.append((("doc", doc.doc_id), "blocked: the author's key is blocked here"))
+                        continue
                     current = stored.get(doc.doc_id)
                     answer = verifying.answer(doc.doc_id, current)
                     if answer is None:

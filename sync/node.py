@@ -17,6 +17,7 @@ from skiller_desktop.services import Services
 from .api import AppConfig, create_app
 from .peers import PeerBook
 from .scheduler import Scheduler, SchedulerConfig
+from .serving import SERVER_OPTIONS, header_deadline
 from .storage import SqliteSyncStorage
 from .teams import NodeTeamGate
 
@@ -46,7 +47,9 @@ class ServerThread:
             self.sock.close()  # a taken port: give the socket back now, not at garbage collection
             raise
         self.port = self.sock.getsockname()[1]
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+        # The same bounds as a relay's (sync/serving.py): a LAN peer is no more trusted than the internet.
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                                http=header_deadline(), **SERVER_OPTIONS)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
                                        name="sync endpoint", daemon=True)

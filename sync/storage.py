@@ -8,15 +8,19 @@ them. A PostgreSQL backend for relays implements the same `SyncStorage`.
 from __future__ import annotations
 
 import secrets
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 
 from skiller_desktop.acceptance import Accepted
 from skiller_desktop.db import Database
-from skiller_desktop.person_doc import now_iso
+from skiller_desktop.person_doc import iso, now_iso
 from skiller_desktop.store import Store, StoredDoc
 
 from .wire import MAX_PAGE_BYTES, WireEntry
@@ -25,8 +29,23 @@ from .wire import MAX_PAGE_BYTES, WireEntry
 CommitHook = Callable[[int, int], None]
 
 
+@dataclass(frozen=True)
+class PendingUsage:
+    """How full the pending queue is, in all and for one signer."""
+
+    entries: int
+    size: int
+    signer_entries: int
+    signer_size: int
+
+
 class SyncStorage(Protocol):
-    """Everything replication needs from a node's or a relay's storage."""
+    """Everything replication needs from a node's or a relay's storage.
+
+    `newest_seq_now` and `blocked_keys` must answer without waiting on the
+    writer: the server calls them on its event loop (`/v1/info`, and the
+    checks made before a request's body is read).
+    """
 
     def node_id(self) -> str: ...
     def epoch(self) -> str: ...
@@ -38,10 +57,18 @@ class SyncStorage(Protocol):
     def known(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]: ...
     def pending(self, doc_ids: Iterable[str] | None = None) -> list[WireEntry]: ...
     def pending_count(self) -> int: ...
+    def pending_usage(self, signer: str) -> PendingUsage: ...
+    def pending_by_signer(self) -> dict[str, tuple[int, int]]: ...
+    def pending_oldest(self, signer: str, limit: int) -> list[tuple[tuple[str, str], int]]: ...
+    def expire_pending(self, max_age_seconds: float) -> int: ...
     def exclusive(self) -> AbstractContextManager[None]: ...
     def commit_batch(self, accepted: list[Accepted], pending_add: list[WireEntry],
-                     pending_drop: list[tuple[str, str]], hook: CommitHook | None = None) -> tuple[int, int]: ...
+                     pending_drop: list[tuple[str, str]], hook: CommitHook | None = None,
+                     signer: str = "") -> tuple[int, int]: ...
     def remember_nonce(self, signer: str, nonce: str, expires_at: int) -> bool: ...
+    def newest_seq_now(self) -> int: ...
+    def blocked_keys(self) -> frozenset[str]: ...
+    def log_page(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> tuple[list[WireEntry], int]: ...
 
 
 class SqliteSyncStorage:
@@ -54,6 +81,8 @@ class SqliteSyncStorage:
         self.project = project_read_models
         self._extra_lock = extra_lock
         self._nonce_sweep = 0.0
+        self._pending_sweep = 0.0
+        self.reader = ReadSide(db.path)
 
     # -- identity of this log --------------------------------------------
     def node_id(self) -> str:
@@ -79,6 +108,30 @@ class SqliteSyncStorage:
                 break
             out.append(WireEntry(row.doc_id, row.entry_kind, row.hash, row.data, row.seq))
         return out
+
+    def log_page(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> tuple[list[WireEntry], int]:
+        """A page to serve: entries after `seq` whose author is not blocked, and the last seq looked at.
+
+        Blocked keys' entries stay in the append-only log but are no longer
+        served; the caller's cursor still moves past them.
+        """
+        blocked = self.blocked_keys()
+        out: list[WireEntry] = []
+        size, last = 0, seq
+        for row in self.store.log_since(seq, limit):
+            size += len(row.data) + 200
+            if out and size > max_bytes:
+                break
+            last = row.seq
+            if not blocked or (row.author not in blocked and row.doc_id not in blocked):
+                out.append(WireEntry(row.doc_id, row.entry_kind, row.hash, row.data, row.seq))
+        return out, last
+
+    def newest_seq_now(self) -> int:
+        return self.reader.newest_seq()
+
+    def blocked_keys(self) -> frozenset[str]:
+        return self.reader.blocked()
 
     def get(self, doc_id: str) -> StoredDoc | None:
         return self.store.get(doc_id)
@@ -141,6 +194,33 @@ class SqliteSyncStorage:
         row = self.db.one("SELECT COUNT(*) AS n FROM sync_pending")
         return int(row["n"]) if row else 0
 
+    def pending_usage(self, signer: str) -> PendingUsage:
+        every = self.db.one("SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS size FROM sync_pending")
+        mine = self.db.one("SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS size FROM sync_pending WHERE signer = ?",
+                           (signer,))
+        return PendingUsage(every["n"], every["size"], mine["n"], mine["size"])  # type: ignore[index]
+
+    def pending_by_signer(self) -> dict[str, tuple[int, int]]:
+        """(entries, bytes) waiting per signer."""
+        rows = self.db.query("SELECT signer, COUNT(*) AS n, SUM(size) AS size FROM sync_pending GROUP BY signer")
+        return {r["signer"]: (r["n"], r["size"]) for r in rows}
+
+    def pending_oldest(self, signer: str, limit: int) -> list[tuple[tuple[str, str], int]]:
+        """((kind, hash), size) of `signer`'s longest-waiting entries, oldest first."""
+        rows = self.db.query("SELECT entry_kind, hash, size FROM sync_pending WHERE signer = ?"
+                             " ORDER BY received_at LIMIT ?", (signer, limit))
+        return [((r["entry_kind"], r["hash"]), r["size"]) for r in rows]
+
+    def expire_pending(self, max_age_seconds: float) -> int:
+        """Drop entries that waited longer than `max_age_seconds` (looked at once a minute at most)."""
+        now = time.time()
+        if now - self._pending_sweep < 60:
+            return 0
+        self._pending_sweep = now
+        cutoff = iso(datetime.now(UTC) - timedelta(seconds=max_age_seconds))
+        with self.db.transaction() as conn:
+            return conn.execute("DELETE FROM sync_pending WHERE received_at < ?", (cutoff,)).rowcount
+
     # -- writing -------------------------------------------------------------
     @contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -152,7 +232,8 @@ class SqliteSyncStorage:
             yield
 
     def commit_batch(self, accepted: list[Accepted], pending_add: list[WireEntry],
-                     pending_drop: list[tuple[str, str]], hook: CommitHook | None = None) -> tuple[int, int]:
+                     pending_drop: list[tuple[str, str]], hook: CommitHook | None = None,
+                     signer: str = "") -> tuple[int, int]:
         with self.exclusive():
             conn = self.db.conn
             before = self.newest_seq()
@@ -160,9 +241,9 @@ class SqliteSyncStorage:
             conn.executemany("DELETE FROM sync_pending WHERE entry_kind = ? AND hash = ?", pending_drop)
             stamp = now_iso()
             conn.executemany(
-                "INSERT OR IGNORE INTO sync_pending (entry_kind, hash, doc_id, bytes, received_at)"
-                " VALUES (?,?,?,?,?)",
-                [(e.kind, e.hash, e.doc_id, e.data, stamp) for e in pending_add],
+                "INSERT OR IGNORE INTO sync_pending (entry_kind, hash, doc_id, bytes, received_at, signer, size)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [(e.kind, e.hash, e.doc_id, e.data, stamp, signer, len(e.data)) for e in pending_add],
             )
             after = self.newest_seq()
             if hook is not None:
@@ -202,3 +283,47 @@ class SqliteSyncStorage:
             )
             return before, self.newest_seq()
 
+
+
+class ReadSide:
+    """A read-only connection of its own, for answers that must never wait on the writer.
+
+    In WAL mode a reader does not block on a write transaction, and this
+    connection has its own lock: `/v1/info` and the checks made before a
+    request's body is read stay quick while a big batch is being committed.
+    The blocked keys are read again whenever the file changed (`data_version`
+    moves on every commit by another connection, such as `skiller-relay block`).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._version: int | None = None
+        self._blocked: frozenset[str] = frozenset()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                         check_same_thread=False, isolation_level=None)
+        return self._conn
+
+    def newest_seq(self) -> int:
+        with self._lock:
+            row = self._connection().execute("SELECT MAX(seq) FROM log").fetchone()
+        return int(row[0] or 0)
+
+    def blocked(self) -> frozenset[str]:
+        with self._lock:
+            conn = self._connection()
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._version:
+                self._blocked = frozenset(r[0] for r in conn.execute("SELECT person_id FROM blocked_keys"))
+                self._version = version
+            return self._blocked
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
