@@ -25,10 +25,39 @@ from .services import Services
 log = logging.getLogger("skiller")
 
 
+# SQLite stores 64-bit integers: a larger number is refused as a usage error, not a crash.
+INT64 = (-(2**63), 2**63 - 1)
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: an integer from `low` to `high`, or a one-line usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text[:40]} is not from {low} to {high}")
+        return value
+
+    parse.__name__ = "integer"  # argparse names the type in its messages
+    return parse
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without usage noise
-        print(f"skiller: {message}", file=sys.stderr)
+        print(f"skiller: {_printable(message)}", file=sys.stderr)
         raise SystemExit(2)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Every plain `type=int`, in this file or a command group of another package, is 64-bit bounded."""
+        if kwargs.get("type") is int:
+            kwargs["type"] = bounded_int(*INT64)
+        return super().add_argument(*args, **kwargs)
+
+
+MAX_LIST = 100_000  # people listed or found at once
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     for action in ("add", "edit"):
         p = skill.add_parser(action)
         p.add_argument("name")
-        p.add_argument("--level", type=int, required=action == "add")
-        p.add_argument("--years", type=int)
+        p.add_argument("--level", type=bounded_int(1, 5), required=action == "add")
+        p.add_argument("--years", type=bounded_int(0, 80))
         p.add_argument("--description")
         p.add_argument("--keyword", action="append", dest="keywords")
         p.add_argument("--link", action="append", dest="links", help="evidence: a link")
@@ -81,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("person_id")
     p.add_argument("skill")
     p.add_argument("--comment", default="")
-    p.add_argument("--level", type=int)
+    p.add_argument("--level", type=bounded_int(1, 5))
     p.set_defaults(handler=cmd_endorse)
 
     endorsement = sub.add_parser("endorsement", help="revoke, hide or show one").add_subparsers(
@@ -128,14 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="find people by skill and text")
     p.add_argument("text", nargs="?", default="")
     p.add_argument("--skill", default="")
-    p.add_argument("--min-level", type=int, default=0)
+    p.add_argument("--min-level", type=bounded_int(0, 5), default=0)
     p.add_argument("--availability", default="")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=bounded_int(1, MAX_LIST), default=20)
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("people", help="everyone this node knows")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=bounded_int(1, MAX_LIST), default=50)
+    p.add_argument("--offset", type=bounded_int(0, INT64[1]), default=0)
     p.set_defaults(handler=cmd_people)
 
     bundle = sub.add_parser("bundle", help="signed files to hand over offline").add_subparsers(
@@ -170,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_identity_revoke)
 
     p = sub.add_parser("demo", help="fill this data dir with a generated community")
-    p.add_argument("--people", type=int, default=300)
+    p.add_argument("--people", type=bounded_int(1, 100_000), default=300)
     p.set_defaults(handler=cmd_demo)
 
     for register in _extensions():
@@ -513,9 +542,39 @@ def _log_bug(data_dir: Path) -> Path | None:
         return None
 
 
+def _printable(text: str) -> str:
+    """`text` safe to print whatever the terminal's encoding: lone surrogates shown escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _undecodable(args: argparse.Namespace) -> str | None:
+    """The first option given as text that is not valid Unicode (bytes Python kept as lone surrogates).
+
+    Paths may hold such bytes (they name files as the OS does); names, ids and
+    texts may not: they go into documents and the store as UTF-8.
+    """
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _encodes(text):
+                return name
+    return None
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = _undecodable(args)
+    if bad is not None:
+        print(f"skiller: the {bad.replace('_', ' ')} given is not valid text (undecodable bytes)", file=sys.stderr)
+        return 2
     if args.command is None:
         return _launch_app(args)
     data_dir = args.data_dir or default_data_dir()
@@ -525,7 +584,7 @@ def main(argv: list[str] | None = None) -> int:
         result = args.handler(services, args)
         return result if isinstance(result, int) else 0
     except SkillerError as exc:
-        print(f"skiller: {exc}", file=sys.stderr)
+        print(f"skiller: {_printable(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("skiller: interrupted", file=sys.stderr)

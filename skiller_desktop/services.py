@@ -8,6 +8,7 @@ after the commit.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import threading
@@ -24,7 +25,7 @@ from . import person_doc as pd
 from .acceptance import Accepted, PersonPolicy, WriterPolicy, verify_update
 from .db import Database
 from .errors import IdentityError, NotAllowedError, NotFoundError, StorageError, ValidationError
-from .files import write_atomically
+from .files import read_limited, write_atomically
 from .identity import (
     Identity,
     actor_id,
@@ -35,6 +36,7 @@ from .identity import (
     seed_from_phrase,
 )
 from .keystore import load_identity, save_identity
+from .paths import make_private_dir
 from .queries import Queries
 from .signed_heads import SignedHead
 from .store import Store
@@ -53,6 +55,9 @@ class Services:
         self.data_dir = Path(data_dir)
         if self.data_dir.exists() and not self.data_dir.is_dir():
             raise StorageError(f"{self.data_dir} is a file, not a folder")
+        if not read_only:
+            with contextlib.suppress(OSError):  # what cannot be created, opening the store reports
+                make_private_dir(self.data_dir)  # the owner's only (0700 on POSIX)
         self.db = _open_database(self.data_dir / DB_FILE, read_only)
         self.store = Store(self.db)
         self.queries = Queries(self.db)
@@ -514,7 +519,5 @@ def _clean_evidence(item: object) -> dict:
 
 
 def _read_file(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise NotFoundError(f"cannot read {path}: {exc.strerror}") from None
+    """An identity export: a regular file (not a FIFO or a device), of at most a bundle's size."""
+    return read_limited(path, bundles.MAX_BUNDLE_BYTES, NotFoundError, "identity export")
