@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -529,17 +530,86 @@ def _open(data_dir: Path) -> Services:
     return Services(data_dir)
 
 
-def _log_bug(data_dir: Path) -> Path | None:
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path = data_dir / "skiller-errors.log"
-        handler = logging.FileHandler(path, encoding="utf-8")
-        log.addHandler(handler)
-        log.exception("unexpected error")
+ERROR_LOG = "skiller-errors.log"
+
+
+class _ErrorLog(logging.FileHandler):
+    """Warnings and errors with their traces, to the data dir's log: the file is made at the first record.
+
+    A log that cannot be written is given up silently: never a second
+    traceback on the terminal about the first.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.setLevel(logging.WARNING)
+        self.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+class _OneLine(logging.Formatter):
+    """A record as one line on the terminal: its message and the exception's type, no trace."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"skiller: {_printable(record.getMessage())}"
+        if record.exc_info and record.exc_info[0] is not None:
+            text += f" ({record.exc_info[0].__name__}; details in the log)"
+        return text
+
+
+def _route_logs(data_dir: Path) -> list[logging.Handler]:
+    """Warnings as one line on stderr, with their traces in the data dir's log.
+
+    Without a handler, Python's last resort prints a logged exception's whole
+    trace on the terminal (a failed periodic sync did); an uncaught error in a
+    thread printed its trace too.
+    """
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(logging.WARNING)
+    stderr.setFormatter(_OneLine())
+    handlers = [_ErrorLog(data_dir / ERROR_LOG), stderr]
+    root = logging.getLogger()
+    for handler in handlers:
+        root.addHandler(handler)
+    threading.excepthook = _thread_crashed
+    return handlers
+
+
+def _thread_crashed(crash: threading.ExceptHookArgs) -> None:
+    if crash.exc_type is SystemExit:
+        return
+    name = crash.thread.name if crash.thread else "a thread"
+    log.error("%s stopped on an unexpected error", name,
+              exc_info=(crash.exc_type, crash.exc_value, crash.exc_traceback))
+
+
+def _unroute_logs(handlers: list[logging.Handler]) -> None:
+    root = logging.getLogger()
+    for handler in handlers:
+        root.removeHandler(handler)
         handler.close()
-        return path
-    except OSError:
-        return None
+    threading.excepthook = threading.__excepthook__
+
+
+def _log_bug(data_dir: Path) -> Path | None:
+    """The trace of an unexpected error, to the data dir's log only (the terminal gets one line)."""
+    path = data_dir / ERROR_LOG
+    handler = _ErrorLog(path)
+    bugs = logging.getLogger("skiller.bugs")
+    bugs.propagate = False  # not to the one-line stderr handler: main prints its own line
+    bugs.addHandler(handler)
+    try:
+        bugs.exception("unexpected error")
+    finally:
+        bugs.removeHandler(handler)
+        handler.close()
+    return path if path.exists() else None
 
 
 def _printable(text: str) -> str:
@@ -578,6 +648,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _launch_app(args)
     data_dir = args.data_dir or default_data_dir()
+    routed = _route_logs(data_dir)
     services = None
     try:
         services = _open(data_dir)
@@ -596,6 +667,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if services is not None:
             services.close()
+        _unroute_logs(routed)
 
 
 def _launch_app(args: argparse.Namespace) -> int:
