@@ -150,6 +150,30 @@ def test_a_zip_member_lying_about_its_size_is_refused_after_its_declared_size(tm
     assert "Skills.csv" in one_line(result, codes=(1,))
 
 
+def test_wire_entries_with_bad_ids_or_seq_are_a_400_and_an_oversized_one_a_413(tmp_path):
+    relay = start_relay(tmp_path / "relay.sqlite3")
+    me = Identity.generate()
+
+    def post(entry: dict) -> requests.Response:
+        body = json.dumps({"entries": [entry]}).encode()  # ensure_ascii: lone surrogates as \\udc80 escapes
+        return requests.post(relay.url + "/v1/log", data=body, timeout=30,
+                             headers=sign_request(me, "POST", "/v1/log", body))
+
+    good = {"doc_id": me.person_id, "kind": "change", "hash": "00" * 32, "data": base64.b64encode(b"x").decode()}
+    try:
+        for bad in ({"doc_id": "did:key:\udc80"}, {"hash": "\ud800" * 3}, {"seq": 10**20}, {"seq": -1},
+                    {"seq": "7"}, {"seq": 1.5}):
+            answer = post({**good, **bad})
+            assert answer.status_code == 400, (bad, answer.text)
+            assert answer.json()["error"]["code"] == "malformed"
+        oversized = {**good, "data": base64.b64encode(bytes(2 * MB)).decode()}
+        answer = post(oversized)
+        assert answer.status_code == 413 and "over the limit" in answer.json()["error"]["message"], answer.text
+        assert relay.info()["newest_seq"] == 0
+    finally:
+        relay.stop()
+
+
 # -- point 3 (e) and 10: deeply nested JSON ---------------------------------
 
 
