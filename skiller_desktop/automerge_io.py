@@ -7,12 +7,13 @@ write scalars ourselves with their exact Automerge type.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from automerge import core
 
-from .errors import RejectedError
+from .errors import RejectedError, ValidationError
 
 ROOT = core.ROOT
 Document = core.Document
@@ -293,6 +294,36 @@ def write_uleb(value: int) -> bytes:
             out.append(byte)
             return bytes(out)
 
+
+
+def apply_in_parts(doc: core.Document, edits: Sequence[Callable[[core.Transaction], None]],
+                   limit: int = MAX_CHANGE_BYTES) -> core.Document:
+    """Run `edits` in order as one or more changes, each at most `limit` bytes encoded (uncompressed).
+
+    A change is one wire entry and cannot be split later, so a large import
+    must be written in parts. Groups of edits are tried on a fork and kept
+    when their change fits; one that does not is tried again with fewer
+    edits, sized from what the last one weighed. Returns the document the
+    changes were made on (`doc` itself when everything fits in one change).
+    """
+    actor = doc.get_actor()
+    start, count = 0, len(edits)
+    while start < len(edits):
+        group = edits[start : start + count]
+        trial = doc.fork() if len(edits) > 1 else doc
+        trial.set_actor(actor)
+        before = trial.get_heads()
+        with trial.transaction() as tx:
+            for edit in group:
+                edit(tx)
+        size = sum(len(change.raw_bytes) for change in trial.get_changes(before))
+        if size <= limit:
+            doc, start = trial, start + len(group)
+            continue
+        if len(group) == 1:
+            raise ValidationError(f"one entry is {size:,} bytes, over the {limit:,} bytes a change may hold")
+        count = max(1, min(len(group) - 1, len(group) * limit * 9 // (size * 10)))  # aim a tenth under
+    return doc
 
 # -- what may reach Automerge's loader ---------------------------------------
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from automerge import core
 
+from . import automerge_io as am
 from . import bundles
 from . import person_doc as pd
 from .acceptance import Accepted, PersonPolicy, WriterPolicy, verify_update
@@ -476,8 +477,12 @@ class Services:
             raise IdentityError("your person document is missing from this data dir")
         return core.extract(stored.document())  # type: ignore[return-value]
 
-    def edit(self, edit: pd.Edit, *parts: str) -> Changes:
-        """Apply one edit to the user's own document: sign, commit, tell listeners."""
+    def edit(self, edit: pd.Edit | list[pd.Edit], *parts: str) -> Changes:
+        """Apply one edit to the user's own document: sign, commit, tell listeners.
+
+        A list of edits (a large import) may become several changes, each
+        under the wire's per-entry limit, committed and signed together.
+        """
         identity = self.require_identity()
         with self._lock, self.db.transaction():  # read, edit and write as one, across processes too
             stored = self.store.get(identity.person_id)
@@ -486,7 +491,10 @@ class Services:
             doc = stored.document()
             doc.set_actor(identity.actor_id)
             before = doc.get_heads()
-            pd.apply(doc, edit)
+            if isinstance(edit, list):
+                doc = am.apply_in_parts(doc, edit)
+            else:
+                pd.apply(doc, edit)
             new_changes = doc.get_changes(before)
             if not new_changes:
                 return Changes()

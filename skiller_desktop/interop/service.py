@@ -97,7 +97,8 @@ def _import(services: Services, source: str, portfolio: ImportedPortfolio) -> Im
     if staged is not None:
         plan.notes.append(f"What Skiller has no field for stays on this device only, never synced: {extras_file}")
     try:
-        changes = services.edit(pd.merge_many(plan.edits), *plan.parts) if plan.edits else None
+        # several changes when large: each must fit in one sync entry (automerge_io.MAX_CHANGE_BYTES)
+        changes = services.edit(plan.edits, *plan.parts) if plan.edits else None
         if staged is not None:
             os.replace(staged, extras_file)
     except BaseException:
