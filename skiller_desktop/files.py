@@ -13,7 +13,7 @@ import stat
 import uuid
 from pathlib import Path
 
-from .errors import RejectedError, SkillerError, StorageError
+from .errors import RejectedError, StorageError
 
 
 def stage(target: Path, data: bytes, mode: int = 0o666) -> Path:
@@ -43,7 +43,7 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o666) -> None:
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def read_limited(path: Path, limit: int, error: type[SkillerError] = RejectedError, what: str = "file") -> bytes:
+def read_limited(path: Path, limit: int, error: type[Exception] = RejectedError, what: str = "file") -> bytes:
     """A regular file's bytes, refused with `error` past `limit` bytes, or if it is not a regular file.
 
     Opened non-blocking and checked with fstat before any read, so a FIFO
@@ -55,7 +55,7 @@ def read_limited(path: Path, limit: int, error: type[SkillerError] = RejectedErr
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise error(f"no such file: {path}") from None
+        raise error(f"cannot read {path}: no such file") from None
     except IsADirectoryError:
         raise error(f"{path} is a folder, not a {what}") from None
     except OSError as exc:

@@ -269,7 +269,7 @@ def test_an_identity_file_with_a_damaged_nonce_is_one_line(tmp_path, nonce):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 @pytest.mark.parametrize("command", [["bundle", "import"], ["identity", "import"], ["import", "jsonresume"],
-                                     ["import", "linkedin"]])
+                                     ["import", "linkedin"], ["verify"]])
 def test_a_fifo_or_a_device_given_as_a_file_is_one_line(tmp_path, command):
     me = tmp_path / "me"
     if command[0] != "identity":
