@@ -449,10 +449,7 @@ def cmd_bundle_import(s: Services, a: argparse.Namespace) -> None:
 
 def _passphrase(path: Path | None, confirm: bool) -> str:
     if path is not None:
-        try:
-            return path.read_text("utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise ValidationError(f"cannot read the passphrase file: {exc.strerror}") from None
+        return _read_secret_file(path, "passphrase file").rstrip("\r\n")
     if os.environ.get("SKILLER_PASSPHRASE"):
         return os.environ["SKILLER_PASSPHRASE"]
     if not sys.stdin.isatty():
@@ -461,6 +458,31 @@ def _passphrase(path: Path | None, confirm: bool) -> str:
     if confirm and getpass.getpass("Again: ") != first:
         raise ValidationError("the two passphrases differ")
     return first
+
+
+MAX_SECRET_FILE_BYTES = 64 * 1024  # a passphrase or 24 words
+
+
+def _read_secret_file(path: Path, what: str) -> str:
+    """A short UTF-8 text, at most 64 KiB read: a pipe is fine (`--passphrase-file <(pass show x)`)."""
+    try:
+        with open(path, "rb") as handle:
+            return _short_text(handle.read(MAX_SECRET_FILE_BYTES + 1), f"the {what}")
+    except OSError as exc:
+        raise ValidationError(f"cannot read the {what} {path}: {exc.strerror or exc}") from None
+
+
+def _read_secret_stdin(what: str) -> str:
+    return _short_text(sys.stdin.buffer.read(MAX_SECRET_FILE_BYTES + 1), f"the {what} on stdin")
+
+
+def _short_text(data: bytes, what: str) -> str:
+    if len(data) > MAX_SECRET_FILE_BYTES:
+        raise ValidationError(f"{what} is longer than {MAX_SECRET_FILE_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{what} is not UTF-8 text") from None
 
 
 def cmd_identity_export(s: Services, a: argparse.Namespace) -> None:
@@ -475,11 +497,11 @@ def cmd_identity_import(s: Services, a: argparse.Namespace) -> None:
 
 def cmd_identity_restore(s: Services, a: argparse.Namespace) -> None:
     if a.phrase_file:
-        phrase = a.phrase_file.read_text("utf-8")
+        phrase = _read_secret_file(a.phrase_file, "recovery phrase file")
     elif sys.stdin.isatty():
         phrase = getpass.getpass("Recovery phrase: ")
     else:
-        phrase = sys.stdin.read()
+        phrase = _read_secret_stdin("recovery phrase")
     pid = s.restore_identity(phrase, a.name)
     emit(a, {"person_id": pid}, f"Restored {pid}.")
 

@@ -528,4 +528,4 @@ def _clean_evidence(item: object) -> dict:
 
 def _read_file(path: Path) -> bytes:
     """An identity export: a regular file (not a FIFO or a device), of at most a bundle's size."""
-    return read_limited(path, bundles.MAX_BUNDLE_BYTES, NotFoundError, "identity export")
+    return read_limited(path, bundles.MAX_BUNDLE_BYTES, NotFoundError, "Skiller identity export")

@@ -285,6 +285,21 @@ def test_a_fifo_or_a_device_given_as_a_file_is_one_line(tmp_path, command):
         assert "not a regular file" in one_line(result, codes=(1,))
 
 
+def test_endless_or_undecodable_secrets_are_one_line(tmp_path):
+    """/dev/zero as a phrase or passphrase file read until memory ran out; bytes that are not UTF-8 crashed."""
+    me = tmp_path / "me"
+    result = subprocess.run([sys.executable, "-m", "skiller_desktop", "--data-dir", str(me), "identity", "restore"],
+                            input=b"\xff\xfe abandon", capture_output=True, cwd=ROOT, timeout=60,
+                            env={**os.environ, "SKILLER_NO_KEYRING": "1", "PYTHONPATH": str(ROOT)})
+    decoded = subprocess.CompletedProcess(result.args, result.returncode, "", result.stderr.decode())
+    assert "not UTF-8" in one_line(decoded, codes=(1,))
+    assert "longer than" in one_line(run_cli("identity", "restore", "--phrase-file", "/dev/zero", data_dir=me))
+    export = tmp_path / "x.identity"
+    export.write_text("{}")
+    assert "longer than" in one_line(
+        run_cli("identity", "import", str(export), "--passphrase-file", "/dev/zero", data_dir=me))
+
+
 def test_a_logged_error_or_a_thread_crash_is_one_line_with_its_trace_in_the_log(tmp_path):
     """A failed sync logged with `log.exception` printed its whole trace (no handler: Python's last resort)."""
     me = tmp_path / "me"
