@@ -227,6 +227,11 @@ def inflate(data: bytes, limit: int, wbits: int = -15) -> bytes:
     Never holds more than `limit` + 1 MiB: the output is asked for in steps of
     at most what is left of the limit, so a bomb is stopped after `limit` bytes.
     """
+    try:
+        if len(data) * DEFLATE_MAX_RATIO <= limit:  # cannot pass the limit: one call, the usual case
+            return zlib.decompress(data, wbits)
+    except zlib.error:
+        raise RejectedError("compressed data does not inflate") from None
     inflater = zlib.decompressobj(wbits)
     parts: list[bytes] = []
     size = 0

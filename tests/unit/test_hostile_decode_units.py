@@ -38,8 +38,9 @@ def test_inflate_stops_at_its_limit():
     assert am.inflate(data, 100_000) == b"x" * 100_000
     with pytest.raises(RejectedError, match="more than 99,999 bytes"):
         am.inflate(data, 99_999)
-    with pytest.raises(RejectedError, match="truncated"):
-        am.inflate(data[:-3], 10**6)
+    for limit in (10**6, 10**3 * len(data)):  # the one-call path (short data) and the stepped one
+        with pytest.raises(RejectedError, match=r"truncated|does not inflate"):
+            am.inflate(data[:-3], limit)
     with pytest.raises(RejectedError, match="does not inflate"):
         am.inflate(b"\xff" * 10, 10**6)
 
