@@ -28,6 +28,8 @@ MAX_SNAPSHOT_DOCS = 2000
 # plus room for a sealed team entry's envelope. Inflated, a change may be 16 times that.
 MAX_ENTRY_BYTES = am.MAX_CHANGE_BYTES
 MAX_ENTRY_DATA_BYTES = MAX_ENTRY_BYTES + 64 * 1024
+# Before the entry limit, an entry could be as large as a push body: relays may still hold some.
+MAX_LEGACY_ENTRY_BYTES = MAX_BODY_BYTES
 MAX_SEQ = 2**63 - 1  # SQLite's INTEGER
 KINDS = ("change", "head", "keybox", "sealed")  # the last two: sealed team replication (protocol §7)
 
@@ -68,7 +70,9 @@ class WireEntry:
         return out
 
     @classmethod
-    def from_json(cls, item: object) -> WireEntry:
+    def from_json(cls, item: object, max_data_bytes: int = MAX_ENTRY_DATA_BYTES) -> WireEntry:
+        """An entry from a push or a page; `max_data_bytes`: a puller reading entries written before
+        the entry limit existed (up to a body's size) may pass MAX_LEGACY_ENTRY_BYTES."""
         if not isinstance(item, dict):
             raise bad_request("an entry is not a JSON object")
         try:
@@ -84,9 +88,9 @@ class WireEntry:
             raise bad_request("an entry's doc_id or hash is not ASCII")
         if type(seq) is not int or not 0 <= seq <= MAX_SEQ:
             raise bad_request("an entry's seq is not an integer from 0 to 2**63-1")
-        if len(data) > (MAX_ENTRY_DATA_BYTES + 2) // 3 * 4:  # base64: 4 characters for 3 bytes
+        if len(data) > (max_data_bytes + 2) // 3 * 4:  # base64: 4 characters for 3 bytes
             raise ProtocolError(413, "entry_too_large",
-                                f"an entry is over the limit of {MAX_ENTRY_DATA_BYTES:,} bytes; "
+                                f"an entry is over the limit of {max_data_bytes:,} bytes; "
                                 "a writer splits what is larger into several changes")
         return cls(doc_id, kind, hash_, unb64(data), seq)
 
