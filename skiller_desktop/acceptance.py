@@ -218,8 +218,15 @@ def verify_prepared(jobs: list[tuple], with_data: bool) -> list[tuple[bool, Prep
 
 
 def load_candidate(current_bytes: bytes | None, incoming: bytes) -> core.Document:
+    """The stored document with `incoming` loaded onto it; RejectedError past the load limits.
+
+    Automerge inflates inside its loader without a limit, so what reaches it is
+    bounded first (`automerge_io.check_loadable`, docs/limits.md).
+    """
+    data = (current_bytes or b"") + incoming
+    am.check_loadable(data)
     try:
-        return core.Document.load((current_bytes or b"") + incoming)
+        return core.Document.load(data)
     except Exception as exc:  # the bindings raise a bare Exception
         raise RejectedError(f"the document bytes are corrupt or incomplete ({exc})") from None
 

@@ -7,10 +7,13 @@ write scalars ourselves with their exact Automerge type.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from automerge import core
+
+from .errors import RejectedError, ValidationError
 
 ROOT = core.ROOT
 Document = core.Document
@@ -199,9 +202,78 @@ def _same_change(kind: int, chunk: bytes, raw: bytes) -> bool:
     _, body_at = read_uleb(chunk, 9)
     _, raw_body_at = read_uleb(raw, 9)
     try:
-        return zlib.decompress(chunk[body_at:], -15) == raw[raw_body_at:] and chunk[4:8] == raw[4:8]
-    except zlib.error:
+        plain = inflate(chunk[body_at:], len(raw) - raw_body_at)
+    except RejectedError:  # longer than the change it may be: not that change
         return False
+    return plain == raw[raw_body_at:] and chunk[4:8] == raw[4:8]
+
+
+# -- bounded inflating ------------------------------------------------------
+
+# Deflate turns at most 1,032 bytes into one (258-byte matches in 2 bits, plus block
+# overhead): a chunk of n deflated bytes inflates to at most n * 1,032 bytes.
+DEFLATE_MAX_RATIO = 1032
+# A change as written by this app, encoded (the wire's per-entry limit); imports are
+# split into several changes under it (`apply_in_parts`).
+MAX_CHANGE_BYTES = 1024 * 1024
+# What one deflated change may inflate to: honest changes compress 2-10 times.
+MAX_INFLATED_CHANGE_BYTES = 16 * MAX_CHANGE_BYTES
+_INFLATE_STEP = 1024 * 1024
+
+
+def inflate(data: bytes, limit: int, wbits: int = -15) -> bytes:
+    """Raw deflate (or, with other `wbits`, zlib/gzip) data, refused past `limit` bytes of output.
+
+    Never holds more than `limit` + 1 MiB: the output is asked for in steps of
+    at most what is left of the limit, so a bomb is stopped after `limit` bytes.
+    """
+    try:
+        if len(data) * DEFLATE_MAX_RATIO <= limit:  # cannot pass the limit: one call, the usual case
+            return zlib.decompress(data, wbits)
+    except zlib.error:
+        raise RejectedError("compressed data does not inflate") from None
+    inflater = zlib.decompressobj(wbits)
+    parts: list[bytes] = []
+    size = 0
+    pending = data
+    try:
+        while True:
+            part = inflater.decompress(pending, min(_INFLATE_STEP, limit - size + 1))
+            size += len(part)
+            if size > limit:
+                raise RejectedError(f"compressed data inflates to more than {limit:,} bytes")
+            parts.append(part)
+            pending = inflater.unconsumed_tail
+            if not pending and not part:
+                break
+        if not inflater.eof:
+            raise RejectedError("compressed data is truncated")
+    except zlib.error:
+        raise RejectedError("compressed data does not inflate") from None
+    return b"".join(parts)
+
+
+def inflated_size_bound(data: bytes, limit: int, wbits: int = -15) -> int:
+    """At most how many bytes `data` inflates to, without keeping them; RejectedError past `limit`.
+
+    Data too short to reach the limit is not inflated: its bound is its size times the ratio.
+    """
+    if len(data) * DEFLATE_MAX_RATIO <= limit:  # cannot exceed the limit: spare the work
+        return len(data) * DEFLATE_MAX_RATIO
+    inflater = zlib.decompressobj(wbits)
+    size = 0
+    pending = data
+    try:
+        while True:
+            part = inflater.decompress(pending, _INFLATE_STEP)
+            size += len(part)
+            if size > limit:
+                raise RejectedError(f"compressed data inflates to more than {limit:,} bytes")
+            pending = inflater.unconsumed_tail
+            if not pending and not part:
+                return size
+    except zlib.error:
+        raise RejectedError("compressed data does not inflate") from None
 
 
 def read_uleb(data: bytes, at: int) -> tuple[int, int]:
@@ -226,3 +298,103 @@ def write_uleb(value: int) -> bytes:
         else:
             out.append(byte)
             return bytes(out)
+
+
+
+def apply_in_parts(doc: core.Document, edits: Sequence[Callable[[core.Transaction], None]],
+                   limit: int = MAX_CHANGE_BYTES) -> core.Document:
+    """Run `edits` in order as one or more changes, each at most `limit` bytes encoded (uncompressed).
+
+    A change is one wire entry and cannot be split later, so a large import
+    must be written in parts. Groups of edits are tried on a fork and kept
+    when their change fits; one that does not is tried again with fewer
+    edits, sized from what the last one weighed. Returns the document the
+    changes were made on (`doc` itself when everything fits in one change).
+    """
+    actor = doc.get_actor()
+    start, count = 0, len(edits)
+    while start < len(edits):
+        group = edits[start : start + count]
+        trial = doc.fork() if len(edits) > 1 else doc
+        trial.set_actor(actor)
+        before = trial.get_heads()
+        with trial.transaction() as tx:
+            for edit in group:
+                edit(tx)
+        size = sum(len(change.raw_bytes) for change in trial.get_changes(before))
+        if size <= limit:
+            doc, start = trial, start + len(group)
+            continue
+        if len(group) == 1:
+            raise ValidationError(f"one entry is {size:,} bytes, over the {limit:,} bytes a change may hold")
+        count = max(1, min(len(group) - 1, len(group) * limit * 9 // (size * 10)))  # aim a tenth under
+    return doc
+
+# -- what may reach Automerge's loader ---------------------------------------
+
+# Automerge inflates deflated chunks and columns inside `Document.load`, in Rust, without
+# a limit: what reaches it is bounded here instead (docs/limits.md). An honest person
+# document is a few MB at most; a push or a page brings at most 5,000 changes.
+MAX_LOAD_BYTES = 32 * 1024 * 1024
+MAX_LOAD_CHUNKS = 20_000
+MAX_LOAD_INFLATED_BYTES = 64 * 1024 * 1024
+DOCUMENT_CHUNK = 0
+_DEFLATED_COLUMN = 0x08  # bit 3 of a column's spec
+
+
+def check_loadable(data: bytes) -> None:
+    """Refuse saved bytes or change chunks whose loading could cost more than the limits above.
+
+    Walks the chunk headers (no decoding): a change chunk counts its length, a
+    deflated change chunk what it inflates to (inflated, without keeping it,
+    only when it is long enough to pass the limit), a document chunk its
+    columns as declared, deflated ones bounded the same way.
+    """
+    if len(data) > MAX_LOAD_BYTES:
+        raise RejectedError(f"the document is {len(data):,} bytes, over the limit of {MAX_LOAD_BYTES:,}")
+    found = chunks(data, MAX_LOAD_CHUNKS)
+    if found is None:
+        if chunks(data) is not None:
+            raise RejectedError(f"the document has more than {MAX_LOAD_CHUNKS:,} chunks")
+        raise RejectedError("the document bytes are not a clean run of Automerge chunks")
+    budget = MAX_LOAD_INFLATED_BYTES
+    for kind, start, end in found:
+        _, body_at = read_uleb(data, start + 9)
+        if kind == DEFLATED_CHANGE_CHUNK:
+            budget -= inflated_size_bound(data[body_at:end], min(budget, MAX_INFLATED_CHANGE_BYTES))
+        elif kind == DOCUMENT_CHUNK:
+            budget -= _document_size_bound(data, body_at, end, budget)
+        else:
+            budget -= end - body_at
+        if budget < 0:
+            raise RejectedError(f"the document inflates to more than {MAX_LOAD_INFLATED_BYTES:,} bytes")
+
+
+def _document_size_bound(data: bytes, at: int, end: int, limit: int) -> int:
+    """At most how many bytes a document chunk's columns inflate to; RejectedError past `limit`."""
+    def uleb() -> int:
+        nonlocal at
+        value, at = read_uleb(data, at)
+        if value < 0 or at > end:
+            raise RejectedError("a document chunk is truncated")
+        return value
+
+    for _ in range(uleb()):  # actors (a length, then the actor id)
+        skip = uleb()  # read first: `at += uleb()` would add to the `at` of before the read
+        at += skip
+    skip = 32 * uleb()  # heads
+    at += skip
+    columns = [(uleb(), uleb()) for _ in range(uleb())]  # change columns: (spec, length)
+    columns += [(uleb(), uleb()) for _ in range(uleb())]  # op columns
+    size = 0
+    for spec, length in columns:
+        if at + length > end:
+            raise RejectedError("a document chunk's columns run past its end")
+        if spec & _DEFLATED_COLUMN:
+            size += inflated_size_bound(data[at : at + length], limit - size)
+        else:
+            size += length
+        if size > limit:
+            raise RejectedError(f"the document inflates to more than {MAX_LOAD_INFLATED_BYTES:,} bytes")
+        at += length
+    return size

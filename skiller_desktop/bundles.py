@@ -14,7 +14,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import safe_json
 from .errors import RejectedError
+from .files import read_limited
 from .identity import Identity, verify_signature
 from .person_doc import now_iso
 from .signed_heads import SignedHead
@@ -63,7 +65,7 @@ def decode(raw: bytes) -> list[BundledDoc]:
     """Parse and check the seal; each document still needs `verify_update`."""
     header_line, sep, body = raw.partition(b"\n")
     try:
-        header = json.loads(header_line)
+        header = safe_json.loads(header_line)
         assert isinstance(header, dict) and header.get("format") == FORMAT and sep
     except (ValueError, AssertionError):
         raise RejectedError("this file is not a Skiller bundle") from None
@@ -79,8 +81,8 @@ def decode(raw: bytes) -> list[BundledDoc]:
     ):
         raise RejectedError("the bundle was altered after it was exported (its seal does not match)")
     try:
-        documents = json.loads(body)["documents"]
-        return [
+        documents = safe_json.loads(body)["documents"]
+        found = [
             BundledDoc(
                 str(d["doc_id"]),
                 base64.b64decode(d["bytes"], validate=True),
@@ -88,19 +90,15 @@ def decode(raw: bytes) -> list[BundledDoc]:
             )
             for d in documents
         ]
+    except safe_json.TooDeepError as exc:
+        raise RejectedError(f"the bundle's contents are refused: {exc}") from None
     except (ValueError, KeyError, TypeError):
         raise RejectedError("the bundle's contents are malformed") from None
+    if not all(d.doc_id.isascii() for d in found):  # ids are ASCII; a lone surrogate would not even encode
+        raise RejectedError("the bundle names a document with an id that is not ASCII")
+    return found
 
 
 def read_file(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BUNDLE_BYTES:
-            raise RejectedError(f"the bundle is too large ({size:,} bytes)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise RejectedError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise RejectedError(f"{path} is a folder, not a bundle file") from None
-    except OSError as exc:
-        raise RejectedError(f"cannot read {path}: {exc.strerror}") from None
+    """The bundle file's bytes: a regular file of at most MAX_BUNDLE_BYTES (not a FIFO, not /dev/zero)."""
+    return read_limited(path, MAX_BUNDLE_BYTES, RejectedError, "bundle file")

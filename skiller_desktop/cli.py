@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,10 +26,36 @@ from .services import Services
 log = logging.getLogger("skiller")
 
 
+# SQLite stores 64-bit integers: a larger number is refused as a usage error, not a crash.
+INT64 = (-(2**63), 2**63 - 1)
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: an integer from `low` to `high`, or a one-line usage error."""
+
+    def parse(text: str) -> int:
+        value = int(text)  # a ValueError: argparse says "invalid int value: 'high'"
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text[:40]} is not from {low} to {high}")
+        return value
+
+    parse.__name__ = "int"  # argparse names the type in its messages
+    return parse
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without usage noise
-        print(f"skiller: {message}", file=sys.stderr)
+        print(f"skiller: {_printable(message)}", file=sys.stderr)
         raise SystemExit(2)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Every plain `type=int`, in this file or a command group of another package, is 64-bit bounded."""
+        if kwargs.get("type") is int:
+            kwargs["type"] = bounded_int(*INT64)
+        return super().add_argument(*args, **kwargs)
+
+
+MAX_LIST = 100_000  # people listed or found at once
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     for action in ("add", "edit"):
         p = skill.add_parser(action)
         p.add_argument("name")
-        p.add_argument("--level", type=int, required=action == "add")
+        p.add_argument("--level", type=int, required=action == "add")  # 64-bit; 1-5 said by the core
         p.add_argument("--years", type=int)
         p.add_argument("--description")
         p.add_argument("--keyword", action="append", dest="keywords")
@@ -130,14 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="find people by skill and text")
     p.add_argument("text", nargs="?", default="")
     p.add_argument("--skill", default="")
-    p.add_argument("--min-level", type=int, default=0)
+    p.add_argument("--min-level", type=bounded_int(0, 5), default=0)
     p.add_argument("--availability", default="")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=bounded_int(1, MAX_LIST), default=20)
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("people", help="everyone this node knows")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=bounded_int(1, MAX_LIST), default=50)
+    p.add_argument("--offset", type=bounded_int(0, INT64[1]), default=0)
     p.set_defaults(handler=cmd_people)
 
     bundle = sub.add_parser("bundle", help="signed files to hand over offline").add_subparsers(
@@ -172,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_identity_revoke)
 
     p = sub.add_parser("demo", help="fill this data dir with a generated community")
-    p.add_argument("--people", type=int, default=300)
+    p.add_argument("--people", type=bounded_int(1, 100_000), default=300)
     p.set_defaults(handler=cmd_demo)
 
     for register in _extensions():
@@ -425,10 +452,7 @@ def cmd_bundle_import(s: Services, a: argparse.Namespace) -> None:
 
 def _passphrase(path: Path | None, confirm: bool) -> str:
     if path is not None:
-        try:
-            return path.read_text("utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise ValidationError(f"cannot read the passphrase file: {exc.strerror}") from None
+        return _read_secret_file(path, "passphrase file").rstrip("\r\n")
     if os.environ.get("SKILLER_PASSPHRASE"):
         return os.environ["SKILLER_PASSPHRASE"]
     if not sys.stdin.isatty():
@@ -437,6 +461,31 @@ def _passphrase(path: Path | None, confirm: bool) -> str:
     if confirm and getpass.getpass("Again: ") != first:
         raise ValidationError("the two passphrases differ")
     return first
+
+
+MAX_SECRET_FILE_BYTES = 64 * 1024  # a passphrase or 24 words
+
+
+def _read_secret_file(path: Path, what: str) -> str:
+    """A short UTF-8 text, at most 64 KiB read: a pipe is fine (`--passphrase-file <(pass show x)`)."""
+    try:
+        with open(path, "rb") as handle:
+            return _short_text(handle.read(MAX_SECRET_FILE_BYTES + 1), f"the {what}")
+    except OSError as exc:
+        raise ValidationError(f"cannot read the {what} {path}: {exc.strerror or exc}") from None
+
+
+def _read_secret_stdin(what: str) -> str:
+    return _short_text(sys.stdin.buffer.read(MAX_SECRET_FILE_BYTES + 1), f"the {what} on stdin")
+
+
+def _short_text(data: bytes, what: str) -> str:
+    if len(data) > MAX_SECRET_FILE_BYTES:
+        raise ValidationError(f"{what} is longer than {MAX_SECRET_FILE_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{what} is not UTF-8 text") from None
 
 
 def cmd_identity_export(s: Services, a: argparse.Namespace) -> None:
@@ -451,11 +500,11 @@ def cmd_identity_import(s: Services, a: argparse.Namespace) -> None:
 
 def cmd_identity_restore(s: Services, a: argparse.Namespace) -> None:
     if a.phrase_file:
-        phrase = a.phrase_file.read_text("utf-8")
+        phrase = _read_secret_file(a.phrase_file, "recovery phrase file")
     elif sys.stdin.isatty():
         phrase = getpass.getpass("Recovery phrase: ")
     else:
-        phrase = sys.stdin.read()
+        phrase = _read_secret_stdin("recovery phrase")
     pid = s.restore_identity(phrase, a.name)
     emit(a, {"person_id": pid}, f"Restored {pid}.")
 
@@ -503,32 +552,132 @@ def _open(data_dir: Path) -> Services:
     return Services(data_dir)
 
 
-def _log_bug(data_dir: Path) -> Path | None:
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path = data_dir / "skiller-errors.log"
-        handler = logging.FileHandler(path, encoding="utf-8")
-        log.addHandler(handler)
-        log.exception("unexpected error")
+ERROR_LOG = "skiller-errors.log"
+
+
+class _ErrorLog(logging.FileHandler):
+    """Warnings and errors with their traces, to the data dir's log: the file is made at the first record.
+
+    A log that cannot be written is given up silently: never a second
+    traceback on the terminal about the first.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.setLevel(logging.WARNING)
+        self.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+class _OneLine(logging.Formatter):
+    """A record as one line on the terminal: its message and the exception's type, no trace."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"skiller: {_printable(record.getMessage())}"
+        if record.exc_info and record.exc_info[0] is not None:
+            text += f" ({record.exc_info[0].__name__}; details in the log)"
+        return text
+
+
+def _route_logs(data_dir: Path) -> list[logging.Handler]:
+    """Warnings as one line on stderr, with their traces in the data dir's log.
+
+    Without a handler, Python's last resort prints a logged exception's whole
+    trace on the terminal (a failed periodic sync did); an uncaught error in a
+    thread printed its trace too.
+    """
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(logging.WARNING)
+    stderr.setFormatter(_OneLine())
+    handlers = [_ErrorLog(data_dir / ERROR_LOG), stderr]
+    root = logging.getLogger()
+    for handler in handlers:
+        root.addHandler(handler)
+    threading.excepthook = _thread_crashed
+    return handlers
+
+
+def _thread_crashed(crash: threading.ExceptHookArgs) -> None:
+    if crash.exc_type is SystemExit:
+        return
+    name = crash.thread.name if crash.thread else "a thread"
+    log.error("%s stopped on an unexpected error", name,
+              exc_info=(crash.exc_type, crash.exc_value, crash.exc_traceback))
+
+
+def _unroute_logs(handlers: list[logging.Handler]) -> None:
+    root = logging.getLogger()
+    for handler in handlers:
+        root.removeHandler(handler)
         handler.close()
-        return path
-    except OSError:
-        return None
+    threading.excepthook = threading.__excepthook__
+
+
+def _log_bug(data_dir: Path) -> Path | None:
+    """The trace of an unexpected error, to the data dir's log only (the terminal gets one line)."""
+    path = data_dir / ERROR_LOG
+    handler = _ErrorLog(path)
+    bugs = logging.getLogger("skiller.bugs")
+    bugs.propagate = False  # not to the one-line stderr handler: main prints its own line
+    bugs.addHandler(handler)
+    try:
+        bugs.exception("unexpected error")
+    finally:
+        bugs.removeHandler(handler)
+        handler.close()
+    return path if path.exists() else None
+
+
+def _printable(text: str) -> str:
+    """`text` safe to print whatever the terminal's encoding: lone surrogates shown escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _undecodable(args: argparse.Namespace) -> str | None:
+    """The first option given as text that is not valid Unicode (bytes Python kept as lone surrogates).
+
+    Paths may hold such bytes (they name files as the OS does); names, ids and
+    texts may not: they go into documents and the store as UTF-8.
+    """
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _encodes(text):
+                return name
+    return None
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = _undecodable(args)
+    if bad is not None:
+        print(f"skiller: the {bad.replace('_', ' ')} given is not valid text (undecodable bytes)", file=sys.stderr)
+        return 2
     if args.command is None:
         return _launch_app(args)
     data_dir = args.data_dir or default_data_dir()
+    routed = _route_logs(data_dir)
     services = None
     try:
         services = _open(data_dir)
         result = args.handler(services, args)
         return result if isinstance(result, int) else 0
     except SkillerError as exc:
-        print(f"skiller: {exc}", file=sys.stderr)
+        print(f"skiller: {_printable(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("skiller: interrupted", file=sys.stderr)
@@ -540,6 +689,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if services is not None:
             services.close()
+        _unroute_logs(routed)
 
 
 def _launch_app(args: argparse.Namespace) -> int:

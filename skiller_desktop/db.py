@@ -17,6 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from .errors import StorageError
+from .paths import create_private_file, make_private_dir, make_private_files
 from .schema import MIGRATIONS
 
 _ENVIRONMENT_ERRORS = {
@@ -48,7 +49,7 @@ class Database:
             if read_only:
                 conn = _connect_read_only(path)
             else:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                _prepare_private_store(path)
                 conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             conn.isolation_level = None
             conn.row_factory = sqlite3.Row
@@ -123,6 +124,20 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+def _prepare_private_store(path: Path) -> None:
+    """The store and its -wal/-shm are the owner's only (they hold team secrets).
+
+    Created 0600 before SQLite opens it, since SQLite gives the -wal and -shm
+    files the mode of the store; an existing store's modes are fixed. Missing
+    folders are created 0700; an existing folder is left as it is (a relay's
+    may be shared), the data dir is made private by `paths.make_private_dir`.
+    """
+    if not path.parent.exists():
+        make_private_dir(path.parent)
+    create_private_file(path)
+    make_private_files(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -2,15 +2,18 @@
 
 Each is written to a new hidden file beside the target, then renamed over
 it; a failure leaves any previous file untouched and no stray part behind.
+Files given to read (bundles, imports, identity exports) are read up to a
+limit, and only when they are regular files.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import uuid
 from pathlib import Path
 
-from .errors import StorageError
+from .errors import RejectedError, StorageError
 
 
 def stage(target: Path, data: bytes, mode: int = 0o666) -> Path:
@@ -38,3 +41,37 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o666) -> None:
     except OSError as exc:
         staged.unlink(missing_ok=True)
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def read_limited(path: Path, limit: int, error: type[Exception] = RejectedError, what: str = "file") -> bytes:
+    """A regular file's bytes, refused with `error` past `limit` bytes, or if it is not a regular file.
+
+    Opened non-blocking and checked with fstat before any read, so a FIFO
+    (which would block) or a device such as /dev/zero (which never ends) is
+    refused at once; at most `limit` + 1 bytes are ever read, whatever the
+    size said before the read.
+    """
+    path = Path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise error(f"cannot read {path}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{path} is a folder, not a {what}") from None
+    except OSError as exc:
+        raise error(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise error(f"{path} is a folder, not a {what}")
+        if not stat.S_ISREG(mode):
+            raise error(f"{path} is not a regular file (a device or a pipe), not a {what}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise error(f"cannot read {path}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise error(f"{path} is too large for a {what} (over {limit:,} bytes)")
+    return data

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from mnemonic import Mnemonic
 
+from . import safe_json
 from .errors import IdentityError, ValidationError
 
 _DID_PREFIX = "did:key:z"
@@ -164,17 +165,19 @@ def seed_from_phrase(phrase: str) -> bytes:
 
 _EXPORT_FORMAT = "skiller-identity"
 _SCRYPT_N = 2**15
+_NONCE_BYTES = 12
 
 
 def _derive(passphrase: str, salt: bytes) -> bytes:
-    return Scrypt(salt=salt, length=32, n=_SCRYPT_N, r=8, p=1).derive(passphrase.encode("utf-8"))
+    # surrogatepass: a passphrase from the environment may hold undecodable bytes; never a crash
+    return Scrypt(salt=salt, length=32, n=_SCRYPT_N, r=8, p=1).derive(passphrase.encode("utf-8", "surrogatepass"))
 
 
 def seal_identity(identity: Identity, passphrase: str, payload: dict) -> bytes:
     """Encrypt the key (and the person document) for another device."""
     if len(passphrase) < 8:
         raise ValidationError("the passphrase must have at least 8 characters", "passphrase")
-    salt, nonce = os.urandom(16), os.urandom(12)
+    salt, nonce = os.urandom(16), os.urandom(_NONCE_BYTES)
     plain = json.dumps({"private_key": raw_private_key(identity.private_key).hex(), **payload}).encode("utf-8")
     sealed = AESGCM(_derive(passphrase, salt)).encrypt(nonce, plain, _EXPORT_FORMAT.encode())
     envelope = {
@@ -191,21 +194,27 @@ def seal_identity(identity: Identity, passphrase: str, payload: dict) -> bytes:
 def open_identity(data: bytes, passphrase: str) -> tuple[bytes, dict]:
     """The raw private key and the payload, or IdentityError if anything is off."""
     try:
-        envelope = json.loads(data)
+        envelope = safe_json.loads(data)
         if envelope.get("format") != _EXPORT_FORMAT:
             raise ValueError
-        salt = base64.b64decode(envelope["kdf"]["salt"])
-        nonce = base64.b64decode(envelope["nonce"])
-        sealed = base64.b64decode(envelope["ciphertext"])
+        salt = base64.b64decode(envelope["kdf"]["salt"], validate=True)
+        nonce = base64.b64decode(envelope["nonce"], validate=True)
+        sealed = base64.b64decode(envelope["ciphertext"], validate=True)
     except (ValueError, KeyError, TypeError, AttributeError):
         raise IdentityError("this file is not a Skiller identity export") from None
+    if len(nonce) != _NONCE_BYTES or len(salt) < 8:  # AESGCM refuses other nonce sizes with a ValueError
+        raise IdentityError("the identity file is damaged (its nonce or salt has the wrong size)")
     try:
         plain = AESGCM(_derive(passphrase, salt)).decrypt(nonce, sealed, _EXPORT_FORMAT.encode())
     except InvalidTag:
         raise IdentityError("wrong passphrase, or the identity file was altered") from None
-    payload = json.loads(plain)
-    seed = bytes.fromhex(payload.pop("private_key"))
-    if did_from_public_key(raw_public_key(Ed25519PrivateKey.from_private_bytes(seed))) != (envelope.get("person_id")):
+    try:  # sealed by us, so well-formed; still, a refusal rather than a crash if not
+        payload = safe_json.loads(plain)
+        seed = bytes.fromhex(payload.pop("private_key"))
+        public = raw_public_key(Ed25519PrivateKey.from_private_bytes(seed))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise IdentityError("the identity file holds no readable key") from None
+    if did_from_public_key(public) != envelope.get("person_id"):
         raise IdentityError("the identity file does not match its person id")
     return seed, payload
 

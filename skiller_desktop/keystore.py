@@ -12,12 +12,15 @@ import os
 import secrets
 from pathlib import Path
 
+from . import safe_json
 from .errors import IdentityError, StorageError
+from .files import read_limited
 from .identity import Identity, write_private_file
 
 SERVICE = "skiller-desktop"
 IDENTITY_FILE = "identity.json"
 KEY_FILE = "identity.key"
+MAX_META_BYTES = 64 * 1024  # identity.json holds four short fields
 
 
 def _keyring():
@@ -67,7 +70,7 @@ def load_identity(data_dir: Path) -> Identity | None:
     if not meta_path.exists():
         return None
     try:
-        meta = json.loads(meta_path.read_text("utf-8"))
+        meta = safe_json.loads(read_limited(meta_path, MAX_META_BYTES, IdentityError, "identity file"))
         if meta["key_store"] == "keyring":
             keyring = _keyring()
             seed = keyring.get_password(SERVICE, meta["key_ref"]) if keyring else None
@@ -80,7 +83,7 @@ def load_identity(data_dir: Path) -> Identity | None:
         identity = Identity.from_seed(bytes.fromhex(seed), meta["device_id"])
     except IdentityError:
         raise
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):
         raise IdentityError(f"the identity in {data_dir} is unreadable") from None
     if identity.person_id != meta["person_id"]:
         raise IdentityError("the stored key does not match the stored person id")

@@ -8,6 +8,7 @@ after the commit.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import threading
@@ -25,7 +26,7 @@ from . import person_doc as pd
 from .acceptance import Accepted, PersonPolicy, WriterPolicy, verify_update
 from .db import Database
 from .errors import IdentityError, NotAllowedError, NotFoundError, StorageError, ValidationError
-from .files import write_atomically
+from .files import read_limited, write_atomically
 from .identity import (
     Identity,
     actor_id,
@@ -36,6 +37,7 @@ from .identity import (
     seed_from_phrase,
 )
 from .keystore import load_identity, save_identity
+from .paths import make_private_dir
 from .queries import Queries
 from .signed_heads import SignedHead
 from .store import Store
@@ -54,6 +56,9 @@ class Services:
         self.data_dir = Path(data_dir)
         if self.data_dir.exists() and not self.data_dir.is_dir():
             raise StorageError(f"{self.data_dir} is a file, not a folder")
+        if not read_only:
+            with contextlib.suppress(OSError):  # what cannot be created, opening the store reports
+                make_private_dir(self.data_dir)  # the owner's only (0700 on POSIX)
         self.db = _open_database(self.data_dir / DB_FILE, read_only)
         self.store = Store(self.db)
         self.queries = Queries(self.db)
@@ -530,8 +535,12 @@ class Services:
             raise IdentityError("your person document is missing from this data dir")
         return core.extract(stored.document())  # type: ignore[return-value]
 
-    def edit(self, edit: pd.Edit, *parts: str) -> Changes:
-        """Apply one edit to the user's own document: sign, commit, tell listeners."""
+    def edit(self, edit: pd.Edit | list[pd.Edit], *parts: str) -> Changes:
+        """Apply one edit to the user's own document: sign, commit, tell listeners.
+
+        A list of edits (a large import) may become several changes, each
+        under the wire's per-entry limit, committed and signed together.
+        """
         identity = self.require_identity()
         with self._lock, self.db.transaction():  # read, edit and write as one, across processes too
             stored = self.store.get(identity.person_id)
@@ -540,7 +549,10 @@ class Services:
             doc = stored.document()
             doc.set_actor(identity.actor_id)
             before = doc.get_heads()
-            pd.apply(doc, edit)
+            if isinstance(edit, list):
+                doc = am.apply_in_parts(doc, edit)
+            else:
+                pd.apply(doc, edit)
             new_changes = doc.get_changes(before)
             if not new_changes:
                 return Changes()
@@ -584,7 +596,5 @@ def _clean_evidence(item: object) -> dict:
 
 
 def _read_file(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise NotFoundError(f"cannot read {path}: {exc.strerror}") from None
+    """An identity export: a regular file (not a FIFO or a device), of at most a bundle's size."""
+    return read_limited(path, bundles.MAX_BUNDLE_BYTES, NotFoundError, "Skiller identity export")

@@ -59,11 +59,9 @@ class SignedHead:
             heads = tuple(bytes.fromhex(h) for h in data["heads"])
             if any(len(h) != 32 for h in heads):
                 raise ValueError
-            return cls(
-                str(data["doc_id"]),
-                heads,
-                str(data["signer"]),
-                base64.b64decode(data["signature"], validate=True),
-            )
+            doc_id, signer = str(data["doc_id"]), str(data["signer"])
+            if not (doc_id.isascii() and signer.isascii()):  # ids are ASCII; a lone surrogate would not encode
+                raise ValueError
+            return cls(doc_id, heads, signer, base64.b64decode(data["signature"], validate=True))
         except (AssertionError, KeyError, TypeError, ValueError):
             raise RejectedError("a signed head is malformed") from None

@@ -11,10 +11,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import zlib
 from dataclasses import dataclass
 
 from skiller_desktop import automerge_io as am
+from skiller_desktop import safe_json
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.signed_heads import SignedHead
 
@@ -24,6 +24,13 @@ MAX_PAGE_ENTRIES = 5000
 DEFAULT_PAGE_ENTRIES = 2000
 MAX_PAGE_BYTES = 4 * 1024 * 1024
 MAX_SNAPSHOT_DOCS = 2000
+# One entry's bytes: a change as this app writes them (large imports are split under it),
+# plus room for a sealed team entry's envelope. Inflated, a change may be 16 times that.
+MAX_ENTRY_BYTES = am.MAX_CHANGE_BYTES
+MAX_ENTRY_DATA_BYTES = MAX_ENTRY_BYTES + 64 * 1024
+# Before the entry limit, an entry could be as large as a push body: relays may still hold some.
+MAX_LEGACY_ENTRY_BYTES = MAX_BODY_BYTES
+MAX_SEQ = 2**63 - 1  # SQLite's INTEGER
 KINDS = ("change", "head", "keybox", "sealed")  # the last two: sealed team replication (protocol §7)
 
 
@@ -63,18 +70,28 @@ class WireEntry:
         return out
 
     @classmethod
-    def from_json(cls, item: object) -> WireEntry:
+    def from_json(cls, item: object, max_data_bytes: int = MAX_ENTRY_DATA_BYTES) -> WireEntry:
+        """An entry from a push or a page; `max_data_bytes`: a puller reading entries written before
+        the entry limit existed (up to a body's size) may pass MAX_LEGACY_ENTRY_BYTES."""
         if not isinstance(item, dict):
             raise bad_request("an entry is not a JSON object")
         try:
             doc_id, kind, hash_, data = item["doc_id"], item["kind"], item["hash"], item["data"]
-            seq = int(item.get("seq", 0))
-        except (KeyError, TypeError, ValueError):
+            seq = item.get("seq", 0)
+        except KeyError:
             raise bad_request("an entry lacks doc_id, kind, hash or data") from None
         if not all(isinstance(v, str) for v in (doc_id, kind, hash_, data)) or kind not in KINDS:
             raise bad_request("an entry has a field of the wrong type or an unknown kind")
         if not doc_id or len(doc_id) > 200 or len(hash_) > 128:
             raise bad_request("an entry has an empty or oversized doc_id or hash")
+        if not (doc_id.isascii() and hash_.isascii()):  # ids and hashes are ASCII; this also stops lone surrogates
+            raise bad_request("an entry's doc_id or hash is not ASCII")
+        if type(seq) is not int or not 0 <= seq <= MAX_SEQ:
+            raise bad_request("an entry's seq is not an integer from 0 to 2**63-1")
+        if len(data) > (max_data_bytes + 2) // 3 * 4:  # base64: 4 characters for 3 bytes
+            raise ProtocolError(413, "entry_too_large",
+                                f"an entry is over the limit of {max_data_bytes:,} bytes; "
+                                "a writer splits what is larger into several changes")
         return cls(doc_id, kind, hash_, unb64(data), seq)
 
 
@@ -91,7 +108,9 @@ def unb64(text: str) -> bytes:
 
 def decode_body(body: bytes) -> dict:
     try:
-        data = json.loads(body)
+        data = safe_json.loads(body)
+    except safe_json.TooDeepError as exc:
+        raise bad_request(f"the body is refused: {exc}") from None
     except (UnicodeDecodeError, ValueError):
         raise bad_request("the body is not JSON") from None
     if not isinstance(data, dict):
@@ -120,11 +139,11 @@ def parse_change(chunk: bytes) -> tuple[bytes, list[bytes]]:
     if start + length != len(chunk):
         raise RejectedError("a change chunk has trailing or missing bytes")
     body = chunk[start:]
-    if chunk[8] == 2:
+    if chunk[8] == 2:  # bounded: a 1 MB bomb would otherwise inflate to 1 GiB here
         try:
-            body = zlib.decompress(body, -15)
-        except zlib.error:
-            raise RejectedError("a compressed change chunk does not inflate") from None
+            body = am.inflate(body, am.MAX_INFLATED_CHANGE_BYTES)
+        except RejectedError as exc:
+            raise RejectedError(f"a compressed change chunk is refused: {exc}") from None
     digest = hashlib.sha256(b"\x01" + am.write_uleb(len(body)) + body).digest()
     if digest[:4] != chunk[4:8]:
         raise RejectedError("a change chunk's checksum does not match its bytes")
@@ -137,7 +156,7 @@ def parse_change(chunk: bytes) -> tuple[bytes, list[bytes]]:
 
 def parse_head(entry: WireEntry) -> SignedHead:
     try:
-        signed = SignedHead.from_json(json.loads(entry.data))
+        signed = SignedHead.from_json(safe_json.loads(entry.data))
     except ValueError:
         raise RejectedError("a signed head entry is not JSON") from None
     if signed.doc_id != entry.doc_id:

@@ -23,6 +23,7 @@ did:key. Signing and checking are PyJWT's; no hand-written crypto.
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +32,9 @@ from typing import Any
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from .. import safe_json
 from ..errors import ValidationError
+from ..files import read_limited
 from ..identity import did_from_public_key, public_key_from_did, raw_public_key
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -152,11 +155,7 @@ def write_credentials(tokens: dict[str, str], directory: Path) -> list[Path]:
 def read_credential_file(path: Path) -> str:
     """The compact token in a ``.jwt`` file; CredentialError if it is not one."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_TOKEN_CHARS + 64)
-    except OSError as error:
-        raise CredentialError(f"cannot read {path.name}: {error.strerror or error}") from error
+    raw = read_limited(path, MAX_TOKEN_CHARS + 64, CredentialError, "credential file")
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
@@ -172,6 +171,13 @@ def _well_formed(token: Any) -> str:
         raise CredentialError("credential is too large")
     if not _COMPACT_JWS.match(token):
         raise CredentialError("not a compact JWS (expected three base64url parts separated by dots)")
+    for part in token.split(".")[:2]:  # header and claims are JSON, parsed by PyJWT without a depth limit
+        try:
+            safe_json.check_depth(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+        except safe_json.TooDeepError as exc:
+            raise CredentialError(f"not a credential: {exc}") from None
+        except ValueError:
+            continue  # not base64: PyJWT says so in its own words
     return token
 
 

@@ -20,6 +20,8 @@ from typing import Any
 from jsonschema import Draft7Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
+from .. import safe_json
+from ..files import read_limited
 from ..text import fold, skill_key
 from .portfolio import DEFAULT_LEVEL, ImportedPortfolio, InteropError, empty_profile, iso_date
 
@@ -154,20 +156,13 @@ def _path_text(parts: Iterable[str | int]) -> str:
 def load_resume(path: Path) -> dict:
     """Read a JSON Resume file, with errors a user can act on."""
     path = Path(path)
+    raw = read_limited(path, MAX_FILE_BYTES, InteropError, "JSON Resume file")
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InteropError(f"{path.name} is too large to be a résumé (over 10 MB)")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InteropError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InteropError(f"{path} is a folder, not a JSON Resume file") from None
-    except OSError as exc:
-        raise InteropError(f"{path}: cannot be read ({exc.strerror})") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = safe_json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InteropError(f"{path.name} is not UTF-8 text") from None
+    except safe_json.TooDeepError as exc:
+        raise InteropError(f"{path.name} is refused: {exc}") from None
     except json.JSONDecodeError as exc:
         raise InteropError(
             f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..files import read_limited
 from ..text import fold, skill_key
 from .portfolio import (
     ImportedPortfolio,
@@ -89,6 +90,8 @@ def _collect(path: Path, notes: list[str]) -> dict[str, bytes]:
 
 
 def _collect_zip(path: Path, notes: list[str]) -> dict[str, bytes]:
+    if not path.is_file():  # a FIFO would block the open, a device never end
+        raise InteropError(f"{path} is not a regular file, not a LinkedIn export")
     try:
         with zipfile.ZipFile(path) as archive:
             members = {info.filename: info for info in archive.infolist() if not info.is_dir()}
@@ -118,19 +121,30 @@ def _pick(members: dict, notes: list[str], read: Callable[..., bytes]) -> dict[s
 
 
 def _read_file(path: Path) -> bytes:
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise InteropError(f"{path.name} is too large for a LinkedIn export file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InteropError(f"{path.name} cannot be read ({exc.strerror})") from None
+    return read_limited(path, MAX_FILE_BYTES, InteropError, "LinkedIn export file")
+
+
+_READ_STEP = 1024 * 1024
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes, read in steps and stopped past its declared size or the limit.
+
+    `ZipFile.read` trusts the header: a member declaring 100 bytes that inflates
+    to 450 MB is read whole before its CRC refuses it. Here at most the
+    declared size (itself under the limit) plus one step is ever inflated.
+    """
     if info.file_size > MAX_FILE_BYTES:
         raise InteropError(f"{info.filename} is too large for a LinkedIn export file")
     try:
-        return archive.read(info)
+        parts, size = [], 0
+        with archive.open(info) as member:
+            while part := member.read(min(_READ_STEP, info.file_size - size + 1)):
+                size += len(part)
+                if size > info.file_size:
+                    raise InteropError(f"{info.filename} is damaged in the ZIP archive (longer than it says)")
+                parts.append(part)
+        return b"".join(parts)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InteropError(f"{info.filename} is damaged in the ZIP archive ({exc})") from None
     except (RuntimeError, NotImplementedError) as exc:  # encrypted, unknown compression

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from automerge import core
 
 from .. import person_doc as pd
+from .. import safe_json
 from ..errors import NotFoundError, RejectedError, StorageError, ValidationError
 from ..files import stage, write_atomically
 from ..text import LIMITS, clean_level, clean_years, fold, skill_key
@@ -97,7 +98,8 @@ def _import(services: Services, source: str, portfolio: ImportedPortfolio) -> Im
     if staged is not None:
         plan.notes.append(f"What Skiller has no field for stays on this device only, never synced: {extras_file}")
     try:
-        changes = services.edit(pd.merge_many(plan.edits), *plan.parts) if plan.edits else None
+        # several changes when large: each must fit in one sync entry (automerge_io.MAX_CHANGE_BYTES)
+        changes = services.edit(plan.edits, *plan.parts) if plan.edits else None
         if staged is not None:
             os.replace(staged, extras_file)
     except BaseException:
@@ -446,8 +448,10 @@ def verify_file(services: Services | None, path: Path) -> dict:
     path = Path(path)
     if not path.exists():
         raise NotFoundError(f"{path}: no such file")
-    if not path.is_file():
+    if path.is_dir():
         raise ValidationError(f"{path} is a folder, not a credential file", "file")
+    if not path.is_file():
+        raise ValidationError(f"{path} is not a regular file (a device or a pipe), not a credential file", "file")
     try:
         payload = verify_credential(read_credential_file(path))
     except CredentialError as exc:
@@ -505,7 +509,7 @@ def _read_extras(services: Services) -> dict:
     folder = services.data_dir / IMPORTS_DIR
     for source in ("linkedin", "jsonresume"):
         try:
-            data = json.loads((folder / f"{source}-extras.json").read_text(encoding="utf-8"))
+            data = safe_json.loads((folder / f"{source}-extras.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         if isinstance(data, dict):

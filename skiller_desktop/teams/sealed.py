@@ -39,6 +39,7 @@ from nacl.public import PrivateKey, PublicKey, SealedBox
 from nacl.secret import SecretBox
 from nacl.signing import SigningKey, VerifyKey
 
+from .. import safe_json
 from ..errors import RejectedError
 from ..identity import Identity, public_key_from_did, raw_private_key
 
@@ -80,7 +81,7 @@ def _unb64(text: object) -> bytes:
 
 def _json(data: bytes, what: str) -> dict:
     try:
-        parsed = json.loads(data)
+        parsed = safe_json.loads(data)  # a keybox or sealed entry comes from anyone: depth-limited
     except (UnicodeDecodeError, ValueError):
         raise RejectedError(f"a {what} is not JSON") from None
     if not isinstance(parsed, dict):
