@@ -269,7 +269,10 @@ def verify_update(
     if current is None and not new_changes:
         raise RejectedError(f"document {doc_id[:60]} is empty")
     _check_identity_field(doc_id, candidate)
-    data = am.to_python(candidate)
+    try:
+        data = am.to_python(candidate)
+    except RecursionError:  # unknown fields are kept, but not at any depth: Python recurses per level
+        raise RejectedError(f"document {doc_id[:60]} is nested too deeply") from None
     doc_schema.check(doc_id, data)  # known fields sane (types, sizes, levels, links) before anything is stored
     saved = incoming if current_bytes is None else _appended(current_bytes, incoming)
     return Accepted(doc_id, candidate, new_changes, [s for s in fresh if s in all_signed], all_signed, saved,

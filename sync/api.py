@@ -42,6 +42,7 @@ from .wire import (
     DEFAULT_PAGE_ENTRIES,
     MAX_BATCH_ENTRIES,
     MAX_BODY_BYTES,
+    MAX_PAGE_BYTES,
     MAX_PAGE_ENTRIES,
     MAX_SNAPSHOT_DOCS,
     ProtocolError,
@@ -264,10 +265,21 @@ def _doc_page(storage: SyncStorage, config: AppConfig, reader: Reader, doc_id: s
     else:
         kinds = ("keybox",) if kind == "keybox" else ("change", "head", "keybox", "sealed")
         entries = storage.log_of_doc(doc_id, kinds, since, limit + 1)
-    more = len(entries) > limit
-    entries = entries[:limit]
+    overflow, asked = len(entries) > limit, entries[:limit]
+    entries = _within_bytes(asked)  # a history of big entries goes in several pages, like the whole log
+    more = overflow or len(entries) < len(asked)
     return {"epoch": epoch, "newest_seq": newest, "next": entries[-1].seq if entries else since, "more": more,
             "entries": [e.to_json() for e in entries]}
+
+
+def _within_bytes(entries: list[WireEntry], max_bytes: int = MAX_PAGE_BYTES) -> list[WireEntry]:
+    """The first entries that fit a page's byte budget (at least one), as `log_since` pages the whole log."""
+    size = 0
+    for count, entry in enumerate(entries):
+        size += len(entry.data) + 200
+        if count and size > max_bytes:
+            return entries[:count]
+    return entries
 
 
 def _accept_push(storage: SyncStorage, config: AppConfig, entries: list[WireEntry],

@@ -71,7 +71,8 @@ def keep_traces(data_dir: Path) -> None:
     """
     logger = logging.getLogger("skiller")
     path = Path(data_dir) / ERROR_LOG
-    if any(getattr(h, "baseFilename", None) == str(path.absolute()) for h in logger.handlers):
+    handlers = [*logger.handlers, *logging.getLogger().handlers]  # the CLI's main may already route there
+    if any(getattr(h, "baseFilename", None) == str(path.absolute()) for h in handlers):
         return
     handler = _PrivateFileHandler(path, encoding="utf-8", delay=True)
     handler.setLevel(logging.WARNING)

@@ -10,7 +10,6 @@ pages; anything else is a `BadPeer` error naming what the peer did.
 
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import time
@@ -25,6 +24,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.poolmanager import ProxyManager
 
+from skiller_desktop import safe_json
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.identity import Identity
 from skiller_desktop.signed_heads import SignedHead
@@ -34,6 +34,7 @@ from .engine import SnapshotDoc
 from .wire import (
     MAX_BATCH_ENTRIES,
     MAX_BODY_BYTES,
+    MAX_LEGACY_ENTRY_BYTES,
     MAX_PAGE_BYTES,
     MAX_PAGE_ENTRIES,
     ProtocolError,
@@ -177,7 +178,7 @@ class PeerClient:
         self.bytes_sent += len(body) + len(path)
         self.bytes_received += len(content)
         try:
-            data = json.loads(content)
+            data = safe_json.loads(content)  # a hostile peer's answer: bounded depth
             if not isinstance(data, dict):
                 raise ValueError
         except (ValueError, RecursionError):
@@ -204,7 +205,8 @@ class PeerClient:
                 query["kind"] = kind
         data = self._call("GET", "/v1/log?" + urlencode(query))
         with _parsing(self.url, "log page"):
-            entries = [WireEntry.from_json(item) for item in _list(data["entries"])]
+            # entries stored before the per-entry limit existed may be up to a body's size
+            entries = [WireEntry.from_json(item, MAX_LEGACY_ENTRY_BYTES) for item in _list(data["entries"])]
             return LogPage(_text(data["epoch"]), entries, _seq(data["next"]), _flag(data["more"]),
                            _seq(data["newest_seq"]))
 

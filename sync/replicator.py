@@ -65,6 +65,7 @@ class SyncReport:
     restarted: bool = False
     waiting: int = 0  # entries pulled from this peer still waiting for their dependencies at the end
     given_up: int = 0  # refused entries this sync stopped retrying
+    for_good: int = 0  # refusals that asking again cannot change (`refused_for_good`): reported, not retried
     pending_keys: set[Key] = field(default_factory=set, repr=False)  # pulled entries that went pending
     push_reached: int = 0  # the last seq this sync pushed (refused ones included), not to push twice
     push_hold: int | None = None  # the push cursor stays at or before this seq: a refused entry follows it
@@ -72,12 +73,12 @@ class SyncReport:
     @property
     def complete(self) -> bool:
         """Up to date: nothing refused on either side, nothing left waiting, the advertised end reached."""
-        return not self.rejected and not self.waiting
+        return len(self.rejected) == self.for_good and not self.waiting
 
     def incomplete_reason(self) -> str:
         parts = []
-        if self.rejected:
-            parts.append(f"{len(self.rejected)} entries refused ({self.rejected[0]})"
+        if len(self.rejected) > self.for_good:
+            parts.append(f"{len(self.rejected) - self.for_good} entries refused ({self.rejected[0]})"
                          + (f", {self.given_up} given up after {MAX_TRIES} tries" if self.given_up else
                             ", tried again next sync"))
         if self.waiting:
@@ -89,6 +90,7 @@ class SyncReport:
                 "duplicates": self.duplicates, "snapshot_docs": self.snapshot_docs, "pending": self.pending,
                 "rejected": self.rejected[:20], "changed_docs": len(self.changed_docs),
                 "restarted": self.restarted, "waiting": self.waiting, "given_up": self.given_up,
+                "refused_for_good": self.for_good,
                 "complete": self.complete}
 
 
@@ -197,9 +199,10 @@ def _pull_hook(book: PeerBook, peer_id: str, pulled: int | None, refused_before:
             pushed = result.seq_after
         book.set_cursors(peer_id, pulled=pulled, pushed=pushed)
         refused = list(refused_before)
-        if result.rejected:
+        again = _to_ask_again(result.rejected)
+        if again:
             docs = doc_of()
-            refused += [(docs.get(key, key[1]), key[1], why) for key, why in result.rejected]
+            refused += [(docs.get(key, key[1]), key[1], why) for key, why in again]
         if refused:
             _note_refused(book, peer_id, refused)
     return hook
@@ -320,11 +323,12 @@ def _ask_again(storage, book, peer_id, client, policy_for, epoch, doc_ids: list[
         note.tries += 1  # counted before asking: a document whose answer fails the sync is given up too
         book.save_notes(peer_id, notes)
         result = _pull_doc(storage, client, policy_for, epoch, doc_id, report)
-        if not result.rejected and not result.pending:
+        again = _to_ask_again(result.rejected)
+        if not again and not result.pending:
             del notes.refetch[doc_id]
         elif note.tries >= MAX_TRIES - 1:  # the refusal that noted it was the first try
             del notes.refetch[doc_id]
-            report.given_up += len(result.rejected) or 1
+            report.given_up += len(again) or 1
         book.save_notes(peer_id, notes)
 
 
@@ -376,6 +380,9 @@ def _push_refusals(notes: PeerNotes, sent: list[WireEntry], rejected: list[dict]
                 notes.push_refusals.pop(label, None)
             continue
         report.rejected.append(f"{entry.hash[:12]}: {refused[entry.key]}")
+        if refused_for_good(refused[entry.key]):
+            report.for_good += 1  # sending it again cannot help: the cursor passes it
+            continue
         tries = notes.push_refusals.pop(label, 0) + 1
         if tries >= MAX_TRIES or len(notes.push_refusals) >= MAX_PUSH_REFUSALS:
             report.given_up += 1
@@ -401,8 +408,9 @@ def _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, r
     """Fetch the history of teams whose keys just arrived; admit, rotate, and push what that wrote."""
     for team_id in gate.keys.catchup():
         result = _pull_doc(storage, client, policy_for, book.get(peer_id).epoch, team_id, report)
-        if result.rejected:
-            _note_refused(book, peer_id, [(team_id, key[1], why) for key, why in result.rejected])
+        again = _to_ask_again(result.rejected)
+        if again:
+            _note_refused(book, peer_id, [(team_id, key[1], why) for key, why in again])
         gate.keys.caught_up(team_id)
     if gate.after_sync():
         info = client.info()
@@ -434,6 +442,23 @@ def _count(report: SyncReport, result: ApplyResult, page: LogPage | None = None)
     report.pending += len(result.pending)
     report.pending_keys.update(result.pending)
     report.rejected += [f"{key[1][:12]}: {why}" for key, why in result.rejected]
+    report.for_good += sum(1 for _, why in result.rejected if refused_for_good(why))
     if page is not None:
         report.rejected += [f"{hash_[:12]}: {why}" for _, hash_, why in page.refused]
     report.changed_docs.update(result.changed_docs)
+
+
+def refused_for_good(reason: str) -> bool:
+    """A refusal the very same signed bytes would meet again: the document breaks the schema
+    (doc_schema's reasons name the field, "document.skills …"), or its key is blocked here.
+
+    Asking again cannot change it, so it is reported but neither retried nor counted against
+    "up to date" (otherwise one hostile document on an older relay keeps every node incomplete).
+    Corrupt bytes, a bad signature or missing dependencies may be the transport's fault: retried.
+    Matched on the reason's start until refusals carry codes.
+    """
+    return reason.startswith(("document.", "document[", "document ", "blocked:"))
+
+
+def _to_ask_again(rejected: list[tuple[Key, str]]) -> list[tuple[Key, str]]:
+    return [(key, why) for key, why in rejected if not refused_for_good(why)]

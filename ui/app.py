@@ -64,11 +64,10 @@ def start_sync(services: Services, demo: bool, settings: QSettings | None = None
 
         return DemoSyncSource(), lambda: None, None
     try:
+        from sync.cli_commands import keep_traces
         from sync.node import NodeSync
 
         from .lan import DEFAULT_PORT, PORT_SETTING, SERVE_SETTING, LanNode
-
-        from sync.cli_commands import keep_traces
 
         keep_traces(services.data_dir)  # a sync's traces go to a private file, never to a terminal
         node = NodeSync(services)
