@@ -1,7 +1,9 @@
 """Keys this store refuses: their entries are not accepted, not kept, not served.
 
 One table for a desktop node and a relay alike (both use the core schema).
-Reads are cached per `Database`: ingest asks once per entry, blocking is rare.
+Reads are cached per `Database` (a commit asks, blocking is rare), and read
+again when another connection wrote to the file (`PRAGMA data_version`): a
+key blocked with the CLI while the app runs counts at the app's next commit.
 """
 
 from __future__ import annotations
@@ -16,18 +18,20 @@ from .person_doc import now_iso
 
 MAX_REASON = 500
 
-_cache: WeakKeyDictionary[Database, frozenset[str]] = WeakKeyDictionary()
+_cache: WeakKeyDictionary[Database, tuple[int, frozenset[str]]] = WeakKeyDictionary()
 _cache_lock = threading.Lock()
 
 
 def blocked(db: Database) -> frozenset[str]:
-    """Every blocked person id (cached until this process blocks or unblocks one)."""
+    """Every blocked person id (cached until this connection or another one writes the file)."""
+    version = db.query("PRAGMA data_version")[0][0]  # changes when another connection commits
     with _cache_lock:
-        found = _cache.get(db)
-    if found is None:
-        found = frozenset(r["person_id"] for r in db.query("SELECT person_id FROM blocked_keys"))
-        with _cache_lock:
-            _cache[db] = found
+        cached = _cache.get(db)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    found = frozenset(r["person_id"] for r in db.query("SELECT person_id FROM blocked_keys"))
+    with _cache_lock:
+        _cache[db] = (version, found)
     return found
 
 

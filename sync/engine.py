@@ -425,15 +425,7 @@ def _causal_order(changes: dict[bytes, tuple[WireEntry, list[bytes]]], have: set
 def _covered(changes: dict[bytes, tuple[WireEntry, list[bytes]]], ready: set[bytes],
              heads: list[bytes]) -> set[bytes]:
     """The ready changes below some signed head."""
-    covered: set[bytes] = set()
-    stack = [h for h in heads if h in ready]
-    while stack:
-        digest = stack.pop()
-        if digest in covered:
-            continue
-        covered.add(digest)
-        stack += [d for d in changes[digest][1] if d in ready]
-    return covered
+    return _closure(changes, ready, heads)
 
 
 def _undominated(offered: list[SignedHead], changes: dict, ready: set[bytes]) -> list[SignedHead]:
@@ -467,15 +459,20 @@ _UNDOMINATED_SIGNERS = 16
 
 def _strictly_below(changes: dict, ready: set[bytes], heads: set[bytes]) -> set[bytes]:
     """The ready changes that some change of `heads` depends on, directly or not."""
-    below: set[bytes] = set()
-    stack = [d for h in heads if h in ready for d in changes[h][1] if d in ready]
+    return _closure(changes, ready, [d for h in heads if h in ready for d in changes[h][1]])
+
+
+def _closure(changes: dict, ready: set[bytes], start: list[bytes]) -> set[bytes]:
+    """The ready changes of `start` and every ready change they depend on: one walk, each change once."""
+    found: set[bytes] = set()
+    stack = [h for h in start if h in ready]
     while stack:
         digest = stack.pop()
-        if digest in below:
+        if digest in found:
             continue
-        below.add(digest)
+        found.add(digest)
         stack += [d for d in changes[digest][1] if d in ready]
-    return below
+    return found
 
 
 # -- whole documents (fast first sync) ---------------------------------------

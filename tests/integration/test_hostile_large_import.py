@@ -19,18 +19,25 @@ from sync.wire import MAX_BODY_BYTES, MAX_ENTRY_BYTES
 
 pytestmark = pytest.mark.slow
 
-POSITIONS = 6000  # × a 2,000-character description: about 12 MB of text that deflates poorly
+# 3,000 positions and 3,000 projects (the schema allows 5,000 of each), each with a 2,000-character
+# description: about 12 MB of text that deflates poorly.
+POSITIONS = PROJECTS = 3000
 
 
 def large_linkedin_export(path: Path) -> None:
-    """A LinkedIn ZIP whose positions hold ~12 MB of hard-to-compress text (random base64)."""
+    """A LinkedIn ZIP whose positions and projects hold ~12 MB of hard-to-compress text (random base64)."""
     rng = random.Random(10)
+
+    def text() -> str:
+        return base64.b64encode(rng.randbytes(1500)).decode()  # 2,000 characters, the description limit
+
     rows = ["Company Name,Title,Description,Location,Started On,Finished On"]
-    for n in range(POSITIONS):
-        text = base64.b64encode(rng.randbytes(1500)).decode()  # 2,000 characters, the description limit
-        rows.append(f"Company {n},Role {n},{text},Lyon,Jan 2020,Feb 2021")
+    rows += [f"Company {n},Role {n},{text()},Lyon,Jan 2020,Feb 2021" for n in range(POSITIONS)]
+    projects = ["Title,Description,Url,Started On,Finished On"]
+    projects += [f"Project {n},{text()},https://example.org/{n},Jan 2020,Feb 2021" for n in range(PROJECTS)]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("Positions.csv", "\r\n".join(rows) + "\r\n")
+        archive.writestr("Projects.csv", "\r\n".join(projects) + "\r\n")
         archive.writestr("Skills.csv", "Name\r\n" + "".join(f"Skill {n}\r\n" for n in range(300)))
 
 
@@ -50,7 +57,7 @@ def test_a_large_linkedin_import_is_several_changes_and_reaches_another_node_who
     export = tmp_path / "linkedin.zip"
     large_linkedin_export(export)
     summary = skiller(alice, "import", "linkedin", str(export), timeout=300)
-    assert summary["positions"] == POSITIONS
+    assert summary["positions"] == POSITIONS and summary["projects"] == PROJECTS, summary
 
     sizes = change_sizes(alice, alice_id)
     assert sum(sizes) > MAX_BODY_BYTES  # more than one push could ever carry as one entry
