@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.services import Services
@@ -118,6 +118,28 @@ def prepare_demo(ops: Operations, parent=None) -> None:
     ops.announce("people", "profile", "skills", "endorsements", "offers")
 
 
+def close_on_signals(window: QWidget) -> None:
+    """SIGTERM (a session ending, `kill`) or Ctrl+C closes the window as its close button does:
+    geometry saved, sync stopped, the store closed, instead of the process dying mid-way.
+
+    Python runs a signal handler only when it gets control, which Qt's event loop
+    does not give while idle: a timer hands it control four times a second.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(*_args: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), close)
+    tick = QTimer(window)
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
+
+
 def run(data_dir: Path | None, demo: bool) -> int:
     """Open the window on `data_dir` (or the default one); returns the exit code."""
     from skiller_desktop.paths import default_data_dir, demo_data_dir
@@ -150,12 +172,15 @@ def run(data_dir: Path | None, demo: bool) -> int:
             lan.serving.connect(window.set_serving)
             lan.start()
         window.show()
-        if os.environ.get("SKILLER_UI_EXIT_WHEN_READY"):  # end-to-end tests: a log line, then quit
+        close_on_signals(window)
+        exit_when_ready = bool(os.environ.get("SKILLER_UI_EXIT_WHEN_READY"))
+        if exit_when_ready or os.environ.get("SKILLER_UI_SAY_READY"):  # end-to-end tests: a log line
             from PySide6.QtCore import QTimer
 
             def ready() -> None:
                 print("ui-ready", flush=True)
-                app.quit()
+                if exit_when_ready:
+                    app.quit()
 
             QTimer.singleShot(0, ready)
         return app.exec()
