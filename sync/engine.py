@@ -105,7 +105,7 @@ def apply_entries(storage: SyncStorage, entries: Iterable[WireEntry], policy_for
         for entry in storage.pending(groups.keys()):
             old.setdefault(entry.doc_id, []).append(entry)
         updates, add, drop = [], [], []
-        stored = _stored_many(storage, list(groups))  # one query for the batch, not one per document
+        stored = storage.get_many(list(groups))  # one query for the batch, not one per document
         absent = frozenset(e.hash for e in fresh if e.kind == "change")  # `_fresh` found them not in the log
         outcomes = _outcomes(storage, groups, old, stored, absent, policy_for, result)
         for doc_id, group in groups.items():
@@ -247,8 +247,7 @@ def _outcomes(storage, groups: dict[str, list[WireEntry]], old: dict[str, list[W
     futures = []
     for start in range(0, len(jobs), POOL_CHUNK):
         chunk = jobs[start : start + POOL_CHUNK]
-        futures.append((chunk, pool.submit(verify_prepared, [job for _, job in chunk], bool(getattr(
-            storage, "project", True)))))
+        futures.append((chunk, pool.submit(verify_prepared, [job for _, job in chunk], storage.project)))
     try:
         for chunk, future in futures:
             try:
@@ -496,7 +495,7 @@ class SnapshotVerification:
 
     def __init__(self, storage: SyncStorage, docs: list[SnapshotDoc], policy_for: PolicyFor | None = None) -> None:
         policy_for = policy_for or _default_policy
-        self.project = bool(getattr(storage, "project", True))
+        self.project = storage.project
         pool = _pool_for(len(docs))
         pooled = [d for d in docs if pool is not None and type(policy_for(d.doc_id)) is PersonPolicy]
         self.basis: dict[str, StoredDoc | None] = {}
@@ -505,7 +504,7 @@ class SnapshotVerification:
         self._futures: list[Future] = []
         if not pooled:
             return
-        stored = _stored_many(storage, [d.doc_id for d in pooled])
+        stored = storage.get_many([d.doc_id for d in pooled])
         for start in range(0, len(pooled), POOL_CHUNK):
             chunk = pooled[start : start + POOL_CHUNK]
             args = []
@@ -557,7 +556,7 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
     result = ApplyResult()
     try:
         with storage.exclusive():
-            stored = _stored_many(storage, [d.doc_id for d in docs])
+            stored = storage.get_many([d.doc_id for d in docs])
             blocked = storage.blocked_keys()
 
             def changed():
@@ -646,15 +645,3 @@ def _pool_for(docs: int) -> ProcessPoolExecutor | None:
     if docs >= POOL_WARM_MIN_DOCS:
         return _pool_state.get("pool")  # type: ignore[return-value]
     return None
-
-
-def _stored_many(storage: SyncStorage, doc_ids: list[str]) -> dict:
-    many = getattr(storage, "get_many", None)
-    if many is not None:
-        return many(doc_ids)
-    found = {}
-    for doc_id in doc_ids:
-        doc = storage.get(doc_id)
-        if doc is not None:
-            found[doc_id] = doc
-    return found
