@@ -198,10 +198,10 @@ class SqliteSyncStorage:
         return int(row["n"]) if row else 0
 
     def pending_usage(self, signer: str) -> PendingUsage:
-        every = self.db.one("SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS size FROM sync_pending")
-        mine = self.db.one("SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS size FROM sync_pending WHERE signer = ?",
-                           (signer,))
-        return PendingUsage(every["n"], every["size"], mine["n"], mine["size"])  # type: ignore[index]
+        row = self.db.one(  # one pass over the queue for both totals
+            "SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(signer = ?), 0),"
+            " COALESCE(SUM(CASE WHEN signer = ? THEN size END), 0) FROM sync_pending", (signer, signer))
+        return PendingUsage(*row)  # type: ignore[misc]
 
     def pending_by_signer(self) -> dict[str, tuple[int, int]]:
         """(entries, bytes) waiting per signer."""
