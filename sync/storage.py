@@ -103,14 +103,8 @@ class SqliteSyncStorage:
 
     # -- reading ---------------------------------------------------------------
     def log_since(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> list[WireEntry]:
-        out: list[WireEntry] = []
-        size = 0
-        for row in self.store.log_since(seq, limit):
-            size += len(row.data) + 200
-            if out and size > max_bytes:
-                break
-            out.append(WireEntry(row.doc_id, row.entry_kind, row.hash, row.data, row.seq))
-        return out
+        """Entries after `seq`, blocked authors' included (this node's own log, to push)."""
+        return self._page(seq, limit, max_bytes, frozenset())[0]
 
     def log_page(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> tuple[list[WireEntry], int]:
         """A page to serve: entries after `seq` whose author is not blocked, and the last seq looked at.
@@ -118,7 +112,10 @@ class SqliteSyncStorage:
         Blocked keys' entries stay in the append-only log but are no longer
         served; the caller's cursor still moves past them.
         """
-        blocked = self.blocked_keys()
+        return self._page(seq, limit, max_bytes, self.blocked_keys())
+
+    def _page(self, seq: int, limit: int, max_bytes: int,
+              blocked: frozenset[str]) -> tuple[list[WireEntry], int]:
         out: list[WireEntry] = []
         size, last = 0, seq
         for row in self.store.log_since(seq, limit):
