@@ -29,9 +29,7 @@ def person_with_edits(edits: int, identity: Identity | None = None) -> tuple[Ide
     doc = pd.new_document(identity, "Flood", "", "bench")
     for i in range(edits):
         pd.apply(doc, pd.set_profile({"headline": f"edit {i}"}))
-    changes = [WireEntry(identity.person_id, "change", c.hash.hex(), c.bytes) for c in doc.get_changes([])]
-    signed = SignedHead.sign(identity, identity.person_id, doc.get_heads())
-    return identity, [*changes, head_entry(signed)]
+    return identity, _signed_history(identity, doc)
 
 
 def person_with_skill_level(level: int) -> tuple[Identity, list[WireEntry]]:
@@ -40,9 +38,14 @@ def person_with_skill_level(level: int) -> tuple[Identity, list[WireEntry]]:
     doc = pd.new_document(identity, "Level", "", "bench")
     pd.apply(doc, pd.put_entry("skills", "python", {"name": "Python", "level": level, "years": 1,
                                                    "description": "", "evidence": [], "keywords": []}))
+    return identity, _signed_history(identity, doc)
+
+
+def _signed_history(identity: Identity, doc) -> list[WireEntry]:
+    """Every change of `identity`'s document in causal order, then one signed head over its heads."""
     changes = [WireEntry(identity.person_id, "change", c.hash.hex(), c.bytes) for c in doc.get_changes([])]
     signed = SignedHead.sign(identity, identity.person_id, doc.get_heads())
-    return identity, [*changes, head_entry(signed)]
+    return [*changes, head_entry(signed)]
 
 
 def push(url: str, signer: Identity, entries: list[WireEntry], timeout: float = 120) -> requests.Response:
