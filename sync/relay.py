@@ -50,10 +50,6 @@ def open_sqlite_storage(path: Path) -> SqliteSyncStorage:
     return SqliteSyncStorage(Database(Path(path)), project_read_models=False)
 
 
-def create_relay_app(storage: RelayStorage, lifespan=None):
-    return create_app(storage, AppConfig(kind="relay"), lifespan)
-
-
 def main(argv: list[str] | None = None) -> int:
     """`skiller-relay [--host H --port P --db F]` serves; `block`, `unblock`, `blocked` manage blocked keys."""
     multiprocessing.freeze_support()  # the verifying workers are spawned processes (a frozen build needs this)
