@@ -500,7 +500,6 @@ class Services:
             if not blocklist.block(self.db, person_id, reason):
                 raise ValidationError(f"{person_id[:60]} is already blocked", "person_id")
             self.store.remove_projection(person_id)
-        blocklist.forget(self.db)  # the cache was dropped inside the transaction; drop what a reader cached since
         return self._notify(Changes.of(*self.BLOCK_PARTS))
 
     def unblock_person(self, person_id: str) -> Changes:
@@ -511,7 +510,6 @@ class Services:
             if not blocklist.unblock(self.db, person_id):
                 raise NotFoundError(f"{person_id[:60]} is not blocked")
             self.store.reproject(person_id)
-        blocklist.forget(self.db)
         return self._notify(Changes.of(*self.BLOCK_PARTS))
 
     def blocked_people(self) -> list[dict[str, str]]:
