@@ -103,8 +103,9 @@ class Store:
         docs: list[tuple] = []
         log: list[tuple] = []
         people: list[tuple] = []
-        blocked = blocklist.blocked(self.db) if read_models else frozenset()
         with self.db.transaction() as conn:
+            # read inside the transaction: a block committed by another connection meanwhile counts here
+            blocked = blocklist.blocked(self.db) if read_models else frozenset()
             for update in updates:
                 if not update.changed:
                     continue
