@@ -21,7 +21,7 @@ from typing import Any
 from automerge import core
 
 from . import automerge_io as am
-from . import bundles, doc_schema
+from . import blocklist, bundles, doc_schema
 from . import person_doc as pd
 from .acceptance import Accepted, PersonPolicy, WriterPolicy, verify_update
 from .db import Database
@@ -492,8 +492,6 @@ class Services:
         Their read-model rows go (People, search, the endorsements they gave);
         their stored document stays, so unblocking shows them again without a sync.
         """
-        from . import blocklist
-
         if self._identity is not None and person_id == self._identity.person_id:
             raise ValidationError("you cannot block yourself", "person_id")
         with self._lock, self.db.transaction():
@@ -504,8 +502,6 @@ class Services:
 
     def unblock_person(self, person_id: str) -> Changes:
         """Accept a key again and show what this node already holds of them."""
-        from . import blocklist
-
         with self._lock, self.db.transaction():
             if not blocklist.unblock(self.db, person_id):
                 raise NotFoundError(f"{person_id[:60]} is not blocked")
@@ -514,8 +510,6 @@ class Services:
 
     def blocked_people(self) -> list[dict[str, str]]:
         """The blocked keys, newest first: person_id, name (from their stored document, if any), reason, blocked_at."""
-        from . import blocklist
-
         return [{**entry, "name": self._stored_name(entry["person_id"])} for entry in blocklist.entries(self.db)]
 
     def _stored_name(self, person_id: str) -> str:
