@@ -516,9 +516,15 @@ class Services:
         stored = self.store.get(person_id)
         if stored is None or stored.kind != "person":
             return ""
-        profile = (core.extract(stored.document()) or {}).get("profile")
-        name = profile.get("name") if isinstance(profile, dict) else None
-        return name if isinstance(name, str) else ""
+        doc = stored.document()  # only profile.name is read: not the whole document of someone blocked
+        profile = am.map_id(doc, am.ROOT, "profile")
+        found = doc.get(profile, "name") if profile is not None else None
+        if found is None:
+            return ""
+        value, child = found
+        if value == core.ObjType.Text:
+            return doc.text(child)
+        return value[1] if isinstance(value, tuple) and isinstance(value[1], str) else ""
 
     # -- the write path ------------------------------------------------------
     def _own_data(self) -> dict:
