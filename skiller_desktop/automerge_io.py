@@ -7,7 +7,7 @@ write scalars ourselves with their exact Automerge type.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -233,24 +233,13 @@ def inflate(data: bytes, limit: int, wbits: int = -15) -> bytes:
     except zlib.error:
         raise RejectedError("compressed data does not inflate") from None
     inflater = zlib.decompressobj(wbits)
-    parts: list[bytes] = []
-    size = 0
-    pending = data
     try:
-        while True:
-            part = inflater.decompress(pending, min(_INFLATE_STEP, limit - size + 1))
-            size += len(part)
-            if size > limit:
-                raise RejectedError(f"compressed data inflates to more than {limit:,} bytes")
-            parts.append(part)
-            pending = inflater.unconsumed_tail
-            if not pending and not part:
-                break
+        plain = b"".join(_inflating(inflater, data, limit))
         if not inflater.eof:
             raise RejectedError("compressed data is truncated")
     except zlib.error:
         raise RejectedError("compressed data does not inflate") from None
-    return b"".join(parts)
+    return plain
 
 
 def inflated_size_bound(data: bytes, limit: int, wbits: int = -15) -> int:
@@ -260,20 +249,25 @@ def inflated_size_bound(data: bytes, limit: int, wbits: int = -15) -> int:
     """
     if len(data) * DEFLATE_MAX_RATIO <= limit:  # cannot exceed the limit: spare the work
         return len(data) * DEFLATE_MAX_RATIO
-    inflater = zlib.decompressobj(wbits)
-    size = 0
-    pending = data
     try:
-        while True:
-            part = inflater.decompress(pending, _INFLATE_STEP)
-            size += len(part)
-            if size > limit:
-                raise RejectedError(f"compressed data inflates to more than {limit:,} bytes")
-            pending = inflater.unconsumed_tail
-            if not pending and not part:
-                return size
+        return sum(map(len, _inflating(zlib.decompressobj(wbits), data, limit)))
     except zlib.error:
         raise RejectedError("compressed data does not inflate") from None
+
+
+def _inflating(inflater: Any, data: bytes, limit: int) -> Iterator[bytes]:
+    """The inflated output in parts of at most 1 MiB; RejectedError as soon as it passes `limit`."""
+    size = 0
+    pending = data
+    while True:
+        part = inflater.decompress(pending, min(_INFLATE_STEP, limit - size + 1))
+        size += len(part)
+        if size > limit:
+            raise RejectedError(f"compressed data inflates to more than {limit:,} bytes")
+        yield part
+        pending = inflater.unconsumed_tail
+        if not pending and not part:
+            return
 
 
 def read_uleb(data: bytes, at: int) -> tuple[int, int]:

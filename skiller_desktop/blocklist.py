@@ -20,18 +20,20 @@ MAX_REASON = 500
 
 _cache: WeakKeyDictionary[Database, tuple[int, frozenset[str]]] = WeakKeyDictionary()
 _cache_lock = threading.Lock()
+_forgotten = 0  # counts forget(): a set read before one is not cached after it (a reader racing a block)
 
 
 def blocked(db: Database) -> frozenset[str]:
     """Every blocked person id (cached until this connection or another one writes the file)."""
-    version = db.query("PRAGMA data_version")[0][0]  # changes when another connection commits
     with _cache_lock:
-        cached = _cache.get(db)
+        cached, forgotten = _cache.get(db), _forgotten
+    version = db.query("PRAGMA data_version")[0][0]  # changes when another connection commits
     if cached is not None and cached[0] == version:
         return cached[1]
     found = frozenset(r["person_id"] for r in db.query("SELECT person_id FROM blocked_keys"))
     with _cache_lock:
-        _cache[db] = (version, found)
+        if forgotten == _forgotten:
+            _cache[db] = (version, found)
     return found
 
 
@@ -68,6 +70,12 @@ def unblock(db: Database, person_id: str) -> bool:
 
 
 def forget(db: Database) -> None:
-    """Drop the cached set (after a write through another path, or by another process)."""
+    """Drop the cached set (after a write through another path, or by another process).
+
+    Called inside the writer's transaction, which holds the connection: a
+    reader waits for the commit, and one that read before it caches nothing.
+    """
+    global _forgotten
     with _cache_lock:
         _cache.pop(db, None)
+        _forgotten += 1

@@ -85,11 +85,9 @@ def write_people(conn: sqlite3.Connection, people: list[tuple]) -> None:
     if not people:
         return
     ids = [(p[0],) for p in people]
-    skipped = [(p[0],) for p in people if p[1] is None]
+    skipped = [p[0] for p in people if p[1] is None]
     if skipped:  # documents that break the schema: none of their rows stay
-        conn.executemany("DELETE FROM persons_fts WHERE rowid = (SELECT rowid FROM persons WHERE person_id = ?)",
-                         skipped)
-        conn.executemany("DELETE FROM persons WHERE person_id = ?", skipped)
+        _remove_persons(conn, skipped)
         people = [p for p in people if p[1] is not None]
     _write_persons(conn, people)
     for i, (table, column) in enumerate(_PERSON_TABLES):
@@ -98,6 +96,19 @@ def write_people(conn: sqlite3.Connection, people: list[tuple]) -> None:
         if rows:
             marks = ",".join("?" * len(rows[0]))
             conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
+
+
+def remove_people(conn: sqlite3.Connection, person_ids: list[str]) -> None:
+    """Drop every read-model row of these people (their stored documents are kept)."""
+    _remove_persons(conn, person_ids)
+    for table, column in _PERSON_TABLES:
+        conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(pid,) for pid in person_ids])
+
+
+def _remove_persons(conn: sqlite3.Connection, person_ids: list[str]) -> None:
+    ids = [(pid,) for pid in person_ids]
+    conn.executemany("DELETE FROM persons_fts WHERE rowid = (SELECT rowid FROM persons WHERE person_id = ?)", ids)
+    conn.executemany("DELETE FROM persons WHERE person_id = ?", ids)
 
 
 def _write_persons(conn: sqlite3.Connection, people: list[tuple]) -> None:

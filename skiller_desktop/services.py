@@ -21,7 +21,7 @@ from typing import Any
 from automerge import core
 
 from . import automerge_io as am
-from . import bundles, doc_schema
+from . import blocklist, bundles, doc_schema
 from . import person_doc as pd
 from .acceptance import Accepted, PersonPolicy, WriterPolicy, verify_update
 from .db import Database
@@ -492,41 +492,39 @@ class Services:
         Their read-model rows go (People, search, the endorsements they gave);
         their stored document stays, so unblocking shows them again without a sync.
         """
-        from . import blocklist
-
         if self._identity is not None and person_id == self._identity.person_id:
             raise ValidationError("you cannot block yourself", "person_id")
         with self._lock, self.db.transaction():
             if not blocklist.block(self.db, person_id, reason):
                 raise ValidationError(f"{person_id[:60]} is already blocked", "person_id")
             self.store.remove_projection(person_id)
-        blocklist.forget(self.db)  # the cache was dropped inside the transaction; drop what a reader cached since
         return self._notify(Changes.of(*self.BLOCK_PARTS))
 
     def unblock_person(self, person_id: str) -> Changes:
         """Accept a key again and show what this node already holds of them."""
-        from . import blocklist
-
         with self._lock, self.db.transaction():
             if not blocklist.unblock(self.db, person_id):
                 raise NotFoundError(f"{person_id[:60]} is not blocked")
             self.store.reproject(person_id)
-        blocklist.forget(self.db)
         return self._notify(Changes.of(*self.BLOCK_PARTS))
 
     def blocked_people(self) -> list[dict[str, str]]:
         """The blocked keys, newest first: person_id, name (from their stored document, if any), reason, blocked_at."""
-        from . import blocklist
-
         return [{**entry, "name": self._stored_name(entry["person_id"])} for entry in blocklist.entries(self.db)]
 
     def _stored_name(self, person_id: str) -> str:
         stored = self.store.get(person_id)
         if stored is None or stored.kind != "person":
             return ""
-        profile = (core.extract(stored.document()) or {}).get("profile")
-        name = profile.get("name") if isinstance(profile, dict) else None
-        return name if isinstance(name, str) else ""
+        doc = stored.document()  # only profile.name is read: not the whole document of someone blocked
+        profile = am.map_id(doc, am.ROOT, "profile")
+        found = doc.get(profile, "name") if profile is not None else None
+        if found is None:
+            return ""
+        value, child = found
+        if value == core.ObjType.Text:
+            return doc.text(child)
+        return value[1] if isinstance(value, tuple) and isinstance(value[1], str) else ""
 
     # -- the write path ------------------------------------------------------
     def _own_data(self) -> dict:

@@ -103,8 +103,9 @@ class Store:
         docs: list[tuple] = []
         log: list[tuple] = []
         people: list[tuple] = []
-        blocked = blocklist.blocked(self.db) if read_models else frozenset()
         with self.db.transaction() as conn:
+            # read inside the transaction: a block committed by another connection meanwhile counts here
+            blocked = blocklist.blocked(self.db) if read_models else frozenset()
             for update in updates:
                 if not update.changed:
                     continue
@@ -143,12 +144,7 @@ class Store:
     def remove_projection(self, doc_id: str) -> None:
         """Drop a person's read-model rows, keeping their stored document (blocking hides, unblocking restores)."""
         with self.db.transaction() as conn:
-            row = conn.execute("SELECT rowid FROM persons WHERE person_id = ?", (doc_id,)).fetchone()
-            if row is not None:
-                conn.execute("DELETE FROM persons_fts WHERE rowid = ?", (row[0],))
-            conn.execute("DELETE FROM persons WHERE person_id = ?", (doc_id,))
-            for table, column in readmodel._PERSON_TABLES:
-                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+            readmodel.remove_people(conn, [doc_id])
 
     def reproject(self, doc_id: str) -> bool:
         """Rebuild a person's read-model rows from their stored document; False when there is none to show."""
