@@ -381,11 +381,12 @@ MIGRATIONS.append(
 # (the signer of the request that brought it, '' for what a node pulled) and
 # its size, so the queue has quotas per signer and in bytes (sync/engine.py).
 # Written to stand on its own: it touches only sync_pending (migration 2).
+# The index holds `size` too, so the quota sums read it instead of every row's blob pages.
 MIGRATIONS.append(
     """
     ALTER TABLE sync_pending ADD COLUMN signer TEXT NOT NULL DEFAULT '';
     ALTER TABLE sync_pending ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
     UPDATE sync_pending SET size = length(bytes);
-    CREATE INDEX sync_pending_signer ON sync_pending (signer, received_at)
+    CREATE INDEX sync_pending_signer ON sync_pending (signer, received_at, size)
     """
 )
