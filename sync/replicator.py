@@ -315,8 +315,8 @@ def _pull_doc(storage, client, policy_for, epoch: str, doc_id: str, report: Sync
 
 def _ask_again(storage, book, peer_id, client, policy_for, epoch, doc_ids: list[str], report: SyncReport) -> None:
     """Documents refused in earlier syncs, asked for again by document until accepted or given up."""
+    notes = book.notes(peer_id)  # read once: pulling a document here writes no notes (no commit hook)
     for doc_id in doc_ids:
-        notes = book.notes(peer_id)
         note = notes.refetch.get(doc_id)
         if note is None:
             continue
