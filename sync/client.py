@@ -37,6 +37,7 @@ from .wire import (
     MAX_LEGACY_ENTRY_BYTES,
     MAX_PAGE_BYTES,
     MAX_PAGE_ENTRIES,
+    MAX_SEQ,
     ProtocolError,
     WireEntry,
     encode_json,
@@ -54,7 +55,6 @@ MAX_SNAPSHOT_ANSWER = 64 * MiB
 MAX_PUSH_ANSWER = MAX_BATCH_ENTRIES * 1024 + MiB
 MAX_INFO_ANSWER = 64 * 1024
 CHUNK = 64 * 1024
-MAX_SEQ = 2**63 - 1  # SQLite's integers: a sequence number above is a lie
 
 
 class PeerUnreachable(Exception):

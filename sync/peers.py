@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from itertools import islice
 
 from skiller_desktop.db import Database
 from skiller_desktop.person_doc import now_iso
@@ -75,9 +76,11 @@ class PeerNotes:
         try:
             data = json.loads(text or "{}")
             after, upto = data.get("snapshot", ["", 0])
-            return cls({d: Refetch(list(n["hashes"]), int(n["tries"]), str(n["reason"]))
-                        for d, n in data.get("refetch", {}).items()},
-                       {str(k): int(v) for k, v in data.get("push_refusals", {}).items()}, str(after), int(upto))
+            refetch, refusals = data.get("refetch", {}).items(), data.get("push_refusals", {}).items()
+            # bounded on read as on write: a row from another version or a damaged file stays small
+            return cls({d: Refetch(list(n["hashes"])[:MAX_HASHES_PER_DOC], int(n["tries"]), str(n["reason"])[:200])
+                        for d, n in islice(refetch, MAX_REFETCH_DOCS)},
+                       {str(k): int(v) for k, v in islice(refusals, MAX_PUSH_REFUSALS)}, str(after), int(upto))
         except (ValueError, TypeError, KeyError, AttributeError):
             return cls()  # notes are a help, never a reason to fail a sync
 

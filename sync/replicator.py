@@ -70,6 +70,13 @@ class SyncReport:
     push_reached: int = 0  # the last seq this sync pushed (refused ones included), not to push twice
     push_hold: int | None = None  # the push cursor stays at or before this seq: a refused entry follows it
 
+    def refuse(self, hash_: str, why: str) -> bool:
+        """One refusal, either side, reported; True (and counted) if it is for good (`refused_for_good`)."""
+        self.rejected.append(f"{hash_[:12]}: {why}")
+        final = refused_for_good(why)
+        self.for_good += final
+        return final
+
     @property
     def complete(self) -> bool:
         """Up to date: nothing refused on either side, nothing left waiting, the advertised end reached."""
@@ -315,8 +322,8 @@ def _pull_doc(storage, client, policy_for, epoch: str, doc_id: str, report: Sync
 
 def _ask_again(storage, book, peer_id, client, policy_for, epoch, doc_ids: list[str], report: SyncReport) -> None:
     """Documents refused in earlier syncs, asked for again by document until accepted or given up."""
+    notes = book.notes(peer_id)  # read once: pulling a document here writes no notes (no commit hook)
     for doc_id in doc_ids:
-        notes = book.notes(peer_id)
         note = notes.refetch.get(doc_id)
         if note is None:
             continue
@@ -379,10 +386,8 @@ def _push_refusals(notes: PeerNotes, sent: list[WireEntry], rejected: list[dict]
             if notes.push_refusals:
                 notes.push_refusals.pop(label, None)
             continue
-        report.rejected.append(f"{entry.hash[:12]}: {refused[entry.key]}")
-        if refused_for_good(refused[entry.key]):
-            report.for_good += 1  # sending it again cannot help: the cursor passes it
-            continue
+        if report.refuse(entry.hash, refused[entry.key]):
+            continue  # sending it again cannot help: the cursor passes it
         tries = notes.push_refusals.pop(label, 0) + 1
         if tries >= MAX_TRIES or len(notes.push_refusals) >= MAX_PUSH_REFUSALS:
             report.given_up += 1
@@ -401,7 +406,8 @@ def _exchange_keyboxes(gate, client, report: SyncReport) -> None:
         missing = gate.keybox_entries(team_id, len(theirs))
         if missing:
             answer = client.push(missing)
-            report.rejected += [f"{r['hash'][:12]}: {r['reason']}" for r in answer["rejected"]]
+            for refusal in answer["rejected"]:  # a peer that blocked our key refuses these for good too
+                report.refuse(refusal["hash"], refusal["reason"])
 
 
 def _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, report: SyncReport) -> None:
@@ -441,8 +447,8 @@ def _count(report: SyncReport, result: ApplyResult, page: LogPage | None = None)
     report.duplicates += result.duplicates
     report.pending += len(result.pending)
     report.pending_keys.update(result.pending)
-    report.rejected += [f"{key[1][:12]}: {why}" for key, why in result.rejected]
-    report.for_good += sum(1 for _, why in result.rejected if refused_for_good(why))
+    for key, why in result.rejected:
+        report.refuse(key[1], why)
     if page is not None:
         report.rejected += [f"{hash_[:12]}: {why}" for _, hash_, why in page.refused]
     report.changed_docs.update(result.changed_docs)

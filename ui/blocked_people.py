@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Changes
-
 from .forms import Ask, error_label
 from .messages import describe
 from .operations import Operations
@@ -63,7 +61,8 @@ class UndoBar(QWidget):
 
 
 class BlockedPeopleBox(QGroupBox):
-    """The blocked keys, with Unblock; redraws on every block or unblock, wherever it happened."""
+    """The blocked keys, with Unblock. Its screen calls `refresh` (when shown, and on a "blocked" change
+    while shown), so a block elsewhere reads nothing until the list is seen."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(tr("Blocked people"), parent)
@@ -92,12 +91,6 @@ class BlockedPeopleBox(QGroupBox):
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(self.error)
-        ops.changed.connect(self._changed)
-        self.refresh()
-
-    def _changed(self, changes: Changes) -> None:
-        if "blocked" in changes:
-            self.refresh()
 
     def refresh(self) -> None:
         self.ops.read(self.ops.services.blocked_people, lambda rows, e: self._say(e) if e else self._fill(rows))

@@ -35,7 +35,7 @@ from .base import Screen
 
 
 class SettingsScreen(Screen):
-    parts = frozenset({"devices", "profile"})  # an imported copy of my document may add devices
+    parts = frozenset({"devices", "profile", "blocked"})  # an imported copy of my document may add devices
     language_chosen = Signal(str)
 
     def __init__(self, ops, ask, sync: SyncScreen, language: str, parent=None) -> None:
@@ -184,6 +184,7 @@ class SettingsScreen(Screen):
         services = self.ops.services
         self.person_id.setText(services.person_id)
         self.ops.read(services.devices, lambda devices, e: self._say(e) if e else self._fill_devices(devices))
+        self.blocked_box.refresh()
 
     def _fill_devices(self, devices: list[Device]) -> None:
         self.devices = devices
