@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .errorlog import ERROR_LOG, ErrorLog
 from .errors import SkillerError, ValidationError
 from .paths import default_data_dir, demo_data_dir
 from .services import Services
@@ -552,29 +553,6 @@ def _open(data_dir: Path) -> Services:
     return Services(data_dir)
 
 
-ERROR_LOG = "skiller-errors.log"
-
-
-class _ErrorLog(logging.FileHandler):
-    """Warnings and errors with their traces, to the data dir's log: the file is made at the first record.
-
-    A log that cannot be written is given up silently: never a second
-    traceback on the terminal about the first.
-    """
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(path, encoding="utf-8", delay=True)
-        self.setLevel(logging.WARNING)
-        self.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
-
-    def handleError(self, record: logging.LogRecord) -> None:
-        pass
-
-
 class _OneLine(logging.Formatter):
     """A record as one line on the terminal: its message and the exception's type, no trace."""
 
@@ -595,7 +573,7 @@ def _route_logs(data_dir: Path) -> list[logging.Handler]:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(logging.WARNING)
     stderr.setFormatter(_OneLine())
-    handlers = [_ErrorLog(data_dir / ERROR_LOG), stderr]
+    handlers = [ErrorLog(data_dir / ERROR_LOG), stderr]
     root = logging.getLogger()
     for handler in handlers:
         root.addHandler(handler)
@@ -622,7 +600,7 @@ def _unroute_logs(handlers: list[logging.Handler]) -> None:
 def _log_bug(data_dir: Path) -> Path | None:
     """The trace of an unexpected error, to the data dir's log only (the terminal gets one line)."""
     path = data_dir / ERROR_LOG
-    handler = _ErrorLog(path)
+    handler = ErrorLog(path)
     bugs = logging.getLogger("skiller.bugs")
     bugs.propagate = False  # not to the one-line stderr handler: main prints its own line
     bugs.addHandler(handler)

@@ -13,20 +13,18 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import signal
 import sys
 import threading
 from pathlib import Path
 
+from skiller_desktop.errorlog import ERROR_LOG, ErrorLog, writes_to
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.services import Services
 
 from .node import NodeSync
 from .peers import PeerBook, normalize_url
 from .scheduler import PeerState, PeerStatus, SchedulerConfig, state_of
-
-ERROR_LOG = "skiller-errors.log"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -72,20 +70,8 @@ def keep_traces(data_dir: Path) -> None:
     logger = logging.getLogger("skiller")
     path = Path(data_dir) / ERROR_LOG
     handlers = [*logger.handlers, *logging.getLogger().handlers]  # the CLI's main may already route there
-    if any(getattr(h, "baseFilename", None) == str(path.absolute()) for h in handlers):
-        return
-    handler = _PrivateFileHandler(path, encoding="utf-8", delay=True)
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger.addHandler(handler)
-
-
-class _PrivateFileHandler(logging.FileHandler):
-    """Created on the first record only, readable by its owner only (traces may quote data)."""
-
-    def _open(self):
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+    if not any(writes_to(h, path) for h in handlers):
+        logger.addHandler(ErrorLog(path))
 
 
 def _json(args: argparse.Namespace) -> bool:
