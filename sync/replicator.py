@@ -350,8 +350,8 @@ def _push(storage, book, peer_id, client, epoch, batch, report: SyncReport) -> N
     pushed = max(book.get(peer_id).pushed_seq, report.push_reached)
     notes = book.notes(peer_id)
     while True:
-        entries = storage.log_since(pushed, batch, PUSH_BYTES)
-        if not entries:
+        entries, last = storage.log_page(pushed, batch, PUSH_BYTES)  # blocked keys' entries are not passed on
+        if last == pushed:
             return
         sending = entries
         if gate is not None:  # team entries leave this node sealed, or not at all
@@ -365,7 +365,7 @@ def _push(storage, book, peer_id, client, epoch, batch, report: SyncReport) -> N
         held = _push_refusals(notes, sending, answer["rejected"], report)
         if held is not None:
             report.push_hold = held if report.push_hold is None else min(report.push_hold, held)
-        pushed = report.push_reached = entries[-1].seq
+        pushed = report.push_reached = last
         echo = answer.get("echo")
         pulled = echo["to"] if echo and echo["from"] == book.get(peer_id).pulled_seq else None
         with book.db.transaction():

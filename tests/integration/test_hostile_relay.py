@@ -283,3 +283,22 @@ def _answers(url: str) -> bool:
         return requests.get(url + "/v1/info", timeout=1).status_code == 200
     except requests.RequestException:
         return False
+
+
+def test_a_node_does_not_pass_a_key_it_blocked_on_to_another_relay(tmp_path):
+    first, second = start_relay(tmp_path / "first.sqlite3"), start_relay(tmp_path / "second.sqlite3")
+    alice, bob, carol = (tmp_path / n for n in ("alice", "bob", "carol"))
+    ids = {d: skiller(d, "init", "--name", d.name.capitalize())["person_id"] for d in (alice, bob, carol)}
+    try:
+        for d in (alice, bob, carol):
+            skiller(d, "sync", "--relay", first.url, "--once")
+        assert ids[alice] in doc_heads(node_db(carol))
+        db = Database(node_db(carol))
+        blocklist.block(db, ids[alice], "spam")
+        db.close()
+        skiller(carol, "sync", "--relay", second.url, "--once", check=False)  # pushes what carol holds
+        seen = doc_heads(tmp_path / "second.sqlite3")
+        assert ids[bob] in seen and ids[carol] in seen and ids[alice] not in seen
+    finally:
+        first.stop()
+        second.stop()
