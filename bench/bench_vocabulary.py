@@ -45,7 +45,7 @@ print(json.dumps({"import": imported - started, "first": first - imported, "seco
 
 def sample_labels(vocabulary: Vocabulary, count: int, rng: random.Random) -> list[tuple[str, str]]:
     """(text, language) pairs: a third English labels, a third French, a third synonyms."""
-    uris = _all_uris(vocabulary)
+    uris = vocabulary.concept_uris()
     picked: list[tuple[str, str]] = []
     while len(picked) < count:
         concept = vocabulary.concept(rng.choice(uris))
@@ -61,17 +61,10 @@ def sample_labels(vocabulary: Vocabulary, count: int, rng: random.Random) -> lis
     return picked
 
 
-def _all_uris(vocabulary: Vocabulary) -> list[str]:
-    from skiller_desktop.vocabulary_format import SKILL_PREFIX, uri_of
-
-    rows = vocabulary._conn().execute("SELECT uuid FROM concept ORDER BY id")  # bench only: the full list
-    return [uri_of(raw, SKILL_PREFIX) for (raw,) in rows]
-
-
 def keystrokes(path: Path, labels: int, seed: int) -> dict[str, float]:
     rng = random.Random(seed)
     vocabulary = Vocabulary(path)
-    uris = _all_uris(vocabulary)
+    uris = vocabulary.concept_uris()
     usage = {uri: rng.randint(1, 40) for uri in rng.sample(uris, 200)}
     texts = sample_labels(vocabulary, labels, rng)
     vocabulary.close()

@@ -19,6 +19,7 @@ import bisect
 import os
 import sqlite3
 import threading
+from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -147,7 +148,9 @@ class Vocabulary:
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         self._groups: dict[int, str] = {}
-        self._exact: tuple[object, object] | None = None
+        self._exact: tuple[array, array] | None = None
+        self._short: dict[str, array] | None = None
+        self._packed_rows: dict[str, bytes] | None = None
         self._entries: OrderedDict[int, _Entry] = OrderedDict()
         self._postings: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._ids: dict[str, int] = {}
@@ -193,6 +196,12 @@ class Vocabulary:
         """The build's counts and source checksums, for the About box and diagnostics."""
         with self._lock:
             return dict(self._conn().execute("SELECT key, value FROM meta"))
+
+    def concept_uris(self) -> list[str]:
+        """Every concept's URI, most needed by occupations first (for pickers, seeding, benchmarks)."""
+        with self._lock:
+            rows = self._conn().execute("SELECT uuid FROM concept ORDER BY id")
+            return [uri_of(raw, SKILL_PREFIX) for (raw,) in rows]
 
     # -- concepts ------------------------------------------------------------------------
 
@@ -247,8 +256,8 @@ class Vocabulary:
                 match = _best_of(entry.labels, query, tokens, language)
                 if match is not None and concept_id not in ranked:
                     tier, label = match
-                    ranked[concept_id] = ((tier > _EXACT_OTHER, -used.get(concept_id, 0), tier, concept_id),
-                                          entry, label)
+                    ranked[concept_id] = ((tier > _EXACT_OTHER, -used.get(concept_id, 0), tier,
+                                           *_closeness(tier, label, tokens), concept_id), entry, label)
 
         check([entry.id for entry in self._exact_entries(query)] + [i for i in used if i in candidates])
         ordered = sorted(candidates)
@@ -283,11 +292,9 @@ class Vocabulary:
             self._postings.move_to_end(token)
             return cached
         ids: set[int] = set()
-        row = None
-        if len(token) <= SHORT_PREFIX:
-            row = self._conn().execute("SELECT concepts FROM short WHERE prefix = ?", (token,)).fetchone()
-        if row is not None:
-            ids.update(unpack_ids(row[0]))
+        short = self._short_starts().get(token) if len(token) <= SHORT_PREFIX else None
+        if short is not None:
+            ids.update(short)
         else:
             rows = self._conn().execute("SELECT concepts FROM word WHERE word >= ? AND word < ?",
                                         (token, token + "\U0010ffff"))
@@ -388,17 +395,33 @@ class Vocabulary:
     def _exact_entries(self, folded: str) -> list[_Entry]:
         hashes, concepts = self._exact_index()
         key = label_hash(folded)
-        start = bisect.bisect_left(hashes, key)  # type: ignore[arg-type]
-        end = bisect.bisect_right(hashes, key, lo=start)  # type: ignore[arg-type]
-        ids = [concepts[i] for i in range(start, end)]  # type: ignore[index]
+        start = bisect.bisect_left(hashes, key)
+        end = bisect.bisect_right(hashes, key, lo=start)
+        ids = list(concepts[start:end])
         entries = self._load(ids)
         return [entries[i] for i in sorted(entries) if any(label.folded == folded for label in entries[i].labels)]
 
-    def _exact_index(self) -> tuple[object, object]:
+    def _exact_index(self) -> tuple[array, array]:
         if self._exact is None:
-            packed = dict(self._conn().execute("SELECT name, data FROM packed"))
+            packed = self._packed()
             self._exact = (unpack_ids(packed["exact_hashes"], "I"), unpack_ids(packed["exact_concepts"]))
         return self._exact
+
+    def _short_starts(self) -> dict[str, array]:
+        if self._short is None:
+            packed = self._packed()
+            text = packed["short_prefixes"].decode("utf-8")
+            prefixes = text.split("\n") if text else []
+            offsets = unpack_ids(packed["short_offsets"], "I")
+            concepts = unpack_ids(packed["short_concepts"])
+            self._short = {prefix: concepts[offsets[n]:offsets[n + 1]] for n, prefix in enumerate(prefixes)}
+        return self._short
+
+    def _packed(self) -> dict[str, bytes]:
+        """The in-memory arrays (0.7 MB + 0.7 MB), read in one query the first time either is needed."""
+        if self._packed_rows is None:
+            self._packed_rows = dict(self._conn().execute("SELECT name, data FROM packed"))
+        return self._packed_rows
 
     def _load(self, ids: Iterable[int]) -> dict[int, _Entry]:
         """Decoded concepts by id, from the cache or in one query for the missing ones."""
@@ -483,6 +506,18 @@ def _tier(label: _Label, query: str, tokens: list[str]) -> int | None:
 _EXACT_SHOWN, _EXACT_OTHER, _START_SHOWN, _START_OTHER, _WORDS = range(5)
 _REFINED = {(0, True): _EXACT_SHOWN, (0, False): _EXACT_OTHER, (1, True): _START_SHOWN, (1, False): _START_OTHER,
             (2, True): _WORDS, (2, False): _WORDS}
+
+
+def _closeness(tier: int, label: _Label, tokens: list[str]) -> tuple[int, int]:
+    """Among labels that do not start with the text: whole words typed, then short labels, first.
+
+    "excel" puts "Microsoft Office Excel" before "process excellence". Labels that
+    start with the text are left in id order: that lets `_rank` stop early.
+    """
+    if tier <= _START_SHOWN:
+        return (0, 0)
+    padded = label.spaced + " "
+    return (-sum(1 for token in tokens if token + " " in padded), label.spaced.count(" "))
 
 
 def _best_of(labels: Iterable[_Label], query: str, tokens: list[str], language: str) -> tuple[int, _Label] | None:

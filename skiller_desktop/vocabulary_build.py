@@ -63,11 +63,12 @@ CREATE TABLE concept (
     alt BLOB                  -- deflated "e<label>"/"f<label>" lines; NULL when none
 );
 CREATE TABLE word (word TEXT PRIMARY KEY, concepts BLOB NOT NULL) WITHOUT ROWID;
--- for each 1- to 3-letter start of words shared by more than SHORT_MIN concepts, the union of their
--- postings, precomputed: 0.7 MB, where gathering a letter's ~8,000 ids took ~12 ms a keystroke
-CREATE TABLE short (prefix TEXT PRIMARY KEY, concepts BLOB NOT NULL) WITHOUT ROWID;
--- the exact-label index: two parallel arrays, `exact_hashes` (uint32, ascending) and
--- `exact_concepts` (uint16): one pair per (folded label, concept), bisected in memory
+-- Arrays read whole into memory on first use (one row each: a row per item wasted 40 % in
+-- overflow pages). The exact-label index: `exact_hashes` (uint32, ascending) and `exact_concepts`
+-- (uint16), one pair per (folded label, concept), bisected. The short starts: for each 1- to
+-- 3-letter start of words shared by more than SHORT_MIN concepts, the union of their postings
+-- (gathering a letter's ~8,000 ids took ~12 ms a keystroke): `short_prefixes` (UTF-8, one a line),
+-- `short_offsets` (uint32, one more than prefixes) and `short_concepts` (uint16, concatenated).
 CREATE TABLE packed (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE occupation (
     id INTEGER PRIMARY KEY,
@@ -227,9 +228,17 @@ def _write_short(db: sqlite3.Connection, words: dict[str, set[int]]) -> None:
         for length in range(1, SHORT_PREFIX + 1):
             if len(word) >= length:
                 starts[word[:length]] |= ids
-    db.executemany("INSERT INTO short (prefix, concepts) VALUES (?, ?)",
-                   ((prefix, pack_ids(sorted(starts[prefix])))
-                    for prefix in sorted(starts) if len(starts[prefix]) > SHORT_MIN))
+    prefixes = [prefix for prefix in sorted(starts) if len(starts[prefix]) > SHORT_MIN]
+    concepts: list[int] = []
+    offsets = [0]
+    for prefix in prefixes:
+        concepts += sorted(starts[prefix])
+        offsets.append(len(concepts))
+    db.executemany("INSERT INTO packed (name, data) VALUES (?, ?)", [
+        ("short_concepts", pack_ids(concepts)),
+        ("short_offsets", pack_hashes(offsets)),
+        ("short_prefixes", "\n".join(prefixes).encode("utf-8")),
+    ])
 
 
 def _write_exact(db: sqlite3.Connection, exact: dict[str, set[int]]) -> None:

@@ -95,7 +95,7 @@ def unpack_ids(blob: bytes | None, typecode: str = "H") -> array:
 
 
 def pack_hashes(hashes: list[int]) -> bytes:
-    """32-bit label hashes, little-endian, ascending: the exact-label index, bisected in memory."""
+    """uint32 little-endian: label hashes (the exact-label index, bisected in memory), offsets."""
     packed = array("I", hashes)
     if packed.itemsize != 4:  # pragma: no cover - every platform we ship on has 4-byte C ints
         raise RuntimeError("array('I') is not 32-bit here")
