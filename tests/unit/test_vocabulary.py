@@ -8,7 +8,9 @@ skip with the reason where they are absent.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import json
 import os
 import sqlite3
 import threading
@@ -339,3 +341,54 @@ def test_the_committed_resource_was_built_from_the_shared_files(esco: Vocabulary
     for name in ("skills.tsv", "occupations.tsv", "occupation_skills.tsv"):
         digest = hashlib.sha256((ESCO_SAMPLES / name).read_bytes()).hexdigest()
         assert stats[f"sha256_{name}"] == digest, f"{name} changed: rebuild with resources/esco/build_vocabulary.py"
+
+
+# -- skiller vocabulary ... ------------------------------------------------------------------
+
+
+def run_vocabulary_cli(capsys, *argv: str) -> tuple[int, str]:
+    """The command group as the CLI registers it, without opening a data dir (it needs none)."""
+    from skiller_desktop import vocabulary_cli
+
+    parser = argparse.ArgumentParser(prog="skiller")
+    parser.add_argument("--json", action="store_true")
+    vocabulary_cli.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    code = args.handler(None, args)
+    return code or 0, capsys.readouterr().out
+
+
+@pytest.fixture
+def shared_vocabulary(vocabulary: Vocabulary, monkeypatch) -> Vocabulary:
+    monkeypatch.setattr("skiller_desktop.vocabulary._shared", vocabulary)
+    return vocabulary
+
+
+def test_cli_suggests_in_the_language_asked(shared_vocabulary, capsys):
+    code, out = run_vocabulary_cli(capsys, "vocabulary", "suggest", "gestion de proj", "--language", "fr")
+    assert code == 0
+    assert out.splitlines()[0] == f"gestion de projets  [management and administration]  {PM}"
+    code, out = run_vocabulary_cli(capsys, "--json", "vocabulary", "suggest", "management of", "--limit", "1")
+    assert json.loads(out) == [{"uri": PM, "label": "project management", "matched": "management of projects",
+                                "groups": ["management and administration"], "kind": "skill/competence",
+                                "usage": 0}]
+
+
+def test_cli_lookup_says_when_a_label_is_ambiguous(shared_vocabulary, capsys):
+    code, out = run_vocabulary_cli(capsys, "vocabulary", "lookup", "Project Management")
+    assert code == 0 and out.startswith("Ambiguous: 2 concepts have this label.")
+    code, out = run_vocabulary_cli(capsys, "vocabulary", "lookup", "nothing like this")
+    assert code == 1 and "No concept" in out
+
+
+def test_cli_shows_a_concept_a_role_and_the_attribution(shared_vocabulary, capsys):
+    code, out = run_vocabulary_cli(capsys, "vocabulary", "show", ACCESSIBILITY)
+    assert code == 0 and "fr synonym: Accessibilité numérique" in out
+    code, out = run_vocabulary_cli(capsys, "vocabulary", "role", WEB_DEVELOPER, "--language", "fr")
+    assert code == 0 and "Essential (2):" in out and "Optional (1):\n  gestion de projets" in out
+    code, out = run_vocabulary_cli(capsys, "vocabulary", "occupations", "développeuse", "--language", "fr")
+    assert out.startswith("développeur web/développeuse web  ISCO 2513")
+    code, out = run_vocabulary_cli(capsys, "vocabulary", "about")
+    assert out.startswith(ATTRIBUTION) and "adapted version of ESCO" in out
+    code, out = run_vocabulary_cli(capsys, "vocabulary", "show", PM.replace("7111", "0000"))
+    assert code == 1
