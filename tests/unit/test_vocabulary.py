@@ -12,6 +12,7 @@ import argparse
 import hashlib
 import json
 import os
+import random
 import sqlite3
 import threading
 from pathlib import Path
@@ -306,6 +307,20 @@ def test_esco_gestion_de_projet_is_project_management(esco: Vocabulary):
     assert english.uri == french.uri == PM
     assert (english.label, french.label) == ("project management", "gestion de projets")
     assert english.group == french.group == "management and administration"
+
+
+@needs_resource
+def test_esco_any_label_typed_in_full_finds_its_concept(esco: Vocabulary):
+    """Preferred labels and synonyms of 300 random concepts, in either language: recall@10 is 100 %."""
+    rng = random.Random(13)
+    for uri in rng.sample(esco.concept_uris(), 300):
+        concept = esco.concept(uri)
+        assert concept is not None
+        labels = [(concept.en, "en"), (concept.fr, "fr"), *((alt, "en") for alt in concept.en_alt),
+                  *((alt, "fr") for alt in concept.fr_alt)]
+        text, language = rng.choice(labels)
+        assert uri in uris(esco.suggest(text, language, 10)), text
+        assert uri in esco.lookup_exact(text.upper()), text
 
 
 @needs_resource
