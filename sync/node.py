@@ -6,13 +6,17 @@ The composition root (the desktop app, `skiller serve`, `skiller sync`) calls
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import uvicorn
 
 from skiller_desktop.services import Services
+from skiller_desktop.views import Changes
 
 from .api import AppConfig, create_app
 from .peers import PeerBook
@@ -20,6 +24,8 @@ from .scheduler import Scheduler, SchedulerConfig
 from .serving import SERVER_OPTIONS, header_deadline
 from .storage import SqliteSyncStorage
 from .teams import NodeTeamGate
+
+log = logging.getLogger("skiller.sync.node")
 
 
 def node_storage(services: Services) -> SqliteSyncStorage:
@@ -80,7 +86,11 @@ class NodeSync:
         self.book = PeerBook(services.db)
         self.scheduler = Scheduler(self.storage, self.book, services.require_identity,
                                    services.policy_for, config)
-        services.add_listener(self.scheduler.local_edit)
+        services.add_listener(self._local_changes)
+        # Synced documents reach the services' listeners as Changes, like local edits (one channel
+        # for the UI); told from one thread of their own, never on the endpoint's event loop.
+        self._notifier = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync changes")
+        self.scheduler.add_change_listener(self._synced)
         self.server: ServerThread | None = None
         self.announcer = None
 
@@ -92,6 +102,19 @@ class NodeSync:
 
     def _accepted(self, doc_ids: list[str]) -> None:
         self.scheduler.documents_changed(doc_ids)
+
+    def _local_changes(self, changes: Changes) -> None:
+        if not changes.synced:  # what a sync brought, the scheduler already passes on
+            self.scheduler.local_edit()
+
+    def _synced(self, doc_ids: Iterable[str]) -> None:
+        self._notifier.submit(self._tell_synced, list(doc_ids))
+
+    def _tell_synced(self, doc_ids: list[str]) -> None:
+        try:
+            self.services.documents_committed(doc_ids, synced=True)
+        except Exception:  # a listener's bug must not stop the next batch from being told
+            log.exception("telling listeners about synced documents failed")
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> ServerThread:
         self.server = ServerThread(create_app(self.storage, self.app_config()), host, port)
@@ -115,4 +138,5 @@ class NodeSync:
             self.announcer.stop()
         if self.server is not None:
             self.server.stop()
+        self._notifier.shutdown(wait=True)  # the last synced documents told before the store closes
         self.storage.reader.close()  # the side connection that answers /v1/info and the block list
