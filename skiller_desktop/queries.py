@@ -74,6 +74,11 @@ class Queries:
         )
         return [_summary(r) for r in rows]
 
+    def person_summary(self, person_id: str) -> PersonSummary | None:
+        """One person's row of the People list (to redraw it alone when only their skills changed)."""
+        row = self.db.one(f"SELECT {_SUMMARY} FROM persons p WHERE p.person_id = ?", (person_id,))
+        return _summary(row) if row is not None else None
+
     def count_people(self) -> int:
         return int(self.db.one("SELECT COUNT(*) AS n FROM persons")["n"])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,8 @@ class Changes:
     @classmethod
     def everything(cls, *, synced: bool = False) -> Changes:
         """Every part: for writes made behind the services' back (the demo generator)."""
-        return cls(**dict.fromkeys(PARTS, True), synced=synced)
+        every: dict[str, Any] = dict.fromkeys(PARTS, True)
+        return cls(**every, synced=synced)
 
     @property
     def any(self) -> bool:
@@ -162,7 +164,7 @@ class Changes:
         """Both changes at once: a part is set if either sets it; synced only if both came by sync."""
         if not isinstance(other, Changes):
             return NotImplemented
-        merged = {part: getattr(self, part) or getattr(other, part) for part in PARTS}
+        merged: dict[str, Any] = {part: getattr(self, part) or getattr(other, part) for part in PARTS}
         return Changes(**merged, documents=self.documents | other.documents,
                        synced=self.synced and other.synced)
 

@@ -33,7 +33,6 @@ from .screens.settings import SettingsScreen
 from .screens.teams import TeamsScreen
 from .sync_panel import StatusBridge, SyncScreen, SyncSource
 
-CHANGED_BY_SYNC = ("people", "profile", "skills", "endorsements", "offers", "devices", "teams")
 SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
 
 
@@ -156,9 +155,8 @@ class MainWindow(QMainWindow):
         self.sync_source = source
         if source is not None:
             source.add_status_listener(self._bridge)
-            if hasattr(source, "add_change_listener"):
-                # Documents a sync accepted: every screen redraws what it shows (queued to this thread).
-                source.add_change_listener(lambda _ids: self.ops.announce(*CHANGED_BY_SYNC))
+            # Documents a sync accepted arrive as Changes through the services' listeners
+            # (sync.node.NodeSync tells them), like local edits: no second channel here.
         self.sync_screen.set_source(source)
 
     def set_serving(self, addresses: list[str], announced: bool) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Endorsement, ImportedEndorsement
+from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement
 
 from ..forms import error_label, fit_columns
 from ..messages import describe
@@ -30,7 +30,7 @@ SOURCES = {"linkedin": "LinkedIn", "jsonresume": "JSON Resume"}
 
 
 class EndorsementsScreen(Screen):
-    parts = frozenset({"endorsements", "skills", "people"})
+    parts = Changes(endorsements=True, skills=True, people=True)  # people: names of endorsers and endorsees
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Offer
+from skiller_desktop.views import Changes, Offer
 
 from ..forms import FieldErrors, FormDialog, error_label, fit_columns
 from ..models import OffersModel
@@ -75,7 +75,7 @@ class CompleteDialog(FormDialog):
 
 
 class ExchangeScreen(Screen):
-    parts = frozenset({"offers", "people"})
+    parts = Changes(offers=True, people=True)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Skill
+from skiller_desktop.views import Changes, Skill
 
 from ..forms import FormDialog, error_label, fit_columns
 from ..models import SkillsModel
@@ -118,7 +118,7 @@ def _click_if_enabled(button: QPushButton) -> None:
 
 
 class PortfolioScreen(Screen):
-    parts = frozenset({"skills", "endorsements"})
+    parts = Changes(skills=True, endorsements=True)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from skiller_desktop.teams.views import Team
+from skiller_desktop.views import Changes
 
 from ..forms import FieldErrors, FormDialog, error_label
 from ..messages import describe
@@ -62,7 +63,7 @@ class CreateTeamDialog(FormDialog):
 
 
 class TeamsScreen(Screen):
-    parts = frozenset({"teams", "people", "skills", "endorsements"})
+    parts = Changes(teams=True, people=True, skills=True, endorsements=True)  # candidates read all three
     debounce_ms = 200
 
     def __init__(self, *args, **kwargs) -> None:
