@@ -81,14 +81,8 @@ class Services:
 
     # -- listeners ---------------------------------------------------------
     def add_listener(self, listener: EditListener) -> None:
-        """Called after each committed change, local or imported, from the calling thread."""
+        """Called with a `Changes` after each commit: local, imported, or synced (told by sync.node.NodeSync)."""
         self._listeners.append(listener)
-
-    def _notify(self, changes: Changes) -> Changes:
-        if changes.any:
-            for listener in list(self._listeners):
-                listener(changes)
-        return changes
 
     def documents_committed(self, doc_ids: Iterable[str], *, synced: bool = False) -> Changes:
         """Tell listeners what documents committed from outside changed (an import; a sync says `synced`).
@@ -101,6 +95,12 @@ class Services:
             return Changes()
         me = self._identity.person_id if self._identity is not None else None
         return self._notify(documents_changed(self.db, me, ids, synced=synced))
+
+    def _notify(self, changes: Changes) -> Changes:
+        if changes.any:
+            for listener in list(self._listeners):
+                listener(changes)
+        return changes
 
     # -- identity ----------------------------------------------------------
     @property

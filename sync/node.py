@@ -6,6 +6,7 @@ The composition root (the desktop app, `skiller serve`, `skiller sync`) calls
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import threading
@@ -87,12 +88,12 @@ class NodeSync:
         self.scheduler = Scheduler(self.storage, self.book, services.require_identity,
                                    services.policy_for, config)
         services.add_listener(self._local_changes)
+        self.server: ServerThread | None = None
+        self.announcer = None
         # Synced documents reach the services' listeners as Changes, like local edits (one channel
         # for the UI); told from one thread of their own, never on the endpoint's event loop.
         self._notifier = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync changes")
         self.scheduler.add_change_listener(self._synced)
-        self.server: ServerThread | None = None
-        self.announcer = None
 
     def app_config(self) -> AppConfig:
         identity = self.services.identity
@@ -108,7 +109,8 @@ class NodeSync:
             self.scheduler.local_edit()
 
     def _synced(self, doc_ids: Iterable[str]) -> None:
-        self._notifier.submit(self._tell_synced, list(doc_ids))
+        with contextlib.suppress(RuntimeError):  # closing: what lands now is stored, just not told
+            self._notifier.submit(self._tell_synced, list(doc_ids))
 
     def _tell_synced(self, doc_ids: list[str]) -> None:
         try:
@@ -134,9 +136,9 @@ class NodeSync:
 
     def close(self) -> None:
         self.scheduler.stop()
+        self._notifier.shutdown(wait=True)  # the last synced documents told before the store closes
         if self.announcer is not None:
             self.announcer.stop()
         if self.server is not None:
             self.server.stop()
-        self._notifier.shutdown(wait=True)  # the last synced documents told before the store closes
         self.storage.reader.close()  # the side connection that answers /v1/info and the block list
