@@ -199,7 +199,10 @@ class Services:
             raise NotFoundError(f"no device {device_id!r} in your identity")
         if device.revoked_at:
             raise ValidationError(f"device {device_id} is already revoked", "device")
-        doc = self.store.get(identity.person_id).document()
+        stored = self.store.get(identity.person_id)
+        if stored is None:
+            raise IdentityError("your person document is missing from this data dir")
+        doc = stored.document()
         actor = actor_id(identity.public_key, device_id)
         return self.edit(pd.revoke_device(doc, device_id, actor), DEVICES)
 
@@ -328,11 +331,12 @@ class Services:
             raise ValidationError(f"you already endorse {target.name} for this person", "skill")
         endorsement_id = str(uuid.uuid4())
         issued = datetime.now(UTC).replace(microsecond=0)
+        comment, observed = clean(comment, "comment"), clean_level(level) if level else 0
         entry = {
             "subject": subject_id,
             "skill": target.name,
-            "comment": clean(comment, "comment"),
-            "level": clean_level(level) if level else 0,
+            "comment": comment,
+            "level": observed,
             "date": pd.iso(issued),
             "revoked": False,
             "revoked_at": "",
@@ -345,8 +349,8 @@ class Services:
             endorser_name=self.profile().name,
             subject_id=subject_id,
             skill=target.name,
-            comment=entry["comment"],
-            level=entry["level"] or None,
+            comment=comment,
+            level=observed or None,
             issued_at=issued,
         )
         self.edit(pd.put_entry("endorsements", endorsement_id, entry), ENDORSEMENTS)

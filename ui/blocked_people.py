@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from .forms import Ask, error_label
 from .messages import describe
-from .operations import Operations
+from .operations import Operations, on_error
 from .plain import plain, tooltip
 
 
@@ -126,7 +126,7 @@ class BlockedPeopleBox(QGroupBox):
             return
         self.error.hide()
         pid = person["person_id"]
-        self.ops.run(lambda: self.ops.services.unblock_person(pid), lambda _r, e: e is not None and self._say(e))
+        self.ops.run(lambda: self.ops.services.unblock_person(pid), on_error(self._say))
 
     def _say(self, error: BaseException) -> None:
         self.error.setText(describe(error))

@@ -7,9 +7,10 @@ something go through `Ask`, so tests answer them without a modal loop.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QWidget,
 )
 
@@ -28,6 +30,11 @@ from skiller_desktop.errors import ValidationError
 
 from .messages import describe
 from .plain import message_box, plain
+
+if TYPE_CHECKING:
+    from .screens.base import Screen
+
+W = TypeVar("W", bound=QWidget)
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -80,20 +87,23 @@ class FieldErrors(QObject):
 class FormDialog(QDialog):
     """A form of fields, each with its error label under it, and Cancel / an action button.
 
-    `screen` is the screen that opened it: its `ops` runs the save off the UI
-    thread, and a ValidationError lands under the field it names.
+    `owner` is the screen that opened it: its `ops` runs the save off the UI
+    thread, and a ValidationError lands under the field it names. (Not named
+    `screen`: that is QWidget's method.)
     """
 
-    def __init__(self, screen: QWidget, title: str, min_width: int = 460) -> None:
+    owner: Screen
+
+    def __init__(self, screen: Screen, title: str, min_width: int = 460) -> None:
         super().__init__(screen)
-        self.screen = screen
+        self.owner = screen
         self.setWindowTitle(title)
         self.setMinimumWidth(min_width)
         self.form = QFormLayout(self)
         self.general = error_label(self)
         self.errors = FieldErrors(self.general, self)
 
-    def field(self, name: str, label: str, widget: QWidget, accessible: str = "") -> QWidget:
+    def field(self, name: str, label: str, widget: W, accessible: str = "") -> W:
         if accessible:
             widget.setAccessibleName(accessible)
         if isinstance(widget, QPlainTextEdit):
@@ -117,7 +127,13 @@ class FormDialog(QDialog):
     def run(self, call, done=None) -> None:
         """Run the service call on the worker; errors under their fields, else `done` (default: close)."""
         self.errors.clear()
-        self.screen.ops.run(call, done or (lambda _r, e: self.errors.show(e) if e else self.accept()))
+        self.owner.ops.run(call, done or self._close_or_say)
+
+    def _close_or_say(self, _result: object, error: BaseException | None) -> None:
+        if error is not None:
+            self.errors.show(error)
+        else:
+            self.accept()
 
     def save(self) -> None:
         raise NotImplementedError
@@ -153,7 +169,7 @@ class Ask:
         return QFileDialog.getExistingDirectory(parent, title) or None
 
 
-def fit_columns(view: QAbstractItemView, stretch: int, fit: tuple[int, ...] = (), widths: dict | None = None) -> None:
+def fit_columns(view: QTableView, stretch: int, fit: tuple[int, ...] = (), widths: dict | None = None) -> None:
     """One column takes the spare width, `fit` columns size to their contents, the rest are set widths."""
     header = view.horizontalHeader()
     header.setStretchLastSection(False)

@@ -24,6 +24,16 @@ from .runner import Done, Runner, SyncRunner
 log = logging.getLogger(__name__)
 
 
+def on_error(say: Callable[[BaseException], None]) -> Done:
+    """A `done` that only says the error, if there is one (the change itself redraws the screens)."""
+
+    def done(_result: Any, error: BaseException | None) -> None:
+        if error is not None:
+            say(error)
+
+    return done
+
+
 class Operations(QObject):
     changed = Signal(object)  # Changes
     busy_changed = Signal(bool)

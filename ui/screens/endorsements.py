@@ -144,9 +144,9 @@ class EndorsementsScreen(Screen):
     def select_received(self, endorsement_id: str) -> None:
         for i in range(self.received.topLevelItemCount()):
             group = self.received.topLevelItem(i)
-            for j in range(group.childCount()):
-                item = group.child(j)
-                if item.data(0, ENDORSEMENT_ROLE).endorsement_id == endorsement_id:
+            for j in range(group.childCount() if group is not None else 0):
+                item = group.child(j) if group is not None else None
+                if item is not None and item.data(0, ENDORSEMENT_ROLE).endorsement_id == endorsement_id:
                     self.received.setCurrentItem(item)
 
     def set_hidden(self, hidden: bool) -> None:

@@ -25,6 +25,7 @@ from skiller_desktop.views import Changes, Offer
 
 from ..forms import FieldErrors, FormDialog, error_label, fit_columns
 from ..models import OffersModel
+from ..operations import on_error
 from ..plain import plain
 from ..resources import icon
 from .base import Screen
@@ -46,7 +47,7 @@ class PostDialog(FormDialog):
     def save(self) -> None:
         kind, skill, title = self.kind.currentData(), self.skill.text(), self.title.text()
         description = self.description.toPlainText()
-        self.run(lambda: self.screen.ops.services.add_offer(kind, skill, title, description))
+        self.run(lambda: self.owner.ops.services.add_offer(kind, skill, title, description))
 
 
 class CompleteDialog(FormDialog):
@@ -71,7 +72,7 @@ class CompleteDialog(FormDialog):
 
     def save(self) -> None:
         pid, comment, oid = self.person.currentData() or "", self.comment.toPlainText(), self.offer.offer_id
-        self.run(lambda: self.screen.ops.services.complete_offer(oid, pid, comment))
+        self.run(lambda: self.owner.ops.services.complete_offer(oid, pid, comment))
 
 
 class ExchangeScreen(Screen):
@@ -189,7 +190,7 @@ class ExchangeScreen(Screen):
         self.answer.setVisible(offer is not None and not mine and is_open)
         self.answer_button.setVisible(offer is not None and not mine and is_open)
         self.done_button.setVisible(mine and is_open)
-        self.done_button.setEnabled(mine and bool(offer.responses))
+        self.done_button.setEnabled(offer is not None and mine and bool(offer.responses))
         self.done_button.setToolTip("" if offer and offer.responses else self.tr("Nobody has answered yet"))
         self.close_button.setVisible(mine and is_open)
         self.answer_errors.clear()
@@ -249,4 +250,4 @@ class ExchangeScreen(Screen):
                                                  % offer.title):
             return
         self.ops.run(lambda: self.ops.services.set_offer_status(offer.offer_id, "closed"),
-                     lambda _r, e: e and self.answer_errors.show(e))
+                     on_error(self.answer_errors.show))

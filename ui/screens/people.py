@@ -25,6 +25,7 @@ from ..blocked_people import UndoBar, confirm_block
 from ..forms import FormDialog, error_label, fit_columns
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
+from ..operations import on_error
 from ..person_view import PersonView, availability_label
 from ..plain import plain
 from ..qtcompat import emit
@@ -51,7 +52,7 @@ class EndorseDialog(FormDialog):
 
     def save(self) -> None:
         skill, comment, level = self.skill.currentData() or "", self.comment.toPlainText(), self.level.value()
-        pid, services = self.person.person_id, self.screen.ops.services
+        pid, services = self.person.person_id, self.owner.ops.services
         self.run(lambda: services.endorse(pid, skill, comment, level or None))
 
 
@@ -291,7 +292,7 @@ class PeopleScreen(Screen):
         self.undo_bar.hide()
         if person is not None:
             self.ops.run(lambda: self.ops.services.unblock_person(person.person_id),
-                         lambda _r, e: e is not None and self._block_failed(e))
+                         on_error(self._block_failed))
 
     def _block_failed(self, error: BaseException) -> None:
         self.block_error.setText(describe(error))

@@ -158,7 +158,7 @@ class ProfileScreen(Screen):
         elif isinstance(widget, QPlainTextEdit):
             if widget.toPlainText() != text:
                 widget.setPlainText(text)
-        elif widget.text() != text:
+        elif isinstance(widget, QLineEdit) and widget.text() != text:
             widget.setText(text)
 
     def modified(self) -> list[str]:

@@ -30,6 +30,7 @@ from skiller_desktop.views import Changes
 from ..forms import FieldErrors, FormDialog, error_label
 from ..messages import describe
 from ..models import ROW_ROLE
+from ..operations import on_error
 from ..plain import plain
 from ..resources import icon
 from ..team_models import TeamsModel
@@ -38,6 +39,8 @@ from .team_tabs import MatchingTab, MatrixTab, MembersTab, NeedsTab, TeamDetail
 
 
 class CreateTeamDialog(FormDialog):
+    owner: TeamsScreen
+
     def __init__(self, screen: TeamsScreen) -> None:
         super().__init__(screen, QCoreApplication.translate("CreateTeamDialog", "New team"))
         self.name = self.field("name", self.tr("&Name"), QLineEdit(self), self.tr("Team name"))
@@ -49,7 +52,7 @@ class CreateTeamDialog(FormDialog):
 
     def save(self) -> None:
         name, description = self.name.text(), self.description.toPlainText()
-        teams = self.screen.ops.services.teams
+        teams = self.owner.ops.services.teams
         self.run(lambda: teams.create(name, description), self._saved)
 
     def _saved(self, team_id: str | None, error: BaseException | None) -> None:
@@ -57,8 +60,8 @@ class CreateTeamDialog(FormDialog):
             self.errors.show(error)
             return
         self.team_id = team_id or ""
-        self.screen.current_id = self.team_id
-        self.screen.refresh_now()
+        self.owner.current_id = self.team_id
+        self.owner.refresh_now()
         self.accept()
 
 
@@ -280,7 +283,7 @@ class TeamsScreen(Screen):
         teams, team_id = self.ops.services.teams, self.current_id
         errors.clear()
         self.ops.run(lambda: teams.fill_need(team_id, need_id, person_id),
-                     lambda _r, e: e is not None and errors.show(e))
+                     on_error(errors.show))
 
     def copy_team_id(self) -> None:
         QGuiApplication.clipboard().setText(self.current_id)
