@@ -68,6 +68,30 @@ def test_a_skill_edit_searches_again_when_the_search_filters_by_skill(qtbot, ops
     assert reloads["people"] == 2 and [p.name for p in people.model.rows] == ["Alice Martin"]
 
 
+def test_an_imported_bundle_redraws_people_and_the_portfolio_only_when_it_endorses_me(qtbot, ops, alice, screens,
+                                                                                      tmp_path):
+    portfolio, _, reloads = screens
+    alice.add_skill("Python", 4)
+    alice.export_bundle(tmp_path / "alice.skb")
+    reloads.clear()
+    with qtbot.waitSignal(ops.changed) as heard:
+        ops.run(lambda: alice.import_bundle(make_person(tmp_path, "Carla", [("Go", 2)])))
+    assert heard.args[0].people and not heard.args[0].synced
+    assert reloads == {"people": 1}
+
+    carla = Services(tmp_path / "other-Carla")
+    try:
+        carla.import_bundle(tmp_path / "alice.skb")
+        carla.endorse(alice.person_id, "Python")
+        carla.export_bundle(tmp_path / "carla.skb")
+    finally:
+        carla.close()
+    with qtbot.waitSignal(ops.changed):
+        ops.run(lambda: alice.import_bundle(tmp_path / "carla.skb"))
+    assert reloads == {"people": 2, "portfolio": 1}
+    assert [s.endorsement_count for s in portfolio.model.rows] == [1]
+
+
 def test_a_document_synced_from_another_node_redraws_people_not_the_portfolio(qtbot, ops, alice, screens,
                                                                               tmp_path):
     from sync.node import NodeSync
