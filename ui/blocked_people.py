@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from .forms import Ask, error_label
 from .messages import describe
-from .operations import Operations, on_error
+from .operations import Operations
 from .plain import plain, tooltip
 
 
@@ -126,7 +126,11 @@ class BlockedPeopleBox(QGroupBox):
             return
         self.error.hide()
         pid = person["person_id"]
-        self.ops.run(lambda: self.ops.services.unblock_person(pid), on_error(self._say))
+        self.ops.run(lambda: self.ops.services.unblock_person(pid), self._unblocked)
+
+    def _unblocked(self, _result: object, error: BaseException | None) -> None:
+        if error is not None:
+            self._say(error)
 
     def _say(self, error: BaseException) -> None:
         self.error.setText(describe(error))

@@ -34,7 +34,7 @@ from .plain import message_box, plain
 if TYPE_CHECKING:
     from .screens.base import Screen
 
-W = TypeVar("W", bound=QWidget)
+W = TypeVar("W", bound=QWidget)  # a field is handed back as the widget it is
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -87,16 +87,15 @@ class FieldErrors(QObject):
 class FormDialog(QDialog):
     """A form of fields, each with its error label under it, and Cancel / an action button.
 
-    `owner` is the screen that opened it: its `ops` runs the save off the UI
-    thread, and a ValidationError lands under the field it names. (Not named
-    `screen`: that is QWidget's method.)
+    `screen` is the screen that opened it: its `ops` runs the save off the UI
+    thread, and a ValidationError lands under the field it names.
     """
 
-    owner: Screen
+    screen: Screen  # type: ignore[assignment]  # shadows QWidget.screen(), which nothing here calls
 
     def __init__(self, screen: Screen, title: str, min_width: int = 460) -> None:
         super().__init__(screen)
-        self.owner = screen
+        self.screen = screen
         self.setWindowTitle(title)
         self.setMinimumWidth(min_width)
         self.form = QFormLayout(self)
@@ -127,13 +126,7 @@ class FormDialog(QDialog):
     def run(self, call, done=None) -> None:
         """Run the service call on the worker; errors under their fields, else `done` (default: close)."""
         self.errors.clear()
-        self.owner.ops.run(call, done or self._close_or_say)
-
-    def _close_or_say(self, _result: object, error: BaseException | None) -> None:
-        if error is not None:
-            self.errors.show(error)
-        else:
-            self.accept()
+        self.screen.ops.run(call, done or (lambda _r, e: self.errors.show(e) if e else self.accept()))
 
     def save(self) -> None:
         raise NotImplementedError

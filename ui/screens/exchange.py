@@ -47,7 +47,7 @@ class PostDialog(FormDialog):
     def save(self) -> None:
         kind, skill, title = self.kind.currentData(), self.skill.text(), self.title.text()
         description = self.description.toPlainText()
-        self.run(lambda: self.owner.ops.services.add_offer(kind, skill, title, description))
+        self.run(lambda: self.screen.ops.services.add_offer(kind, skill, title, description))
 
 
 class CompleteDialog(FormDialog):
@@ -72,7 +72,7 @@ class CompleteDialog(FormDialog):
 
     def save(self) -> None:
         pid, comment, oid = self.person.currentData() or "", self.comment.toPlainText(), self.offer.offer_id
-        self.run(lambda: self.owner.ops.services.complete_offer(oid, pid, comment))
+        self.run(lambda: self.screen.ops.services.complete_offer(oid, pid, comment))
 
 
 class ExchangeScreen(Screen):

@@ -52,7 +52,7 @@ class EndorseDialog(FormDialog):
 
     def save(self) -> None:
         skill, comment, level = self.skill.currentData() or "", self.comment.toPlainText(), self.level.value()
-        pid, services = self.person.person_id, self.owner.ops.services
+        pid, services = self.person.person_id, self.screen.ops.services
         self.run(lambda: services.endorse(pid, skill, comment, level or None))
 
 

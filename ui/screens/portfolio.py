@@ -102,7 +102,7 @@ class SkillDialog(FormDialog):
         return items
 
     def save(self) -> None:
-        services = self.owner.ops.services
+        services = self.screen.ops.services
         name, level, years = self.name.text(), self.level.value(), self.years.value()
         description, evidence = self.description.toPlainText(), self.evidence_values()
         if self.skill is None:

@@ -39,7 +39,7 @@ from .team_tabs import MatchingTab, MatrixTab, MembersTab, NeedsTab, TeamDetail
 
 
 class CreateTeamDialog(FormDialog):
-    owner: TeamsScreen
+    screen: TeamsScreen  # type: ignore[assignment]  # as FormDialog's: shadows QWidget.screen()
 
     def __init__(self, screen: TeamsScreen) -> None:
         super().__init__(screen, QCoreApplication.translate("CreateTeamDialog", "New team"))
@@ -52,7 +52,7 @@ class CreateTeamDialog(FormDialog):
 
     def save(self) -> None:
         name, description = self.name.text(), self.description.toPlainText()
-        teams = self.owner.ops.services.teams
+        teams = self.screen.ops.services.teams
         self.run(lambda: teams.create(name, description), self._saved)
 
     def _saved(self, team_id: str | None, error: BaseException | None) -> None:
@@ -60,8 +60,8 @@ class CreateTeamDialog(FormDialog):
             self.errors.show(error)
             return
         self.team_id = team_id or ""
-        self.owner.current_id = self.team_id
-        self.owner.refresh_now()
+        self.screen.current_id = self.team_id
+        self.screen.refresh_now()
         self.accept()
 
 
