@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.show_screen(SCREENS.index("portfolio"))
         self.portfolio_screen.add_skill()
 
-    def find_people(self) -> None:
+    def find_people(self) -> None:  # not `find`: that is QWidget's
         self.show_screen(SCREENS.index("people"))
         self.people_screen.focus_search()
 

@@ -234,6 +234,7 @@ class GivenEndorsementsModel(_RowsModel):
 
     def load(self, person_id: str) -> None:
         queries = self.ops.services.queries
+
         def arrived(rows: list[Endorsement] | None, error: BaseException | None) -> None:
             if error is None:
                 self.set_rows(rows or [])
