@@ -6,13 +6,12 @@ The composition root (the desktop app, `skiller serve`, `skiller sync`) calls
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
 import socket
 import threading
 import time
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 
 import uvicorn
 
@@ -25,8 +24,6 @@ from .scheduler import Scheduler, SchedulerConfig
 from .serving import SERVER_OPTIONS, header_deadline
 from .storage import SqliteSyncStorage
 from .teams import NodeTeamGate
-
-log = logging.getLogger("skiller.sync.node")
 
 
 def node_storage(services: Services) -> SqliteSyncStorage:
@@ -88,12 +85,12 @@ class NodeSync:
         self.scheduler = Scheduler(self.storage, self.book, services.require_identity,
                                    services.policy_for, config)
         services.add_listener(self._local_changes)
-        self.server: ServerThread | None = None
-        self.announcer = None
         # Synced documents reach the services' listeners as Changes, like local edits (one channel
         # for the UI); told from one thread of their own, never on the endpoint's event loop.
-        self._notifier = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync changes")
+        self._notifier = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync changes")
         self.scheduler.add_change_listener(self._synced)
+        self.server: ServerThread | None = None
+        self.announcer = None
 
     def app_config(self) -> AppConfig:
         identity = self.services.identity
@@ -108,7 +105,7 @@ class NodeSync:
         if not changes.synced:  # what a sync brought, the scheduler already passes on
             self.scheduler.local_edit()
 
-    def _synced(self, doc_ids: Iterable[str]) -> None:
+    def _synced(self, doc_ids: list[str]) -> None:
         with contextlib.suppress(RuntimeError):  # closing: what lands now is stored, just not told
             self._notifier.submit(self._tell_synced, list(doc_ids))
 
@@ -116,7 +113,7 @@ class NodeSync:
         try:
             self.services.documents_committed(doc_ids, synced=True)
         except Exception:  # a listener's bug must not stop the next batch from being told
-            log.exception("telling listeners about synced documents failed")
+            logging.getLogger(__name__).exception("telling listeners about synced documents failed")
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> ServerThread:
         self.server = ServerThread(create_app(self.storage, self.app_config()), host, port)
