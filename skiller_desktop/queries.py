@@ -52,6 +52,11 @@ class Queries:
         row = self.db.one("SELECT name FROM persons WHERE person_id = ?", (person_id,))
         return row["name"] if row else ""
 
+    def person_summary(self, person_id: str) -> PersonSummary | None:
+        """One person's row of the People list (to redraw it alone when only their skills changed)."""
+        row = self.db.one(f"SELECT {_SUMMARY} FROM persons p WHERE p.person_id = ?", (person_id,))
+        return _summary(row) if row is not None else None
+
     def profile(self, person_id: str) -> Profile | None:
         row = self.db.one("SELECT * FROM persons WHERE person_id = ?", (person_id,))
         if row is None:

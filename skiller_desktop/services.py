@@ -14,6 +14,7 @@ import secrets
 import threading
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -44,9 +45,16 @@ from .store import Store
 from .teams.service import Teams
 from .text import clean, clean_level, clean_years, skill_key
 from .views import Changes, Device, ImportReport, Profile
+from .what_changed import documents_changed
 
 DB_FILE = "skiller.sqlite3"
 EditListener = Callable[[Changes], None]
+
+# What each kind of local edit changes (typed once, here).
+SKILLS = Changes(skills=True)  # People refreshes the user's own row for it, not the whole list
+ENDORSEMENTS = Changes(endorsements=True)
+OFFERS = Changes(offers=True)
+DEVICES = Changes(devices=True)
 
 
 class Services:
@@ -73,11 +81,23 @@ class Services:
 
     # -- listeners ---------------------------------------------------------
     def add_listener(self, listener: EditListener) -> None:
-        """Called after each committed change, local or imported, from the calling thread."""
+        """Called with a `Changes` after each commit: local, imported, or synced (told by sync.node.NodeSync)."""
         self._listeners.append(listener)
 
+    def documents_committed(self, doc_ids: Iterable[str], *, synced: bool = False) -> Changes:
+        """Tell listeners what documents committed from outside changed (an import; a sync says `synced`).
+
+        The one channel for every change: local edits, imports and synced
+        documents reach the same listeners as one typed `Changes`.
+        """
+        ids = list(doc_ids)
+        if not ids:
+            return Changes()
+        me = self._identity.person_id if self._identity is not None else None
+        return self._notify(documents_changed(self.db, me, ids, synced=synced))
+
     def _notify(self, changes: Changes) -> Changes:
-        if changes:
+        if changes.any:
             for listener in list(self._listeners):
                 listener(changes)
         return changes
@@ -150,7 +170,7 @@ class Services:
             raise IdentityError("the identity file holds no person document")
         self._identity = identity
         save_identity(self.data_dir, identity)
-        self.edit(pd.add_device(identity.device_id, clean(device_name, "device") or "new device"), "devices")
+        self.edit(pd.add_device(identity.device_id, clean(device_name, "device") or "new device"), DEVICES)
         return identity.person_id
 
     def recovery_phrase(self) -> str:
@@ -179,9 +199,12 @@ class Services:
             raise NotFoundError(f"no device {device_id!r} in your identity")
         if device.revoked_at:
             raise ValidationError(f"device {device_id} is already revoked", "device")
-        doc = self.store.get(identity.person_id).document()
+        stored = self.store.get(identity.person_id)
+        if stored is None:
+            raise IdentityError("your person document is missing from this data dir")
+        doc = stored.document()
         actor = actor_id(identity.public_key, device_id)
-        return self.edit(pd.revoke_device(doc, device_id, actor), "devices")
+        return self.edit(pd.revoke_device(doc, device_id, actor), DEVICES)
 
     # -- profile -------------------------------------------------------------
     def profile(self, person_id: str | None = None) -> Profile:
@@ -206,7 +229,7 @@ class Services:
                     raise ValidationError(f"availability must be one of {', '.join(pd.AVAILABILITY[1:])}", key)
             else:
                 cleaned[key] = clean(value, key, required=key == "name")
-        return self.edit(pd.set_profile(cleaned), "profile", "people")
+        return self.edit(pd.set_profile(cleaned), Changes(profile=True, people=True))
 
     # -- skills ----------------------------------------------------------------
     def add_skill(
@@ -224,7 +247,7 @@ class Services:
             raise ValidationError(f"you already have the skill {name!r}", "skill")
         entry = self._skill_entry(name, level, years, description, evidence, keywords)
         entry["position"] = float(len(self.queries.skills(self.person_id)))
-        return self.edit(pd.put_entry("skills", key, entry), "skills")
+        return self.edit(pd.put_entry("skills", key, entry), SKILLS)
 
     def update_skill(self, skill: str, /, **fields: Any) -> Changes:
         """Change fields of one of my skills; `name=` respells or renames it.
@@ -253,21 +276,21 @@ class Services:
         )
         key = skill_key(entry["name"])
         if key == current.key:
-            return self.edit(pd.set_fields("skills", current.key, entry), "skills")
+            return self.edit(pd.set_fields("skills", current.key, entry), SKILLS)
         if self.queries.skill(self.person_id, key) is not None:
             raise ValidationError(f"you already have the skill {entry['name']!r}", "skill")
         entry["position"] = current.position
         renamed = pd.merge_many([pd.delete_entry("skills", current.key), pd.put_entry("skills", key, entry)])
-        return self.edit(renamed, "skills")
+        return self.edit(renamed, SKILLS)
 
     def remove_skill(self, name: str) -> Changes:
         current = self._own_skill(name)
-        return self.edit(pd.delete_entry("skills", current.key), "skills")
+        return self.edit(pd.delete_entry("skills", current.key), SKILLS)
 
     def reorder_skills(self, names: list[str]) -> Changes:
         keys = [self._own_skill(n).key for n in names]
         edits = [pd.set_fields("skills", key, {"position": float(i)}) for i, key in enumerate(keys)]
-        return self.edit(pd.merge_many(edits), "skills")
+        return self.edit(pd.merge_many(edits), SKILLS)
 
     def _own_skill(self, name: str):
         found = self.queries.skill(self.person_id, clean(name, "skill", required=True))
@@ -308,11 +331,12 @@ class Services:
             raise ValidationError(f"you already endorse {target.name} for this person", "skill")
         endorsement_id = str(uuid.uuid4())
         issued = datetime.now(UTC).replace(microsecond=0)
+        comment, observed = clean(comment, "comment"), clean_level(level) if level else 0
         entry = {
             "subject": subject_id,
             "skill": target.name,
-            "comment": clean(comment, "comment"),
-            "level": clean_level(level) if level else 0,
+            "comment": comment,
+            "level": observed,
             "date": pd.iso(issued),
             "revoked": False,
             "revoked_at": "",
@@ -325,11 +349,11 @@ class Services:
             endorser_name=self.profile().name,
             subject_id=subject_id,
             skill=target.name,
-            comment=entry["comment"],
-            level=entry["level"] or None,
+            comment=comment,
+            level=observed or None,
             issued_at=issued,
         )
-        self.edit(pd.put_entry("endorsements", endorsement_id, entry), "endorsements")
+        self.edit(pd.put_entry("endorsements", endorsement_id, entry), ENDORSEMENTS)
         return endorsement_id
 
     def revoke_endorsement(self, endorsement_id: str) -> Changes:
@@ -340,7 +364,7 @@ class Services:
         if entry.get("revoked"):
             raise ValidationError("this endorsement is already revoked", "endorsement")
         edit = pd.set_fields("endorsements", endorsement_id, {"revoked": True, "revoked_at": pd.now_iso()})
-        return self.edit(edit, "endorsements")
+        return self.edit(edit, ENDORSEMENTS)
 
     def hide_endorsement(self, endorsement_id: str, hidden: bool = True, endorser_id: str | None = None) -> Changes:
         """Hide (or show again) a received endorsement; ids are the endorser's, so say whose when several match."""
@@ -355,7 +379,7 @@ class Services:
         edits = [pd.put_entry_value("hidden", pd.hidden_key(matching[0].endorser_id, endorsement_id), hidden)]
         if not hidden and (self._own_data().get("hidden") or {}).get(endorsement_id):
             edits.append(pd.put_entry_value("hidden", endorsement_id, False))  # a bare id from before migration 8
-        return self.edit(pd.merge_many(edits), "endorsements")
+        return self.edit(pd.merge_many(edits), ENDORSEMENTS)
 
     # -- exchange ------------------------------------------------------------
     def add_offer(self, kind: str, skill: str, title: str, description: str = "") -> str:
@@ -373,7 +397,7 @@ class Services:
             "updated_at": stamp,
             "recognition": {},
         }
-        self.edit(pd.put_entry("offers", offer_id, entry), "offers")
+        self.edit(pd.put_entry("offers", offer_id, entry), OFFERS)
         return offer_id
 
     def respond_to_offer(self, offer_id: str, message: str, owner_id: str | None = None) -> str:
@@ -395,14 +419,14 @@ class Services:
             "message": clean(message, "comment", required=True),
             "date": pd.now_iso(),
         }
-        self.edit(pd.put_entry("responses", response_id, entry), "offers")
+        self.edit(pd.put_entry("responses", response_id, entry), OFFERS)
         return response_id
 
     def set_offer_status(self, offer_id: str, status: str) -> Changes:
         self._own_offer(offer_id)
         if status not in pd.OFFER_STATUSES:
             raise ValidationError(f"status must be one of {', '.join(pd.OFFER_STATUSES)}", "status")
-        return self.edit(pd.set_fields("offers", offer_id, {"status": status, "updated_at": pd.now_iso()}), "offers")
+        return self.edit(pd.set_fields("offers", offer_id, {"status": status, "updated_at": pd.now_iso()}), OFFERS)
 
     def complete_offer(self, offer_id: str, person_id: str, comment: str = "") -> Changes:
         """Mark an exchange done and recognise who helped, endorsing the skill used."""
@@ -430,7 +454,7 @@ class Services:
         edit = pd.set_fields(
             "offers", offer_id, {"status": "done", "recognition": recognition, "updated_at": pd.now_iso()}
         )
-        return self.edit(edit, "offers", "endorsements")
+        return self.edit(edit, OFFERS | ENDORSEMENTS)
 
     def _own_offer(self, offer_id: str):
         offer = self.queries.offer(offer_id, self.person_id)
@@ -468,8 +492,7 @@ class Services:
                     )
                 )
             changed = self.store.commit(updates)
-        parts = ("people", "profile", "skills", "endorsements", "offers", "teams")
-        self._notify(Changes.of(*parts) if changed else Changes())
+        self.documents_committed([u.doc_id for u in updates if u.changed])
         return ImportReport(len(docs), changed, [d.doc_id for d in docs])
 
     def _bundled(self, doc_id: str) -> bundles.BundledDoc:
@@ -484,7 +507,7 @@ class Services:
         return PersonPolicy()
 
     # -- blocked keys (issue 10: the user's side) ------------------------------
-    BLOCK_PARTS = ("people", "endorsements", "offers", "teams", "blocked")
+    BLOCK_PARTS = Changes(people=True, endorsements=True, offers=True, teams=True, blocked=True)
 
     def block_person(self, person_id: str, reason: str = "") -> Changes:
         """Refuse a key: sync no longer takes its entries, and the person vanishes here.
@@ -498,7 +521,7 @@ class Services:
             if not blocklist.block(self.db, person_id, reason):
                 raise ValidationError(f"{person_id[:60]} is already blocked", "person_id")
             self.store.remove_projection(person_id)
-        return self._notify(Changes.of(*self.BLOCK_PARTS))
+        return self._notify(replace(self.BLOCK_PARTS, documents=frozenset({person_id})))
 
     def unblock_person(self, person_id: str) -> Changes:
         """Accept a key again and show what this node already holds of them."""
@@ -506,7 +529,7 @@ class Services:
             if not blocklist.unblock(self.db, person_id):
                 raise NotFoundError(f"{person_id[:60]} is not blocked")
             self.store.reproject(person_id)
-        return self._notify(Changes.of(*self.BLOCK_PARTS))
+        return self._notify(replace(self.BLOCK_PARTS, documents=frozenset({person_id})))
 
     def blocked_people(self) -> list[dict[str, str]]:
         """The blocked keys, newest first: person_id, name (from their stored document, if any), reason, blocked_at."""
@@ -533,8 +556,8 @@ class Services:
             raise IdentityError("your person document is missing from this data dir")
         return core.extract(stored.document())  # type: ignore[return-value]
 
-    def edit(self, edit: pd.Edit | list[pd.Edit], *parts: str) -> Changes:
-        """Apply one edit to the user's own document: sign, commit, tell listeners.
+    def edit(self, edit: pd.Edit | list[pd.Edit], changes: Changes) -> Changes:
+        """Apply one edit to the user's own document: sign, commit, tell listeners what changed.
 
         A list of edits (a large import) may become several changes, each
         under the wire's per-entry limit, committed and signed together.
@@ -557,7 +580,7 @@ class Services:
             data = _checked(identity.person_id, doc)
             signed = SignedHead.sign(identity, identity.person_id, doc.get_heads())
             self.store.commit([Accepted(identity.person_id, doc, new_changes, [signed], [signed], data=data)])
-        return self._notify(Changes.of(*parts))
+        return self._notify(replace(changes, documents=frozenset({identity.person_id})))
 
 
 def _checked(doc_id: str, doc: core.Document) -> dict:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -126,16 +127,54 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class Changes:
-    """What an operation changed, so each screen redraws only what it shows."""
+    """What a commit changed, one field per part, so each screen redraws only what it shows.
 
-    parts: frozenset[str] = frozenset()
+    Like Anki's `OpChanges`: local edits, imports and synced documents all end
+    in one of these, handed to the services' listeners. The parts are about
+    what the user sees, not about tables: `skills` is the user's own portfolio,
+    `people` anyone's listed profile or skills.
+    """
+
+    profile: bool = False        # the user's own profile (and the sections imported with it)
+    skills: bool = False         # the user's own skills
+    endorsements: bool = False   # endorsements the user gave or received
+    offers: bool = False         # offers, requests and their answers, anyone's
+    people: bool = False         # people as listed and searched: anyone's profile or skills
+    teams: bool = False          # teams, their members, needs and invitations
+    devices: bool = False        # the user's devices
+    blocked: bool = False        # the keys the user blocked
+    documents: frozenset[str] = frozenset()  # ids of the documents committed; empty when not known
+    synced: bool = False         # came from another node (a pull, or a push to our endpoint)
 
     @classmethod
-    def of(cls, *parts: str) -> Changes:
-        return cls(frozenset(parts))
+    def everything(cls, *, synced: bool = False) -> Changes:
+        """Every part: for writes made behind the services' back (the demo generator)."""
+        every: dict[str, Any] = dict.fromkeys(PARTS, True)
+        return cls(**every, synced=synced)
+
+    @property
+    def any(self) -> bool:
+        """Whether any part changed (documents and origin alone are not a change)."""
+        return any(getattr(self, part) for part in PARTS)
 
     def __bool__(self) -> bool:
-        return bool(self.parts)
+        return self.any
 
-    def __contains__(self, part: str) -> bool:
-        return part in self.parts
+    def __or__(self, other: Changes) -> Changes:
+        """Both changes at once: a part is set if either sets it; synced only if both came by sync."""
+        if not isinstance(other, Changes):
+            return NotImplemented
+        merged: dict[str, Any] = {part: getattr(self, part) or getattr(other, part) for part in PARTS}
+        return Changes(**merged, documents=self.documents | other.documents,
+                       synced=self.synced and other.synced)
+
+    def touches(self, wanted: Changes) -> bool:
+        """Whether any part set in `wanted` (what a screen shows) is set here too."""
+        return any(getattr(self, part) and getattr(wanted, part) for part in PARTS)
+
+    def concerns(self, doc_id: str) -> bool:
+        """Whether this document may have changed (always, when the documents are not known)."""
+        return not self.documents or doc_id in self.documents
+
+
+PARTS: tuple[str, ...] = tuple(f.name for f in fields(Changes) if f.type in ("bool", bool) and f.name != "synced")

@@ -6,6 +6,9 @@ The composition root (the desktop app, `skiller serve`, `skiller sync`) calls
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
+import logging
 import socket
 import threading
 import time
@@ -13,6 +16,7 @@ import time
 import uvicorn
 
 from skiller_desktop.services import Services
+from skiller_desktop.views import Changes
 
 from .api import AppConfig, create_app
 from .peers import PeerBook
@@ -80,7 +84,11 @@ class NodeSync:
         self.book = PeerBook(services.db)
         self.scheduler = Scheduler(self.storage, self.book, services.require_identity,
                                    services.policy_for, config)
-        services.add_listener(self.scheduler.local_edit)
+        services.add_listener(self._local_changes)
+        # Synced documents reach the services' listeners as Changes, like local edits (one channel
+        # for the UI); told from one thread of their own, never on the endpoint's event loop.
+        self._notifier = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync changes")
+        self.scheduler.add_change_listener(self._synced)
         self.server: ServerThread | None = None
         self.announcer = None
 
@@ -92,6 +100,20 @@ class NodeSync:
 
     def _accepted(self, doc_ids: list[str]) -> None:
         self.scheduler.documents_changed(doc_ids)
+
+    def _local_changes(self, changes: Changes) -> None:
+        if not changes.synced:  # what a sync brought, the scheduler already passes on
+            self.scheduler.local_edit()
+
+    def _synced(self, doc_ids: list[str]) -> None:
+        with contextlib.suppress(RuntimeError):  # closing: what lands now is stored, just not told
+            self._notifier.submit(self._tell_synced, list(doc_ids))
+
+    def _tell_synced(self, doc_ids: list[str]) -> None:
+        try:
+            self.services.documents_committed(doc_ids, synced=True)
+        except Exception:  # a listener's bug must not stop the next batch from being told
+            logging.getLogger(__name__).exception("telling listeners about synced documents failed")
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> ServerThread:
         self.server = ServerThread(create_app(self.storage, self.app_config()), host, port)
@@ -111,6 +133,7 @@ class NodeSync:
 
     def close(self) -> None:
         self.scheduler.stop()
+        self._notifier.shutdown(wait=True)  # the last synced documents told before the store closes
         if self.announcer is not None:
             self.announcer.stop()
         if self.server is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.services import Services
+from skiller_desktop.views import Changes
 
 from .first_run import FirstRunDialog
 from .forms import Ask
@@ -115,7 +116,7 @@ def prepare_demo(ops: Operations, parent=None) -> None:
     dialog.close()
     if finished[0] is not None:
         raise finished[0]
-    ops.announce("people", "profile", "skills", "endorsements", "offers")
+    ops.announce(Changes.everything())
 
 
 def close_on_signals(window: QWidget) -> None:

@@ -33,7 +33,6 @@ from .screens.settings import SettingsScreen
 from .screens.teams import TeamsScreen
 from .sync_panel import StatusBridge, SyncScreen, SyncSource
 
-CHANGED_BY_SYNC = ("people", "profile", "skills", "endorsements", "offers", "devices", "teams")
 SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
 
 
@@ -134,7 +133,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(edit_menu, self.tr("&New skill…"), self.new_skill, QKeySequence.StandardKey.New, "add")
-        self._action(edit_menu, self.tr("&Find people"), self.find, QKeySequence.StandardKey.Find, "search")
+        self._action(edit_menu, self.tr("&Find people"), self.find_people, QKeySequence.StandardKey.Find, "search")
         self._action(edit_menu, self.tr("&Post an offer or request…"), self.new_post, "Ctrl+Shift+N")
         self._action(edit_menu, self.tr("New &team…"), self.new_team, "Ctrl+Shift+T", "teams")
         self._action(edit_menu, self.tr("&Join a team…"), self.join_team, "Ctrl+Shift+J")
@@ -156,9 +155,8 @@ class MainWindow(QMainWindow):
         self.sync_source = source
         if source is not None:
             source.add_status_listener(self._bridge)
-            if hasattr(source, "add_change_listener"):
-                # Documents a sync accepted: every screen redraws what it shows (queued to this thread).
-                source.add_change_listener(lambda _ids: self.ops.announce(*CHANGED_BY_SYNC))
+            # Documents a sync accepted arrive as Changes through the services' listeners
+            # (sync.node.NodeSync tells them), like local edits: no second channel here.
         self.sync_screen.set_source(source)
 
     def set_serving(self, addresses: list[str], announced: bool) -> None:
@@ -181,7 +179,7 @@ class MainWindow(QMainWindow):
         self.show_screen(SCREENS.index("portfolio"))
         self.portfolio_screen.add_skill()
 
-    def find(self) -> None:
+    def find_people(self) -> None:  # not `find`: that is QWidget's
         self.show_screen(SCREENS.index("people"))
         self.people_screen.focus_search()
 

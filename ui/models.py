@@ -8,7 +8,7 @@ the people model asks for pages of `PAGE` rows as the view scrolls.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -128,6 +128,26 @@ class PeopleModel(_RowsModel):
         self._generation += 1
         self._load(0, self._generation, replace=True)
 
+    def refresh_person(self, person_id: str) -> bool:
+        """Re-read one loaded row in place (the user's skills changed), not the whole list; False if not loaded."""
+        if not any(row.person_id == person_id for row in self.rows):
+            return False
+        queries, generation = self.ops.services.queries, self._generation
+        self.ops.read(lambda: queries.person_summary(person_id),
+                      lambda row, error: self._row_arrived(row, error, generation))
+        return True
+
+    def _row_arrived(self, row: PersonSummary | None, error: BaseException | None, generation: int) -> None:
+        if error is not None:
+            emit(self.failed, error)
+            return
+        if row is None or generation != self._generation:
+            return  # gone meanwhile, or a newer search replaced the rows: nothing to redraw
+        for i, old in enumerate(self.rows):
+            if old.person_id == row.person_id:
+                self.rows[i] = replace(row, matched_skill=old.matched_skill, matched_level=old.matched_level)
+                emit(self.dataChanged, self.index(i, 0), self.index(i, self.columnCount() - 1))
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._loading and len(self.rows) < self.total
 
@@ -214,8 +234,12 @@ class GivenEndorsementsModel(_RowsModel):
 
     def load(self, person_id: str) -> None:
         queries = self.ops.services.queries
-        self.ops.read(lambda: queries.endorsements(endorser_id=person_id, include_revoked=True),
-                      lambda rows, error: error is None and self.set_rows(rows or []))
+
+        def arrived(rows: list[Endorsement] | None, error: BaseException | None) -> None:
+            if error is None:
+                self.set_rows(rows or [])
+
+        self.ops.read(lambda: queries.endorsements(endorser_id=person_id, include_revoked=True), arrived)
 
 
 class OffersModel(_RowsModel):

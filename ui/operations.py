@@ -1,6 +1,7 @@
 """Operations: every change runs on the worker and ends in one `changed(Changes)` signal.
 
-The services tell their listeners after each commit (local edit or import);
+The services tell their listeners after each commit (local edit, import, or
+documents a sync brought, when `sync.node.NodeSync` runs);
 `Operations` turns that into a Qt signal on the main thread, so every screen
 hears about every change, whoever made it, and redraws only what it shows.
 """
@@ -21,6 +22,16 @@ from .qtcompat import emit
 from .runner import Done, Runner, SyncRunner
 
 log = logging.getLogger(__name__)
+
+
+def on_error(say: Callable[[BaseException], None]) -> Done:
+    """A `done` that only says the error, if there is one (the change itself redraws the screens)."""
+
+    def done(_result: Any, error: BaseException | None) -> None:
+        if error is not None:
+            say(error)
+
+    return done
 
 
 class Operations(QObject):
@@ -54,6 +65,6 @@ class Operations(QObject):
 
         self.runner.submit(fn, finished)
 
-    def announce(self, *parts: str) -> None:
+    def announce(self, changes: Changes) -> None:
         """Tell every screen about changes made behind the services' back (demo generation)."""
-        emit(self.changed, Changes.of(*parts))
+        emit(self.changed, changes)

@@ -25,6 +25,7 @@ from .. import safe_json
 from ..errors import NotFoundError, RejectedError, StorageError, ValidationError
 from ..files import stage, write_atomically
 from ..text import LIMITS, clean_level, clean_years, fold, skill_key
+from ..views import Changes
 from . import linkedin
 from .portfolio import ImportedPortfolio, InteropError
 
@@ -99,7 +100,7 @@ def _import(services: Services, source: str, portfolio: ImportedPortfolio) -> Im
         plan.notes.append(f"What Skiller has no field for stays on this device only, never synced: {extras_file}")
     try:
         # several changes when large: each must fit in one sync entry (automerge_io.MAX_CHANGE_BYTES)
-        changes = services.edit(plan.edits, *plan.parts) if plan.edits else None
+        changes = services.edit(plan.edits, plan.changes) if plan.edits else None
         if staged is not None:
             os.replace(staged, extras_file)
     except BaseException:
@@ -115,7 +116,7 @@ class _Plan:
     def __init__(self, source: str, current: dict) -> None:
         self.source, self.current = source, current
         self.edits: list[pd.Edit] = []
-        self.parts: set[str] = set()
+        self.changes = Changes()  # what the edits change, for the screens
         self.notes: list[str] = []
         self.counts = {name: 0 for name in ("skills_added", "skills_merged", *SECTIONS, "endorsements", "clipped")}
         self.filled: list[str] = []
@@ -144,7 +145,7 @@ class _Plan:
             )
         if fields:
             self.edits.append(pd.set_profile(fields))
-            self.parts.update(("profile", "people"))
+            self.changes |= Changes(profile=True, people=True)
 
     def _profile_field(self, fields: dict, name: str, mine: Any, theirs: Any) -> None:
         if not theirs or theirs == mine:
@@ -183,7 +184,7 @@ class _Plan:
             self.edits.append(pd.put_entry("skills", key, entry))
             self.counts["skills_added"] += 1
         if self.counts["skills_added"] or self.counts["skills_merged"]:
-            self.parts.add("skills")
+            self.changes |= Changes(skills=True)
 
     def _merge_skill(self, key: str, mine: dict, keywords: list[str]) -> None:
         """An existing skill keeps its name and level; only new keywords join it."""
@@ -208,7 +209,7 @@ class _Plan:
             existing[key] = entry
             self.edits.append(pd.put_entry(section, key, entry))
             self.counts[section] += 1
-            self.parts.add(section)
+            self.changes |= Changes(profile=True)  # positions, projects, certificates: part of the profile
 
     def _entry(self, section: str, raw: dict) -> dict:
         label = raw.get("title") or raw.get("name") or raw.get("company") or ""
@@ -230,7 +231,7 @@ class _Plan:
         if empty:
             mine.update(empty)
             self.edits.append(pd.set_fields(section, key, empty))
-            self.parts.add(section)
+            self.changes |= Changes(profile=True)  # positions, projects, certificates: part of the profile
         else:
             self.present[section] += 1
 
@@ -256,7 +257,7 @@ class _Plan:
             existing[key] = entry
             self.edits.append(pd.put_entry("imported", key, entry))
             self.counts["endorsements"] += 1
-            self.parts.add("endorsements")
+            self.changes |= Changes(endorsements=True)
 
     # -- the result ----------------------------------------------------------------------
     def summary(self, converter_report: list[str], changed: bool) -> ImportSummary:

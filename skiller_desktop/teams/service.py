@@ -148,7 +148,7 @@ class Teams:
             update = verify_update(team_id, None, [], doc.save(), [signed], self.policy)
             self.s.store.commit([update])
             self.keys.start(team_id, first, [identity.person_id])
-        self.s._notify(Changes.of("teams"))
+        self.s._notify(Changes(teams=True, documents=frozenset({team_id})))
         return team_id
 
     def rename(self, team_id: str, name: str | None = None, description: str | None = None) -> Changes:
@@ -262,7 +262,7 @@ class Teams:
         if self.role(team_id):
             raise ValidationError("you are already a member of this team", "code")
         entry = {"invitation_id": invitation_id, "proof": proof, "date": pd.now_iso()}
-        self.s.edit(pd.put_entry("team_acceptances", team_id, entry), "teams")
+        self.s.edit(pd.put_entry("team_acceptances", team_id, entry), Changes(teams=True))
         return team_id
 
     def process_acceptances(self) -> int:
@@ -419,7 +419,7 @@ class Teams:
             self.s.store.commit([update])
             if rotate:
                 self.reconcile_keys(team_id, acting=True)
-        return self.s._notify(Changes.of("teams"))
+        return self.s._notify(Changes(teams=True, documents=frozenset({team_id})))
 
     # -- team keys ---------------------------------------------------------------
     def reconcile_keys(self, team_id: str | None = None, acting: bool = False) -> int:
@@ -455,6 +455,8 @@ class Teams:
         return rotated
 
     def _on_changes(self, changes: Changes) -> None:
+        if changes.synced:  # the sync itself admits and rotates after each pull (sync/teams.py after_sync)
+            return
         try:
             self.process_acceptances()
         except SkillerError as exc:

@@ -16,6 +16,7 @@ from skiller_desktop.errors import NotAllowedError, RejectedError
 from skiller_desktop.identity import Identity
 from skiller_desktop.signed_heads import SignedHead
 from skiller_desktop.teams import document as td
+from skiller_desktop.views import Changes
 
 
 def team_state(node, team_id):
@@ -82,7 +83,7 @@ def test_a_used_code_and_an_outsiders_copy_of_it_admit_nobody(trio, tmp_path, no
             "team_acceptances", team_id,
             {"invitation_id": proof["invitation_id"], "proof": proof["proof"], "date": "2026-01-01T00:00:00Z"},
         ),
-        "teams",
+        Changes(teams=True),
     )
     hand_over(dan, ana, tmp_path / "dan.skb")
     assert dan.person_id not in {m.person_id for m in ana.teams.members(team_id, include_removed=True)}

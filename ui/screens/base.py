@@ -14,10 +14,11 @@ class Screen(QWidget):
     """A page of the main window; `parts` says which changes make it redraw.
 
     A hidden screen only notes that it is stale and redraws when shown, so
-    one change never makes seven screens query at once.
+    one change never makes seven screens query at once. A screen that can
+    redraw less than all of itself for some changes overrides `changed`.
     """
 
-    parts: frozenset[str] = frozenset()
+    parts: Changes = Changes()
 
     def __init__(self, ops: Operations, ask: Ask, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,10 +31,17 @@ class Screen(QWidget):
         return self.ops.services.person_id
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.parts & changes.parts:
-            self._stale = True
-            if self.isVisible():
-                self.refresh_now()
+        self.changed(changes)
+
+    def changed(self, changes: Changes) -> None:
+        """Redraw (now if shown, else when shown) if the change touches what this screen shows."""
+        if changes.touches(self.parts):
+            self.mark_stale()
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh_now()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Endorsement, ImportedEndorsement
+from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement
 
 from ..forms import error_label, fit_columns
 from ..messages import describe
@@ -30,7 +30,7 @@ SOURCES = {"linkedin": "LinkedIn", "jsonresume": "JSON Resume"}
 
 
 class EndorsementsScreen(Screen):
-    parts = frozenset({"endorsements", "skills", "people"})
+    parts = Changes(endorsements=True, skills=True, people=True)  # people: names of endorsers and endorsees
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -144,9 +144,9 @@ class EndorsementsScreen(Screen):
     def select_received(self, endorsement_id: str) -> None:
         for i in range(self.received.topLevelItemCount()):
             group = self.received.topLevelItem(i)
-            for j in range(group.childCount()):
-                item = group.child(j)
-                if item.data(0, ENDORSEMENT_ROLE).endorsement_id == endorsement_id:
+            for j in range(group.childCount() if group is not None else 0):
+                item = group.child(j) if group is not None else None
+                if item is not None and item.data(0, ENDORSEMENT_ROLE).endorsement_id == endorsement_id:
                     self.received.setCurrentItem(item)
 
     def set_hidden(self, hidden: bool) -> None:

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Offer
+from skiller_desktop.views import Changes, Offer
 
 from ..forms import FieldErrors, FormDialog, error_label, fit_columns
 from ..models import OffersModel
+from ..operations import on_error
 from ..plain import plain
 from ..resources import icon
 from .base import Screen
@@ -75,7 +76,7 @@ class CompleteDialog(FormDialog):
 
 
 class ExchangeScreen(Screen):
-    parts = frozenset({"offers", "people"})
+    parts = Changes(offers=True, people=True)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -189,7 +190,7 @@ class ExchangeScreen(Screen):
         self.answer.setVisible(offer is not None and not mine and is_open)
         self.answer_button.setVisible(offer is not None and not mine and is_open)
         self.done_button.setVisible(mine and is_open)
-        self.done_button.setEnabled(mine and bool(offer.responses))
+        self.done_button.setEnabled(offer is not None and mine and bool(offer.responses))
         self.done_button.setToolTip("" if offer and offer.responses else self.tr("Nobody has answered yet"))
         self.close_button.setVisible(mine and is_open)
         self.answer_errors.clear()
@@ -249,4 +250,4 @@ class ExchangeScreen(Screen):
                                                  % offer.title):
             return
         self.ops.run(lambda: self.ops.services.set_offer_status(offer.offer_id, "closed"),
-                     lambda _r, e: e and self.answer_errors.show(e))
+                     on_error(self.answer_errors.show))

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import PersonSummary, Skill
+from skiller_desktop.views import Changes, PersonSummary, Skill
 
 from ..blocked_people import UndoBar, confirm_block
 from ..forms import FormDialog, error_label, fit_columns
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
+from ..operations import on_error
 from ..person_view import PersonView, availability_label
 from ..plain import plain
 from ..qtcompat import emit
@@ -57,7 +58,9 @@ class EndorseDialog(FormDialog):
 
 class PeopleScreen(Screen):
     pdf_requested = Signal(str, str)  # person id, name: the main window asks where and exports
-    parts = frozenset({"people", "skills", "endorsements", "profile"})
+    # The list: anyone's listed profile or skills, or a block. A change of the user's own skills
+    # redraws their row alone, and endorsements only the person shown (see `changed`).
+    parts = Changes(people=True, blocked=True)
     debounce_ms = 200
 
     def __init__(self, *args, **kwargs) -> None:
@@ -65,6 +68,7 @@ class PeopleScreen(Screen):
         self.model = PeopleModel(self.ops, self)
         self.dialog: EndorseDialog | None = None
         self.detail_skills: list[Skill] = []
+        self._detail_stale = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.search_now)
@@ -177,7 +181,34 @@ class PeopleScreen(Screen):
 
     def refresh(self) -> None:
         self.model.search(self.query())
+        self._detail_stale = False
         if self.current is not None:
+            self._load_detail(self.current)
+
+    def changed(self, changes: Changes) -> None:
+        if changes.touches(self.parts):
+            self.mark_stale()
+            return
+        if changes.skills:
+            self._own_skills_changed()
+        current = self.current
+        if current is not None and (changes.endorsements or current.person_id in changes.documents):
+            if self.isVisible():
+                self._load_detail(current)
+            else:
+                self._detail_stale = True
+
+    def _own_skills_changed(self) -> None:
+        q = self.model.query
+        if q.text.strip() or q.skill.strip() or q.min_level:
+            self.mark_stale()  # the user's skills may move them into or out of these results
+        else:
+            self.model.refresh_person(self.me)  # only the skill count of their row: no new search
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._detail_stale and self.current is not None:
+            self._detail_stale = False
             self._load_detail(self.current)
 
     def _show_total(self, total: int) -> None:
@@ -261,7 +292,7 @@ class PeopleScreen(Screen):
         self.undo_bar.hide()
         if person is not None:
             self.ops.run(lambda: self.ops.services.unblock_person(person.person_id),
-                         lambda _r, e: e is not None and self._block_failed(e))
+                         on_error(self._block_failed))
 
     def _block_failed(self, error: BaseException) -> None:
         self.block_error.setText(describe(error))

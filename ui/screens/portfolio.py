@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Skill
+from skiller_desktop.views import Changes, Skill
 
 from ..forms import FormDialog, error_label, fit_columns
 from ..models import SkillsModel
+from ..operations import on_error
 from ..plain import plain
 from ..resources import icon
 from .base import Screen
@@ -92,7 +93,8 @@ class SkillDialog(FormDialog):
     def evidence_values(self) -> list[dict]:
         items = []
         for row in range(self.evidence.rowCount()):
-            kind = self.evidence.cellWidget(row, 0).currentData()
+            combo = self.evidence.cellWidget(row, 0)
+            kind = combo.currentData() if isinstance(combo, QComboBox) else "link"
             title = (self.evidence.item(row, 1) or QTableWidgetItem()).text().strip()
             url = (self.evidence.item(row, 2) or QTableWidgetItem()).text().strip()
             if title or url:
@@ -118,7 +120,7 @@ def _click_if_enabled(button: QPushButton) -> None:
 
 
 class PortfolioScreen(Screen):
-    parts = frozenset({"skills", "endorsements"})
+    parts = Changes(skills=True, endorsements=True)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -141,8 +143,8 @@ class PortfolioScreen(Screen):
         self.edit_button = self._button(self.tr("&Edit…"), "edit", self.edit_skill, "Ctrl+E")
         self.remove_button = self._button(self.tr("&Remove"), "remove", self.remove_skill,
                                           QKeySequence.StandardKey.Delete)
-        self.up_button = self._button(self.tr("Move &up"), "up", lambda: self.move(-1), "Alt+Up")
-        self.down_button = self._button(self.tr("Move do&wn"), "down", lambda: self.move(1), "Alt+Down")
+        self.up_button = self._button(self.tr("Move &up"), "up", lambda: self.move_skill(-1), "Alt+Up")
+        self.down_button = self._button(self.tr("Move do&wn"), "down", lambda: self.move_skill(1), "Alt+Down")
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
@@ -196,8 +198,8 @@ class PortfolioScreen(Screen):
         self.empty.setVisible(self.model.rowCount() == 0)
         for b in (self.edit_button, self.remove_button):
             b.setEnabled(has)
-        self.up_button.setEnabled(has and row > 0)
-        self.down_button.setEnabled(has and row < self.model.rowCount() - 1)
+        self.up_button.setEnabled(row is not None and row > 0)
+        self.down_button.setEnabled(row is not None and row < self.model.rowCount() - 1)
 
     def current_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -215,7 +217,12 @@ class PortfolioScreen(Screen):
 
     def refresh(self) -> None:
         selected = self.current_skill()
-        self.model.load(self.me, lambda: selected and self.select(selected.name))
+
+        def loaded() -> None:
+            if selected is not None:
+                self.select(selected.name)
+
+        self.model.load(self.me, loaded)
 
     def add_skill(self) -> None:
         self._open(SkillDialog(self))
@@ -243,7 +250,8 @@ class PortfolioScreen(Screen):
         if error is not None:
             self._show_error(error)
             return
-        self.undo_label.setText(self.tr("“%s” was removed from your portfolio.") % self.removed.name)
+        name = self.removed.name if self.removed is not None else ""
+        self.undo_label.setText(self.tr("“%s” was removed from your portfolio.") % name)
         self.undo_bar.show()
 
     def _undo_shortcut(self) -> None:
@@ -265,12 +273,12 @@ class PortfolioScreen(Screen):
 
         self.removed = None
         self.undo_bar.hide()
-        self.ops.run(restore, lambda _r, e: e is not None and self._show_error(e))
+        self.ops.run(restore, on_error(self._show_error))
 
-    def move(self, delta: int) -> None:
+    def move_skill(self, delta: int) -> None:
         row = self.current_row()
         names = None if row is None else self.model.move(row, delta)
-        if names is None:
+        if row is None or names is None:
             return
         moved = names[row + delta]
         self.ops.run(lambda: self.ops.services.reorder_skills(names),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Profile
+from skiller_desktop.views import Changes, Profile
 
 from ..forms import FieldErrors, error_label
 from ..person_view import PersonView, availability_label
@@ -26,7 +26,7 @@ AVAILABILITY = ("", "available", "open", "busy")
 
 
 class ProfileScreen(Screen):
-    parts = frozenset({"profile", "skills", "endorsements"})
+    parts = Changes(profile=True, skills=True, endorsements=True)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -158,7 +158,7 @@ class ProfileScreen(Screen):
         elif isinstance(widget, QPlainTextEdit):
             if widget.toPlainText() != text:
                 widget.setPlainText(text)
-        elif widget.text() != text:
+        elif isinstance(widget, QLineEdit) and widget.text() != text:
             widget.setText(text)
 
     def modified(self) -> list[str]:

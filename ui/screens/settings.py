@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Device
+from skiller_desktop.views import Changes, Device
 
 from ..blocked_people import BlockedPeopleBox
 from ..forms import error_label
@@ -35,7 +35,7 @@ from .base import Screen
 
 
 class SettingsScreen(Screen):
-    parts = frozenset({"devices", "profile", "blocked"})  # an imported copy of my document may add devices
+    parts = Changes(devices=True, profile=True, blocked=True)  # an imported copy of my document may add devices
     language_chosen = Signal(str)
 
     def __init__(self, ops, ask, sync: SyncScreen, language: str, parent=None) -> None:

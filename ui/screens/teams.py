@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from skiller_desktop.teams.views import Team
+from skiller_desktop.views import Changes
 
 from ..forms import FieldErrors, FormDialog, error_label
 from ..messages import describe
 from ..models import ROW_ROLE
+from ..operations import on_error
 from ..plain import plain
 from ..resources import icon
 from ..team_models import TeamsModel
@@ -37,6 +39,8 @@ from .team_tabs import MatchingTab, MatrixTab, MembersTab, NeedsTab, TeamDetail
 
 
 class CreateTeamDialog(FormDialog):
+    screen: TeamsScreen  # type: ignore[assignment]  # as FormDialog's: shadows QWidget.screen()
+
     def __init__(self, screen: TeamsScreen) -> None:
         super().__init__(screen, QCoreApplication.translate("CreateTeamDialog", "New team"))
         self.name = self.field("name", self.tr("&Name"), QLineEdit(self), self.tr("Team name"))
@@ -62,7 +66,7 @@ class CreateTeamDialog(FormDialog):
 
 
 class TeamsScreen(Screen):
-    parts = frozenset({"teams", "people", "skills", "endorsements"})
+    parts = Changes(teams=True, people=True, skills=True, endorsements=True)  # candidates read all three
     debounce_ms = 200
 
     def __init__(self, *args, **kwargs) -> None:
@@ -279,7 +283,7 @@ class TeamsScreen(Screen):
         teams, team_id = self.ops.services.teams, self.current_id
         errors.clear()
         self.ops.run(lambda: teams.fill_need(team_id, need_id, person_id),
-                     lambda _r, e: e is not None and errors.show(e))
+                     on_error(errors.show))
 
     def copy_team_id(self) -> None:
         QGuiApplication.clipboard().setText(self.current_id)
