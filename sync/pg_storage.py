@@ -114,10 +114,6 @@ MIGRATIONS: list[str] = [
 ]
 
 
-def is_postgres_url(target: object) -> bool:
-    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
-
-
 def redacted(url: str) -> str:
     """The URL without its password, for logs and the start-up line."""
     info = psycopg.conninfo.conninfo_to_dict(url)
@@ -507,7 +503,7 @@ def block(url: str, person_id: str, reason: str = "") -> bool:
     """Block a key on every relay process of this database; False when it already was."""
     if not is_person_id(person_id):
         raise ValidationError("not a person id (did:key:z6Mk…)", "person_id")
-    with _admin(url) as conn, conn.transaction():
+    with connect_admin(url) as conn, conn.transaction():
         cursor = conn.execute("INSERT INTO blocked_keys (person_id, reason, blocked_at) VALUES (%s, %s, %s)"
                               " ON CONFLICT (person_id) DO NOTHING",
                               (person_id, reason.strip()[:MAX_REASON], now_iso()))
@@ -516,7 +512,7 @@ def block(url: str, person_id: str, reason: str = "") -> bool:
 
 
 def unblock(url: str, person_id: str) -> bool:
-    with _admin(url) as conn, conn.transaction():
+    with connect_admin(url) as conn, conn.transaction():
         cursor = conn.execute("DELETE FROM blocked_keys WHERE person_id = %s", (person_id,))
         _blocked_changed(conn)
         return cursor.rowcount == 1
@@ -524,14 +520,15 @@ def unblock(url: str, person_id: str) -> bool:
 
 def blocked_entries(url: str) -> list[dict[str, str]]:
     """The blocked keys with why and when, newest first (as skiller_desktop.blocklist.entries)."""
-    with _admin(url) as conn:
+    with connect_admin(url) as conn:
         rows = conn.execute("SELECT person_id, reason, blocked_at FROM blocked_keys"
                             " ORDER BY blocked_at DESC, person_id").fetchall()
     return [{"person_id": p, "reason": r, "blocked_at": b} for p, r, b in rows]
 
 
 @contextmanager
-def _admin(url: str) -> Iterator[psycopg.Connection]:
+def connect_admin(url: str) -> Iterator[psycopg.Connection]:
+    """One autocommit connection for an operator's command, the schema brought up to date first."""
     try:
         conn = psycopg.connect(url, autocommit=True)
     except psycopg.OperationalError as exc:
