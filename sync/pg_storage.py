@@ -135,7 +135,7 @@ def migrate(conn: psycopg.Connection) -> int:
             raise StorageError(f"the relay database has schema {version}, newer than this relay knows"
                                f" ({len(MIGRATIONS)}): upgrade skiller-relay")
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            conn.execute(script)  # type: ignore[arg-type]
+            conn.execute(script)
             conn.execute("INSERT INTO skiller_relay_schema (version) VALUES (%s)", (number,))
         return len(MIGRATIONS)
 
@@ -161,7 +161,7 @@ class PgReadSide:
                 try:
                     if self._conn is None or self._conn.closed:
                         self._conn = psycopg.connect(self.url, autocommit=True)
-                    return self._conn.execute(sql).fetchall()  # type: ignore[arg-type]
+                    return self._conn.execute(sql).fetchall()
                 except psycopg.OperationalError:
                     if self._conn is not None:
                         self._conn.close()
@@ -232,7 +232,7 @@ class PgSyncStorage:
 
     def _rows(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         with self._cursor() as cur:
-            return cur.execute(sql, params).fetchall()  # type: ignore[arg-type]
+            return cur.execute(sql, params).fetchall()
 
     # -- identity of this log --------------------------------------------
     def _meta_once(self, key: str) -> str:

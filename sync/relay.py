@@ -28,7 +28,7 @@ import multiprocessing
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from skiller_desktop import blocklist
 from skiller_desktop.db import Database
@@ -181,12 +181,12 @@ def _serve(args: argparse.Namespace) -> int:
     # verifying processes let go cleanly), then re-raises the signal.
     uvicorn.run(create_app(storage, config, lifespan=_stop_workers_at_shutdown), host=args.host, port=args.port,
                 log_level=args.log_level, access_log=False, lifespan="on",
-                http=header_deadline(args.header_timeout), **SERVER_OPTIONS)
+                http=header_deadline(args.header_timeout), **cast(dict[str, Any], SERVER_OPTIONS))
     return 0
 
 
 @contextlib.asynccontextmanager
-async def _stop_workers_at_shutdown(app) -> AsyncIterator[None]:
+async def _stop_workers_at_shutdown(app: object) -> AsyncIterator[None]:
     yield
     shutdown_pool()
 

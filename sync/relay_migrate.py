@@ -16,14 +16,19 @@ holds its write lock, so a relay still running waits rather than diverges.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from skiller_desktop.db import Database
 from skiller_desktop.errors import SkillerError, StorageError
+
+if TYPE_CHECKING:
+    import psycopg
 
 CHUNK = 2000  # rows read from SQLite at a time: a big relay is streamed, not loaded
 
@@ -75,13 +80,13 @@ def migrate_relay(source: Path, target: str) -> Moved:
         db.close()
 
 
-def _is_empty(conn) -> bool:
+def _is_empty(conn: psycopg.Connection) -> bool:
     row = conn.execute("SELECT (SELECT count(*) FROM log) + (SELECT count(*) FROM docs)"
                        " + (SELECT count(*) FROM meta WHERE key IN ('node_id', 'epoch'))").fetchone()
     return row is not None and int(row[0]) == 0
 
 
-def _copy(lite, conn) -> Moved:
+def _copy(lite: sqlite3.Connection, conn: psycopg.Connection) -> Moved:
     meta = dict(lite.execute("SELECT key, value FROM meta WHERE key IN ('node_id', 'epoch')").fetchall())
     for key in ("node_id", "epoch"):  # a relay that never served has neither: the new one makes its own
         if key in meta:
@@ -110,13 +115,14 @@ def _copy(lite, conn) -> Moved:
     return Moved(meta.get("node_id", ""), meta.get("epoch", ""), newest, entries, docs, pending, blocked)
 
 
-def _rows(lite, sql: str, params: tuple = ()) -> Iterator[tuple]:
+def _rows(lite: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     cursor = lite.execute(sql, params)
     while chunk := cursor.fetchmany(CHUNK):
         yield from (tuple(r) for r in chunk)
 
 
-def _stream(conn, table: str, columns: list[str], types: list[str], rows: Iterable[tuple]) -> int:
+def _stream(conn: psycopg.Connection, table: str, columns: list[str], types: list[str],
+            rows: Iterable[tuple[Any, ...]]) -> int:
     """COPY rows into `table` (binary); how many."""
     count = 0
     with conn.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:
