@@ -22,3 +22,14 @@ def test_each_test_gets_its_own_database(pg_database: str) -> None:
 
     with psycopg.connect(pg_database) as conn:
         assert conn.execute("SELECT to_regclass('t')").fetchone() == (None,)
+
+
+def test_without_postgresql_a_run_skips_with_the_reason_but_ci_fails(monkeypatch) -> None:
+    import pytest
+
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no PostgreSQL"):
+        pg_cluster._missing("no PostgreSQL binaries")
+    monkeypatch.setenv("CI", "1")
+    with pytest.raises(pytest.fail.Exception, match="required in CI"):
+        pg_cluster._missing("no PostgreSQL binaries")

@@ -109,3 +109,17 @@ def test_block_unblock_and_blocked_work_on_a_postgresql_relay(pg_database, capsy
     assert relay_main(["blocked", "--db", "postgresql://nobody@127.0.0.1:1/none"]) == 2
     captured = capsys.readouterr()
     assert f"unblocked {person}" in captured.out and "cannot reach" in captured.err
+
+
+def test_the_relay_command_imports_psycopg_only_for_a_postgresql_url():
+    import subprocess
+    import sys
+
+    from sync.pg_storage import redacted
+
+    code = "import sys, sync.relay; print('psycopg' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[3])
+    assert done.stdout.strip() == "False"
+    assert redacted("postgresql://relay:s3cret@db.example:5432/skiller") == "postgresql://relay:***@db.example:5432/skiller"
+    assert redacted("postgresql://relay@db.example/skiller") == "postgresql://relay@db.example/skiller"
