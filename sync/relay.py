@@ -28,7 +28,7 @@ import multiprocessing
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol
 
 from skiller_desktop import blocklist
 from skiller_desktop.db import Database
@@ -179,9 +179,10 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"skiller-relay listening on http://{args.host}:{args.port} epoch {epoch} db {shown}", flush=True)
     # lifespan "on": on SIGTERM/SIGINT uvicorn stops serving, runs the lifespan's end (the
     # verifying processes let go cleanly), then re-raises the signal.
+    options: dict[str, Any] = dict(SERVER_OPTIONS)
     uvicorn.run(create_app(storage, config, lifespan=_stop_workers_at_shutdown), host=args.host, port=args.port,
                 log_level=args.log_level, access_log=False, lifespan="on",
-                http=header_deadline(args.header_timeout), **cast(dict[str, Any], SERVER_OPTIONS))
+                http=header_deadline(args.header_timeout), **options)
     return 0
 
 
