@@ -115,13 +115,26 @@ MIGRATIONS: list[str] = [
 
 
 def redacted(url: str) -> str:
-    """The URL without its password, for logs and the start-up line."""
-    info = psycopg.conninfo.conninfo_to_dict(url)
+    """The URL without its password, for logs, errors and the start-up line."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error:
+        return url.split("://", 1)[0] + "://…"  # not parsable: show nothing that might be a secret
     if "password" not in info:
         return url
     scheme, rest = url.split("://", 1)
     userinfo, _, host = rest.rpartition("@")
     return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
+
+
+def connect(url: str) -> psycopg.Connection:
+    """An autocommit connection, or a StorageError in words (the password left out)."""
+    try:
+        return psycopg.connect(url, autocommit=True)
+    except psycopg.OperationalError as exc:
+        raise StorageError(f"cannot reach the relay database {redacted(url)}: {exc}".strip()) from None
+    except psycopg.Error:
+        raise StorageError(f"not a usable PostgreSQL URL: {redacted(url)}") from None
 
 
 def migrate(conn: psycopg.Connection) -> int:
@@ -196,11 +209,8 @@ class PgSyncStorage:
 
     def __init__(self, url: str, *, max_connections: int = 10) -> None:
         self.url = url
-        try:
-            with psycopg.connect(url, autocommit=True) as conn:
-                migrate(conn)
-        except psycopg.OperationalError as exc:
-            raise StorageError(f"cannot reach the relay database {redacted(url)}: {exc}".strip()) from None
+        with connect(url) as conn:
+            migrate(conn)
         self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, kwargs={"autocommit": True},
                                     name="skiller-relay", open=True)
         self._local = threading.local()
@@ -529,10 +539,6 @@ def blocked_entries(url: str) -> list[dict[str, str]]:
 @contextmanager
 def connect_admin(url: str) -> Iterator[psycopg.Connection]:
     """One autocommit connection for an operator's command, the schema brought up to date first."""
-    try:
-        conn = psycopg.connect(url, autocommit=True)
-    except psycopg.OperationalError as exc:
-        raise StorageError(f"cannot reach the relay database {redacted(url)}: {exc}".strip()) from None
-    with conn:
+    with connect(url) as conn:
         migrate(conn)
         yield conn

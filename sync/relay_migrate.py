@@ -47,7 +47,11 @@ class Moved:
 def run_migrate(args: argparse.Namespace) -> int:
     """The command: one line of result, or one line of error and exit status 2."""
     from .pg_storage import redacted
+    from .relay import is_postgres
 
+    if not is_postgres(args.target):
+        print("skiller-relay: --to must be a postgresql://… URL (an empty database)", file=sys.stderr)
+        return 2
     try:
         moved = migrate_relay(Path(args.source), args.target)
     except SkillerError as exc:

@@ -93,6 +93,8 @@ def test_migrating_into_a_database_that_holds_a_relay_is_refused(tmp_path, pg_da
     assert "already holds" in capsys.readouterr().err
     assert relay_main(["migrate", "--from", str(tmp_path / "absent.sqlite3"), "--to", pg_database]) == 2
     assert not Path(tmp_path / "absent.sqlite3").exists()
+    assert relay_main(["migrate", "--from", str(tmp_path / "relay.sqlite3"), "--to", str(tmp_path / "x")]) == 2
+    assert "postgresql://" in capsys.readouterr().err
 
 
 def test_block_unblock_and_blocked_work_on_a_postgresql_relay(pg_database, capsys):
@@ -106,9 +108,11 @@ def test_block_unblock_and_blocked_work_on_a_postgresql_relay(pg_database, capsy
     assert f"blocked {person}" in out and "was already blocked" in out and f"{person}\t" in out and "\tspam" in out
     assert relay_main(["unblock", person, "--db", pg_database]) == 0
     assert relay_main(["block", "nonsense", "--db", pg_database]) == 2
-    assert relay_main(["blocked", "--db", "postgresql://nobody@127.0.0.1:1/none"]) == 2
+    assert relay_main(["blocked", "--db", "postgresql://nobody:pw@127.0.0.1:1/none"]) == 2
+    assert relay_main(["blocked", "--db", "postgresql://nobody:pw@127.0.0.1/none?nonsense=1"]) == 2
     captured = capsys.readouterr()
     assert f"unblocked {person}" in captured.out and "cannot reach" in captured.err
+    assert "not a usable PostgreSQL URL" in captured.err and ":pw@" not in captured.err
 
 
 def test_the_relay_command_imports_psycopg_only_for_a_postgresql_url():
