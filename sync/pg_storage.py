@@ -207,12 +207,15 @@ class PgSyncStorage:
 
     project = False  # a relay keeps documents and the log, no read models
 
-    def __init__(self, url: str, *, max_connections: int = 10) -> None:
+    # A push holds a connection from its first read to its commit, verification included: the
+    # server's threads (40) queue for one rather than for the database, and a wait for one counts
+    # as the SQLite relay's wait for its write lock (no deadline shorter than a client's own).
+    def __init__(self, url: str, *, max_connections: int = 16, wait_seconds: float = 120.0) -> None:
         self.url = url
         with connect(url) as conn:
             migrate(conn)
         self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, kwargs={"autocommit": True},
-                                    name="skiller-relay", open=True)
+                                    timeout=wait_seconds, name="skiller-relay", open=True)
         self._local = threading.local()
         self._nonce_sweep = 0.0
         self._pending_sweep = 0.0
