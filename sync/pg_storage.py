@@ -11,9 +11,9 @@ and the log's node id and epoch. What differs is how writers share it:
 
 - Numbering (the sequence-gap hazard, docs/protocol.md §8.1): a writer
   takes one transaction-level advisory lock (`pg_advisory_xact_lock`) just
-  before it numbers its entries and holds it until its commit. Entries are therefore numbered in commit order, every
-  reader's snapshot holds a gap-free prefix of the log, and a cursor
-  `since=N` never skips an entry that commits later with a lower number.
+  before it numbers its entries and holds it until its commit. Entries are
+  therefore numbered in commit order, every reader's snapshot holds a
+  gap-free prefix of the log, and a cursor `since=N` never skips an entry that commits later with a lower number.
 - Documents: verification (the CPU-heavy part) runs *before* that lock, so
   relay processes verify in parallel. Inside `exclusive()` the first read of
   a batch's documents (`pending(ids)` or `get_many(ids)`) takes a row lock
