@@ -13,7 +13,8 @@ and the log's node id and epoch. What differs is how writers share it:
   takes one transaction-level advisory lock (`pg_advisory_xact_lock`) just
   before it numbers its entries and holds it until its commit. Entries are
   therefore numbered in commit order, every reader's snapshot holds a
-  gap-free prefix of the log, and a cursor `since=N` never skips an entry that commits later with a lower number.
+  gap-free prefix of the log, and a cursor `since=N` never skips an entry
+  that commits later with a lower number.
 - Documents: verification (the CPU-heavy part) runs *before* that lock, so
   relay processes verify in parallel. Inside `exclusive()` the first read of
   a batch's documents (`pending(ids)` or `get_many(ids)`) takes a row lock
