@@ -36,7 +36,7 @@ import pytest
 SUPERUSER = "skiller"
 RUN_AS = "nobody"  # the unprivileged account used when the tests run as root
 # A throwaway cluster needs no durability: a test never survives an OS crash. (Benchmarks pass their own.)
-FAST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+FAST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "wal_init_zero": "off"}
 
 
 def find_bin_dir() -> Path | None:
