@@ -88,6 +88,13 @@ class Cluster:
 
     def start(self) -> Cluster:
         self.root = Path(tempfile.mkdtemp(prefix="skpg-"))  # short: the socket path must fit 107 bytes
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # nothing left behind: no server, no directory
+            raise
+
+    def _start(self) -> Cluster:
         if os.geteuid() == 0:
             import pwd  # POSIX only, like running as root
 
