@@ -115,4 +115,4 @@ class NodeSync:
             self.announcer.stop()
         if self.server is not None:
             self.server.stop()
-        self.storage.reader.close()  # the side connection that answers /v1/info and the block list
+        self.storage.close()  # the side connection that answers /v1/info and the block list
