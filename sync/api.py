@@ -37,7 +37,7 @@ from . import PROTOCOL_VERSION
 from .auth import check_headers, check_signature
 from .engine import ApplyResult, PolicyFor, apply_entries
 from .storage import SyncStorage
-from .teams import TEAM_KINDS, NodeTeamGate, is_team_doc, relay_accept
+from .teams import NO_TEAMS, TEAM_KINDS, TeamGate, is_team_doc, relay_accept
 from .wire import (
     DEFAULT_PAGE_ENTRIES,
     MAX_BATCH_ENTRIES,
@@ -68,7 +68,7 @@ class AppConfig:
     policy_for: PolicyFor | None = None
     on_accepted: list[Callable[[list[str]], None]] = field(default_factory=list)
     max_body_bytes: int = MAX_BODY_BYTES
-    team_gate: NodeTeamGate | None = None   # a node's team membership and keys; None on a relay
+    team_gate: TeamGate | None = None   # a node's team policy; None: a relay, or a node without teams
     body_timeout: float = BODY_TIMEOUT_SECONDS  # a whole request body must arrive within this
     max_requests_per_client: int = MAX_REQUESTS_PER_CLIENT  # in flight per client address; 0: no limit
 
@@ -280,17 +280,11 @@ def _within_bytes(entries: list[WireEntry], max_bytes: int = MAX_PAGE_BYTES) -> 
 def _accept_push(storage: SyncStorage, config: AppConfig, entries: list[WireEntry],
                  signer: str = "") -> tuple[ApplyResult, bool]:
     """Verify and commit a push from `signer`; (result, whether `echo` may be given)."""
-    gate = config.team_gate
-    if gate is not None:  # a node: open what is sealed for us, keep keyboxes, verify the plaintext
-        opened = gate.unseal(entries)
+    if config.kind != "relay":  # a node: open what is sealed for us, keep keyboxes, verify the plaintext
+        opened = (config.team_gate or NO_TEAMS).unseal(entries)
         result = apply_entries(storage, opened.plain, config.policy_for, signer=signer)
         result.duplicates += opened.unreadable + opened.keyboxes  # kept aside, or not ours to read: no-ops
         result.rejected += opened.refused
-        return result, True
-    if config.kind != "relay":  # a node without team keys: sealed entries are not for it
-        readable = [e for e in entries if e.kind not in TEAM_KINDS]
-        result = apply_entries(storage, readable, config.policy_for, signer=signer)
-        result.duplicates += len(entries) - len(readable)
         return result, True
     team, plain = [], []
     for entry in entries:

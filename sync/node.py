@@ -23,13 +23,17 @@ from .teams import NodeTeamGate
 
 
 def node_storage(services: Services) -> SqliteSyncStorage:
-    # Services serialises its own edits with this lock; sync takes it too, so a
-    # local edit and an accepted batch never read the same old document.
-    lock = getattr(services, "_lock", None)
-    storage = SqliteSyncStorage(services.db, project_read_models=True, extra_lock=lock)
-    # sync_peer seals team entries for pushes and opens sealed ones it pulls (protocol §7)
-    storage.team_gate = NodeTeamGate(services)  # type: ignore[attr-defined]
-    return storage
+    """The node's sync storage, holding the services' write lock around each commit.
+
+    Services serialises its own edits with that lock; sync takes it too, so a
+    local edit and an accepted batch never read the same old document.
+    """
+    return SqliteSyncStorage(services.db, project_read_models=True, extra_lock=services.write_lock)
+
+
+def node_gate(services: Services) -> NodeTeamGate:
+    """The node's team policy: who may read its teams, sealing pushes and opening pulls (protocol §7)."""
+    return NodeTeamGate(services)
 
 
 class ServerThread:
@@ -77,9 +81,10 @@ class NodeSync:
     def __init__(self, services: Services, config: SchedulerConfig | None = None) -> None:
         self.services = services
         self.storage = node_storage(services)
+        self.gate = node_gate(services)
         self.book = PeerBook(services.db)
         self.scheduler = Scheduler(self.storage, self.book, services.require_identity,
-                                   services.policy_for, config)
+                                   services.policy_for, config, gate=self.gate)
         services.add_listener(self.scheduler.local_edit)
         self.server: ServerThread | None = None
         self.announcer = None
@@ -88,7 +93,7 @@ class NodeSync:
         identity = self.services.identity
         return AppConfig(kind="node", person_id=identity.person_id if identity else None,
                          policy_for=self.services.policy_for,
-                         on_accepted=[self._accepted], team_gate=self.storage.team_gate)
+                         on_accepted=[self._accepted], team_gate=self.gate)
 
     def _accepted(self, doc_ids: list[str]) -> None:
         self.scheduler.documents_changed(doc_ids)
