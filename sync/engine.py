@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -35,7 +35,7 @@ from skiller_desktop.errors import RejectedError
 from skiller_desktop.signed_heads import SignedHead
 from skiller_desktop.store import StoredDoc
 
-from .storage import SyncStorage
+from .storage import CommitHook, SyncStorage
 from .wire import WireEntry, parse_change, parse_head
 
 PolicyFor = Callable[[str], WriterPolicy]
@@ -71,6 +71,157 @@ class ApplyResult:
 
 # Runs inside the commit's transaction, with seq_before/seq_after filled in.
 ResultHook = Callable[[ApplyResult], None]
+Key = tuple[str, str]
+# A verification's answer: (True, the update, or None when it changes nothing) or (False, the reason).
+Verdict = tuple[bool, Accepted | Prepared | str | None]
+
+
+def _default_policy(doc_id: str) -> WriterPolicy:
+    return PersonPolicy()
+
+
+# -- one verification path: a job per document, in the pool or here ----------------------
+
+@dataclass(frozen=True)
+class VerifyJob:
+    """What `verify_update` checks for one document, built in this one place for entries and snapshots.
+
+    `stored`: the document as stored when the job was made (None: absent);
+    `incoming`: the new changes concatenated, or a whole saved document;
+    `change_bytes`: the wire bytes of those changes by hash, spared a re-encode.
+    """
+
+    doc_id: str
+    stored: StoredDoc | None
+    incoming: bytes
+    offered: list[SignedHead]
+    change_bytes: dict[bytes, bytes] | None = None
+
+    def args(self) -> tuple[str, bytes | None, list[SignedHead], bytes, list[SignedHead], list[str] | None,
+                            dict[bytes, bytes] | None]:
+        """The job as `verify_prepared` takes it, in a worker process."""
+        stored = self.stored
+        return (self.doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
+                self.incoming, self.offered, stored.heads if stored else None, self.change_bytes)
+
+    def here(self, policy: WriterPolicy) -> Verdict:
+        """The same checks, in this process (any policy)."""
+        doc_id, current, signed, incoming, offered, heads, change_bytes = self.args()
+        try:
+            update = verify_update(doc_id, current, signed, incoming, offered, policy, current_heads=heads)
+        except RejectedError as exc:
+            return False, str(exc)
+        update.change_bytes = change_bytes
+        return True, update if update.changed else None
+
+
+class Verification:
+    """Jobs verified in the pool of worker processes when the batch is big enough, or here when asked.
+
+    Only person documents go to the workers (`verify_prepared` checks with
+    `PersonPolicy`); the rest, and every job when the batch is small, are
+    verified in this process by `verdict`. Started early, the workers run
+    while the caller waits on the network or on SQLite.
+    """
+
+    def __init__(self, jobs: Iterable[VerifyJob], policies: Mapping[str, WriterPolicy], project: bool) -> None:
+        self._policies = policies
+        self._answers: dict[str, tuple[VerifyJob, Future[list[Verdict]], int]] = {}
+        self._futures: list[Future[list[Verdict]]] = []
+        pooled = [job for job in jobs if type(policies[job.doc_id]) is PersonPolicy]
+        pool = _pool_for(len(pooled))
+        if pool is None:
+            return
+        for start in range(0, len(pooled), POOL_CHUNK):
+            chunk = pooled[start : start + POOL_CHUNK]
+            future: Future[list[Verdict]] = pool.submit(verify_prepared, [job.args() for job in chunk], project)
+            self._futures.append(future)
+            for index, job in enumerate(chunk):
+                self._answers[job.doc_id] = (job, future, index)
+
+    def verdict(self, job: VerifyJob) -> Verdict:
+        """The workers' answer on `job` if they were given this very job, else verified here."""
+        found = self._answers.get(job.doc_id)
+        if found is None or found[0] is not job:
+            policy = self._policies.get(job.doc_id)
+            return job.here(policy if policy is not None else _default_policy(job.doc_id))
+        _, future, index = found
+        try:
+            ok, value = future.result()[index]
+        except BrokenProcessPool:
+            _pool_state.pop("pool", None)
+            raise
+        return (ok, value.attach(job.incoming)) if isinstance(value, Prepared) else (ok, value)
+
+    def cancel(self) -> None:
+        for future in self._futures:
+            future.cancel()
+
+
+# -- entries -----------------------------------------------------------------------------
+
+@dataclass
+class _Parsed:
+    """An entry read once: a change's (digest, dependencies), a signed head, or why it cannot be read."""
+
+    digest: bytes = b""
+    deps: list[bytes] = field(default_factory=list)
+    head: SignedHead | None = None
+    error: RejectedError | None = None
+
+
+def _parse(entry: WireEntry) -> _Parsed:
+    try:
+        if entry.kind != "change":
+            return _Parsed(head=parse_head(entry))
+        digest, deps = parse_change(entry.data)
+        if digest.hex() != entry.hash:
+            raise RejectedError(f"entry {entry.hash[:12]} does not hash to its name")
+        return _Parsed(digest, deps)
+    except RejectedError as exc:
+        return _Parsed(error=exc)
+    except (ValueError, TypeError, KeyError) as exc:
+        return _Parsed(error=RejectedError(f"entry {entry.hash[:12]} is malformed ({type(exc).__name__})"))
+
+
+@dataclass
+class _Batch:
+    """A batch's new entries by document, the pending ones of those documents, every entry parsed once,
+    and which change hashes the log holds: all of it from one `known()` question."""
+
+    groups: dict[str, list[WireEntry]]
+    old: dict[str, list[WireEntry]]
+    parsed: dict[Key, _Parsed]
+    have: set[bytes]
+
+    @classmethod
+    def read(cls, storage: SyncStorage, entries: list[WireEntry], result: ApplyResult) -> _Batch:
+        seen: set[Key] = set()
+        unique: list[WireEntry] = []
+        for entry in entries:
+            if entry.key in seen:
+                result.duplicates += 1
+                continue
+            seen.add(entry.key)
+            unique.append(entry)
+        waiting = storage.pending({e.doc_id for e in unique}) if unique else []
+        parsed = {e.key: _parse(e) for e in [*unique, *waiting]}
+        asked = set(seen)
+        for item in parsed.values():
+            hashes = [item.digest, *item.deps] if item.head is None else item.head.heads
+            asked.update(("change", h.hex()) for h in hashes if h)
+        known = storage.known(asked) if asked else set()
+        result.duplicates += len(seen & known)
+        groups: dict[str, list[WireEntry]] = {}
+        for entry in unique:
+            if entry.key not in known:
+                groups.setdefault(entry.doc_id, []).append(entry)
+        old: dict[str, list[WireEntry]] = {}
+        for entry in waiting:
+            if entry.doc_id in groups:
+                old.setdefault(entry.doc_id, []).append(entry)
+        have = {bytes.fromhex(h) for kind, h in known if kind == "change"}
+        return cls(groups, old, parsed, have)
 
 
 @dataclass
@@ -78,11 +229,7 @@ class _DocOutcome:
     update: Accepted | Prepared | None
     used: list[WireEntry]
     waiting: list[WireEntry]
-    job: tuple | None = None  # verify_prepared's job, when verification was deferred
-
-
-def _default_policy(doc_id: str) -> WriterPolicy:
-    return PersonPolicy()
+    job: VerifyJob | None = None  # what is left to verify before `update` is known
 
 
 def apply_entries(storage: SyncStorage, entries: Iterable[WireEntry], policy_for: PolicyFor | None = None,
@@ -96,21 +243,15 @@ def apply_entries(storage: SyncStorage, entries: Iterable[WireEntry], policy_for
     result = ApplyResult()
     with storage.exclusive():
         storage.expire_pending(PENDING_MAX_AGE_SECONDS)
-        entries = _not_blocked(storage.blocked_keys(), signer, list(entries), result)
-        fresh = _fresh(storage, entries, result)
-        groups: dict[str, list[WireEntry]] = {}
-        for entry in fresh:
-            groups.setdefault(entry.doc_id, []).append(entry)
-        old = {}
-        for entry in storage.pending(groups.keys()):
-            old.setdefault(entry.doc_id, []).append(entry)
-        updates, add, drop = [], [], []
-        stored = storage.get_many(list(groups))  # one query for the batch, not one per document
-        absent = frozenset(e.hash for e in fresh if e.kind == "change")  # `_fresh` found them not in the log
-        outcomes = _outcomes(storage, groups, old, stored, absent, policy_for, result)
-        for doc_id, group in groups.items():
+        batch = _Batch.read(storage, _not_blocked(storage.blocked_keys(), signer, list(entries), result), result)
+        stored = storage.get_many(list(batch.groups))  # one query for the batch, not one per document
+        outcomes = _outcomes(batch, stored, policy_for, storage.project, result)
+        updates: list[Accepted | Prepared] = []
+        add: list[WireEntry] = []
+        drop: list[Key] = []
+        for doc_id, group in batch.groups.items():
             outcome = outcomes[doc_id]
-            old_keys = {e.key for e in old.get(doc_id, [])}
+            old_keys = {e.key for e in batch.old.get(doc_id, [])}
             if outcome.update is not None:
                 updates.append(outcome.update)
                 result.changed_docs.append(doc_id)
@@ -216,80 +357,73 @@ def _refuse_pending(entries: list[WireEntry], result: ApplyResult, reason: str) 
     result.rejected += [(e.key, reason) for e in entries]
 
 
-def _outcomes(storage, groups: dict[str, list[WireEntry]], old: dict[str, list[WireEntry]], stored: dict,
-              absent: frozenset[str], policy_for: PolicyFor, result: ApplyResult) -> dict[str, _DocOutcome]:
-    """What to do with each document's entries; a big batch is verified in the process pool.
+def _outcomes(batch: _Batch, stored: dict[str, StoredDoc], policy_for: PolicyFor, project: bool,
+              result: ApplyResult) -> dict[str, _DocOutcome]:
+    """What to do with each document's entries: planned here, verified in one `Verification`.
 
-    Planning (what is new, what waits) stays here; only `verify_update` of
-    person documents moves to the workers, and a refusal there is handled as
-    `_apply_group` handles one: the new entries are tried again on their own.
+    A document's new entries are tried with its old pending ones; if that is
+    refused (unreadable, or failing verification), with the new ones alone.
     """
-    policies = {doc_id: policy_for(doc_id) for doc_id in groups}
-    pooled_ids = [d for d in groups if type(policies[d]) is PersonPolicy]
-    pool = _pool_for(len(pooled_ids))
-    if pool is None:
-        return {doc_id: _apply_group(storage, doc_id, group, old.get(doc_id, []), policies[doc_id], result,
-                                     stored.get(doc_id), absent) for doc_id, group in groups.items()}
+    policies = {doc_id: policy_for(doc_id) for doc_id in batch.groups}
     planned: dict[str, _DocOutcome] = {}
-    jobs: list[tuple[str, tuple]] = []
-    for doc_id in pooled_ids:
-        mine = old.get(doc_id, [])
-        old_keys = {e.key for e in mine}
-        attempt = [*mine, *[e for e in groups[doc_id] if e.key not in old_keys]]
+    together: set[str] = set()  # planned with their old pending entries: refused, tried alone
+    for doc_id in batch.groups:
         try:
-            planned[doc_id] = _plan_doc(storage, doc_id, attempt, policies[doc_id], stored.get(doc_id), absent,
-                                        defer=True)
-        except RejectedError:
-            continue  # planned again below, the plain way
-        if planned[doc_id].job is not None:
-            jobs.append((doc_id, planned[doc_id].job))
-    verdicts: dict[str, tuple[bool, object]] = {}
-    futures = []
-    for start in range(0, len(jobs), POOL_CHUNK):
-        chunk = jobs[start : start + POOL_CHUNK]
-        futures.append((chunk, pool.submit(verify_prepared, [job for _, job in chunk], storage.project)))
+            planned[doc_id] = _plan_doc(batch, doc_id, _new_and_old(batch, doc_id), stored.get(doc_id))
+            together.add(doc_id)
+        except RejectedError as exc:
+            planned[doc_id] = _alone(batch, doc_id, stored.get(doc_id), policies[doc_id], str(exc), result)
+    verification = Verification([p.job for p in planned.values() if p.job is not None], policies, project)
     try:
-        for chunk, future in futures:
-            try:
-                answers = future.result()
-            except BrokenProcessPool:
-                _pool_state.pop("pool", None)
-                raise
-            for (doc_id, _), answer in zip(chunk, answers, strict=True):
-                verdicts[doc_id] = answer
+        outcomes: dict[str, _DocOutcome] = {}
+        for doc_id, plan in planned.items():
+            if plan.job is None:
+                outcomes[doc_id] = plan
+                continue
+            ok, update = verification.verdict(plan.job)
+            if ok:
+                outcomes[doc_id] = _DocOutcome(update if not isinstance(update, str) else None, plan.used,
+                                               plan.waiting)
+            elif doc_id in together and batch.old.get(doc_id):
+                outcomes[doc_id] = _alone(batch, doc_id, stored.get(doc_id), policies[doc_id], str(update), result)
+            else:
+                outcomes[doc_id] = _refused(batch, doc_id, str(update), result)
     finally:
-        for _, future in futures:
-            future.cancel()
-    outcomes: dict[str, _DocOutcome] = {}
-    for doc_id, group in groups.items():
-        plan = planned.get(doc_id)
-        if plan is None:
-            outcomes[doc_id] = _apply_group(storage, doc_id, group, old.get(doc_id, []), policies[doc_id], result,
-                                            stored.get(doc_id), absent)
-        elif plan.job is None:
-            outcomes[doc_id] = plan
-        elif verdicts[doc_id][0]:
-            prepared = verdicts[doc_id][1]
-            if prepared is not None:
-                prepared = prepared.attach(plan.job[3])  # type: ignore[union-attr]
-            outcomes[doc_id] = _DocOutcome(prepared, plan.used, plan.waiting)  # type: ignore[arg-type]
-        else:
-            mine = old.get(doc_id, [])
-            old_keys = {e.key for e in mine}
-            alone = [e for e in group if e.key not in old_keys]
-            reason = str(verdicts[doc_id][1])
-            if mine:  # as `_apply_group`: the new entries on their own
-                try:
-                    outcomes[doc_id] = _plan_doc(storage, doc_id, alone, policies[doc_id], stored.get(doc_id), absent)
-                    continue
-                except RejectedError as exc:
-                    reason = str(exc)
-            result.rejected += [(e.key, reason) for e in alone]
-            outcomes[doc_id] = _DocOutcome(None, [], mine)
+        verification.cancel()
     return outcomes
 
 
-def _bind(hook: ResultHook | None, result: ApplyResult):
+def _new_and_old(batch: _Batch, doc_id: str, with_old: bool = True) -> list[WireEntry]:
+    old = batch.old.get(doc_id, [])
+    old_keys = {e.key for e in old}
+    new = [e for e in batch.groups[doc_id] if e.key not in old_keys]
+    return [*old, *new] if with_old else new
+
+
+def _alone(batch: _Batch, doc_id: str, stored: StoredDoc | None, policy: WriterPolicy, reason: str,
+           result: ApplyResult) -> _DocOutcome:
+    """The "new entries alone" fallback, the one place it is written: planned and verified here."""
+    if batch.old.get(doc_id):
+        try:
+            plan = _plan_doc(batch, doc_id, _new_and_old(batch, doc_id, with_old=False), stored)
+            if plan.job is None:
+                return plan
+            ok, update = plan.job.here(policy)
+            if ok:
+                return _DocOutcome(update if not isinstance(update, str) else None, plan.used, plan.waiting)
+            reason = str(update)
+        except RejectedError as exc:
+            reason = str(exc)
+    return _refused(batch, doc_id, reason, result)
+
+
+def _refused(batch: _Batch, doc_id: str, reason: str, result: ApplyResult) -> _DocOutcome:
+    """The new entries refused; the document's old pending ones keep waiting."""
+    result.rejected += [(e.key, reason) for e in _new_and_old(batch, doc_id, with_old=False)]
+    return _DocOutcome(None, [], batch.old.get(doc_id, []))
+
+
+def _bind(hook: ResultHook | None, result: ApplyResult) -> CommitHook | None:
     if hook is None:
         return None
 
@@ -304,65 +438,27 @@ def retry_pending(storage: SyncStorage, policy_for: PolicyFor | None = None) -> 
     return apply_entries(storage, storage.pending(None), policy_for)
 
 
-def _fresh(storage: SyncStorage, entries: list[WireEntry], result: ApplyResult) -> list[WireEntry]:
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for entry in entries:
-        if entry.key in seen:
-            result.duplicates += 1
-            continue
-        seen.add(entry.key)
-        unique.append(entry)
-    known = storage.known(seen)
-    result.duplicates += len(known)
-    return [e for e in unique if e.key not in known]
+def _plan_doc(batch: _Batch, doc_id: str, entries: list[WireEntry], stored: StoredDoc | None) -> _DocOutcome:
+    """Which of `entries` are usable now, which wait, and the verification job for the usable ones.
 
-
-def _apply_group(storage: SyncStorage, doc_id: str, group: list[WireEntry], old: list[WireEntry],
-                 policy: WriterPolicy, result: ApplyResult, stored: StoredDoc | None = None,
-                 absent: frozenset[str] = frozenset()) -> _DocOutcome:
-    """Try new and old pending entries together; if that fails, the new ones alone."""
-    old_keys = {e.key for e in old}
-    group = [e for e in group if e.key not in old_keys]
-    for attempt in ([*old, *group], group) if old else ([*group],):
-        try:
-            return _plan_doc(storage, doc_id, attempt, policy, stored, absent)
-        except RejectedError as exc:
-            reason = str(exc)
-    result.rejected += [(e.key, reason) for e in group]
-    return _DocOutcome(None, [], old)
-
-
-def _plan_doc(storage: SyncStorage, doc_id: str, entries: list[WireEntry], policy: WriterPolicy,
-              stored: StoredDoc | None = None, absent: frozenset[str] = frozenset(), *,
-              defer: bool = False) -> _DocOutcome:
-    """`stored` is the document as stored now (read in this same transaction), None if absent.
-
-    `absent`: change hashes this transaction already found missing from the log (not asked again).
-    `defer`: leave `verify_update` to the caller, as a job for `verify_prepared` (person documents).
+    `stored` is the document as stored now (read in this same transaction), None if absent.
+    The log holds every change of every stored document: `batch.have` answers, no document is loaded.
+    RejectedError if one of `entries` cannot be read.
     """
-    parsed: list[tuple[WireEntry, bytes, list[bytes]]] = []
-    heads: list[tuple[WireEntry, SignedHead]] = []
-    for entry in entries:
-        if entry.kind == "change":
-            digest, deps = parse_change(entry.data)
-            if digest.hex() != entry.hash:
-                raise RejectedError(f"entry {entry.hash[:12]} does not hash to its name")
-            parsed.append((entry, digest, deps))
-        else:
-            heads.append((entry, parse_head(entry)))
-    # The log holds every change of every stored document: ask it, rather than load the document.
-    asked = {h for _, digest, deps in parsed for h in [digest, *deps]}
-    asked |= {h for _, signed in heads for h in signed.heads}
-    asking = {x.hex() for x in asked} - absent
-    have = {bytes.fromhex(h) for _, h in storage.known(("change", x) for x in asking)} if asking else set()
     changes: dict[bytes, tuple[WireEntry, list[bytes]]] = {}
+    heads: list[tuple[WireEntry, SignedHead]] = []
     used: list[WireEntry] = []
-    for entry, digest, deps in parsed:
-        if digest in have:
+    have = batch.have
+    for entry in entries:
+        item = batch.parsed[entry.key]
+        if item.error is not None:
+            raise item.error
+        if item.head is not None:
+            heads.append((entry, item.head))
+        elif item.digest in have:
             used.append(entry)
         else:
-            changes[digest] = (entry, deps)
+            changes[item.digest] = (entry, item.deps)
     order = _causal_order(changes, have)
     ready = set(order)
     usable = [(e, s) for e, s in heads if all(h in have or h in ready for h in s.heads)]
@@ -375,18 +471,9 @@ def _plan_doc(storage: SyncStorage, doc_id: str, entries: list[WireEntry], polic
     waiting += [e for e, _ in heads if e.key not in usable_keys]
     if not apply and not usable:
         return _DocOutcome(None, used, waiting)
-    if defer:
-        job = (doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
-               b"".join(changes[h][0].data for h in apply), _undominated([s for _, s in usable], changes, ready),
-               stored.heads if stored else None, {h: changes[h][0].data for h in apply})
-        return _DocOutcome(None, used, waiting, job)
-    update = verify_update(
-        doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
-        b"".join(changes[h][0].data for h in apply), _undominated([s for _, s in usable], changes, ready), policy,
-        current_heads=stored.heads if stored else None,
-    )
-    update.change_bytes = {h: changes[h][0].data for h in apply}  # the wire bytes, spared a re-encode
-    return _DocOutcome(update if update.changed else None, used, waiting)
+    job = VerifyJob(doc_id, stored, b"".join(changes[h][0].data for h in apply),
+                    _undominated([s for _, s in usable], changes, ready), {h: changes[h][0].data for h in apply})
+    return _DocOutcome(None, used, waiting, job)
 
 
 def _causal_order(changes: dict[bytes, tuple[WireEntry, list[bytes]]], have: set[bytes]) -> list[bytes]:
@@ -487,52 +574,34 @@ class SnapshotVerification:
     """Whole documents handed to the verifying processes ahead of their commit.
 
     Started for the next page while this one is committed, so that the
-    workers never wait on SQLite. Each job is verified against the document
-    as stored when it was started; `apply_snapshot` uses an answer only if
-    the stored document is still the same inside its transaction, and
-    otherwise verifies that document again itself.
+    workers never wait on SQLite. Each job is made against the document as
+    stored when it was started; `apply_snapshot` uses its answer only if the
+    stored document is still the same inside its transaction, and otherwise
+    verifies a job made against the document as stored now.
     """
 
     def __init__(self, storage: SyncStorage, docs: list[SnapshotDoc], policy_for: PolicyFor | None = None) -> None:
         policy_for = policy_for or _default_policy
-        self.project = storage.project
-        pool = _pool_for(len(docs))
-        pooled = [d for d in docs if pool is not None and type(policy_for(d.doc_id)) is PersonPolicy]
-        self.basis: dict[str, StoredDoc | None] = {}
-        self._incoming = {d.doc_id: d.data for d in docs}
-        self._answers: dict[str, tuple[Future, int]] = {}
-        self._futures: list[Future] = []
-        if not pooled:
-            return
-        stored = storage.get_many([d.doc_id for d in pooled])
-        for start in range(0, len(pooled), POOL_CHUNK):
-            chunk = pooled[start : start + POOL_CHUNK]
-            args = []
-            for doc in chunk:
-                current = self.basis[doc.doc_id] = stored.get(doc.doc_id)
-                args.append((doc.doc_id, current.data if current else None, current.signed_heads if current else [],
-                             doc.data, doc.signed_heads, current.heads if current else None, None))
-            future = pool.submit(verify_prepared, args, self.project)
-            self._futures.append(future)
-            for index, doc in enumerate(chunk):
-                self._answers[doc.doc_id] = (future, index)
+        self.policies = {d.doc_id: policy_for(d.doc_id) for d in docs}
+        self.jobs: dict[str, VerifyJob] = {}
+        if _pool_for(sum(1 for p in self.policies.values() if type(p) is PersonPolicy)) is not None:
+            stored = storage.get_many([d.doc_id for d in docs])
+            self.jobs = {d.doc_id: _snapshot_job(d, stored.get(d.doc_id)) for d in docs}
+        self.verification = Verification(self.jobs.values(), self.policies, storage.project)
 
-    def answer(self, doc_id: str, stored_now: StoredDoc | None) -> tuple[bool, Prepared | str | None] | None:
-        """The worker's verdict on `doc_id`, or None when it must be verified here."""
-        found = self._answers.get(doc_id)
-        if found is None or not _same_stored(self.basis.get(doc_id), stored_now):
-            return None
-        future, index = found
-        try:
-            ok, value = future.result()[index]
-        except BrokenProcessPool:
-            _pool_state.pop("pool", None)
-            raise
-        return (ok, value.attach(self._incoming[doc_id])) if ok and value is not None else (ok, value)
+    def verdict(self, doc: SnapshotDoc, stored_now: StoredDoc | None) -> Verdict:
+        """The answer on `doc` against the document as stored now."""
+        job = self.jobs.get(doc.doc_id)
+        if job is None or not _same_stored(job.stored, stored_now):
+            job = _snapshot_job(doc, stored_now)
+        return self.verification.verdict(job)
 
     def cancel(self) -> None:
-        for future in self._futures:
-            future.cancel()
+        self.verification.cancel()
+
+
+def _snapshot_job(doc: SnapshotDoc, stored: StoredDoc | None) -> VerifyJob:
+    return VerifyJob(doc.doc_id, stored, doc.data, doc.signed_heads)
 
 
 def _same_stored(before: StoredDoc | None, now: StoredDoc | None) -> bool:
@@ -549,9 +618,8 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
     A big batch of person documents is verified (and turned into plain data)
     in the process pool (`verifying`, started now unless the caller started
     it earlier) while this process writes what is ready; the checks are the
-    same code (`verify_prepared` runs `verify_update` with `PersonPolicy`).
+    same code (`VerifyJob`, `Verification`).
     """
-    policy_for = policy_for or _default_policy
     verifying = verifying or SnapshotVerification(storage, docs, policy_for)
     result = ApplyResult()
     try:
@@ -559,19 +627,15 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
             stored = storage.get_many([d.doc_id for d in docs])
             blocked = storage.blocked_keys()
 
-            def changed():
+            def changed() -> Iterator[Accepted | Prepared]:
                 for doc in docs:
                     if doc.doc_id in blocked:
                         result.rejected.append((("doc", doc.doc_id), "blocked: the author's key is blocked here"))
                         continue
-                    current = stored.get(doc.doc_id)
-                    answer = verifying.answer(doc.doc_id, current)
-                    if answer is None:
-                        answer = _verify_here(doc, current, policy_for(doc.doc_id))
-                    ok, update = answer
-                    if not ok:
+                    ok, update = verifying.verdict(doc, stored.get(doc.doc_id))
+                    if not ok or isinstance(update, str):
                         result.rejected.append((("doc", doc.doc_id), str(update)))
-                    elif update is None or not update.changed:
+                    elif update is None:
                         result.duplicates += 1
                     else:
                         result.changed_docs.append(doc.doc_id)
@@ -582,15 +646,6 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
     finally:
         verifying.cancel()
     return result
-
-
-def _verify_here(doc: SnapshotDoc, current: StoredDoc | None, policy: WriterPolicy) -> tuple[bool, object]:
-    try:
-        return True, verify_update(doc.doc_id, current.data if current else None,
-                                   current.signed_heads if current else [], doc.data, doc.signed_heads, policy,
-                                   current_heads=current.heads if current else None)
-    except RejectedError as exc:
-        return False, str(exc)
 
 
 # -- a process pool for big batches (first sync) ---------------------------------
