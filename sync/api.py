@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -29,7 +30,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Lifespan, Receive, Scope, Send
 
 from skiller_desktop.errors import RejectedError, SkillerError
 
@@ -80,7 +81,8 @@ class _JSON(Response):
         return encode_json(content)  # type: ignore[arg-type]
 
 
-def create_app(storage: SyncStorage, config: AppConfig | None = None, lifespan=None) -> ASGIApp:
+def create_app(storage: SyncStorage, config: AppConfig | None = None,
+               lifespan: Lifespan[Starlette] | None = None) -> ASGIApp:
     """The protocol's app; `lifespan` (Starlette's) lets a relay clean up when its server stops."""
     config = config or AppConfig()
     node_id, epoch = storage.node_id(), storage.epoch()  # fixed for the life of a log: read once
@@ -144,7 +146,7 @@ def create_app(storage: SyncStorage, config: AppConfig | None = None, lifespan=N
         HTTPException: _http_error,
         Exception: _internal_error,
     }
-    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)  # type: ignore[arg-type]
+    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
     return PerClientLimit(app, config.max_requests_per_client) if config.max_requests_per_client else app
 
 
@@ -234,7 +236,7 @@ def _visible(doc_id: str, reader: Reader) -> bool:
     return reader is None or not is_team_doc(doc_id) or reader(doc_id)
 
 
-def _log_page(storage: SyncStorage, since: int, limit: int, reader: Reader = None) -> dict:
+def _log_page(storage: SyncStorage, since: int, limit: int, reader: Reader = None) -> dict[str, Any]:
     epoch, newest = storage.epoch(), storage.newest_seq()
     entries, last = storage.log_page(since, limit)  # `last`: the cursor moves past entries not served
     return {
@@ -245,7 +247,7 @@ def _log_page(storage: SyncStorage, since: int, limit: int, reader: Reader = Non
 
 
 def _doc_page(storage: SyncStorage, config: AppConfig, reader: Reader, doc_id: str, kind: str, since: int,
-              limit: int) -> dict:
+              limit: int) -> dict[str, Any]:
     """`GET /v1/log?doc=ID[&kind=keybox]`: one document's entries (a team's keyboxes, or its history)."""
     epoch, newest = storage.epoch(), storage.newest_seq()
     if kind not in ("", "keybox"):
@@ -286,7 +288,8 @@ def _accept_push(storage: SyncStorage, config: AppConfig, entries: list[WireEntr
         result.duplicates += opened.unreadable + opened.keyboxes  # kept aside, or not ours to read: no-ops
         result.rejected += opened.refused
         return result, True
-    team, plain = [], []
+    team: list[WireEntry] = []
+    plain: list[WireEntry] = []
     for entry in entries:
         (team if is_team_doc(entry.doc_id) or entry.kind in TEAM_KINDS else plain).append(entry)
     result = apply_entries(storage, plain, config.policy_for, signer=signer) if plain or not team else ApplyResult()
@@ -306,7 +309,7 @@ def _accept_push(storage: SyncStorage, config: AppConfig, entries: list[WireEntr
     return result, False
 
 
-def _snapshot_page(storage: SyncStorage, after: str, limit: int, reader: Reader = None) -> dict:
+def _snapshot_page(storage: SyncStorage, after: str, limit: int, reader: Reader = None) -> dict[str, Any]:
     epoch, upto = storage.epoch(), storage.newest_seq()
     docs = storage.snapshot(after, limit)
     blocked = storage.blocked_keys()

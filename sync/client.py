@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from typing import Any
 from urllib.parse import urlencode
 
 import requests
@@ -108,7 +109,7 @@ class PeerClient:
             raise self._past_deadline()
         return min(self.timeout, left)
 
-    def _call(self, method: str, path: str, body: bytes = b"", cap: int = MAX_LOG_ANSWER) -> dict:
+    def _call(self, method: str, path: str, body: bytes = b"", cap: int = MAX_LOG_ANSWER) -> dict[str, Any]:
         seconds = self._seconds_left()
         headers = sign_request(self.identity, method, path, body)
         headers["Accept-Encoding"] = "identity"
@@ -129,7 +130,8 @@ class PeerClient:
         except (ValueError, RecursionError):
             raise BadPeer("malformed", f"{self.url} answered {status} without JSON") from None
         if status >= 400 and not (status == 422 and "accepted" in data):
-            error = data.get("error") if isinstance(data.get("error"), dict) else {}
+            found = data.get("error")
+            error: dict[str, Any] = found if isinstance(found, dict) else {}
             raise ProtocolError(status, str(error.get("code", "error"))[:100],
                                 str(error.get("message", f"HTTP {status}"))[:500])
         return data
@@ -254,13 +256,13 @@ def _flag(value: object) -> bool:
     return value
 
 
-def _list(value: object) -> list:
+def _list(value: object) -> list[Any]:
     if not isinstance(value, list):
         raise ValueError("not a list")
     return value
 
 
-def _key(item: object) -> dict:
+def _key(item: object) -> dict[str, str]:
     if not isinstance(item, dict):
         raise ValueError("not an object")
     return {"kind": _text(item.get("kind", "")), "hash": _text(item.get("hash", ""))}
@@ -335,7 +337,7 @@ class _Watched:
         self._watched()
         super().connect()  # type: ignore[misc]
 
-    def request(self, *args, **kwargs) -> None:
+    def request(self, *args: Any, **kwargs: Any) -> None:
         self._watched()
         super().request(*args, **kwargs)  # type: ignore[misc]
 
@@ -360,11 +362,11 @@ _WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
 
 class _WatchedAdapter(HTTPAdapter):
-    def init_poolmanager(self, *args, **kwargs) -> None:
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
 
-    def proxy_manager_for(self, proxy, **proxy_kwargs):
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         if type(manager) is ProxyManager:  # an HTTP(S) proxy; a SOCKS one keeps its own connections
             manager.pool_classes_by_scheme = dict(_WATCHED_POOLS)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Any
 
 from skiller_desktop.acceptance import (
     Accepted,
@@ -60,7 +61,7 @@ class ApplyResult:
     seq_before: int = 0
     seq_after: int = 0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "accepted": len(self.accepted),
             "duplicates": self.duplicates,
@@ -72,6 +73,7 @@ class ApplyResult:
 # Runs inside the commit's transaction, with seq_before/seq_after filled in.
 ResultHook = Callable[[ApplyResult], None]
 Key = tuple[str, str]
+_Changes = dict[bytes, tuple[WireEntry, list[bytes]]]  # by hash: the entry and the hashes it depends on
 # A verification's answer: (True, the update, or None when it changes nothing) or (False, the reason).
 Verdict = tuple[bool, Accepted | Prepared | str | None]
 
@@ -97,8 +99,8 @@ class VerifyJob:
     offered: list[SignedHead]
     change_bytes: dict[bytes, bytes] | None = None
 
-    def args(self) -> tuple[str, bytes | None, list[SignedHead], bytes, list[SignedHead], list[str] | None,
-                            dict[bytes, bytes] | None]:
+    def args(self) -> tuple[str, bytes | None, list[SignedHead], bytes, list[SignedHead],
+                            tuple[bytes, ...] | None, dict[bytes, bytes] | None]:
         """The job as `verify_prepared` takes it, in a worker process."""
         stored = self.stored
         return (self.doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
@@ -126,15 +128,16 @@ class Verification:
 
     def __init__(self, jobs: Iterable[VerifyJob], policies: Mapping[str, WriterPolicy], project: bool) -> None:
         self._policies = policies
-        self._answers: dict[str, tuple[VerifyJob, Future[list[Verdict]], int]] = {}
-        self._futures: list[Future[list[Verdict]]] = []
+        self._answers: dict[str, tuple[VerifyJob, Future[list[tuple[bool, Prepared | str | None]]], int]] = {}
+        self._futures: list[Future[list[tuple[bool, Prepared | str | None]]]] = []
         pooled = [job for job in jobs if type(policies[job.doc_id]) is PersonPolicy]
         pool = _pool_for(len(pooled))
         if pool is None:
             return
         for start in range(0, len(pooled), POOL_CHUNK):
             chunk = pooled[start : start + POOL_CHUNK]
-            future: Future[list[Verdict]] = pool.submit(verify_prepared, [job.args() for job in chunk], project)
+            future: Future[list[tuple[bool, Prepared | str | None]]] = pool.submit(
+                verify_prepared, [job.args() for job in chunk], project)
             self._futures.append(future)
             for index, job in enumerate(chunk):
                 self._answers[job.doc_id] = (job, future, index)
@@ -445,7 +448,7 @@ def _plan_doc(batch: _Batch, doc_id: str, entries: list[WireEntry], stored: Stor
     The log holds every change of every stored document: `batch.have` answers, no document is loaded.
     RejectedError if one of `entries` cannot be read.
     """
-    changes: dict[bytes, tuple[WireEntry, list[bytes]]] = {}
+    changes: _Changes = {}
     heads: list[tuple[WireEntry, SignedHead]] = []
     used: list[WireEntry] = []
     have = batch.have
@@ -476,7 +479,7 @@ def _plan_doc(batch: _Batch, doc_id: str, entries: list[WireEntry], stored: Stor
     return _DocOutcome(None, used, waiting, job)
 
 
-def _causal_order(changes: dict[bytes, tuple[WireEntry, list[bytes]]], have: set[bytes]) -> list[bytes]:
+def _causal_order(changes: _Changes, have: set[bytes]) -> list[bytes]:
     """The changes whose dependencies are all present, each after its dependencies.
 
     Kahn's algorithm: linear in changes and dependencies, whatever order they
@@ -508,13 +511,13 @@ def _causal_order(changes: dict[bytes, tuple[WireEntry, list[bytes]]], have: set
     return order
 
 
-def _covered(changes: dict[bytes, tuple[WireEntry, list[bytes]]], ready: set[bytes],
+def _covered(changes: _Changes, ready: set[bytes],
              heads: list[bytes]) -> set[bytes]:
     """The ready changes below some signed head."""
     return _closure(changes, ready, heads)
 
 
-def _undominated(offered: list[SignedHead], changes: dict, ready: set[bytes]) -> list[SignedHead]:
+def _undominated(offered: list[SignedHead], changes: _Changes, ready: set[bytes]) -> list[SignedHead]:
     """Leave out a signed head whose every head is strictly below another head by the same signer.
 
     verify_update would prune it anyway, after paying for its signature check;
@@ -543,12 +546,12 @@ def _undominated(offered: list[SignedHead], changes: dict, ready: set[bytes]) ->
 _UNDOMINATED_SIGNERS = 16
 
 
-def _strictly_below(changes: dict, ready: set[bytes], heads: set[bytes]) -> set[bytes]:
+def _strictly_below(changes: _Changes, ready: set[bytes], heads: set[bytes]) -> set[bytes]:
     """The ready changes that some change of `heads` depends on, directly or not."""
     return _closure(changes, ready, [d for h in heads if h in ready for d in changes[h][1]])
 
 
-def _closure(changes: dict, ready: set[bytes], start: list[bytes]) -> set[bytes]:
+def _closure(changes: _Changes, ready: set[bytes], start: list[bytes]) -> set[bytes]:
     """The ready changes of `start` and every ready change they depend on: one walk, each change once."""
     found: set[bytes] = set()
     stack = [h for h in start if h in ready]

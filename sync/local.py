@@ -9,6 +9,7 @@ at a `local://NAME` URL, which `transport.open_transport` opens like any other.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import MutableMapping
 from typing import Any
 
 from starlette.types import ASGIApp
@@ -103,7 +104,7 @@ async def _call_asgi(app: ASGIApp, method: str, path: str, body: bytes, headers:
         sent = True
         return {"type": "http.request", "body": body, "more_body": False}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         nonlocal status
         if message["type"] == "http.response.start":
             status = message["status"]

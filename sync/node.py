@@ -9,8 +9,10 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from typing import TYPE_CHECKING
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from skiller_desktop.services import Services
 
@@ -20,6 +22,9 @@ from .scheduler import Scheduler, SchedulerConfig
 from .serving import SERVER_OPTIONS, header_deadline
 from .storage import SqliteSyncStorage
 from .teams import NodeTeamGate
+
+if TYPE_CHECKING:
+    from .discovery import Discovery
 
 
 def node_storage(services: Services) -> SqliteSyncStorage:
@@ -39,7 +44,7 @@ def node_gate(services: Services) -> NodeTeamGate:
 class ServerThread:
     """uvicorn in a background thread; `port=0` picks a free port."""
 
-    def __init__(self, app, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> None:
         self.host = host
         self.sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
         try:
@@ -87,7 +92,7 @@ class NodeSync:
                                    services.policy_for, config, gate=self.gate)
         services.add_listener(self.scheduler.local_edit)
         self.server: ServerThread | None = None
-        self.announcer = None
+        self.announcer: Discovery | None = None
 
     def app_config(self) -> AppConfig:
         identity = self.services.identity
@@ -110,9 +115,9 @@ class NodeSync:
         if self.server is None:
             raise RuntimeError("serve() first")
         identity = self.services.identity
-        self.announcer = Discovery(self.storage.node_id(), identity.person_id if identity else "",
-                                   self.server.host, self.server.port, self.scheduler.peer_found)
-        return self.announcer.start()
+        announcer = self.announcer = Discovery(self.storage.node_id(), identity.person_id if identity else "",
+                                               self.server.host, self.server.port, self.scheduler.peer_found)
+        return announcer.start()
 
     def close(self) -> None:
         self.scheduler.stop()
