@@ -26,7 +26,7 @@ from .peers import PeerBook, PeerRecord, normalize_url
 from .replicator import SyncReport, SyncSession, run
 from .storage import SyncStorage
 from .teams import NO_TEAMS, TeamGate
-from .transport import Transport, open_transport
+from .transport import Transport, UnknownTransport, open_transport
 from .wire import ProtocolError
 
 log = logging.getLogger("skiller.sync.scheduler")
@@ -239,6 +239,8 @@ class Scheduler:
                 client.close()
         except PeerUnreachable as exc:
             return self._fail(peer_id, PeerState.OFFLINE, str(exc))
+        except UnknownTransport as exc:  # a URL no transport serves: the user's to correct
+            return self._fail(peer_id, PeerState.ERROR, str(exc))
         except BadPeer as exc:  # our words about what the peer did
             return self._fail(peer_id, PeerState.ERROR, exc.message)
         except ProtocolError as exc:

@@ -20,6 +20,7 @@ from sync.auth import sign_request
 from sync.client import PeerClient
 from sync.engine import apply_entries
 from sync.peers import normalize_url
+from sync.scheduler import PeerState
 from sync.storage import SyncStorage
 from sync.wire import ProtocolError, WireEntry, head_entry
 
@@ -232,3 +233,17 @@ def test_a_protocol_error_names_what_was_wrong(peers: Peers) -> None:
     with pytest.raises(ProtocolError) as caught:
         client.log_since(0, 10, doc="x", kind="nonsense")
     assert caught.value.status == 400 and "kind" in caught.value.message
+
+
+def test_the_scheduler_reaches_a_peer_by_its_url_alone(peers: Peers) -> None:
+    """The transport is chosen by the URL's scheme (`sync.transport.TRANSPORTS`), as the app does."""
+    relay = peers.relay()
+    ana, ben = peers.node("ana"), peers.node("ben")
+    ana.services.add_skill("Python", 4)
+    for node in (ana, ben):
+        status = node.sync.scheduler.add_peer(relay.url, "relay")
+        assert node.sync.scheduler.sync_once(status.peer_id).state == PeerState.UP_TO_DATE
+    assert _skills(ben, ana.person_id) == ["Python"]
+    status = ben.sync.scheduler.add_peer("carrier-pigeon://nowhere", "peer")
+    failed = ben.sync.scheduler.sync_once(status.peer_id)
+    assert failed.state == PeerState.ERROR and "carrier-pigeon" in failed.last_error
