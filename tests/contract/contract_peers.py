@@ -79,8 +79,12 @@ class Relay:
         self.storage = storage
         self.host.serve(self.name, create_app(storage, AppConfig(kind="relay")))
 
-    def keys(self) -> set[tuple[str, str]]:
+    def entry_keys(self) -> set[tuple[str, str]]:
         return {e.key for e in self.storage.log_since(0, 1_000_000, 1 << 40)}
+
+    def change_keys(self) -> set[tuple[str, str]]:
+        """The changes held (a relay keeps only the newest signed head of a run: heads differ)."""
+        return {key for key in self.entry_keys() if key[0] == "change"}
 
 
 class Node:
@@ -118,8 +122,12 @@ class Node:
         finally:
             client.close()
 
-    def keys(self) -> set[tuple[str, str]]:
+    def entry_keys(self) -> set[tuple[str, str]]:
         return {e.key for e in self.storage.log_since(0, 1_000_000, 1 << 40)}
+
+    def change_keys(self) -> set[tuple[str, str]]:
+        """The changes held (a relay keeps only the newest signed head of a run: heads differ)."""
+        return {key for key in self.entry_keys() if key[0] == "change"}
 
     def close(self) -> None:
         self.sync.close()

@@ -51,9 +51,9 @@ def test_three_peers_converge_through_a_relay_and_each_entry_is_stored_once(peer
     assert ana.services.profile(ben.person_id).headline == "Ébéniste"
     log = relay.storage.log_since(0, 100_000, 1 << 40)
     assert len(log) == len({e.key for e in log}) == relay.storage.newest_seq()
-    changes = {k for k in ana.keys() if k[0] == "change"}
-    assert relay.keys() <= ana.keys() and {k for k in relay.keys() if k[0] == "change"} == changes
-    assert {k for k in ben.keys() if k[0] == "change"} == {k for k in chloe.keys() if k[0] == "change"} == changes
+    changes = ana.change_keys()
+    assert relay.entry_keys() <= ana.entry_keys() and relay.change_keys() == changes
+    assert ben.change_keys() == chloe.change_keys() == changes
     quiet = ana.sync_with(relay)  # up to date: nothing moves, nothing echoes back
     assert (quiet.pulled, quiet.pushed, quiet.complete) == (0, 0, True)
 
@@ -77,17 +77,17 @@ def test_cursors_neither_skip_nor_repeat_and_a_reset_relay_is_filled_again(peers
     record = ben.sync.book.get(normalize_url(relay.url))
     assert record is not None and record.pulled_seq == relay.storage.newest_seq()
     assert record.pushed_seq == ben.storage.newest_seq()
-    before = len(relay.keys())
+    before = len(relay.entry_keys())
     ana.services.add_skill("Rust", 2)
     ana.sync_with(relay)
     report = ben.sync_with(relay, batch=2)
-    assert report.pulled == len(relay.keys()) - before and report.duplicates == 0
+    assert report.pulled == len(relay.entry_keys()) - before and report.duplicates == 0
     assert _skills(ben, ana.person_id) == ["Python", "Rust"]
 
     relay.replace(peers.factory("reset-relay"))  # the same URL, a new log (a new epoch)
     report = ben.sync_with(relay)
     assert report.restarted
-    assert {k for k in relay.keys() if k[0] == "change"} == {k for k in ben.keys() if k[0] == "change"}
+    assert relay.change_keys() == ben.change_keys()
     again = ana.sync_with(relay)
     assert again.restarted and again.complete and doc_heads(ana.services.db) == doc_heads(ben.services.db)
 
@@ -182,7 +182,7 @@ def test_a_commit_cut_short_keeps_nothing_and_a_restart_loses_nothing(peers: Pee
     ana, ben = peers.node("ana"), peers.node("ben")
     ana.services.add_skill("Python", 4)
     ana.sync_with(relay)
-    epoch, newest, held = relay.storage.epoch(), relay.storage.newest_seq(), relay.keys()
+    epoch, newest, held = relay.storage.epoch(), relay.storage.newest_seq(), relay.entry_keys()
     ana.services.add_skill("Rust", 2)
     fresh = [e for e in _own_entries(ana) if e.key not in held]
 
@@ -191,15 +191,15 @@ def test_a_commit_cut_short_keeps_nothing_and_a_restart_loses_nothing(peers: Pee
 
     with pytest.raises(RuntimeError):
         apply_entries(relay.storage, fresh, ana.services.policy_for, crash)
-    assert relay.storage.newest_seq() == newest and relay.keys() == held
+    assert relay.storage.newest_seq() == newest and relay.entry_keys() == held
     assert not relay.storage.known(e.key for e in fresh) and relay.storage.pending_count() == 0
 
     relay.storage.close()  # a restart: the same store opened again
     relay.replace(peers.factory("relay"))
-    assert (relay.storage.epoch(), relay.storage.newest_seq(), relay.keys()) == (epoch, newest, held)
+    assert (relay.storage.epoch(), relay.storage.newest_seq(), relay.entry_keys()) == (epoch, newest, held)
     report = ana.sync_with(relay)
     assert not report.restarted and report.complete and report.pushed
-    assert {e.key for e in fresh if e.kind == "change"} <= relay.keys()
+    assert {e.key for e in fresh if e.kind == "change"} <= relay.entry_keys()
     report = ben.sync_with(relay)
     assert _skills(ben, ana.person_id) == ["Python", "Rust"]
     assert not ben.sync_with(relay).restarted
