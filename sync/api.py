@@ -77,8 +77,8 @@ class AppConfig:
 class _JSON(Response):
     media_type = "application/json"
 
-    def render(self, content: object) -> bytes:
-        return encode_json(content)  # type: ignore[arg-type]
+    def render(self, content: Any) -> bytes:
+        return encode_json(content)
 
 
 def create_app(storage: SyncStorage, config: AppConfig | None = None,

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import requests
@@ -325,7 +325,13 @@ def _shut(conn: HTTPConnection) -> None:
             socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-class _Watched:
+if TYPE_CHECKING:  # the mixin below extends urllib3's connections; typed as one, it may call their methods
+    _Connection = HTTPConnection
+else:
+    _Connection = object
+
+
+class _Watched(_Connection):
     """A connection that tells the current RequestWatch it carries the request."""
 
     def _watched(self) -> None:
@@ -335,11 +341,11 @@ class _Watched:
 
     def connect(self) -> None:
         self._watched()
-        super().connect()  # type: ignore[misc]
+        super().connect()
 
     def request(self, *args: Any, **kwargs: Any) -> None:
         self._watched()
-        super().request(*args, **kwargs)  # type: ignore[misc]
+        super().request(*args, **kwargs)
 
 
 class _WatchedHTTPConnection(_Watched, HTTPConnection):

@@ -656,7 +656,7 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
 POOL_MIN_DOCS = 150  # below this, starting worker processes costs more than it saves
 POOL_WARM_MIN_DOCS = 50  # ...and below this, even running ones do
 POOL_CHUNK = 25
-_pool_state: dict[str, object] = {}
+_pool_state: dict[str, ProcessPoolExecutor | None] = {}
 _pool_lock = threading.Lock()
 
 
@@ -674,7 +674,7 @@ def verify_pool() -> ProcessPoolExecutor | None:
     """The shared pool of verifying processes (spawned, so the same on every OS), or None."""
     with _pool_lock:
         if "pool" in _pool_state:
-            return _pool_state["pool"]  # type: ignore[return-value]
+            return _pool_state["pool"]
         workers = _pool_workers()
         pool = None
         if workers:
@@ -694,12 +694,12 @@ def shutdown_pool() -> None:
     with _pool_lock:
         pool = _pool_state.pop("pool", None)
     if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)  # type: ignore[attr-defined]
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool_for(docs: int) -> ProcessPoolExecutor | None:
     if docs >= POOL_MIN_DOCS:
         return verify_pool()
     if docs >= POOL_WARM_MIN_DOCS:
-        return _pool_state.get("pool")  # type: ignore[return-value]
+        return _pool_state.get("pool")
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
-from typing import Any
+from typing import Any, cast
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -32,8 +32,8 @@ def header_deadline(seconds: float = HEADER_TIMEOUT_SECONDS) -> type[H11Protocol
         _timer: asyncio.TimerHandle | None = None
         _armed_for: object = None
 
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            super().connection_made(cast(asyncio.Transport, transport))  # uvicorn narrows asyncio's type
             self._arm()
 
         def on_response_complete(self) -> None:

@@ -228,7 +228,7 @@ class SqliteSyncStorage:
         row = self.db.one(  # one pass over the queue for both totals
             "SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(signer = ?), 0),"
             " COALESCE(SUM(CASE WHEN signer = ? THEN size END), 0) FROM sync_pending", (signer, signer))
-        return PendingUsage(*row)  # type: ignore[misc]
+        return PendingUsage(*(int(value) for value in row)) if row else PendingUsage(0, 0, 0, 0)
 
     def pending_by_signer(self) -> dict[str, tuple[int, int]]:
         """(entries, bytes) waiting per signer."""
