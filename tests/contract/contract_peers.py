@@ -44,6 +44,15 @@ class HttpHost:
         self.servers[name] = (server, front)
         return server.url
 
+    def unreachable_url(self) -> str:
+        """A loopback port nobody listens on."""
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        return f"http://127.0.0.1:{port}"
+
     def stop(self) -> None:
         for server, _ in self.servers.values():
             server.stop()
@@ -59,6 +68,9 @@ class InProcessHost:
         unique = f"contract-{id(self)}-{name}"
         self.names.append(unique)
         return serve_in_process(unique, app)
+
+    def unreachable_url(self) -> str:
+        return f"local://contract-{id(self)}-nobody"
 
     def stop(self) -> None:
         for name in self.names:

@@ -8,6 +8,7 @@ crash or restart loses nothing committed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from support import doc_heads_in as doc_heads
 
 from skiller_desktop.signed_heads import SignedHead
 from sync.auth import sign_request
-from sync.client import PeerClient
+from sync.client import BadPeer, PeerClient, PeerUnreachable
 from sync.engine import apply_entries
 from sync.peers import normalize_url
 from sync.scheduler import PeerState
@@ -247,3 +248,41 @@ def test_the_scheduler_reaches_a_peer_by_its_url_alone(peers: Peers) -> None:
     status = ben.sync.scheduler.add_peer("carrier-pigeon://nowhere", "peer")
     failed = ben.sync.scheduler.sync_once(status.peer_id)
     assert failed.state == PeerState.ERROR and "carrier-pigeon" in failed.last_error
+
+
+def test_a_pull_whose_commit_fails_moves_no_cursor_and_the_next_sync_gets_everything(
+        peers: Peers, monkeypatch: pytest.MonkeyPatch) -> None:
+    relay = peers.relay()
+    ana, ben = peers.node("ana"), peers.node("ben")
+    ana.services.add_skill("Python", 4)
+    ana.sync_with(relay)
+    ben.sync_with(relay)
+    ana.services.add_skill("Rust", 2)
+    ana.sync_with(relay)
+    storage = ben.storage
+    real = storage.commit_batch
+
+    def failing(*args: object, **kwargs: object) -> tuple[int, int]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(storage, "commit_batch", failing)
+    with pytest.raises(OSError):
+        ben.sync_with(relay)
+    record = ben.sync.book.get(normalize_url(relay.url))
+    assert record is not None and record.pulled_seq < relay.storage.newest_seq()
+    assert _skills(ben, ana.person_id) == ["Python"]
+    monkeypatch.setattr(storage, "commit_batch", real)
+    assert ben.sync_with(relay).complete
+    assert _skills(ben, ana.person_id) == ["Python", "Rust"]
+
+
+def test_an_unreachable_peer_and_a_spent_deadline_are_said_the_same_way_by_every_transport(peers: Peers) -> None:
+    relay = peers.relay()
+    ana = peers.node("ana")
+    with pytest.raises(PeerUnreachable):
+        ana.client(peers.host.unreachable_url()).info()
+    client = ana.client(relay.url)
+    client.deadline = time.monotonic() - 1
+    with pytest.raises(BadPeer) as caught:
+        client.info()
+    assert caught.value.code == "deadline"
