@@ -6,38 +6,29 @@ are retried whenever more entries for their document come. Entries already in
 the log are no-ops. A refused document keeps nothing of what was refused.
 
 Big batches (a first sync, a relay's ingest) have `verify_update` of person
-documents run in a small pool of worker processes (`verify_prepared`: the
-same checks, returning plain data); this process plans, then writes the
-verified documents, log and read models in the batch's one transaction.
+documents run in a small pool of worker processes (verify.py: one path for
+entries and whole documents); this process plans (causal.py), then writes
+the verified documents, log and read models in the batch's one transaction.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from skiller_desktop.acceptance import (
-    Accepted,
-    PersonPolicy,
-    Prepared,
-    WriterPolicy,
-    verify_prepared,
-    verify_update,
-    worker_started,
-)
+from skiller_desktop.acceptance import Accepted, PersonPolicy, Prepared, WriterPolicy
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.signed_heads import SignedHead
 from skiller_desktop.store import StoredDoc
 
+from .causal import Changes, causal_order, covered, undominated
 from .storage import CommitHook, SyncStorage
+from .verify import Verdict, Verification, VerifyJob, default_policy, pool_for, shutdown_pool, verify_pool
 from .wire import WireEntry, parse_change, parse_head
+
+__all__ = ["ApplyResult", "PolicyFor", "ResultHook", "SnapshotDoc", "SnapshotVerification", "Verdict",
+           "apply_entries", "apply_snapshot", "retry_pending", "shutdown_pool", "verify_pool"]
 
 PolicyFor = Callable[[str], WriterPolicy]
 # Entries waiting for dependencies are unverified: bound what a node or relay keeps,
@@ -73,94 +64,6 @@ class ApplyResult:
 # Runs inside the commit's transaction, with seq_before/seq_after filled in.
 ResultHook = Callable[[ApplyResult], None]
 Key = tuple[str, str]
-_Changes = dict[bytes, tuple[WireEntry, list[bytes]]]  # by hash: the entry and the hashes it depends on
-# A verification's answer: (True, the update, or None when it changes nothing) or (False, the reason).
-Verdict = tuple[bool, Accepted | Prepared | str | None]
-
-
-def _default_policy(doc_id: str) -> WriterPolicy:
-    return PersonPolicy()
-
-
-# -- one verification path: a job per document, in the pool or here ----------------------
-
-@dataclass(frozen=True)
-class VerifyJob:
-    """What `verify_update` checks for one document, built in this one place for entries and snapshots.
-
-    `stored`: the document as stored when the job was made (None: absent);
-    `incoming`: the new changes concatenated, or a whole saved document;
-    `change_bytes`: the wire bytes of those changes by hash, spared a re-encode.
-    """
-
-    doc_id: str
-    stored: StoredDoc | None
-    incoming: bytes
-    offered: list[SignedHead]
-    change_bytes: dict[bytes, bytes] | None = None
-
-    def args(self) -> tuple[str, bytes | None, list[SignedHead], bytes, list[SignedHead],
-                            tuple[bytes, ...] | None, dict[bytes, bytes] | None]:
-        """The job as `verify_prepared` takes it, in a worker process."""
-        stored = self.stored
-        return (self.doc_id, stored.data if stored else None, stored.signed_heads if stored else [],
-                self.incoming, self.offered, stored.heads if stored else None, self.change_bytes)
-
-    def here(self, policy: WriterPolicy) -> Verdict:
-        """The same checks, in this process (any policy)."""
-        doc_id, current, signed, incoming, offered, heads, change_bytes = self.args()
-        try:
-            update = verify_update(doc_id, current, signed, incoming, offered, policy, current_heads=heads)
-        except RejectedError as exc:
-            return False, str(exc)
-        update.change_bytes = change_bytes
-        return True, update if update.changed else None
-
-
-class Verification:
-    """Jobs verified in the pool of worker processes when the batch is big enough, or here when asked.
-
-    Only person documents go to the workers (`verify_prepared` checks with
-    `PersonPolicy`); the rest, and every job when the batch is small, are
-    verified in this process by `verdict`. Started early, the workers run
-    while the caller waits on the network or on SQLite.
-    """
-
-    def __init__(self, jobs: Iterable[VerifyJob], policies: Mapping[str, WriterPolicy], project: bool) -> None:
-        self._policies = policies
-        self._answers: dict[str, tuple[VerifyJob, Future[list[tuple[bool, Prepared | str | None]]], int]] = {}
-        self._futures: list[Future[list[tuple[bool, Prepared | str | None]]]] = []
-        pooled = [job for job in jobs if type(policies[job.doc_id]) is PersonPolicy]
-        pool = _pool_for(len(pooled))
-        if pool is None:
-            return
-        for start in range(0, len(pooled), POOL_CHUNK):
-            chunk = pooled[start : start + POOL_CHUNK]
-            future: Future[list[tuple[bool, Prepared | str | None]]] = pool.submit(
-                verify_prepared, [job.args() for job in chunk], project)
-            self._futures.append(future)
-            for index, job in enumerate(chunk):
-                self._answers[job.doc_id] = (job, future, index)
-
-    def verdict(self, job: VerifyJob) -> Verdict:
-        """The workers' answer on `job` if they were given this very job, else verified here."""
-        found = self._answers.get(job.doc_id)
-        if found is None or found[0] is not job:
-            policy = self._policies.get(job.doc_id)
-            return job.here(policy if policy is not None else _default_policy(job.doc_id))
-        _, future, index = found
-        try:
-            ok, value = future.result()[index]
-        except BrokenProcessPool:
-            _pool_state.pop("pool", None)
-            raise
-        return (ok, value.attach(job.incoming)) if isinstance(value, Prepared) else (ok, value)
-
-    def cancel(self) -> None:
-        for future in self._futures:
-            future.cancel()
-
-
 # -- entries -----------------------------------------------------------------------------
 
 @dataclass
@@ -242,7 +145,7 @@ def apply_entries(storage: SyncStorage, entries: Iterable[WireEntry], policy_for
     `signer`: who sent the batch (the signer of a pushed request; '' for what
     this node pulled), the account its pending entries are counted against.
     """
-    policy_for = policy_for or _default_policy
+    policy_for = policy_for or default_policy
     result = ApplyResult()
     with storage.exclusive():
         storage.expire_pending(PENDING_MAX_AGE_SECONDS)
@@ -448,7 +351,7 @@ def _plan_doc(batch: _Batch, doc_id: str, entries: list[WireEntry], stored: Stor
     The log holds every change of every stored document: `batch.have` answers, no document is loaded.
     RejectedError if one of `entries` cannot be read.
     """
-    changes: _Changes = {}
+    changes: Changes = {}
     heads: list[tuple[WireEntry, SignedHead]] = []
     used: list[WireEntry] = []
     have = batch.have
@@ -462,106 +365,21 @@ def _plan_doc(batch: _Batch, doc_id: str, entries: list[WireEntry], stored: Stor
             used.append(entry)
         else:
             changes[item.digest] = (entry, item.deps)
-    order = _causal_order(changes, have)
+    order = causal_order(changes, have)
     ready = set(order)
     usable = [(e, s) for e, s in heads if all(h in have or h in ready for h in s.heads)]
     signed = (stored.signed_heads if stored else []) + [s for _, s in usable]
-    covered = _covered(changes, ready, [h for s in signed for h in s.heads])
-    apply = [h for h in order if h in covered]
+    cover = covered(changes, ready, [h for s in signed for h in s.heads])
+    apply = [h for h in order if h in cover]
     used += [changes[h][0] for h in apply] + [e for e, _ in usable]
-    waiting = [changes[h][0] for h in changes if h not in covered]
+    waiting = [changes[h][0] for h in changes if h not in cover]
     usable_keys = {e.key for e, _ in usable}
     waiting += [e for e, _ in heads if e.key not in usable_keys]
     if not apply and not usable:
         return _DocOutcome(None, used, waiting)
     job = VerifyJob(doc_id, stored, b"".join(changes[h][0].data for h in apply),
-                    _undominated([s for _, s in usable], changes, ready), {h: changes[h][0].data for h in apply})
+                    undominated([s for _, s in usable], changes, ready), {h: changes[h][0].data for h in apply})
     return _DocOutcome(None, used, waiting, job)
-
-
-def _causal_order(changes: _Changes, have: set[bytes]) -> list[bytes]:
-    """The changes whose dependencies are all present, each after its dependencies.
-
-    Kahn's algorithm: linear in changes and dependencies, whatever order they
-    came in (4,990 changes sent newest first once held the write lock 15-42 s).
-    """
-    missing: dict[bytes, int] = {}
-    children: dict[bytes, list[bytes]] = {}
-    ready: deque[bytes] = deque()
-    for digest, (_, deps) in changes.items():
-        waiting_on = 0
-        for dep in set(deps):
-            if dep in have:
-                continue
-            waiting_on += 1
-            if dep in changes:
-                children.setdefault(dep, []).append(digest)
-            # a dependency neither stored nor in this batch keeps `digest` waiting for good
-        missing[digest] = waiting_on
-        if not waiting_on:
-            ready.append(digest)
-    order: list[bytes] = []
-    while ready:
-        digest = ready.popleft()
-        order.append(digest)
-        for child in children.get(digest, ()):
-            missing[child] -= 1
-            if not missing[child]:
-                ready.append(child)
-    return order
-
-
-def _covered(changes: _Changes, ready: set[bytes],
-             heads: list[bytes]) -> set[bytes]:
-    """The ready changes below some signed head."""
-    return _closure(changes, ready, heads)
-
-
-def _undominated(offered: list[SignedHead], changes: _Changes, ready: set[bytes]) -> list[SignedHead]:
-    """Leave out a signed head whose every head is strictly below another head by the same signer.
-
-    verify_update would prune it anyway, after paying for its signature check;
-    catching up on a long history otherwise verifies one signature per edit.
-    What is left out stays covered by the signer's newer heads, which are
-    kept; if one of those is forged, the whole update is refused regardless.
-    One walk per signer (at most `_UNDOMINATED_SIGNERS` of them): linear in
-    the batch, where comparing every pair of heads was quadratic.
-    """
-    if len(offered) < 2:
-        return offered
-    by_signer: dict[str, list[SignedHead]] = {}
-    for signed in offered:
-        by_signer.setdefault(signed.signer, []).append(signed)
-    kept: list[SignedHead] = []
-    for number, mine in enumerate(by_signer.values()):
-        if len(mine) < 2 or number >= _UNDOMINATED_SIGNERS:
-            kept += mine
-            continue
-        below = _strictly_below(changes, ready, {h for s in mine for h in s.heads})
-        kept += [s for s in mine if not all(h in below for h in s.heads)]
-    return kept
-
-
-# Honest documents have one signer, or a team's few admins; past this many, heads are all kept.
-_UNDOMINATED_SIGNERS = 16
-
-
-def _strictly_below(changes: _Changes, ready: set[bytes], heads: set[bytes]) -> set[bytes]:
-    """The ready changes that some change of `heads` depends on, directly or not."""
-    return _closure(changes, ready, [d for h in heads if h in ready for d in changes[h][1]])
-
-
-def _closure(changes: _Changes, ready: set[bytes], start: list[bytes]) -> set[bytes]:
-    """The ready changes of `start` and every ready change they depend on: one walk, each change once."""
-    found: set[bytes] = set()
-    stack = [h for h in start if h in ready]
-    while stack:
-        digest = stack.pop()
-        if digest in found:
-            continue
-        found.add(digest)
-        stack += [d for d in changes[digest][1] if d in ready]
-    return found
 
 
 # -- whole documents (fast first sync) ---------------------------------------
@@ -584,10 +402,10 @@ class SnapshotVerification:
     """
 
     def __init__(self, storage: SyncStorage, docs: list[SnapshotDoc], policy_for: PolicyFor | None = None) -> None:
-        policy_for = policy_for or _default_policy
+        policy_for = policy_for or default_policy
         self.policies = {d.doc_id: policy_for(d.doc_id) for d in docs}
         self.jobs: dict[str, VerifyJob] = {}
-        if _pool_for(sum(1 for p in self.policies.values() if type(p) is PersonPolicy)) is not None:
+        if pool_for(sum(1 for p in self.policies.values() if type(p) is PersonPolicy)) is not None:
             stored = storage.get_many([d.doc_id for d in docs])
             self.jobs = {d.doc_id: _snapshot_job(d, stored.get(d.doc_id)) for d in docs}
         self.verification = Verification(self.jobs.values(), self.policies, storage.project)
@@ -651,55 +469,3 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
     return result
 
 
-# -- a process pool for big batches (first sync) ---------------------------------
-
-POOL_MIN_DOCS = 150  # below this, starting worker processes costs more than it saves
-POOL_WARM_MIN_DOCS = 50  # ...and below this, even running ones do
-POOL_CHUNK = 25
-_pool_state: dict[str, ProcessPoolExecutor | None] = {}
-_pool_lock = threading.Lock()
-
-
-def _pool_workers() -> int:
-    raw = os.environ.get("SKILLER_SYNC_WORKERS")
-    if raw is not None:
-        try:
-            return max(0, int(raw))
-        except ValueError:
-            return 0
-    return 2 if (os.cpu_count() or 1) >= 2 else 0
-
-
-def verify_pool() -> ProcessPoolExecutor | None:
-    """The shared pool of verifying processes (spawned, so the same on every OS), or None."""
-    with _pool_lock:
-        if "pool" in _pool_state:
-            return _pool_state["pool"]
-        workers = _pool_workers()
-        pool = None
-        if workers:
-            try:
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                           initializer=worker_started)
-                for _ in range(workers):  # start the workers now, while the caller waits on the network
-                    pool.submit(verify_prepared, [], False)
-            except (OSError, RuntimeError, NotImplementedError):
-                pool = None
-        _pool_state["pool"] = pool
-        return pool
-
-
-def shutdown_pool() -> None:
-    """Stop the verifying processes, if started (a relay or CLI on its way out)."""
-    with _pool_lock:
-        pool = _pool_state.pop("pool", None)
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _pool_for(docs: int) -> ProcessPoolExecutor | None:
-    if docs >= POOL_MIN_DOCS:
-        return verify_pool()
-    if docs >= POOL_WARM_MIN_DOCS:
-        return _pool_state.get("pool")
-    return None
