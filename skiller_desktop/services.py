@@ -102,6 +102,11 @@ class Services:
                 listener(changes)
         return changes
 
+    @property
+    def write_lock(self) -> threading.RLock:
+        """Held around every edit's read-verify-write; sync holds it too (sync.node.node_storage)."""
+        return self._lock
+
     # -- identity ----------------------------------------------------------
     @property
     def identity(self) -> Identity | None:

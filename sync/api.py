@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -29,7 +30,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Lifespan, Receive, Scope, Send
 
 from skiller_desktop.errors import RejectedError, SkillerError
 
@@ -37,7 +38,7 @@ from . import PROTOCOL_VERSION
 from .auth import check_headers, check_signature
 from .engine import ApplyResult, PolicyFor, apply_entries
 from .storage import SyncStorage
-from .teams import TEAM_KINDS, NodeTeamGate, is_team_doc, relay_accept
+from .teams import NO_TEAMS, TEAM_KINDS, TeamGate, is_team_doc, relay_accept
 from .wire import (
     DEFAULT_PAGE_ENTRIES,
     MAX_BATCH_ENTRIES,
@@ -68,7 +69,7 @@ class AppConfig:
     policy_for: PolicyFor | None = None
     on_accepted: list[Callable[[list[str]], None]] = field(default_factory=list)
     max_body_bytes: int = MAX_BODY_BYTES
-    team_gate: NodeTeamGate | None = None   # a node's team membership and keys; None on a relay
+    team_gate: TeamGate | None = None   # a node's team policy; None: a relay, or a node without teams
     body_timeout: float = BODY_TIMEOUT_SECONDS  # a whole request body must arrive within this
     max_requests_per_client: int = MAX_REQUESTS_PER_CLIENT  # in flight per client address; 0: no limit
 
@@ -76,11 +77,12 @@ class AppConfig:
 class _JSON(Response):
     media_type = "application/json"
 
-    def render(self, content: object) -> bytes:
-        return encode_json(content)  # type: ignore[arg-type]
+    def render(self, content: Any) -> bytes:
+        return encode_json(content)
 
 
-def create_app(storage: SyncStorage, config: AppConfig | None = None, lifespan=None) -> ASGIApp:
+def create_app(storage: SyncStorage, config: AppConfig | None = None,
+               lifespan: Lifespan[Starlette] | None = None) -> ASGIApp:
     """The protocol's app; `lifespan` (Starlette's) lets a relay clean up when its server stops."""
     config = config or AppConfig()
     node_id, epoch = storage.node_id(), storage.epoch()  # fixed for the life of a log: read once
@@ -144,7 +146,7 @@ def create_app(storage: SyncStorage, config: AppConfig | None = None, lifespan=N
         HTTPException: _http_error,
         Exception: _internal_error,
     }
-    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)  # type: ignore[arg-type]
+    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
     return PerClientLimit(app, config.max_requests_per_client) if config.max_requests_per_client else app
 
 
@@ -234,7 +236,7 @@ def _visible(doc_id: str, reader: Reader) -> bool:
     return reader is None or not is_team_doc(doc_id) or reader(doc_id)
 
 
-def _log_page(storage: SyncStorage, since: int, limit: int, reader: Reader = None) -> dict:
+def _log_page(storage: SyncStorage, since: int, limit: int, reader: Reader = None) -> dict[str, Any]:
     epoch, newest = storage.epoch(), storage.newest_seq()
     entries, last = storage.log_page(since, limit)  # `last`: the cursor moves past entries not served
     return {
@@ -245,7 +247,7 @@ def _log_page(storage: SyncStorage, since: int, limit: int, reader: Reader = Non
 
 
 def _doc_page(storage: SyncStorage, config: AppConfig, reader: Reader, doc_id: str, kind: str, since: int,
-              limit: int) -> dict:
+              limit: int) -> dict[str, Any]:
     """`GET /v1/log?doc=ID[&kind=keybox]`: one document's entries (a team's keyboxes, or its history)."""
     epoch, newest = storage.epoch(), storage.newest_seq()
     if kind not in ("", "keybox"):
@@ -280,19 +282,14 @@ def _within_bytes(entries: list[WireEntry], max_bytes: int = MAX_PAGE_BYTES) -> 
 def _accept_push(storage: SyncStorage, config: AppConfig, entries: list[WireEntry],
                  signer: str = "") -> tuple[ApplyResult, bool]:
     """Verify and commit a push from `signer`; (result, whether `echo` may be given)."""
-    gate = config.team_gate
-    if gate is not None:  # a node: open what is sealed for us, keep keyboxes, verify the plaintext
-        opened = gate.unseal(entries)
+    if config.kind != "relay":  # a node: open what is sealed for us, keep keyboxes, verify the plaintext
+        opened = (config.team_gate or NO_TEAMS).unseal(entries)
         result = apply_entries(storage, opened.plain, config.policy_for, signer=signer)
         result.duplicates += opened.unreadable + opened.keyboxes  # kept aside, or not ours to read: no-ops
         result.rejected += opened.refused
         return result, True
-    if config.kind != "relay":  # a node without team keys: sealed entries are not for it
-        readable = [e for e in entries if e.kind not in TEAM_KINDS]
-        result = apply_entries(storage, readable, config.policy_for, signer=signer)
-        result.duplicates += len(entries) - len(readable)
-        return result, True
-    team, plain = [], []
+    team: list[WireEntry] = []
+    plain: list[WireEntry] = []
     for entry in entries:
         (team if is_team_doc(entry.doc_id) or entry.kind in TEAM_KINDS else plain).append(entry)
     result = apply_entries(storage, plain, config.policy_for, signer=signer) if plain or not team else ApplyResult()
@@ -312,7 +309,7 @@ def _accept_push(storage: SyncStorage, config: AppConfig, entries: list[WireEntr
     return result, False
 
 
-def _snapshot_page(storage: SyncStorage, after: str, limit: int, reader: Reader = None) -> dict:
+def _snapshot_page(storage: SyncStorage, after: str, limit: int, reader: Reader = None) -> dict[str, Any]:
     epoch, upto = storage.epoch(), storage.newest_seq()
     docs = storage.snapshot(after, limit)
     blocked = storage.blocked_keys()

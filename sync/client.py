@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import requests
@@ -31,6 +31,7 @@ from skiller_desktop.signed_heads import SignedHead
 
 from .auth import sign_request
 from .engine import SnapshotDoc
+from .transport import AnswerTooBig, Exchange, ExchangeTimedOut, LogPage, PeerInfo, PushAnswer, SnapshotPage
 from .wire import (
     MAX_BATCH_ENTRIES,
     MAX_BODY_BYTES,
@@ -68,84 +69,24 @@ class BadPeer(ProtocolError):
         super().__init__(502, code, message)
 
 
-@dataclass(frozen=True)
-class PeerInfo:
-    node_id: str
-    kind: str
-    person_id: str | None
-    epoch: str
-    newest_seq: int
-    protocol: int
-
-
-@dataclass(frozen=True)
-class LogPage:
-    epoch: str
-    entries: list[WireEntry]
-    next: int
-    more: bool
-    newest_seq: int
-    # (doc id, hash, reason) of entries refused before the engine saw them (sealed ones that did not open)
-    refused: tuple[tuple[str, str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class SnapshotPage:
-    epoch: str
-    upto: int
-    docs: list[SnapshotDoc]
-    next: str | None
-    total: int | None = None  # how many documents the peer holds, for progress (protocol §4.4)
-
-
 class PeerClient:
-    """One peer's endpoint. `timeout`: seconds for a whole request; `deadline`: time.monotonic() a sync ends."""
+    """The protocol's calls to one peer over an `Exchange` (HTTP unless told otherwise): a `Transport`.
+
+    `timeout`: seconds for a whole request; `deadline`: time.monotonic() a sync ends.
+    """
 
     def __init__(self, url: str, identity: Identity, timeout: float = 20.0,
-                 session: requests.Session | None = None) -> None:
+                 session: requests.Session | None = None, exchange: Exchange | None = None) -> None:
         self.url = url.rstrip("/")
         self.identity = identity
         self.timeout = timeout
         self.deadline: float | None = None
-        self.session = session or watched_session()
+        self.exchange: Exchange = exchange or HttpExchange(self.url, session)
         self.bytes_sent = 0
         self.bytes_received = 0
 
     def close(self) -> None:
-        self.session.close()
-
-    def _request(self, method: str, path: str, body: bytes, headers: dict[str, str], cap: int,
-                 seconds: float) -> tuple[int, bytes]:
-        """The transport: one HTTP exchange, all of it within `seconds`, at most `cap` bytes of answer."""
-        with RequestWatch(seconds) as watch:
-            try:
-                response = self.session.request(method, self.url + path, data=body or None, headers=headers,
-                                                timeout=seconds, stream=True)
-                try:
-                    status, content = response.status_code, self._read(response, cap)
-                finally:
-                    response.close()
-            except (requests.RequestException, OSError) as exc:
-                if not watch.fired:
-                    raise PeerUnreachable(f"{self.url} is unreachable ({type(exc).__name__})") from None
-        if watch.fired:  # cut short, even if what came looked whole (headers ended by the cut)
-            raise self._too_slow(seconds)
-        return status, content
-
-    def _read(self, response: requests.Response, cap: int) -> bytes:
-        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
-        if encoding not in ("", "identity"):  # we asked for none: a bomb is not inflated here
-            raise BadPeer("malformed", f"{self.url} sent a {encoding} answer it was not asked for")
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > cap:
-            raise self._too_big(cap)
-        chunks, size = [], 0
-        for chunk in response.iter_content(CHUNK):
-            size += len(chunk)
-            if size > cap:
-                raise self._too_big(cap)
-            chunks.append(chunk)
-        return b"".join(chunks)
+        self.exchange.close()
 
     def _too_big(self, cap: int) -> BadPeer:
         return BadPeer("too_large", f"{self.url} sent more than {cap / MiB:.0f} MiB in one answer")
@@ -168,13 +109,18 @@ class PeerClient:
             raise self._past_deadline()
         return min(self.timeout, left)
 
-    def _call(self, method: str, path: str, body: bytes = b"", cap: int = MAX_LOG_ANSWER) -> dict:
+    def _call(self, method: str, path: str, body: bytes = b"", cap: int = MAX_LOG_ANSWER) -> dict[str, Any]:
         seconds = self._seconds_left()
         headers = sign_request(self.identity, method, path, body)
         headers["Accept-Encoding"] = "identity"
         if body:
             headers["Content-Type"] = "application/json"
-        status, content = self._request(method, path, body, headers, cap, seconds)
+        try:
+            status, content = self.exchange.request(method, path, body, headers, cap, seconds)
+        except ExchangeTimedOut:
+            raise self._too_slow(seconds) from None
+        except AnswerTooBig:
+            raise self._too_big(cap) from None
         self.bytes_sent += len(body) + len(path)
         self.bytes_received += len(content)
         try:
@@ -184,7 +130,8 @@ class PeerClient:
         except (ValueError, RecursionError):
             raise BadPeer("malformed", f"{self.url} answered {status} without JSON") from None
         if status >= 400 and not (status == 422 and "accepted" in data):
-            error = data.get("error") if isinstance(data.get("error"), dict) else {}
+            found = data.get("error")
+            error: dict[str, Any] = found if isinstance(found, dict) else {}
             raise ProtocolError(status, str(error.get("code", "error"))[:100],
                                 str(error.get("message", f"HTTP {status}"))[:500])
         return data
@@ -210,7 +157,7 @@ class PeerClient:
             return LogPage(_text(data["epoch"]), entries, _seq(data["next"]), _flag(data["more"]),
                            _seq(data["newest_seq"]))
 
-    def push(self, entries: list[WireEntry]) -> dict:
+    def push(self, entries: list[WireEntry]) -> PushAnswer:
         """The peer's answer, checked: accepted and duplicates counts, pending and rejected lists (protocol §4.3)."""
         body = encode_json({"entries": [WireEntry(e.doc_id, e.kind, e.hash, e.data).to_json() for e in entries]})
         data = self._call("POST", "/v1/log", body, cap=MAX_PUSH_ANSWER)
@@ -236,6 +183,49 @@ class PeerClient:
             return SnapshotPage(_text(data["epoch"]), _seq(data["upto"]), docs,
                                 None if following is None else _text(following),
                                 _seq(total) if isinstance(total, int) and not isinstance(total, bool) else None)
+
+
+class HttpExchange:
+    """One HTTP exchange, all of it within `seconds` (`RequestWatch`), at most `cap` bytes of answer."""
+
+    def __init__(self, url: str, session: requests.Session | None = None) -> None:
+        self.url = url.rstrip("/")
+        self.session = session or watched_session()
+
+    def close(self) -> None:
+        self.session.close()
+
+    def request(self, method: str, path: str, body: bytes, headers: dict[str, str], cap: int,
+                seconds: float) -> tuple[int, bytes]:
+        with RequestWatch(seconds) as watch:
+            try:
+                response = self.session.request(method, self.url + path, data=body or None, headers=headers,
+                                                timeout=seconds, stream=True)
+                try:
+                    status, content = response.status_code, self._read(response, cap)
+                finally:
+                    response.close()
+            except (requests.RequestException, OSError) as exc:
+                if not watch.fired:
+                    raise PeerUnreachable(f"{self.url} is unreachable ({type(exc).__name__})") from None
+        if watch.fired:  # cut short, even if what came looked whole (headers ended by the cut)
+            raise ExchangeTimedOut
+        return status, content
+
+    def _read(self, response: requests.Response, cap: int) -> bytes:
+        encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+        if encoding not in ("", "identity"):  # we asked for none: a bomb is not inflated here
+            raise BadPeer("malformed", f"{self.url} sent a {encoding} answer it was not asked for")
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise AnswerTooBig
+        chunks, size = [], 0
+        for chunk in response.iter_content(CHUNK):
+            size += len(chunk)
+            if size > cap:
+                raise AnswerTooBig
+            chunks.append(chunk)
+        return b"".join(chunks)
 
 
 @contextmanager
@@ -266,13 +256,13 @@ def _flag(value: object) -> bool:
     return value
 
 
-def _list(value: object) -> list:
+def _list(value: object) -> list[Any]:
     if not isinstance(value, list):
         raise ValueError("not a list")
     return value
 
 
-def _key(item: object) -> dict:
+def _key(item: object) -> dict[str, str]:
     if not isinstance(item, dict):
         raise ValueError("not an object")
     return {"kind": _text(item.get("kind", "")), "hash": _text(item.get("hash", ""))}
@@ -335,7 +325,13 @@ def _shut(conn: HTTPConnection) -> None:
             socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-class _Watched:
+if TYPE_CHECKING:  # the mixin below extends urllib3's connections; typed as one, it may call their methods
+    _Connection = HTTPConnection
+else:
+    _Connection = object
+
+
+class _Watched(_Connection):
     """A connection that tells the current RequestWatch it carries the request."""
 
     def _watched(self) -> None:
@@ -345,11 +341,11 @@ class _Watched:
 
     def connect(self) -> None:
         self._watched()
-        super().connect()  # type: ignore[misc]
+        super().connect()
 
-    def request(self, *args, **kwargs) -> None:
+    def request(self, *args: Any, **kwargs: Any) -> None:
         self._watched()
-        super().request(*args, **kwargs)  # type: ignore[misc]
+        super().request(*args, **kwargs)
 
 
 class _WatchedHTTPConnection(_Watched, HTTPConnection):
@@ -372,11 +368,11 @@ _WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
 
 class _WatchedAdapter(HTTPAdapter):
-    def init_poolmanager(self, *args, **kwargs) -> None:
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
 
-    def proxy_manager_for(self, proxy, **proxy_kwargs):
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         if type(manager) is ProxyManager:  # an HTTP(S) proxy; a SOCKS one keeps its own connections
             manager.pool_classes_by_scheme = dict(_WATCHED_POOLS)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from . import PROTOCOL_VERSION
+
+if TYPE_CHECKING:
+    from zeroconf import ServiceBrowser, ServiceInfo, Zeroconf
 
 log = logging.getLogger("skiller.sync.discovery")
 SERVICE = "_skiller._tcp.local."
@@ -34,9 +38,9 @@ class Discovery:
         self.host = host
         self.port = port
         self.on_found = on_found
-        self.zeroconf = None
-        self.browser = None
-        self.info = None
+        self.zeroconf: Zeroconf | None = None
+        self.browser: ServiceBrowser | None = None
+        self.info: ServiceInfo | None = None
 
     def start(self) -> bool:
         try:
@@ -44,22 +48,22 @@ class Discovery:
 
             addresses = local_addresses(self.host)
             interfaces = addresses if self.host not in ("0.0.0.0", "") else None
-            self.zeroconf = Zeroconf(interfaces=interfaces or "all", ip_version=IPVersion.V4Only)
-            self.info = ServiceInfo(
+            zc = self.zeroconf = Zeroconf(interfaces=interfaces or "all", ip_version=IPVersion.V4Only)
+            info = self.info = ServiceInfo(
                 SERVICE, f"skiller-{self.node_id}.{SERVICE}",
                 addresses=[socket.inet_aton(a) for a in addresses], port=self.port,
                 properties={"person": self.person_id, "node": self.node_id, "proto": str(PROTOCOL_VERSION)},
                 server=f"skiller-{self.node_id}.local.",
             )
-            self.zeroconf.register_service(self.info)
-            self.browser = ServiceBrowser(self.zeroconf, SERVICE, handlers=[self._on_change])
+            zc.register_service(info)
+            self.browser = ServiceBrowser(zc, SERVICE, handlers=[self._on_change])
         except (OSError, Exception) as exc:  # no multicast, no interface: discovery off, sync still works
             log.warning("LAN discovery is unavailable: %s", exc)
             self.stop()
             return False
         return True
 
-    def _on_change(self, zeroconf, service_type: str, name: str, state_change) -> None:
+    def _on_change(self, zeroconf: Zeroconf, service_type: str, name: str, state_change: Any) -> None:
         from zeroconf import ServiceStateChange
 
         if state_change not in (ServiceStateChange.Added, ServiceStateChange.Updated):

@@ -12,8 +12,10 @@ import logging
 import socket
 import threading
 import time
+from typing import TYPE_CHECKING
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from skiller_desktop.services import Services
 from skiller_desktop.views import Changes
@@ -25,21 +27,28 @@ from .serving import SERVER_OPTIONS, header_deadline
 from .storage import SqliteSyncStorage
 from .teams import NodeTeamGate
 
+if TYPE_CHECKING:
+    from .discovery import Discovery
+
 
 def node_storage(services: Services) -> SqliteSyncStorage:
-    # Services serialises its own edits with this lock; sync takes it too, so a
-    # local edit and an accepted batch never read the same old document.
-    lock = getattr(services, "_lock", None)
-    storage = SqliteSyncStorage(services.db, project_read_models=True, extra_lock=lock)
-    # sync_peer seals team entries for pushes and opens sealed ones it pulls (protocol §7)
-    storage.team_gate = NodeTeamGate(services)  # type: ignore[attr-defined]
-    return storage
+    """The node's sync storage, holding the services' write lock around each commit.
+
+    Services serialises its own edits with that lock; sync takes it too, so a
+    local edit and an accepted batch never read the same old document.
+    """
+    return SqliteSyncStorage(services.db, project_read_models=True, extra_lock=services.write_lock)
+
+
+def node_gate(services: Services) -> NodeTeamGate:
+    """The node's team policy: who may read its teams, sealing pushes and opening pulls (protocol §7)."""
+    return NodeTeamGate(services)
 
 
 class ServerThread:
     """uvicorn in a background thread; `port=0` picks a free port."""
 
-    def __init__(self, app, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> None:
         self.host = host
         self.sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
         try:
@@ -81,22 +90,23 @@ class NodeSync:
     def __init__(self, services: Services, config: SchedulerConfig | None = None) -> None:
         self.services = services
         self.storage = node_storage(services)
+        self.gate = node_gate(services)
         self.book = PeerBook(services.db)
         self.scheduler = Scheduler(self.storage, self.book, services.require_identity,
-                                   services.policy_for, config)
+                                   services.policy_for, config, gate=self.gate)
         services.add_listener(self._local_changes)
         # Synced documents reach the services' listeners as Changes, like local edits (one channel
         # for the UI); told from one thread of their own, never on the endpoint's event loop.
         self._notifier = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync changes")
         self.scheduler.add_change_listener(self._synced)
         self.server: ServerThread | None = None
-        self.announcer = None
+        self.announcer: Discovery | None = None
 
     def app_config(self) -> AppConfig:
         identity = self.services.identity
         return AppConfig(kind="node", person_id=identity.person_id if identity else None,
                          policy_for=self.services.policy_for,
-                         on_accepted=[self._accepted], team_gate=self.storage.team_gate)
+                         on_accepted=[self._accepted], team_gate=self.gate)
 
     def _accepted(self, doc_ids: list[str]) -> None:
         self.scheduler.documents_changed(doc_ids)
@@ -127,9 +137,9 @@ class NodeSync:
         if self.server is None:
             raise RuntimeError("serve() first")
         identity = self.services.identity
-        self.announcer = Discovery(self.storage.node_id(), identity.person_id if identity else "",
-                                   self.server.host, self.server.port, self.scheduler.peer_found)
-        return self.announcer.start()
+        announcer = self.announcer = Discovery(self.storage.node_id(), identity.person_id if identity else "",
+                                               self.server.host, self.server.port, self.scheduler.peer_found)
+        return announcer.start()
 
     def close(self) -> None:
         self.scheduler.stop()
@@ -138,4 +148,4 @@ class NodeSync:
             self.announcer.stop()
         if self.server is not None:
             self.server.stop()
-        self.storage.reader.close()  # the side connection that answers /v1/info and the block list
+        self.storage.close()  # the side connection that answers /v1/info and the block list

@@ -8,6 +8,7 @@ small bounded JSON, since the peers table has no column for it.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -171,6 +172,6 @@ _SELECT = ("SELECT peers.*, meta.key IS NOT NULL AS incomplete FROM peers"
            " LEFT JOIN meta ON meta.key = ? || peers.peer_id")
 
 
-def _record(row) -> PeerRecord:
+def _record(row: sqlite3.Row) -> PeerRecord:
     return PeerRecord(row["peer_id"], row["url"], row["kind"], row["epoch"], int(row["pulled_seq"]),
                       int(row["pushed_seq"]), row["last_success"], row["last_error"], bool(row["incomplete"]))

@@ -14,8 +14,8 @@ toward the end it advertised (`_Pages`), entries it refused are sent again
 for again by document, each a bounded number of times, and a sync that left
 any of that undone is not complete (`SyncReport.complete`).
 
-Teams (protocol §7): when the storage carries a `team_gate` (a desktop
-node), keyboxes are exchanged first, team entries are pushed sealed with the
+Teams (protocol §7): the session's `gate` (a desktop node's `NodeTeamGate`;
+`NoTeams` otherwise) decides: keyboxes are exchanged first, team entries are pushed sealed with the
 current team key, sealed entries pulled are opened before the engine sees
 them, a team whose keys just arrived has its history fetched again, and an
 admin's node admits accepted invitations and rotates keys after the pull.
@@ -26,18 +26,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
-from .client import BadPeer, LogPage, PeerClient, SnapshotPage
+from .client import BadPeer
 from .engine import (
     ApplyResult,
     PolicyFor,
+    ResultHook,
     SnapshotVerification,
     apply_entries,
     apply_snapshot,
     retry_pending,
 )
-from .peers import MAX_PUSH_REFUSALS, PeerBook, PeerNotes
+from .peers import MAX_PUSH_REFUSALS, PeerBook, PeerNotes, PeerRecord
 from .storage import SyncStorage
+from .teams import NO_TEAMS, TeamGate
+from .transport import LogPage, PeerInfo, PushAnswer, SnapshotPage, Transport
 from .wire import WireEntry
 
 PUSH_BYTES = 4 * 1024 * 1024
@@ -92,7 +96,7 @@ class SyncReport:
             parts.append(f"{self.waiting} entries still wait for others they depend on")
         return "; ".join(parts)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"peer": self.peer_id, "pulled": self.pulled, "pushed": self.pushed,
                 "duplicates": self.duplicates, "snapshot_docs": self.snapshot_docs, "pending": self.pending,
                 "rejected": self.rejected[:20], "changed_docs": len(self.changed_docs),
@@ -105,42 +109,76 @@ class SyncReport:
 Progress = Callable[[int, int | None], None]
 
 
-def sync_peer(storage: SyncStorage, book: PeerBook, peer_id: str, client: PeerClient,
-              policy_for: PolicyFor | None = None, *, batch: int = 2000, use_snapshot: bool = True,
-              progress: Progress | None = None, deadline: float | None = None) -> SyncReport:
-    """One sync; `deadline` (time.monotonic()) ends it with BadPeer, cursors where the last commit left them."""
-    report = SyncReport(peer_id)
-    client.deadline = deadline
-    gate = getattr(storage, "team_gate", None)
-    if gate is not None:
-        client = _UnsealingClient(client, gate)  # type: ignore[assignment]
+@dataclass
+class SyncSession:
+    """One sync with one peer: what it works on, with what policy, and what it found so far."""
+
+    storage: SyncStorage
+    book: PeerBook
+    peer_id: str
+    client: Transport
+    policy_for: PolicyFor | None = None
+    gate: TeamGate = NO_TEAMS  # which team entries go out sealed, come in opened (protocol §7)
+    batch: int = 2000
+    use_snapshot: bool = True
+    progress: Progress | None = None
+    deadline: float | None = None  # time.monotonic() the sync ends (BadPeer), cursors where the last commit left them
+    report: SyncReport = field(init=False)
+    epoch: str = ""  # the peer's, as its info said at the start
+
+    def __post_init__(self) -> None:
+        self.report = SyncReport(self.peer_id)
+
+    def peer(self) -> PeerRecord:
+        record = self.book.get(self.peer_id)
+        assert record is not None, self.peer_id
+        return record
+
+    def apply(self, entries: list[WireEntry], hook: ResultHook | None = None) -> ApplyResult:
+        return apply_entries(self.storage, entries, self.policy_for, hook)
+
+
+def sync_peer(storage: SyncStorage, book: PeerBook, peer_id: str, client: Transport,
+              policy_for: PolicyFor | None = None, *, gate: TeamGate = NO_TEAMS, batch: int = 2000,
+              use_snapshot: bool = True, progress: Progress | None = None,
+              deadline: float | None = None) -> SyncReport:
+    """One sync (`run` of a `SyncSession` made of these)."""
+    return run(SyncSession(storage, book, peer_id, client, policy_for, gate, batch, use_snapshot, progress,
+                           deadline))
+
+
+def run(session: SyncSession) -> SyncReport:
+    """One sync; up to three tries when the peer's log is reset meanwhile."""
+    session.client.deadline = session.deadline
+    session.client = _UnsealingClient(session.client, session.gate)
+    report = session.report
     for _ in range(3):
         try:
-            _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report, progress)
-            if gate is not None:
-                _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, report)
+            _sync(session)
+            _teams_after_pull(session)
             return report
         except EpochChanged:  # both cursors start over, so does what this sync pushed
             report.restarted, report.push_reached, report.push_hold = True, 0, None
-    raise EpochChanged(f"{client.url} keeps changing its epoch")
+    raise EpochChanged(f"{session.client.url} keeps changing its epoch")
 
 
-def _sync(storage, book, peer_id, client, policy_for, batch, use_snapshot, report, progress=None) -> None:
-    info = client.info()
-    peer = book.get(peer_id)
-    assert peer is not None, peer_id
+def _sync(session: SyncSession) -> None:
+    storage, book, peer_id, report = session.storage, session.book, session.peer_id, session.report
+    info = session.client.info()
+    session.epoch = info.epoch
+    peer = session.peer()
     if info.epoch != peer.epoch:
         report.restarted = report.restarted or bool(peer.epoch)
         book.reset(peer_id, info.epoch)
     asked_again = list(book.notes(peer_id).refetch)  # refused by an earlier sync: asked for after the pull
-    _push(storage, book, peer_id, client, info.epoch, batch, report)
-    end = max(info.newest_seq, book.get(peer_id).pulled_seq)  # our push may have moved the pull cursor past it
-    if use_snapshot and book.get(peer_id).pulled_seq == 0 and info.newest_seq > 0:
-        _pull_snapshot(storage, book, peer_id, client, policy_for, info.epoch, report, progress)
-    _pull_log(storage, book, peer_id, client, policy_for, info.epoch, batch, report, end)
-    _ask_again(storage, book, peer_id, client, policy_for, info.epoch, asked_again, report)
+    _push(session)
+    end = max(info.newest_seq, session.peer().pulled_seq)  # our push may have moved the pull cursor past it
+    if session.use_snapshot and session.peer().pulled_seq == 0 and info.newest_seq > 0:
+        _pull_snapshot(session)
+    _pull_log(session, end)
+    _ask_again(session, asked_again)
     if storage.pending_count():
-        retried = retry_pending(storage, policy_for)
+        retried = retry_pending(storage, session.policy_for)
         _count(report, retried)
         report.waiting = len(report.pending_keys & set(retried.pending))
 
@@ -175,7 +213,7 @@ def _check_snapshot_page(url: str, page: SnapshotPage, after: str, limit: int) -
         raise _not_advancing(url, f"next {str(page.next)[:40]!r} after {after[:40]!r}")
 
 
-def _log_pages(client, epoch: str, since: int, limit: int, end: int | None = None,
+def _log_pages(client: Transport, epoch: str, since: int, limit: int, end: int | None = None,
                doc: str | None = None) -> Iterator[LogPage]:
     """The peer's log pages from `since` up to `end`, each checked; with `doc`, that document's to its last page.
 
@@ -195,8 +233,8 @@ def _log_pages(client, epoch: str, since: int, limit: int, end: int | None = Non
 
 # -- pulling -----------------------------------------------------------------------------
 
-def _pull_hook(book: PeerBook, peer_id: str, pulled: int | None, refused_before: list[tuple[str, str, str]],
-               doc_of: Callable[[], dict[Key, str]]):
+def _pull_hook(book: PeerBook, peer_id: str, pulled: int | None, refused_before: tuple[tuple[str, str, str], ...],
+               doc_of: Callable[[], dict[Key, str]]) -> ResultHook:
     """Inside the commit: move the pull cursor (and the push cursor if the peer had all we had),
     and note what was refused, to ask for it again next sync."""
     def hook(result: ApplyResult) -> None:
@@ -222,7 +260,7 @@ def _note_refused(book: PeerBook, peer_id: str, refused: list[tuple[str, str, st
     book.save_notes(peer_id, notes)
 
 
-def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, progress=None) -> None:
+def _pull_snapshot(session: SyncSession) -> None:
     """Pages of whole documents, pipelined: page N+1 downloads and goes to the verifying
     processes before page N is committed, so neither the network nor SQLite leaves them idle.
 
@@ -230,8 +268,9 @@ def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, pr
     `upto`: every document has an entry in its log), each one further on. A snapshot
     cut short (a deadline, an error) goes on from its last committed page next time,
     with the `upto` of its first page, which every later page still covers."""
-    notes = book.notes(peer_id)
-    page = _snapshot_page(client, epoch, notes.snapshot_after)
+    storage, client, policy_for, progress = session.storage, session.client, session.policy_for, session.progress
+    notes = session.book.notes(session.peer_id)
+    page = _snapshot_page(client, session.epoch, notes.snapshot_after)
     upto, total, received = notes.snapshot_upto or page.upto, page.total, 0
     pages_left = min(total, upto) if total is not None else upto
     verifying = SnapshotVerification(storage, page.docs, policy_for)
@@ -244,28 +283,28 @@ def _pull_snapshot(storage, book, peer_id, client, policy_for, epoch, report, pr
                 pages_left -= 1
                 if pages_left < 0:
                     raise _not_advancing(client.url, f"more pages than the {upto} entries it holds")
-                following = _snapshot_page(client, epoch, page.next)
+                following = _snapshot_page(client, session.epoch, page.next)
                 verifying_next = SnapshotVerification(storage, following.docs, policy_for)
-            hook = _snapshot_hook(book, peer_id, upto, None if following is None else page.next)
+            hook = _snapshot_hook(session.book, session.peer_id, upto, None if following is None else page.next)
             result = apply_snapshot(storage, page.docs, policy_for, hook, verifying)
         except BaseException:
             verifying.cancel()
             if verifying_next is not None:
                 verifying_next.cancel()
             raise
-        report.snapshot_docs += len(result.accepted)
-        _count(report, result)
+        session.report.snapshot_docs += len(result.accepted)
+        _count(session.report, result)
         received += len(page.docs)
         if progress is not None:
             progress(received, max(total, received) if total is not None else None)
-        if following is None:
+        if following is None or verifying_next is None:
             return
         page, verifying = following, verifying_next
 
 
-def _snapshot_hook(book: PeerBook, peer_id: str, upto: int, resume_after: str | None):
+def _snapshot_hook(book: PeerBook, peer_id: str, upto: int, resume_after: str | None) -> ResultHook:
     """Inside a snapshot page's commit: where to go on from (None: the last page, the pull cursor to `upto`)."""
-    cursors = _pull_hook(book, peer_id, upto if resume_after is None else None, [],
+    cursors = _pull_hook(book, peer_id, upto if resume_after is None else None, (),
                          dict)  # a refused document's key is ("doc", its id): no lookup needed
 
     def hook(result: ApplyResult) -> None:
@@ -276,7 +315,7 @@ def _snapshot_hook(book: PeerBook, peer_id: str, upto: int, resume_after: str | 
     return hook
 
 
-def _snapshot_page(client, epoch: str, after: str) -> SnapshotPage:
+def _snapshot_page(client: Transport, epoch: str, after: str) -> SnapshotPage:
     """One checked page; over the answer cap (documents bigger than usual), asked again in smaller pages."""
     limit = SNAPSHOT_PAGE
     while True:
@@ -293,14 +332,14 @@ def _snapshot_page(client, epoch: str, after: str) -> SnapshotPage:
     return page
 
 
-def _pull_log(storage, book, peer_id, client, policy_for, epoch, batch, report, end: int) -> None:
-    since = book.get(peer_id).pulled_seq
-    for page in _log_pages(client, epoch, since, batch, end):
+def _pull_log(session: SyncSession, end: int) -> None:
+    since = session.peer().pulled_seq
+    for page in _log_pages(session.client, session.epoch, since, session.batch, end):
         if page.entries or page.next != since or page.refused:
-            hook = _pull_hook(book, peer_id, page.next, page.refused, _docs_of(page.entries))
-            result = apply_entries(storage, page.entries, policy_for, hook)
-            report.pulled += len(result.accepted)
-            _count(report, result, page)
+            hook = _pull_hook(session.book, session.peer_id, page.next, page.refused, _docs_of(page.entries))
+            result = session.apply(page.entries, hook)
+            session.report.pulled += len(result.accepted)
+            _count(session.report, result, page)
         since = page.next
 
 
@@ -308,20 +347,21 @@ def _docs_of(entries: list[WireEntry]) -> Callable[[], dict[Key, str]]:
     return lambda: {e.key: e.doc_id for e in entries}
 
 
-def _pull_doc(storage, client, policy_for, epoch: str, doc_id: str, report: SyncReport) -> ApplyResult:
+def _pull_doc(session: SyncSession, doc_id: str) -> ApplyResult:
     """All of one document's entries, applied; the outcome summed over its pages."""
     total = ApplyResult()
-    for page in _log_pages(client, epoch, 0, DOC_PAGE, doc=doc_id):
-        result = apply_entries(storage, page.entries, policy_for)
-        report.pulled += len(result.accepted)
-        _count(report, result, page)
+    for page in _log_pages(session.client, session.epoch, 0, DOC_PAGE, doc=doc_id):
+        result = session.apply(page.entries)
+        session.report.pulled += len(result.accepted)
+        _count(session.report, result, page)
         total.rejected += result.rejected + [(("sealed", hash_), why) for _, hash_, why in page.refused]
         total.pending += result.pending
     return total
 
 
-def _ask_again(storage, book, peer_id, client, policy_for, epoch, doc_ids: list[str], report: SyncReport) -> None:
+def _ask_again(session: SyncSession, doc_ids: list[str]) -> None:
     """Documents refused in earlier syncs, asked for again by document until accepted or given up."""
+    book, peer_id = session.book, session.peer_id
     notes = book.notes(peer_id)  # read once: pulling a document here writes no notes (no commit hook)
     for doc_id in doc_ids:
         note = notes.refetch.get(doc_id)
@@ -329,36 +369,36 @@ def _ask_again(storage, book, peer_id, client, policy_for, epoch, doc_ids: list[
             continue
         note.tries += 1  # counted before asking: a document whose answer fails the sync is given up too
         book.save_notes(peer_id, notes)
-        result = _pull_doc(storage, client, policy_for, epoch, doc_id, report)
+        result = _pull_doc(session, doc_id)
         again = _to_ask_again(result.rejected)
         if not again and not result.pending:
             del notes.refetch[doc_id]
         elif note.tries >= MAX_TRIES - 1:  # the refusal that noted it was the first try
             del notes.refetch[doc_id]
-            report.given_up += len(again) or 1
+            session.report.given_up += len(again) or 1
         book.save_notes(peer_id, notes)
 
 
 # -- pushing -----------------------------------------------------------------------------
 
-def _push(storage, book, peer_id, client, epoch, batch, report: SyncReport) -> None:
+def _push(session: SyncSession) -> None:
     """Our log after the push cursor, in batches. The cursor stops before the first entry the peer
-    refused (so it goes again next sync), unless that entry was refused MAX_TRIES times."""
-    gate = getattr(storage, "team_gate", None)
-    if gate is not None:
-        _exchange_keyboxes(gate, client, report)
-    pushed = max(book.get(peer_id).pushed_seq, report.push_reached)
+    refused (so it goes again next sync), unless that entry was refused MAX_TRIES times.
+
+    Team entries leave this node sealed by the gate, or not at all."""
+    book, peer_id, client, report, gate = session.book, session.peer_id, session.client, session.report, session.gate
+    _exchange_keyboxes(session)
+    pushed = max(session.peer().pushed_seq, report.push_reached)
     notes = book.notes(peer_id)
     while True:
-        entries, last = storage.log_page(pushed, batch, PUSH_BYTES)  # blocked keys' entries are not passed on
+        entries, last = session.storage.log_page(pushed, session.batch, PUSH_BYTES)  # blocked keys' not passed on
         if last == pushed:
             return
-        sending = entries
-        if gate is not None:  # team entries leave this node sealed, or not at all
-            sending, skipped = gate.seal_outgoing(entries)
-            report.rejected += skipped
-        answer = client.push(sending) if sending else {"epoch": epoch, "rejected": [], "echo": None}
-        if answer["epoch"] != epoch:
+        sending, skipped = gate.seal_outgoing(entries)
+        report.rejected += skipped
+        answer: PushAnswer = (client.push(sending) if sending else
+                              {"epoch": session.epoch, "rejected": [], "echo": None})
+        if answer["epoch"] != session.epoch:
             raise EpochChanged
         report.pushed += answer.get("accepted", 0)
         report.duplicates += answer.get("duplicates", 0)
@@ -367,14 +407,15 @@ def _push(storage, book, peer_id, client, epoch, batch, report: SyncReport) -> N
             report.push_hold = held if report.push_hold is None else min(report.push_hold, held)
         pushed = report.push_reached = last
         echo = answer.get("echo")
-        pulled = echo["to"] if echo and echo["from"] == book.get(peer_id).pulled_seq else None
+        pulled = echo["to"] if echo and echo["from"] == session.peer().pulled_seq else None
         with book.db.transaction():
             book.set_cursors(peer_id, pulled=pulled,
                              pushed=pushed if report.push_hold is None else min(report.push_hold, pushed))
             book.save_notes(peer_id, notes)
 
 
-def _push_refusals(notes: PeerNotes, sent: list[WireEntry], rejected: list[dict], report: SyncReport) -> int | None:
+def _push_refusals(notes: PeerNotes, sent: list[WireEntry], rejected: list[dict[str, str]],
+                   report: SyncReport) -> int | None:
     """Count each refusal in `notes`; the seq the push cursor must stay at, or None if it may pass them all."""
     if not rejected and not notes.push_refusals:
         return None
@@ -397,8 +438,9 @@ def _push_refusals(notes: PeerNotes, sent: list[WireEntry], rejected: list[dict]
     return hold
 
 
-def _exchange_keyboxes(gate, client, report: SyncReport) -> None:
+def _exchange_keyboxes(session: SyncSession) -> None:
     """Learn the peer's newer keyboxes of our teams, and give it those it lacks, before sealing anything."""
+    gate, client, report = session.gate, session.client, session.report
     for team_id in gate.teams_of_interest():
         page = client.log_since(0, 5000, doc=team_id, kind="keybox")
         theirs = [e for e in page.entries if e.kind == "keybox" and e.doc_id == team_id]
@@ -410,28 +452,50 @@ def _exchange_keyboxes(gate, client, report: SyncReport) -> None:
                 report.refuse(refusal["hash"], refusal["reason"])
 
 
-def _teams_after_pull(storage, book, peer_id, client, policy_for, gate, batch, report: SyncReport) -> None:
+def _teams_after_pull(session: SyncSession) -> None:
     """Fetch the history of teams whose keys just arrived; admit, rotate, and push what that wrote."""
-    for team_id in gate.keys.catchup():
-        result = _pull_doc(storage, client, policy_for, book.get(peer_id).epoch, team_id, report)
+    gate = session.gate
+    for team_id in gate.catchup():
+        result = _pull_doc(session, team_id)
         again = _to_ask_again(result.rejected)
         if again:
-            _note_refused(book, peer_id, [(team_id, key[1], why) for key, why in again])
-        gate.keys.caught_up(team_id)
+            _note_refused(session.book, session.peer_id, [(team_id, key[1], why) for key, why in again])
+        gate.caught_up(team_id)
     if gate.after_sync():
-        info = client.info()
-        _push(storage, book, peer_id, client, info.epoch, batch, report)
+        session.epoch = session.client.info().epoch
+        _push(session)
 
 
 class _UnsealingClient:
-    """The peer client, but pulled pages come with keyboxes kept and sealed team entries opened."""
+    """The peer's transport, but pulled pages come with keyboxes kept and sealed team entries opened."""
 
-    def __init__(self, client: PeerClient, gate) -> None:
+    def __init__(self, client: Transport, gate: TeamGate) -> None:
         self._client = client
         self._gate = gate
 
-    def __getattr__(self, name: str):
-        return getattr(self._client, name)
+    @property
+    def url(self) -> str:
+        return self._client.url
+
+    @property
+    def deadline(self) -> float | None:
+        return self._client.deadline
+
+    @deadline.setter
+    def deadline(self, value: float | None) -> None:
+        self._client.deadline = value
+
+    def info(self) -> PeerInfo:
+        return self._client.info()
+
+    def push(self, entries: list[WireEntry]) -> PushAnswer:
+        return self._client.push(entries)
+
+    def snapshot(self, after: str, limit: int) -> SnapshotPage:
+        return self._client.snapshot(after, limit)
+
+    def close(self) -> None:
+        self._client.close()
 
     def log_since(self, since: int, limit: int, doc: str | None = None, kind: str = "") -> LogPage:
         page = self._client.log_since(since, limit, doc=doc, kind=kind)

@@ -15,15 +15,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.identity import Identity
 
-from .client import BadPeer, PeerClient, PeerUnreachable
+from .client import BadPeer, PeerUnreachable
 from .engine import PolicyFor
 from .peers import PeerBook, PeerRecord, normalize_url
-from .replicator import SyncReport, sync_peer
+from .replicator import SyncReport, SyncSession, run
 from .storage import SyncStorage
+from .teams import NO_TEAMS, TeamGate
+from .transport import Transport, UnknownTransport, open_transport
 from .wire import ProtocolError
 
 log = logging.getLogger("skiller.sync.scheduler")
@@ -59,7 +62,7 @@ class PeerStatus:
     # During a first sync: (documents received, documents the peer holds, None if it did not say).
     progress: tuple[int, int | None] | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"peer_id": self.peer_id, "url": self.url, "kind": self.kind, "state": self.state.value,
                 "last_success": self.last_success, "last_error": self.last_error,
                 "progress": list(self.progress) if self.progress else None}
@@ -67,7 +70,7 @@ class PeerStatus:
 
 StatusListener = Callable[[PeerStatus], None]
 ChangeListener = Callable[[list[str]], None]
-ClientFactory = Callable[[PeerRecord, Identity], PeerClient]
+ClientFactory = Callable[[PeerRecord, Identity], Transport]
 
 
 @dataclass
@@ -118,10 +121,11 @@ class Scheduler:
 
     def __init__(self, storage: SyncStorage, book: PeerBook, identity: Callable[[], Identity],
                  policy_for: PolicyFor | None = None, config: SchedulerConfig | None = None,
-                 client_factory: ClientFactory | None = None) -> None:
+                 client_factory: ClientFactory | None = None, *, gate: TeamGate = NO_TEAMS) -> None:
         self.storage = storage
-        self.client_factory = client_factory or (
-            lambda record, identity: PeerClient(record.url, identity, timeout=self.config.timeout))
+        self.gate = gate
+        self.client_factory: ClientFactory = client_factory or (
+            lambda record, identity: open_transport(record.url, identity, self.config.timeout))
         self.book = book
         self.identity = identity
         self.policy_for = policy_for
@@ -227,14 +231,16 @@ class Scheduler:
         try:
             client = self.client_factory(record, self.identity())
             try:
-                report = sync_peer(self.storage, self.book, peer_id, client, self.policy_for,
-                                   batch=self.config.batch, deadline=time.monotonic() + self.config.sync_deadline,
-                                   progress=lambda done, total: self._set(peer_id, PeerState.SYNCING,
-                                                                          progress=(done, total)))
+                report = run(SyncSession(
+                    self.storage, self.book, peer_id, client, self.policy_for, self.gate, batch=self.config.batch,
+                    deadline=time.monotonic() + self.config.sync_deadline,
+                    progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total))))
             finally:
                 client.close()
         except PeerUnreachable as exc:
             return self._fail(peer_id, PeerState.OFFLINE, str(exc))
+        except UnknownTransport as exc:  # a URL no transport serves: the user's to correct
+            return self._fail(peer_id, PeerState.ERROR, str(exc))
         except BadPeer as exc:  # our words about what the peer did
             return self._fail(peer_id, PeerState.ERROR, exc.message)
         except ProtocolError as exc:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+from typing import Any, cast
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 HEADER_TIMEOUT_SECONDS = 10.0
 
-SERVER_OPTIONS = {
+SERVER_OPTIONS: dict[str, Any] = {
     "timeout_keep_alive": 5,           # an idle connection between requests
     "limit_concurrency": 1000,         # connections and tasks in all; past it uvicorn answers 503 at once
     "h11_max_incomplete_event_size": 16 * 1024,  # request line and headers
@@ -31,8 +32,8 @@ def header_deadline(seconds: float = HEADER_TIMEOUT_SECONDS) -> type[H11Protocol
         _timer: asyncio.TimerHandle | None = None
         _armed_for: object = None
 
-        def connection_made(self, transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            super().connection_made(cast(asyncio.Transport, transport))  # uvicorn narrows asyncio's type
             self._arm()
 
         def on_response_complete(self) -> None:

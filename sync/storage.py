@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from skiller_desktop.acceptance import Accepted
+from skiller_desktop.acceptance import Accepted, Prepared
 from skiller_desktop.db import Database
 from skiller_desktop.person_doc import iso, now_iso
 from skiller_desktop.store import Store, StoredDoc
@@ -39,8 +39,8 @@ class PendingUsage:
     signer_size: int
 
 
-class SyncStorage(Protocol):
-    """Everything replication needs from a node's or a relay's storage.
+class LogStorage(Protocol):
+    """The replication log and the documents it built: what serving and pulling read and write.
 
     `newest_seq_now` and `blocked_keys` must answer without waiting on the
     writer: the server calls them on its event loop (`/v1/info`, and the
@@ -52,26 +52,56 @@ class SyncStorage(Protocol):
     def node_id(self) -> str: ...
     def epoch(self) -> str: ...
     def newest_seq(self) -> int: ...
+    def newest_seq_now(self) -> int: ...
     def log_since(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> list[WireEntry]: ...
+    def log_page(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> tuple[list[WireEntry], int]: ...
+    def log_of_doc(self, doc_id: str, kinds: tuple[str, ...], since: int = 0,
+                   limit: int = 1_000_000) -> list[WireEntry]: ...
+    def known(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]: ...
     def get(self, doc_id: str) -> StoredDoc | None: ...
     def get_many(self, doc_ids: list[str]) -> dict[str, StoredDoc]: ...
     def snapshot(self, after: str, limit: int) -> list[StoredDoc]: ...
     def doc_count(self) -> int: ...
-    def known(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]: ...
+    def blocked_keys(self) -> frozenset[str]: ...
+    def exclusive(self) -> AbstractContextManager[None]: ...
+    def commit_batch(self, accepted: Iterable[Accepted | Prepared], pending_add: list[WireEntry],
+                     pending_drop: list[tuple[str, str]], hook: CommitHook | None = None,
+                     signer: str = "") -> tuple[int, int]: ...
+    def append_entries(self, entries: list[WireEntry]) -> tuple[int, int]: ...
+
+
+class PendingStorage(Protocol):
+    """The queue of entries waiting for their dependencies, bounded per signer (engine.py)."""
+
     def pending(self, doc_ids: Iterable[str] | None = None) -> list[WireEntry]: ...
     def pending_count(self) -> int: ...
     def pending_usage(self, signer: str) -> PendingUsage: ...
     def pending_by_signer(self) -> dict[str, tuple[int, int]]: ...
     def pending_oldest(self, signer: str, limit: int) -> list[tuple[tuple[str, str], int]]: ...
     def expire_pending(self, max_age_seconds: float) -> int: ...
-    def exclusive(self) -> AbstractContextManager[None]: ...
-    def commit_batch(self, accepted: list[Accepted], pending_add: list[WireEntry],
-                     pending_drop: list[tuple[str, str]], hook: CommitHook | None = None,
-                     signer: str = "") -> tuple[int, int]: ...
+
+
+class NonceStorage(Protocol):
+    """Request nonces seen, so a replayed signature is refused (shared by every process of a relay)."""
+
     def remember_nonce(self, signer: str, nonce: str, expires_at: int) -> bool: ...
-    def newest_seq_now(self) -> int: ...
-    def blocked_keys(self) -> frozenset[str]: ...
-    def log_page(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> tuple[list[WireEntry], int]: ...
+
+
+class SyncStorage(LogStorage, PendingStorage, NonceStorage, Protocol):
+    """Everything replication needs from a node's or a relay's storage; every adapter implements all of it.
+
+    A relay and a node use the same members: a relay appends a team's sealed
+    entries (`append_entries`) and reads a document's entries (`log_of_doc`),
+    a node reads the latter to serve a team's history. What differs between
+    them is injected elsewhere (a node's `TeamGate`, its write lock), never
+    patched onto the storage. `close` lets go of connections and pools.
+    """
+
+    def close(self) -> None: ...
+
+
+# The relay's storage is the same interface (sync/relay.py keeps its own name for it).
+RelayStorage = SyncStorage
 
 
 class SqliteSyncStorage:
@@ -198,7 +228,7 @@ class SqliteSyncStorage:
         row = self.db.one(  # one pass over the queue for both totals
             "SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(signer = ?), 0),"
             " COALESCE(SUM(CASE WHEN signer = ? THEN size END), 0) FROM sync_pending", (signer, signer))
-        return PendingUsage(*row)  # type: ignore[misc]
+        return PendingUsage(*(int(value) for value in row)) if row else PendingUsage(0, 0, 0, 0)
 
     def pending_by_signer(self) -> dict[str, tuple[int, int]]:
         """(entries, bytes) waiting per signer."""
@@ -231,7 +261,7 @@ class SqliteSyncStorage:
             stack.enter_context(self.db.transaction())
             yield
 
-    def commit_batch(self, accepted: list[Accepted], pending_add: list[WireEntry],
+    def commit_batch(self, accepted: Iterable[Accepted | Prepared], pending_add: list[WireEntry],
                      pending_drop: list[tuple[str, str]], hook: CommitHook | None = None,
                      signer: str = "") -> tuple[int, int]:
         with self.exclusive():
@@ -283,6 +313,9 @@ class SqliteSyncStorage:
             )
             return before, self.newest_seq()
 
+    def close(self) -> None:
+        """Let go of the side connection; the Database belongs to whoever opened it."""
+        self.reader.close()
 
 
 class ReadSide:

@@ -16,13 +16,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.teams import sealed as ts
 from skiller_desktop.teams.document import PREFIX as TEAM_PREFIX
 
+from .storage import LogStorage
 from .wire import WireEntry
+
+if TYPE_CHECKING:
+    from skiller_desktop.services import Services
 
 log = logging.getLogger("skiller.sync.teams")
 TEAM_KINDS = ("keybox", "sealed")
@@ -40,10 +46,76 @@ class Unsealed:
     refused: list[tuple[tuple[str, str], str]] = field(default_factory=list)
 
 
+Refusal = tuple[tuple[str, str], str]  # ((kind, hash), reason)
+
+
+class TeamGate(Protocol):
+    """Which peer may see which team document, and how team entries cross the wire: a node's policy.
+
+    Injected where it is used (`AppConfig.team_gate` to serve, `SyncSession.gate`
+    to sync), never patched onto a storage. `NoTeams` is the policy of a node
+    that holds no team keys: it serves no team, and pushes no team entry.
+    """
+
+    def may_read(self, caller: str, team_id: str) -> bool: ...
+    def keybox_entries(self, team_id: str, after: int = 0) -> list[WireEntry]: ...
+    def teams_of_interest(self) -> list[str]: ...
+    def absorb(self, entries: list[WireEntry]) -> list[Refusal]: ...
+    def unseal(self, entries: list[WireEntry]) -> Unsealed: ...
+    def seal_outgoing(self, entries: list[WireEntry]) -> tuple[list[WireEntry], list[str]]: ...
+    def catchup(self) -> list[str]: ...
+    def caught_up(self, team_id: str) -> None: ...
+    def after_sync(self) -> bool: ...
+
+
+class NoTeams:
+    """A node without team keys: team entries neither leave it nor are read by it."""
+
+    def may_read(self, caller: str, team_id: str) -> bool:
+        return False
+
+    def keybox_entries(self, team_id: str, after: int = 0) -> list[WireEntry]:
+        return []
+
+    def teams_of_interest(self) -> list[str]:
+        return []
+
+    def absorb(self, entries: list[WireEntry]) -> list[Refusal]:
+        return []
+
+    def unseal(self, entries: list[WireEntry]) -> Unsealed:
+        out = Unsealed()
+        for entry in entries:
+            if entry.kind == "keybox":
+                out.keyboxes += 1
+            elif entry.kind == "sealed":
+                out.unreadable += 1
+            else:
+                out.plain.append(entry)
+        return out
+
+    def seal_outgoing(self, entries: list[WireEntry]) -> tuple[list[WireEntry], list[str]]:
+        out = [e for e in entries if not is_team_doc(e.doc_id)]
+        skipped = [f"{e.hash[:12]}: no team keys on this node" for e in entries if is_team_doc(e.doc_id)]
+        return out, skipped
+
+    def catchup(self) -> list[str]:
+        return []
+
+    def caught_up(self, team_id: str) -> None:
+        pass
+
+    def after_sync(self) -> bool:
+        return False
+
+
+NO_TEAMS = NoTeams()
+
+
 class NodeTeamGate:
     """A desktop node's side: membership from its read model, keys from `services.teams.keys`."""
 
-    def __init__(self, services) -> None:
+    def __init__(self, services: Services) -> None:
         self.services = services
         self.keys = services.teams.keys
 
@@ -74,14 +146,14 @@ class NodeTeamGate:
         return sorted(t for t in found if is_team_doc(t))
 
     # -- receiving -----------------------------------------------------------
-    def absorb(self, entries: list[WireEntry]) -> list[tuple[tuple[str, str], str]]:
+    def absorb(self, entries: list[WireEntry]) -> list[Refusal]:
         """Keep the keyboxes among `entries`, in chain order; returns those refused."""
-        refused = []
-        for entry in sorted((e for e in entries if e.kind == "keybox"), key=_keybox_order):
+        boxes, refused = _keyboxes([e for e in entries if e.kind == "keybox"])
+        for entry, box in boxes:
             try:
                 if ts.entry_hash(entry.data) != entry.hash:
                     raise RejectedError("a keybox does not hash to its name")
-                self.keys.absorb(entry.data)
+                self.keys.absorb_box(box)
             except RejectedError as exc:
                 refused.append((entry.key, str(exc)))
         return refused
@@ -135,6 +207,13 @@ class NodeTeamGate:
             out.append(WireEntry(entry.doc_id, "sealed", box.hash, box.data, entry.seq))
         return out, skipped
 
+    def catchup(self) -> list[str]:
+        """Teams whose keys just arrived: their history is to be fetched again."""
+        return self.keys.catchup()
+
+    def caught_up(self, team_id: str) -> None:
+        self.keys.caught_up(team_id)
+
     def after_sync(self) -> bool:
         """Admit accepted invitations and rotate keys if membership changed; True if anything was written."""
         teams = self.services.teams
@@ -143,25 +222,29 @@ class NodeTeamGate:
         return bool(admitted or rotated)
 
 
-def _keybox_order(entry: WireEntry) -> tuple:
-    try:
-        box = ts.parse_keybox(entry.data)
-        return (box.team_id, box.version)
-    except RejectedError:
-        return ("", 0)
+def _keyboxes(entries: Iterable[WireEntry]) -> tuple[list[tuple[WireEntry, ts.Keybox]], list[Refusal]]:
+    """Keybox entries parsed once, in chain order (team, version); those that do not parse, refused."""
+    parsed: list[tuple[WireEntry, ts.Keybox]] = []
+    refused: list[Refusal] = []
+    for entry in entries:
+        try:
+            parsed.append((entry, ts.parse_keybox(entry.data)))
+        except RejectedError as exc:
+            refused.append((entry.key, str(exc)))
+    parsed.sort(key=lambda pair: (pair[1].team_id, pair[1].version))
+    return parsed, refused
 
 
 # -- the relay's side -----------------------------------------------------------
 
 
-def relay_accept(storage, entries: list[WireEntry]) -> tuple[list[WireEntry], list[tuple[tuple[str, str], str]]]:
+def relay_accept(storage: LogStorage, entries: list[WireEntry]) -> tuple[list[WireEntry], list[Refusal]]:
     """Check keyboxes and sealed entries against the chains the relay holds (call inside its write lock).
 
     Returns (entries to append to the log, refused with reasons). Plaintext
     entries of a team are refused: a relay never holds a team's plaintext.
     """
     keep: list[WireEntry] = []
-    refused: list[tuple[tuple[str, str], str]] = []
     chains: dict[str, list[ts.Keybox]] = {}
 
     def chain(team_id: str) -> list[ts.Keybox]:
@@ -169,16 +252,15 @@ def relay_accept(storage, entries: list[WireEntry]) -> tuple[list[WireEntry], li
             chains[team_id] = [ts.parse_keybox(e.data) for e in storage.log_of_doc(team_id, ("keybox",))]
         return chains[team_id]
 
-    ordered = sorted((e for e in entries if e.kind == "keybox"), key=_keybox_order)
-    ordered += [e for e in entries if e.kind != "keybox"]
-    for entry in ordered:
+    boxes, refused = _keyboxes(e for e in entries if e.kind == "keybox")
+    ordered: list[tuple[WireEntry, ts.Keybox | None]] = [*boxes, *((e, None) for e in entries if e.kind != "keybox")]
+    for entry, box in ordered:
         try:
             if entry.kind in ("change", "head"):
                 raise RejectedError("a relay takes a team's entries sealed only (protocol §7)")
             if ts.entry_hash(entry.data) != entry.hash:
                 raise RejectedError("a team entry does not hash to its name")
-            if entry.kind == "keybox":
-                box = ts.parse_keybox(entry.data)
+            if box is not None:
                 if box.team_id != entry.doc_id:
                     raise RejectedError("a keybox names another team")
                 held = chain(box.team_id)
@@ -193,16 +275,16 @@ def relay_accept(storage, entries: list[WireEntry]) -> tuple[list[WireEntry], li
                 held.append(box)
                 keep.append(entry)
             else:
-                box = ts.parse_sealed(entry.data)
-                if box.team_id != entry.doc_id:
+                sealed = ts.parse_sealed(entry.data)
+                if sealed.team_id != entry.doc_id:
                     raise RejectedError("a sealed entry names another team")
-                held = chain(box.team_id)
+                held = chain(sealed.team_id)
                 if not held:
-                    raise RejectedError(f"no keybox of {box.team_id[:40]} here: send it first")
-                if box.version != len(held):
-                    raise RejectedError(f"a sealed entry of {box.team_id[:40]} uses key version {box.version}; "
-                                        f"the team's key is at version {len(held)} (rotated)")
-                ts.verify_sealed(box, held[-1].sign_public)
+                    raise RejectedError(f"no keybox of {sealed.team_id[:40]} here: send it first")
+                if sealed.version != len(held):
+                    raise RejectedError(f"a sealed entry of {sealed.team_id[:40]} uses key version "
+                                        f"{sealed.version}; the team's key is at version {len(held)} (rotated)")
+                ts.verify_sealed(sealed, held[-1].sign_public)
                 keep.append(entry)
         except RejectedError as exc:
             refused.append((entry.key, str(exc)))

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from skiller_desktop import automerge_io as am
 from skiller_desktop import safe_json
@@ -43,7 +44,7 @@ class ProtocolError(Exception):
         self.code = code
         self.message = message
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"error": {"code": self.code, "message": self.message}}
 
 
@@ -63,8 +64,8 @@ class WireEntry:
     def key(self) -> tuple[str, str]:
         return (self.kind, self.hash)
 
-    def to_json(self) -> dict:
-        out = {"doc_id": self.doc_id, "kind": self.kind, "hash": self.hash, "data": b64(self.data)}
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"doc_id": self.doc_id, "kind": self.kind, "hash": self.hash, "data": b64(self.data)}
         if self.seq:
             out["seq"] = self.seq
         return out
@@ -106,7 +107,7 @@ def unb64(text: str) -> bytes:
         raise bad_request("an entry's data is not base64") from None
 
 
-def decode_body(body: bytes) -> dict:
+def decode_body(body: bytes) -> dict[str, Any]:
     try:
         data = safe_json.loads(body)
     except safe_json.TooDeepError as exc:
@@ -118,7 +119,7 @@ def decode_body(body: bytes) -> dict:
     return data
 
 
-def encode_json(data: dict) -> bytes:
+def encode_json(data: dict[str, Any] | list[Any]) -> bytes:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 

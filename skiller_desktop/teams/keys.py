@@ -78,7 +78,10 @@ class TeamKeys:
         RejectedError if it does not verify, does not follow the chain yet
         (a gap: send the older ones first), or forks it.
         """
-        box = ts.parse_keybox(data)
+        return self.absorb_box(ts.parse_keybox(data))
+
+    def absorb_box(self, box: ts.Keybox) -> bool:
+        """`absorb` of a keybox already parsed (sync parses each one once, to sort a chain)."""
         with self.db.transaction() as conn:
             row = conn.execute("SELECT hash FROM team_keyboxes WHERE team_id = ? AND version = ?",
                                (box.team_id, box.version)).fetchone()
@@ -114,7 +117,7 @@ class TeamKeys:
                 refused.append(str(exc))
         for box in sorted(boxes, key=lambda b: (b.team_id, b.version)):
             try:
-                self.absorb(box.data)
+                self.absorb_box(box)
             except RejectedError as exc:
                 refused.append(str(exc))
         return refused

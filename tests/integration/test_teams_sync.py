@@ -233,7 +233,8 @@ class _Node:
 
         peer = self.sync.book.add(other.url, "relay" if isinstance(other, _Relay) else "peer")
         client = AsgiClient(other.app, self.services.require_identity(), other.url)
-        return sync_peer(self.sync.storage, self.sync.book, peer.peer_id, client, self.services.policy_for, batch=7)
+        return sync_peer(self.sync.storage, self.sync.book, peer.peer_id, client, self.services.policy_for,
+                         gate=self.sync.gate, batch=7)
 
     def close(self):
         self.services.close()

@@ -12,7 +12,7 @@ from support import wait_until  # noqa: F401
 from skiller_desktop.services import Services
 from sync.api import AppConfig, create_app
 from sync.local import AsgiClient
-from sync.node import node_storage
+from sync.node import node_gate, node_storage
 from sync.peers import PeerBook
 from sync.relay import open_sqlite_storage
 from sync.replicator import sync_peer
@@ -30,6 +30,7 @@ class Node:
         self.services = Services(path)
         self.services.create_identity(name)
         self.storage = node_storage(self.services)
+        self.gate = node_gate(self.services)
         self.book = PeerBook(self.services.db)
         self.app = create_app(self.storage, AppConfig(kind="node", person_id=self.services.person_id,
                                                       policy_for=self.services.policy_for))
@@ -42,4 +43,5 @@ class Node:
     def sync_with(self, other: Node | Relay):
         peer = self.book.add(other.url, "relay" if isinstance(other, Relay) else "peer")
         client = AsgiClient(other.app, self.services.require_identity(), other.url)
-        return sync_peer(self.storage, self.book, peer.peer_id, client, self.services.policy_for, batch=7)
+        return sync_peer(self.storage, self.book, peer.peer_id, client, self.services.policy_for, gate=self.gate,
+                         batch=7)

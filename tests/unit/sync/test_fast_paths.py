@@ -18,7 +18,7 @@ from skiller_desktop.db import Database
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.signed_heads import SignedHead
 from skiller_desktop.store import Store
-from sync import engine
+from sync import engine, verify
 from sync.engine import SnapshotDoc, apply_entries, apply_snapshot
 from sync.wire import WireEntry, head_entry, parse_change
 
@@ -51,14 +51,14 @@ def test_extract_and_change_bytes_match_the_bindings(community):
 def test_snapshot_in_the_process_pool_matches_the_plain_path(community, tmp_path, monkeypatch):
     docs = _snapshot(community)
     plain, pooled = Node(tmp_path / "plain", "plain"), Node(tmp_path / "pooled", "pooled")
-    monkeypatch.setattr(engine, "POOL_MIN_DOCS", 10**9)
+    monkeypatch.setattr(verify, "POOL_MIN_DOCS", 10**9)
     apply_snapshot(plain.storage, docs, plain.services.policy_for)
-    monkeypatch.setattr(engine, "POOL_MIN_DOCS", 1)
+    monkeypatch.setattr(verify, "POOL_MIN_DOCS", 1)
     forged = SnapshotDoc(docs[0].doc_id, docs[0].data, [SignedHead(
         docs[1].doc_id, docs[0].signed_heads[0].heads, docs[0].signed_heads[0].signer,
         docs[0].signed_heads[0].signature)])
     result = apply_snapshot(pooled.storage, [forged, *docs[1:]], pooled.services.policy_for)
-    assert engine.verify_pool() is not None or engine._pool_workers() == 0
+    assert verify.verify_pool() is not None or verify._pool_workers() == 0
     assert len(result.rejected) == 1 and result.rejected[0][0] == ("doc", docs[0].doc_id)
     apply_snapshot(pooled.storage, docs[:1], pooled.services.policy_for)
     for node in (plain, pooled):
@@ -126,7 +126,7 @@ def test_entries_in_the_process_pool_match_the_plain_path(community, tmp_path, m
     batch = [*others, *[e for e in theirs if e.kind == "change"], forged]
     results = []
     for name, threshold in (("plain", 10**9), ("pooled", 1)):
-        monkeypatch.setattr(engine, "POOL_MIN_DOCS", threshold)
+        monkeypatch.setattr(verify, "POOL_MIN_DOCS", threshold)
         node = Node(tmp_path / name, name)
         first = apply_entries(node.storage, batch, node.services.policy_for)
         second = apply_entries(node.storage, theirs, node.services.policy_for)  # the real heads, later
@@ -166,7 +166,7 @@ def test_a_worker_answer_detached_from_its_bytes_is_whole_again_once_attached(co
     doc_id = community.doc_ids()[3]
     stored = community.get(doc_id)
     incoming = b"".join(am.change_bytes(c) for c in stored.document().get_changes([]))
-    [(ok, detached)] = engine.verify_prepared([(doc_id, None, [], incoming, stored.signed_heads, None, None)], True)
+    [(ok, detached)] = verify.verify_prepared([(doc_id, None, [], incoming, stored.signed_heads, None, None)], True)
     assert ok and detached.saved == b"" and detached.detached_from == len(incoming)
     whole = detached.attach(incoming)
     here = prepare(verify_update(doc_id, None, [], incoming, stored.signed_heads))
@@ -179,8 +179,8 @@ def test_a_worker_answer_detached_from_its_bytes_is_whole_again_once_attached(co
 
 def test_a_document_stored_while_its_snapshot_was_verified_is_verified_again(community, tmp_path, monkeypatch):
     """Page N+1 is verified while page N commits: an answer made against an older state must not win."""
-    monkeypatch.setattr(engine, "POOL_MIN_DOCS", 1)
-    monkeypatch.setattr(engine, "POOL_WARM_MIN_DOCS", 1)
+    monkeypatch.setattr(verify, "POOL_MIN_DOCS", 1)
+    monkeypatch.setattr(verify, "POOL_WARM_MIN_DOCS", 1)
     docs = _snapshot(community)
     node = Node(tmp_path / "n", "n")
     early = engine.SnapshotVerification(node.storage, docs, node.services.policy_for)  # the node has none yet
