@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pg_cluster
 import pytest
 from contract_peers import HttpHost, InProcessHost, Peers
 
@@ -27,7 +28,20 @@ def make_sqlite_storage(base: Path, name: str) -> SyncStorage:
     return SqliteSyncStorage(Database(base / f"{name}.sqlite3"), project_read_models=False)
 
 
-ADAPTERS: dict[str, StorageMaker] = {"sqlite": make_sqlite_storage}
+def make_postgresql_storage(base: Path, name: str) -> SyncStorage:
+    """A relay storage in a database of its own on the session's throwaway cluster, one per (base, name)."""
+    from sync.pg_storage import PgSyncStorage
+
+    key = (base, name)
+    if key not in _pg_databases:
+        _pg_databases[key] = pg_cluster.fresh_database(_pg_server[0], prefix="contract")
+    return PgSyncStorage(_pg_databases[key])
+
+
+_pg_server: list[str] = []  # the cluster's URL, set by the fixture when a PostgreSQL run starts
+_pg_databases: dict[tuple[Path, str], str] = {}
+
+ADAPTERS: dict[str, StorageMaker] = {"sqlite": make_sqlite_storage, "postgresql": make_postgresql_storage}
 TRANSPORTS = {"http": HttpHost, "asgi": InProcessHost}
 
 
@@ -38,10 +52,15 @@ def _close(storage: SyncStorage) -> None:
         db.close()
 
 
+postgres_url = pg_cluster.postgres_url  # the session fixture, used by the PostgreSQL adapter
+
+
 @pytest.fixture(params=sorted(ADAPTERS))
 def sync_storage_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StorageFactory]:
     """Opens relay storages of the adapter under test, by name; all closed at the end."""
     make = ADAPTERS[request.param]
+    if request.param == "postgresql" and not _pg_server:
+        _pg_server.append(request.getfixturevalue("postgres_url"))  # starts the cluster, or skips saying why
     opened: list[SyncStorage] = []
 
     def factory(name: str = "relay") -> SyncStorage:
