@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,12 @@ class _Parser(argparse.ArgumentParser):
 MAX_LIST = 100_000  # people listed or found at once
 
 
-def build_parser() -> argparse.ArgumentParser:
+Register = Callable[[Any], None]  # adds a command group to the `skiller` sub-parsers
+LaunchApp = Callable[[Path | None, bool], int]  # the desktop app: (data dir, demo) -> exit code
+
+
+def build_parser(extensions: Iterable[Register] = ()) -> argparse.ArgumentParser:
+    """Every `skiller` command: the core's, then the groups `extensions` register (sync's, from __main__)."""
     parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.")
     parser.add_argument("--data-dir", type=Path, help="where the data lives (default: the platform's data dir)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -203,23 +208,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--people", type=bounded_int(1, 100_000), default=300)
     p.set_defaults(handler=cmd_demo)
 
-    for register in _extensions():
+    _register_core_groups(sub)
+    for register in extensions:
         register(sub)
     return parser
 
 
-def _extensions() -> list[Callable[[Any], None]]:
-    """Command groups from other packages (sync, interop), when present."""
-    found = []
-    extensions = ("sync.cli_commands", "skiller_desktop.interop.cli_commands", "skiller_desktop.teams.cli_commands",
-                  "skiller_desktop.block_commands")
-    for module_name in extensions:
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ImportError:
-            continue
-        found.append(module.register)
-    return found
+def _register_core_groups(subparsers: Any) -> None:
+    """The core's command groups that live in their own modules.
+
+    Imported here, not at the top: each imports `emit` from this module. The
+    groups of the packages above the core (sync) come from the composition
+    root, skiller_desktop/__main__.py, as `extensions`: the core never imports them.
+    """
+    from .block_commands import register as block
+    from .interop.cli_commands import register as interop
+    from .teams.cli_commands import register as teams
+
+    for register in (interop, teams, block):
+        register(subparsers)
 
 
 # -- output --------------------------------------------------------------
@@ -638,15 +645,24 @@ def _encodes(text: str) -> bool:
     return True
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None, *, extensions: Iterable[Register] = (),
+         launch_app: LaunchApp | None = None) -> int:
+    """Run one `skiller` command; without a command, `launch_app` opens the desktop app.
+
+    The composition root (skiller_desktop/__main__.py) passes the sync command
+    group and the app's launcher: this module imports neither `sync` nor `ui`.
+    """
+    parser = build_parser(extensions)
     args = parser.parse_args(argv)
     bad = _undecodable(args)
     if bad is not None:
         print(f"skiller: the {bad.replace('_', ' ')} given is not valid text (undecodable bytes)", file=sys.stderr)
         return 2
     if args.command is None:
-        return _launch_app(args)
+        if launch_app is None:
+            print("skiller: no command given; try 'skiller --help'", file=sys.stderr)
+            return 2
+        return launch_app(args.data_dir or (demo_data_dir() if args.demo else None), args.demo)
     data_dir = args.data_dir or default_data_dir()
     routed = _route_logs(data_dir)
     services = None
@@ -668,13 +684,3 @@ def main(argv: list[str] | None = None) -> int:
         if services is not None:
             services.close()
         _unroute_logs(routed)
-
-
-def _launch_app(args: argparse.Namespace) -> int:
-    try:
-        from ui.app import run
-    except ImportError as exc:
-        print(f"skiller: the desktop app is not available ({exc}); try 'skiller --help'", file=sys.stderr)
-        return 1
-    data_dir = args.data_dir or (demo_data_dir() if args.demo else None)
-    return run(data_dir, args.demo)

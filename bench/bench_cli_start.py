@@ -1,0 +1,105 @@
+"""Start-up time of read-only `skiller` commands, against a bare Python start.
+
+    python bench/bench_cli_start.py [--data-dir DIR] [--people 300] [--runs 15]
+
+Each figure is the wall time of a whole child process (`subprocess.run`), the
+median of `--runs` runs after one warm-up run (so the OS file cache is warm, as
+it is for a user typing a second command). A read-only command has a budget of
+150 ms (issue 11): it must not import what it does not use (the sync server,
+requests, sqlite-utils, Qt). `--imports` also lists the heaviest modules the
+command imports (`python -X importtime`), to say where the time goes.
+
+The demo data dir is created once (`skiller demo`) when it has no identity yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUDGET_MS = 150.0
+
+
+def environment() -> dict[str, str]:
+    return {**os.environ, "SKILLER_NO_KEYRING": "1", "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get(
+        "PYTHONPATH", "")}
+
+
+def skiller(data_dir: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "skiller_desktop", "--data-dir", str(data_dir), *args]
+
+
+def ensure_demo(data_dir: Path, people: int) -> None:
+    if (data_dir / "skiller.sqlite3").exists():
+        return
+    done = subprocess.run(skiller(data_dir, "demo", "--people", str(people)), env=environment(), cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"could not create the demo data dir: {done.stderr}")
+
+
+def time_ms(command: list[str], runs: int) -> tuple[float, float, float]:
+    """Median, min and max wall time of `command` in ms; a failing command stops the bench."""
+    times = []
+    for index in range(runs + 1):
+        started = time.perf_counter()
+        done = subprocess.run(command, env=environment(), cwd=ROOT, capture_output=True, text=True)
+        elapsed = (time.perf_counter() - started) * 1000
+        if done.returncode != 0:
+            sys.exit(f"{' '.join(command)} failed: {done.stderr}")
+        if index:  # the first run warms the file cache
+            times.append(elapsed)
+    return statistics.median(times), min(times), max(times)
+
+
+def heaviest_imports(command: list[str], top: int = 8) -> list[tuple[int, str]]:
+    """The modules with the largest cumulative import time (µs), top-level ones only."""
+    done = subprocess.run([command[0], "-X", "importtime", *command[1:]], env=environment(), cwd=ROOT,
+                          capture_output=True, text=True)
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, cumulative, name = line[len("import time:"):].split("|")
+        if not name.startswith("  "):  # not nested under another import
+            rows.append((int(cumulative), name.strip()))
+    return sorted(rows, reverse=True)[:top]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, help="a demo data dir (default: a fresh temporary one)")
+    parser.add_argument("--people", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--imports", action="store_true", help="also list the heaviest imports of each command")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="skiller-bench-cli-") as scratch:
+        data_dir = args.data_dir or Path(scratch) / "demo"
+        ensure_demo(data_dir, args.people)
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "skiller whoami": skiller(data_dir, "whoami"),
+            "skiller search x": skiller(data_dir, "search", "x"),
+        }
+        print(f"median of {args.runs} runs (min–max), budget {BUDGET_MS:.0f} ms for a read-only command")
+        over = False
+        for label, command in commands.items():
+            median, low, high = time_ms(command, args.runs)
+            verdict = "" if label.startswith("python") else ("  ok" if median <= BUDGET_MS else "  OVER BUDGET")
+            over |= verdict == "  OVER BUDGET"
+            print(f"  {label:<18} {median:7.1f} ms  ({low:.1f}–{high:.1f}){verdict}")
+            if args.imports and not label.startswith("python"):
+                for micros, name in heaviest_imports(command):
+                    print(f"      {micros / 1000:7.1f} ms  import {name}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
