@@ -17,7 +17,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .errorlog import ERROR_LOG, ErrorLog
 from .errors import SkillerError, ValidationError
@@ -45,7 +45,7 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without usage noise
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does, without usage noise
         print(f"skiller: {_printable(message)}", file=sys.stderr)
         raise SystemExit(2)
 
@@ -580,7 +580,7 @@ def _route_logs(data_dir: Path) -> list[logging.Handler]:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(logging.WARNING)
     stderr.setFormatter(_OneLine())
-    handlers = [ErrorLog(data_dir / ERROR_LOG), stderr]
+    handlers: list[logging.Handler] = [ErrorLog(data_dir / ERROR_LOG), stderr]
     root = logging.getLogger()
     for handler in handlers:
         root.addHandler(handler)
@@ -593,7 +593,7 @@ def _thread_crashed(crash: threading.ExceptHookArgs) -> None:
         return
     name = crash.thread.name if crash.thread else "a thread"
     log.error("%s stopped on an unexpected error", name,
-              exc_info=(crash.exc_type, crash.exc_value, crash.exc_traceback))
+              exc_info=(crash.exc_type, crash.exc_value, crash.exc_traceback))  # type: ignore[arg-type]
 
 
 def _unroute_logs(handlers: list[logging.Handler]) -> None:

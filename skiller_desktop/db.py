@@ -132,6 +132,13 @@ class Database:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
+    def scalar(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
+        """The first column of the first row: for aggregates (COUNT, MAX), which always give one row."""
+        row = self.one(sql, params)
+        if row is None:
+            raise StorageError(f"no row from: {sql[:80]}")
+        return row[0]
+
     def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Cursor:
         with self._lock:
             return self.conn.execute(sql, params)

@@ -490,12 +490,11 @@ class Teams:
         return me
 
     def _other_admins(self, team_id: str) -> int:
-        row = self.s.db.one(
-            """SELECT COUNT(*) AS n FROM team_members
+        return int(self.s.db.scalar(
+            """SELECT COUNT(*) FROM team_members
                WHERE team_id = ? AND role = 'admin' AND removed_at = '' AND person_id != ?""",
             (team_id, self.s.person_id),
-        )
-        return int(row["n"])
+        ))
 
     def _check_newcomer(self, team_id: str, person_id: str, role: str) -> None:
         _check_role(role)
