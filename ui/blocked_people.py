@@ -126,7 +126,11 @@ class BlockedPeopleBox(QGroupBox):
             return
         self.error.hide()
         pid = person["person_id"]
-        self.ops.run(lambda: self.ops.services.unblock_person(pid), lambda _r, e: e is not None and self._say(e))
+        self.ops.run(lambda: self.ops.services.unblock_person(pid), self._unblocked)
+
+    def _unblocked(self, _result: object, error: BaseException | None) -> None:
+        if error is not None:
+            self._say(error)
 
     def _say(self, error: BaseException) -> None:
         self.error.setText(describe(error))

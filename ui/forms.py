@@ -7,9 +7,10 @@ something go through `Ask`, so tests answer them without a modal loop.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QWidget,
 )
 
@@ -28,6 +30,11 @@ from skiller_desktop.errors import ValidationError
 
 from .messages import describe
 from .plain import message_box, plain
+
+if TYPE_CHECKING:
+    from .screens.base import Screen
+
+W = TypeVar("W", bound=QWidget)  # a field is handed back as the widget it is
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -84,7 +91,9 @@ class FormDialog(QDialog):
     thread, and a ValidationError lands under the field it names.
     """
 
-    def __init__(self, screen: QWidget, title: str, min_width: int = 460) -> None:
+    screen: Screen  # type: ignore[assignment]  # shadows QWidget.screen(), which nothing here calls
+
+    def __init__(self, screen: Screen, title: str, min_width: int = 460) -> None:
         super().__init__(screen)
         self.screen = screen
         self.setWindowTitle(title)
@@ -93,7 +102,7 @@ class FormDialog(QDialog):
         self.general = error_label(self)
         self.errors = FieldErrors(self.general, self)
 
-    def field(self, name: str, label: str, widget: QWidget, accessible: str = "") -> QWidget:
+    def field(self, name: str, label: str, widget: W, accessible: str = "") -> W:
         if accessible:
             widget.setAccessibleName(accessible)
         if isinstance(widget, QPlainTextEdit):
@@ -153,7 +162,7 @@ class Ask:
         return QFileDialog.getExistingDirectory(parent, title) or None
 
 
-def fit_columns(view: QAbstractItemView, stretch: int, fit: tuple[int, ...] = (), widths: dict | None = None) -> None:
+def fit_columns(view: QTableView, stretch: int, fit: tuple[int, ...] = (), widths: dict | None = None) -> None:
     """One column takes the spare width, `fit` columns size to their contents, the rest are set widths."""
     header = view.horizontalHeader()
     header.setStretchLastSection(False)

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(edit_menu, self.tr("&New skill…"), self.new_skill, QKeySequence.StandardKey.New, "add")
-        self._action(edit_menu, self.tr("&Find people"), self.find, QKeySequence.StandardKey.Find, "search")
+        self._action(edit_menu, self.tr("&Find people"), self.find_people, QKeySequence.StandardKey.Find, "search")
         self._action(edit_menu, self.tr("&Post an offer or request…"), self.new_post, "Ctrl+Shift+N")
         self._action(edit_menu, self.tr("New &team…"), self.new_team, "Ctrl+Shift+T", "teams")
         self._action(edit_menu, self.tr("&Join a team…"), self.join_team, "Ctrl+Shift+J")
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.show_screen(SCREENS.index("portfolio"))
         self.portfolio_screen.add_skill()
 
-    def find(self) -> None:
+    def find_people(self) -> None:  # not `find`: that is QWidget's
         self.show_screen(SCREENS.index("people"))
         self.people_screen.focus_search()
 

@@ -214,8 +214,12 @@ class GivenEndorsementsModel(_RowsModel):
 
     def load(self, person_id: str) -> None:
         queries = self.ops.services.queries
-        self.ops.read(lambda: queries.endorsements(endorser_id=person_id, include_revoked=True),
-                      lambda rows, error: error is None and self.set_rows(rows or []))
+
+        def arrived(rows: list[Endorsement] | None, error: BaseException | None) -> None:
+            if error is None:
+                self.set_rows(rows or [])
+
+        self.ops.read(lambda: queries.endorsements(endorser_id=person_id, include_revoked=True), arrived)
 
 
 class OffersModel(_RowsModel):

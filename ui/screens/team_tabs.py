@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -75,20 +75,21 @@ def buttons_row(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-def selected_row(view: QTableView):
+def selected_row(view: QTableView) -> Any:
     index = view.currentIndex()
-    return view.model().row_at(index.row()) if index.isValid() else None
+    model: Any = view.model()  # one of ui/models.py's: they all have row_at
+    return model.row_at(index.row()) if index.isValid() else None
 
 
 class _Tab(QWidget):
     def __init__(self, screen: TeamsScreen) -> None:
         super().__init__(screen)
-        self.screen = screen
+        self.teams_screen = screen
         self.detail: TeamDetail | None = None
 
     @property
     def services(self):
-        return self.screen.ops.services
+        return self.teams_screen.ops.services
 
     @property
     def team_id(self) -> str:
@@ -128,7 +129,7 @@ class MembersTab(_Tab):
 
     def _invite_box(self) -> QGroupBox:
         self.invite_box = QGroupBox(self.tr("Invite"), self)
-        self.people = PeopleModel(self.screen.ops, self)
+        self.people = PeopleModel(self.teams_screen.ops, self)
         self.search = QLineEdit(self.invite_box)
         self.search.setPlaceholderText(self.tr("Find someone you know by name or skill…"))
         self.search.setAccessibleName(self.tr("Person to invite"))
@@ -172,7 +173,7 @@ class MembersTab(_Tab):
         code_row.addWidget(self.code_button)
         code_row.addWidget(self.code, 1)
         code_row.addWidget(self.copy_button)
-        self.invitations = InvitationsModel(self.screen.ops, self)
+        self.invitations = InvitationsModel(self.teams_screen.ops, self)
         self.open_invitations = table(self.invite_box, self.invitations, self.tr("Open invitations"))
         self.open_invitations.setMaximumHeight(86)
         fit_columns(self.open_invitations, 0, fit=(1, 2))
@@ -230,10 +231,10 @@ class MembersTab(_Tab):
         self.withdraw_button.setEnabled(selected_row(self.open_invitations) is not None)
 
     def _schedule_search(self, *_args) -> None:
-        if self.screen.debounce_ms <= 0:
+        if self.teams_screen.debounce_ms <= 0:
             self.search_now()
         else:
-            self.timer.start(self.screen.debounce_ms)
+            self.timer.start(self.teams_screen.debounce_ms)
 
     def search_now(self) -> None:
         self.timer.stop()
@@ -268,7 +269,7 @@ class MembersTab(_Tab):
             self.code.setFocus()
             self.copy_button.setEnabled(True)
 
-        self.screen.ops.run(lambda: self.services.teams.create_invite_code(team_id, role), done)
+        self.teams_screen.ops.run(lambda: self.services.teams.create_invite_code(team_id, role), done)
 
     def toggle_role(self) -> None:
         """Make the selected member an admin, or an admin a plain member (the last admin stays one)."""
@@ -278,7 +279,7 @@ class MembersTab(_Tab):
         self.error.hide()
         team_id, pid = self.team_id, member.person_id
         role = "member" if member.role == "admin" else "admin"
-        self.screen.ops.run(lambda: self.services.teams.set_role(team_id, pid, role), self._show_error)
+        self.teams_screen.ops.run(lambda: self.services.teams.set_role(team_id, pid, role), self._show_error)
 
     def withdraw(self) -> None:
         """Withdraw the selected invitation: its code, or the person named, can no longer join."""
@@ -297,9 +298,9 @@ class MembersTab(_Tab):
             if error is not None:
                 self.invite_errors.show(error)
             else:
-                self.screen.say(said)
+                self.teams_screen.say(said)
 
-        self.screen.ops.run(call, done)
+        self.teams_screen.ops.run(call, done)
 
     def remove(self) -> None:
         member = selected_row(self.table)
@@ -307,11 +308,11 @@ class MembersTab(_Tab):
             return
         question = (self.tr("Remove %1 from “%2”? A removal is final: they cannot be invited again.")
                     .replace("%1", member.name or member.person_id[:16]).replace("%2", self.detail.team.name))
-        if not self.screen.ask.confirm(self, self.tr("Remove member"), question):
+        if not self.teams_screen.ask.confirm(self, self.tr("Remove member"), question):
             return
         self.error.hide()
         team_id, pid = self.team_id, member.person_id
-        self.screen.ops.run(lambda: self.services.teams.remove_member(team_id, pid), self._show_error)
+        self.teams_screen.ops.run(lambda: self.services.teams.remove_member(team_id, pid), self._show_error)
 
     def _show_error(self, _result, error: BaseException | None) -> None:
         if error is not None:
@@ -391,12 +392,12 @@ class NeedsTab(_Tab):
                 self.note.clear()
                 self.skill.setFocus()
 
-        self.screen.ops.run(lambda: self.services.teams.add_need(team_id, skill, level, note), done)
+        self.teams_screen.ops.run(lambda: self.services.teams.add_need(team_id, skill, level, note), done)
 
     def fill(self) -> None:
         need = selected_row(self.table)
         if need is not None:
-            self.screen.fill_need(need.need_id, "", self.errors)
+            self.teams_screen.fill_need(need.need_id, "", self.errors)
 
 
 class MatrixTab(_Tab):
@@ -466,10 +467,10 @@ class MatrixTab(_Tab):
         self.gaps.setVisible(bool(gaps))
 
     def _schedule(self, *_args) -> None:
-        if self.screen.debounce_ms <= 0:
+        if self.teams_screen.debounce_ms <= 0:
             self.load()
         else:
-            self.timer.start(self.screen.debounce_ms)
+            self.timer.start(self.teams_screen.debounce_ms)
 
     def load(self) -> None:
         self.timer.stop()
@@ -483,13 +484,13 @@ class MatrixTab(_Tab):
             elif team_id == self.team_id:
                 self.show_matrix(matrix)
 
-        self.screen.ops.read(lambda: self.services.teams.matrix(team_id, **options), arrived)
+        self.teams_screen.ops.read(lambda: self.services.teams.matrix(team_id, **options), arrived)
 
     def export_csv(self) -> None:
         if self.detail is None:
             return
         name = "".join(c if c.isalnum() else "-" for c in self.detail.team.name).strip("-") or "team"
-        path = self.screen.ask.save_path(self, self.tr("Export the skill matrix"), f"{name}-matrix.csv",
+        path = self.teams_screen.ask.save_path(self, self.tr("Export the skill matrix"), f"{name}-matrix.csv",
                                          self.tr("CSV files (*.csv)"))
         if not path:
             return
@@ -498,7 +499,7 @@ class MatrixTab(_Tab):
         def done(_text, error) -> None:
             self._say(describe(error) if error else self.tr("Saved to %1").replace("%1", path), error is None)
 
-        self.screen.ops.read(lambda: self.services.teams.matrix_csv(team_id, Path(path), **options), done)
+        self.teams_screen.ops.read(lambda: self.services.teams.matrix_csv(team_id, Path(path), **options), done)
 
     def _say(self, text: str, ok: bool = False) -> None:
         self.message.setObjectName("muted" if ok else "fieldError")
@@ -550,4 +551,4 @@ class MatchingTab(_Tab):
     def fill(self) -> None:
         row = selected_row(self.table)
         if row is not None and row.candidate is not None:
-            self.screen.fill_need(row.need.need_id, row.candidate.person_id, self.errors)
+            self.teams_screen.fill_need(row.need.need_id, row.candidate.person_id, self.errors)
