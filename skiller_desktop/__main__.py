@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     return run_command(argv, extensions=[register_sync_commands], launch_app=launch_app)
 
 
-def register_sync_commands(subparsers: argparse._SubParsersAction) -> None:
+def register_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`skiller serve`, `skiller sync`, `skiller peers` (their module defers the sync machinery to their handlers)."""
     from sync.cli_commands import register
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .scheduler import PeerStatus
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = subparsers.add_parser("serve", help="serve this node's sync endpoint (headless) and sync with peers")
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
     serve.add_argument("--port", type=int, default=8766)
@@ -82,7 +82,7 @@ def _json(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "json", False))
 
 
-def _emit(args: argparse.Namespace, payload: dict, text: str) -> None:
+def _emit(args: argparse.Namespace, payload: dict[str, object], text: str) -> None:
     print(json.dumps(payload, ensure_ascii=False) if _json(args) else text, flush=True)
 
 
