@@ -78,18 +78,38 @@ def ensure_demo(data_dir: Path, people: int) -> None:
         sys.exit(f"could not create the demo data dir: {done.stderr}")
 
 
-def time_ms(command: list[str], runs: int) -> tuple[float, float, float]:
-    """Median, min and max wall time of `command` in ms; a failing command stops the bench."""
-    times = []
+def time_ms(command: list[str], runs: int) -> tuple[float, float, float, float | None]:
+    """Median, min and max wall time of `command` in ms, and its median CPU time (user + system).
+
+    The CPU time says what the command costs when other work shares the cores:
+    wall time then grows with the machine's load, CPU time much less.
+    A failing command stops the bench.
+    """
+    walls, cpus = [], []
     for index in range(runs + 1):
+        before = _children_cpu()
         started = time.perf_counter()
         done = subprocess.run(command, env=environment(), cwd=ROOT, capture_output=True, text=True)
         elapsed = (time.perf_counter() - started) * 1000
         if done.returncode != 0:
             sys.exit(f"{' '.join(command)} failed: {done.stderr}")
         if index:  # the first run warms the file cache
-            times.append(elapsed)
-    return statistics.median(times), min(times), max(times)
+            walls.append(elapsed)
+            after = _children_cpu()
+            if before is not None and after is not None:
+                cpus.append((after - before) * 1000)
+    cpu = statistics.median(cpus) if cpus else None
+    return statistics.median(walls), min(walls), max(walls), cpu
+
+
+def _children_cpu() -> float | None:
+    """Seconds of CPU used by finished children so far (None where `resource` does not exist: Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def heaviest_imports(command: list[str], top: int = 8) -> list[tuple[int, str]]:
@@ -127,11 +147,13 @@ def main(argv: list[str] | None = None) -> int:
         cache = "compiled at each start" if args.no_bytecode else "bytecode cached"
         print(f"median of {args.runs} runs (min–max), {cache}, budget {BUDGET_MS:.0f} ms for a read-only command")
         over = False
+        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores" if hasattr(os, "getloadavg") else "")
         for label, command in commands.items():
-            median, low, high = time_ms(command, args.runs)
+            median, low, high, cpu = time_ms(command, args.runs)
             verdict = "" if label.startswith("python") else ("  ok" if median <= BUDGET_MS else "  OVER BUDGET")
             over |= verdict == "  OVER BUDGET"
-            print(f"  {label:<18} {median:7.1f} ms  ({low:.1f}–{high:.1f}){verdict}")
+            cpu_text = f"  cpu {cpu:6.1f} ms" if cpu is not None else ""
+            print(f"  {label:<18} {median:7.1f} ms  ({low:.1f}–{high:.1f}){cpu_text}{verdict}")
             if args.imports and not label.startswith("python"):
                 for micros, name in heaviest_imports(command):
                     print(f"      {micros / 1000:7.1f} ms  import {name}")

@@ -13,11 +13,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cli import CommandGroup
 from .cli import main as run_command
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_command(argv, extensions=[register_sync_commands], launch_app=launch_app)
+    return run_command(argv, extensions=[SYNC_COMMANDS], launch_app=launch_app)
 
 
 def register_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,6 +26,9 @@ def register_sync_commands(subparsers: argparse._SubParsersAction[argparse.Argum
     from sync.cli_commands import register
 
     register(subparsers)
+
+
+SYNC_COMMANDS = CommandGroup(("serve", "sync", "peers"), register_sync_commands)
 
 
 def launch_app(data_dir: Path | None, demo: bool) -> int:

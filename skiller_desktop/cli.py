@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import getpass
+import importlib
 import json
 import logging
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -63,8 +64,41 @@ Register = Callable[[Any], None]  # adds a command group to the `skiller` sub-pa
 LaunchApp = Callable[[Path | None, bool], int]  # the desktop app: (data dir, demo) -> exit code
 
 
-def build_parser(extensions: Iterable[Register] = ()) -> argparse.ArgumentParser:
-    """Every `skiller` command: the core's, then the groups `extensions` register (sync's, from __main__)."""
+@dataclasses.dataclass(frozen=True)
+class CommandGroup:
+    """Commands another module adds: their names, and the function that adds their parsers.
+
+    With the names known, a command outside the group is parsed without
+    importing the group or building its parsers (~10 ms of the 150 ms a
+    read-only command may take; bench/bench_cli_start.py).
+    """
+
+    names: tuple[str, ...]
+    register: Register
+
+
+def _imported(module_name: str) -> Register:
+    """A group of the core, imported when it is registered (each module imports `emit` from this one)."""
+
+    def register(subparsers: Any) -> None:
+        importlib.import_module(module_name).register(subparsers)
+
+    return register
+
+
+CORE_GROUPS = (
+    CommandGroup(("export", "import", "verify"), _imported("skiller_desktop.interop.cli_commands")),
+    CommandGroup(("team",), _imported("skiller_desktop.teams.cli_commands")),
+    CommandGroup(("block", "unblock", "blocked"), _imported("skiller_desktop.block_commands")),
+)
+
+
+def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = None) -> argparse.ArgumentParser:
+    """Every `skiller` command: the core's, then its groups and those of `extensions` (sync's, from __main__).
+
+    Given the `command` about to be parsed, a group without it is left out when
+    the command is known; an unknown one (a typo) or none (`--help`) gets them all.
+    """
     parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.")
     parser.add_argument("--data-dir", type=Path, help="where the data lives (default: the platform's data dir)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -208,25 +242,28 @@ def build_parser(extensions: Iterable[Register] = ()) -> argparse.ArgumentParser
     p.add_argument("--people", type=bounded_int(1, 100_000), default=300)
     p.set_defaults(handler=cmd_demo)
 
-    _register_core_groups(sub)
-    for register in extensions:
-        register(sub)
+    groups = (*CORE_GROUPS, *extensions)
+    known = set(sub.choices).union(*(g.names for g in groups))
+    for command_group in groups:
+        if command not in known or command in command_group.names:
+            command_group.register(sub)
     return parser
 
 
-def _register_core_groups(subparsers: Any) -> None:
-    """The core's command groups that live in their own modules.
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, read as the parser will: its first word that is no option nor an option's value.
 
-    Imported here, not at the top: each imports `emit` from this module. The
-    groups of the packages above the core (sync) come from the composition
-    root, skiller_desktop/__main__.py, as `extensions`: the core never imports them.
+    Only `--data-dir` among the global options takes a value. Should a new
+    one take a value too and be missed here, its value is taken for the
+    command: unknown, so every group is built, and the parse is the same.
     """
-    from .block_commands import register as block
-    from .interop.cli_commands import register as interop
-    from .teams.cli_commands import register as teams
-
-    for register in (interop, teams, block):
-        register(subparsers)
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 # -- output --------------------------------------------------------------
@@ -645,14 +682,15 @@ def _encodes(text: str) -> bool:
     return True
 
 
-def main(argv: list[str] | None = None, *, extensions: Iterable[Register] = (),
+def main(argv: list[str] | None = None, *, extensions: Iterable[CommandGroup] = (),
          launch_app: LaunchApp | None = None) -> int:
     """Run one `skiller` command; without a command, `launch_app` opens the desktop app.
 
     The composition root (skiller_desktop/__main__.py) passes the sync command
     group and the app's launcher: this module imports neither `sync` nor `ui`.
     """
-    parser = build_parser(extensions)
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(extensions, command_word(argv))
     args = parser.parse_args(argv)
     bad = _undecodable(args)
     if bad is not None:

@@ -47,3 +47,24 @@ def test_a_read_only_command_imports_nothing_it_does_not_use(data_dir: Path, com
     assert report["code"] == 0, done.stderr
     loaded = [m for m in report["modules"] if any(m == name or m.startswith(name + ".") for name in NOT_FOR_READING)]
     assert loaded == []
+
+
+def test_every_command_group_declares_exactly_the_commands_it_adds() -> None:
+    """A group is left out of the parser for a command it does not declare: a missing name would lose a command."""
+    import argparse
+
+    from skiller_desktop.__main__ import SYNC_COMMANDS
+    from skiller_desktop.cli import CORE_GROUPS
+
+    for group in (*CORE_GROUPS, SYNC_COMMANDS):
+        sub = argparse.ArgumentParser().add_subparsers()
+        group.register(sub)
+        assert tuple(sub.choices) == group.names
+
+
+def test_the_command_word_is_read_as_the_parser_reads_it() -> None:
+    from skiller_desktop.cli import command_word
+
+    assert command_word(["--data-dir", "whoami", "--json", "search", "x"]) == "search"
+    assert command_word(["--data-dir=d", "team", "list"]) == "team"
+    assert command_word(["--help"]) is None
