@@ -1,4 +1,4 @@
-"""`skiller team …`: loaded by the CLI (cli._extensions)."""
+"""`skiller team …`: registered by the CLI (cli.CORE_GROUPS)."""
 
 from __future__ import annotations
 

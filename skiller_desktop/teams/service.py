@@ -145,11 +145,11 @@ class Teams:
 
     # -- creating and membership --------------------------------------------
     def create(self, name: str, description: str = "") -> str:
+        from . import sealed as ts
+
         identity = self.s.require_identity()
         name = clean(name, "name", required=True)
         description = clean(description, "description")
-        from . import sealed as ts
-
         first = ts.new_secret(1)
         team_id = ts.team_id_for(first)  # commits to the team's first signing key (relays check it)
         doc = td.new_document(identity, team_id, name, description)
