@@ -136,7 +136,7 @@ class Database:
         """The first column of the first row: for aggregates (COUNT, MAX), which always give one row."""
         row = self.one(sql, params)
         if row is None:
-            raise StorageError(f"no row from: {sql[:80]}")
+            raise RuntimeError(f"no row from: {sql[:80]}")  # our bug: the query is no aggregate
         return row[0]
 
     def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Cursor:
