@@ -1,10 +1,51 @@
-"""`python -m skiller_desktop` and the `skiller` command."""
+"""`python -m skiller_desktop` and the `skiller` command: the composition root.
 
-import multiprocessing
+This is the one module of the core that may import the packages built on top
+of it, `sync` (the `serve`, `sync` and `peers` commands) and `ui` (the desktop
+app), and it imports them only when they are used: a read-only command such as
+`skiller whoami` loads neither the sync server nor Qt (tests/test_layering.py
+keeps it so; bench/bench_cli_start.py measures it).
+"""
+
+from __future__ import annotations
+
+import argparse
 import sys
+from pathlib import Path
 
-from .cli import main
+from .cli import CommandGroup
+from .cli import main as run_command
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_command(argv, extensions=[SYNC_COMMANDS], launch_app=launch_app)
+
+
+def register_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`skiller serve`, `skiller sync`, `skiller peers` (their module defers the sync machinery to their handlers)."""
+    from sync.cli_commands import register
+
+    register(subparsers)
+
+
+SYNC_COMMANDS = CommandGroup(("serve", "sync", "peers"), register_sync_commands)
+
+
+def launch_app(data_dir: Path | None, demo: bool) -> int:
+    """The desktop app; a missing Qt is said in one line, any other import error is our bug and is raised."""
+    try:
+        from ui.app import run
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("PySide6"):
+            raise
+        print(f"skiller: the desktop app is not available ({exc}); try 'skiller --help'", file=sys.stderr)
+        return 1
+    return run(data_dir, demo)
+
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # sync verifies in worker processes; frozen builds need this
+    if getattr(sys, "frozen", False):  # sync verifies in worker processes; a frozen build needs this
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -9,7 +9,7 @@ peers and relays all go through here, so they check exactly the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Protocol, cast
 
 from automerge import core
 
@@ -62,7 +62,7 @@ def _revocation(doc: core.Document, device: str) -> int | None:
         return None
     data = core.extract(doc, entry)
     if isinstance(data, dict) and data.get("revoked_at"):
-        return int(data.get("revoked_after_seq") or 0)
+        return int(data.get("revoked_after_seq") or 0)  # type: ignore[arg-type]  # doc_schema: an int
     return None
 
 
@@ -147,7 +147,7 @@ def prepare(update: Accepted, with_data: bool = True) -> Prepared:
     data, rows = None, None
     if with_data:
         checked = update.data is not None  # extracted by verify_update or Services.edit, after doc_schema.check
-        data = update.data if checked else am.to_python(doc)
+        data = update.data if update.data is not None else am.to_python(doc)
         data["updated_at"] = now_iso()
         if data.get("kind") == "person":
             rows = person_rows(update.doc_id, data, checked)
@@ -249,12 +249,13 @@ def verify_update(
     """
     policy = policy or PersonPolicy()
     candidate = load_candidate(current_bytes, incoming)
-    current: core.Document | _AtHeads | None = None
+    current: core.Document | None = None
     all_hashes: set[bytes] = set()  # every change of the candidate, when there is a current document
     if current_bytes:
         all_hashes = {c.hash for c in candidate.get_changes([])}
         if current_heads and type(policy) is PersonPolicy and all(h in all_hashes for h in current_heads):
-            current = _AtHeads(candidate, list(current_heads))
+            # a view that answers the reads PersonPolicy and the coverage check make, as a Document would
+            current = cast(core.Document, _AtHeads(candidate, list(current_heads)))
         else:
             current = core.Document.load(current_bytes)
     writers = policy.writers(doc_id, current, candidate)

@@ -175,7 +175,9 @@ def reusable_chunks(data: bytes | None, changes: list[core.Change]) -> dict[byte
     change of the document has one), a checksum found on one chunk only is
     that change's; otherwise chunks are decompressed and compared.
     """
-    parsed = chunks(data) if data else None
+    if not data:
+        return {}
+    parsed = chunks(data)
     if not parsed:
         return {}
     by_checksum: dict[bytes, list[tuple[int, int, int]]] = {}

@@ -1,4 +1,4 @@
-"""`skiller block`, `skiller unblock`, `skiller blocked`: loaded by the CLI (cli._extensions).
+"""`skiller block`, `skiller unblock`, `skiller blocked`: registered by the CLI (cli.CORE_GROUPS).
 
 Blocking a key refuses its entries and hides the person on this node; the
 stored document is kept, so unblocking shows them again at once.

@@ -10,14 +10,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import getpass
+import importlib
 import json
 import logging
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .errorlog import ERROR_LOG, ErrorLog
 from .errors import SkillerError, ValidationError
@@ -45,7 +46,7 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, without usage noise
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does, without usage noise
         print(f"skiller: {_printable(message)}", file=sys.stderr)
         raise SystemExit(2)
 
@@ -59,7 +60,45 @@ class _Parser(argparse.ArgumentParser):
 MAX_LIST = 100_000  # people listed or found at once
 
 
-def build_parser() -> argparse.ArgumentParser:
+Register = Callable[[Any], None]  # adds a command group to the `skiller` sub-parsers
+LaunchApp = Callable[[Path | None, bool], int]  # the desktop app: (data dir, demo) -> exit code
+
+
+@dataclasses.dataclass(frozen=True)
+class CommandGroup:
+    """Commands another module adds: their names, and the function that adds their parsers.
+
+    With the names known, a command outside the group is parsed without
+    importing the group or building its parsers (~10 ms of the 150 ms a
+    read-only command may take; bench/bench_cli_start.py).
+    """
+
+    names: tuple[str, ...]
+    register: Register
+
+
+def _imported(module_name: str) -> Register:
+    """A group of the core, imported when it is registered (each module imports `emit` from this one)."""
+
+    def register(subparsers: Any) -> None:
+        importlib.import_module(module_name).register(subparsers)
+
+    return register
+
+
+CORE_GROUPS = (
+    CommandGroup(("export", "import", "verify"), _imported("skiller_desktop.interop.cli_commands")),
+    CommandGroup(("team",), _imported("skiller_desktop.teams.cli_commands")),
+    CommandGroup(("block", "unblock", "blocked"), _imported("skiller_desktop.block_commands")),
+)
+
+
+def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = None) -> argparse.ArgumentParser:
+    """Every `skiller` command: the core's, then its groups and those of `extensions` (sync's, from __main__).
+
+    Given the `command` about to be parsed, a group without it is left out when
+    the command is known; an unknown one (a typo) or none (`--help`) gets them all.
+    """
     parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.")
     parser.add_argument("--data-dir", type=Path, help="where the data lives (default: the platform's data dir)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -203,23 +242,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--people", type=bounded_int(1, 100_000), default=300)
     p.set_defaults(handler=cmd_demo)
 
-    for register in _extensions():
-        register(sub)
+    groups = (*CORE_GROUPS, *extensions)
+    known = set(sub.choices).union(*(g.names for g in groups))
+    for command_group in groups:
+        if command not in known or command in command_group.names:
+            command_group.register(sub)
     return parser
 
 
-def _extensions() -> list[Callable[[Any], None]]:
-    """Command groups from other packages (sync, interop), when present."""
-    found = []
-    extensions = ("sync.cli_commands", "skiller_desktop.interop.cli_commands", "skiller_desktop.teams.cli_commands",
-                  "skiller_desktop.block_commands")
-    for module_name in extensions:
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ImportError:
-            continue
-        found.append(module.register)
-    return found
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, read as the parser will: its first word that is no option nor an option's value.
+
+    Only `--data-dir` among the global options takes a value. Should a new
+    one take a value too and be missed here, its value is taken for the
+    command: unknown, so every group is built, and the parse is the same.
+    """
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 # -- output --------------------------------------------------------------
@@ -573,7 +617,7 @@ def _route_logs(data_dir: Path) -> list[logging.Handler]:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(logging.WARNING)
     stderr.setFormatter(_OneLine())
-    handlers = [ErrorLog(data_dir / ERROR_LOG), stderr]
+    handlers: list[logging.Handler] = [ErrorLog(data_dir / ERROR_LOG), stderr]
     root = logging.getLogger()
     for handler in handlers:
         root.addHandler(handler)
@@ -586,7 +630,7 @@ def _thread_crashed(crash: threading.ExceptHookArgs) -> None:
         return
     name = crash.thread.name if crash.thread else "a thread"
     log.error("%s stopped on an unexpected error", name,
-              exc_info=(crash.exc_type, crash.exc_value, crash.exc_traceback))
+              exc_info=(crash.exc_type, crash.exc_value, crash.exc_traceback))  # type: ignore[arg-type]
 
 
 def _unroute_logs(handlers: list[logging.Handler]) -> None:
@@ -638,15 +682,25 @@ def _encodes(text: str) -> bool:
     return True
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None, *, extensions: Iterable[CommandGroup] = (),
+         launch_app: LaunchApp | None = None) -> int:
+    """Run one `skiller` command; without a command, `launch_app` opens the desktop app.
+
+    The composition root (skiller_desktop/__main__.py) passes the sync command
+    group and the app's launcher: this module imports neither `sync` nor `ui`.
+    """
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(extensions, command_word(argv))
     args = parser.parse_args(argv)
     bad = _undecodable(args)
     if bad is not None:
         print(f"skiller: the {bad.replace('_', ' ')} given is not valid text (undecodable bytes)", file=sys.stderr)
         return 2
     if args.command is None:
-        return _launch_app(args)
+        if launch_app is None:
+            print("skiller: no command given; try 'skiller --help'", file=sys.stderr)
+            return 2
+        return launch_app(args.data_dir or (demo_data_dir() if args.demo else None), args.demo)
     data_dir = args.data_dir or default_data_dir()
     routed = _route_logs(data_dir)
     services = None
@@ -668,13 +722,3 @@ def main(argv: list[str] | None = None) -> int:
         if services is not None:
             services.close()
         _unroute_logs(routed)
-
-
-def _launch_app(args: argparse.Namespace) -> int:
-    try:
-        from ui.app import run
-    except ImportError as exc:
-        print(f"skiller: the desktop app is not available ({exc}); try 'skiller --help'", file=sys.stderr)
-        return 1
-    data_dir = args.data_dir or (demo_data_dir() if args.demo else None)
-    return run(data_dir, args.demo)

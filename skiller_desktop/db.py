@@ -3,6 +3,12 @@
 Every write runs inside `transaction()`, so a crash leaves the old state or the
 new one. Errors of the environment (read-only dir, full disk, locked file)
 become StorageError with words a user can act on; anything else is our bug.
+
+Two ways to the same connection: plain `sqlite3` for the hot paths (a commit's
+batches, searches, every read a command makes), and sqlite-utils (`utils`) for
+schema work and occasional writes, where it says more in fewer lines. sqlite-utils
+is imported on first use only: with its plugins it costs ~40 ms, more than a
+quarter of a read-only command's budget (bench/bench_cli_start.py).
 """
 
 from __future__ import annotations
@@ -11,14 +17,16 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from .errors import StorageError
 from .paths import create_private_file, make_private_dir, make_private_files
 from .schema import MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _ENVIRONMENT_ERRORS = {
     "readonly": "the data folder is read-only: Skiller cannot save changes there",
@@ -55,7 +63,6 @@ class Database:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA busy_timeout = 15000")  # an import may hold the write lock a while
             self.conn = conn
-            self.db = sqlite_utils.Database(conn)
             if not read_only:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
@@ -72,11 +79,26 @@ class Database:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StorageError("this data file was written by a newer Skiller; please update")
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
-                for statement in _statements(script):
-                    self.conn.execute(statement)
+                if isinstance(step, str):
+                    for statement in _statements(step):
+                        self.conn.execute(statement)
+                else:  # sqlite-utils nests its own work in savepoints: the step stays one transaction
+                    step(self.utils)
                 self.conn.execute(f"PRAGMA user_version = {number}")
+
+    @cached_property
+    def utils(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection: for schema work and writes off the hot paths.
+
+        Use it inside `transaction()` (it then joins that transaction through
+        savepoints, and holds the lock). Plugins are not loaded: finding them
+        scans every installed package's metadata, and we use none.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -109,6 +131,13 @@ class Database:
     def one(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Row | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
+        """The first column of the first row: for aggregates (COUNT, MAX), which always give one row."""
+        row = self.one(sql, params)
+        if row is None:
+            raise RuntimeError(f"no row from: {sql[:80]}")  # our bug: the query is no aggregate
+        return row[0]
 
     def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Cursor:
         with self._lock:

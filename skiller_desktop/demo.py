@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,7 +186,7 @@ def _plan_person(rng: random.Random, catalogue: list[str], skills_each: int) -> 
     identity = Identity.generate()
     name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
     count = max(1, min(len(catalogue), int(rng.gauss(skills_each, 3))))
-    skills = {}
+    skills: dict[str, dict] = {}
     for position, skill in enumerate(rng.sample(catalogue, count)):
         skills[skill_key(skill)] = {
             "name": skill,
@@ -310,7 +310,7 @@ def build_documents(
     seed: int = 1,
     skills_each: int = 20,
     endorsements_each: int = 10,
-    known: list[tuple[str, dict[str, dict]]] = (),
+    known: Sequence[tuple[str, dict[str, dict]]] = (),
     known_weight: int = 1,
 ) -> Iterator[Accepted]:
     """Yield signed person documents, ready for `Store.commit`.
@@ -337,7 +337,7 @@ def generate_community(
     seed: int = 1,
     skills_each: int = 20,
     endorsements_each: int = 10,
-    known: list[tuple[str, dict[str, dict]]] = (),
+    known: Sequence[tuple[str, dict[str, dict]]] = (),
     known_weight: int = 1,
     batch: int = 500,
     progress: Callable[[int, int], None] | None = None,

@@ -12,8 +12,6 @@ import contextlib
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "Skiller"
 
 
@@ -21,6 +19,8 @@ def default_data_dir(profile: str = "default") -> Path:
     override = os.environ.get("SKILLER_DATA_DIR")
     if override:
         return Path(override)
+    from platformdirs import user_data_dir  # here: a command given --data-dir does not need it
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "profiles" / profile
 
 

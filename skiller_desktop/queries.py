@@ -80,7 +80,7 @@ class Queries:
         return [_summary(r) for r in rows]
 
     def count_people(self) -> int:
-        return int(self.db.one("SELECT COUNT(*) AS n FROM persons")["n"])
+        return int(self.db.scalar("SELECT COUNT(*) AS n FROM persons"))
 
     def skills(self, person_id: str, key: str | None = None) -> list[Skill]:
         """A person's skills in their order, with the endorsements that count; or only the one with `key`."""
@@ -275,7 +275,7 @@ class Queries:
         """Skill holders, best first, straight off the covering index skills_by_key."""
         where = "s.skill_key = ? AND s.level >= ?" + (" AND s.availability = ?" if availability else "")
         params = [key, level] + ([availability] if availability else [])
-        total = int(self.db.one(f"SELECT COUNT(*) AS n FROM skills s WHERE {where}", params)["n"])
+        total = int(self.db.scalar(f"SELECT COUNT(*) AS n FROM skills s WHERE {where}", params))
         rows = self.db.query(
             f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level
                 FROM skills s CROSS JOIN persons p ON p.person_id = s.person_id WHERE {where}
@@ -286,7 +286,8 @@ class Queries:
 
     def _search_filters(self, level: int, availability: str, limit: int, offset: int) -> SearchPage:
         """Everyone, or everyone available / above a level, in name order."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if availability:
             where.append("p.availability = ?")
             params.append(availability)
@@ -297,7 +298,7 @@ class Queries:
         if level and availability:
             total = self._count_facets([search_index.availability_token(availability), search_index.level_token(level)])
         else:
-            total = int(self.db.one(f"SELECT COUNT(*) AS n FROM persons p WHERE {clause}", params)["n"])
+            total = int(self.db.scalar(f"SELECT COUNT(*) AS n FROM persons p WHERE {clause}", params))
         rows = self.db.query(
             f"SELECT {_SUMMARY} FROM persons p WHERE {clause} ORDER BY p.name_fold, p.person_id LIMIT ? OFFSET ?",
             [*params, limit, offset],
@@ -314,7 +315,7 @@ class Queries:
         if availability:
             tokens.append(search_index.availability_token(availability))
         match = search_index.match_expression(text, tokens)
-        total = int(self.db.one("SELECT COUNT(*) AS n FROM persons_fts WHERE persons_fts MATCH ?", (match,))["n"])
+        total = int(self.db.scalar("SELECT COUNT(*) AS n FROM persons_fts WHERE persons_fts MATCH ?", (match,)))
         order = "f.rank" if total <= RANKED_MATCHES else "f.rowid"
         skill_columns = "'' AS matched_skill, 0 AS matched_level"
         join = ""
@@ -333,7 +334,7 @@ class Queries:
 
     def _count_facets(self, tokens: list[str]) -> int:
         match = search_index.match_expression("", tokens)
-        return int(self.db.one("SELECT COUNT(*) AS n FROM persons_fts WHERE persons_fts MATCH ?", (match,))["n"])
+        return int(self.db.scalar("SELECT COUNT(*) AS n FROM persons_fts WHERE persons_fts MATCH ?", (match,)))
 
 
 # Above this many matches, ranking by relevance costs more than a frame; broad

@@ -1,6 +1,30 @@
-"""Schema migrations, applied in order; `PRAGMA user_version` counts them."""
+"""Schema migrations, applied in order; `PRAGMA user_version` counts them.
 
-MIGRATIONS: list[str] = [
+A step is either SQL or a function given sqlite-utils' `Database` over the same
+connection (skiller_desktop/db.py runs either inside one transaction). New steps
+are functions: `table.create()`, `add_column()`, `create_index()`, and
+`transform()` to reshape a table (sqlite-utils rebuilds it, keeping its rows,
+CHECKs, UNIQUEs and AUTOINCREMENT). Steps stay SQL where sqlite-utils cannot say
+what the table is: WITHOUT ROWID tables (sqlite-utils creates rowid tables only,
+and `transform()` would turn one into a rowid table), the standalone FTS5 index
+with its own tokenizer and prefix indexes (`enable_fts()` makes an
+external-content index of one table's columns), and the log's rebuild that keeps
+its sequence numbers (step 5). Steps already applied somewhere are never
+changed in what they make: tests/unit/test_schema.py checks that a new store has
+exactly the shape the SQL steps made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+Migration = str | Callable[["sqlite_utils.Database"], None]
+
+MIGRATIONS: list[Migration] = [
     # 1: documents, the replication log, peers and the read models.
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -280,26 +304,25 @@ MIGRATIONS.append(
 # 6 (invitations withdrawn or expiring): a team's invitations say when an admin
 # withdrew one and when a code stops being valid ('' for never; documents made
 # before this have neither, which reads the same).
-MIGRATIONS.append(
-    """
-    ALTER TABLE team_invitations ADD COLUMN revoked_at TEXT NOT NULL DEFAULT '';
-    ALTER TABLE team_invitations ADD COLUMN revoked_by TEXT NOT NULL DEFAULT '';
-    ALTER TABLE team_invitations ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''
-    """
-)
+def _invitations_withdrawn_or_expiring(db: sqlite_utils.Database) -> None:
+    invitations = db.table("team_invitations")
+    for column in ("revoked_at", "revoked_by", "expires_at"):
+        invitations.add_column(column, str, not_null_default="")
+
+
+MIGRATIONS.append(_invitations_withdrawn_or_expiring)
 
 # 7 (hostile input): keys this node or relay refuses. A key is free, so quotas
 # alone mean little: a user or a relay operator blocks a key, and its entries
 # are refused and no longer served (skiller_desktop/blocklist.py).
-MIGRATIONS.append(
-    """
-    CREATE TABLE blocked_keys (
-        person_id TEXT PRIMARY KEY,
-        reason TEXT NOT NULL DEFAULT '',
-        blocked_at TEXT NOT NULL
+def _blocked_keys(db: sqlite_utils.Database) -> None:
+    db.table("blocked_keys").create(
+        {"person_id": str, "reason": str, "blocked_at": str},
+        pk="person_id", not_null={"reason", "blocked_at"}, defaults={"reason": ""},
     )
-    """
-)
+
+
+MIGRATIONS.append(_blocked_keys)
 
 # 8 (hostile input): ids an author chooses are unique only within that author's
 # document, so the rows they name are keyed by (document, id): a document reusing
@@ -382,11 +405,12 @@ MIGRATIONS.append(
 # its size, so the queue has quotas per signer and in bytes (sync/engine.py).
 # Written to stand on its own: it touches only sync_pending (migration 2).
 # The index holds `size` too, so the quota sums read it instead of every row's blob pages.
-MIGRATIONS.append(
-    """
-    ALTER TABLE sync_pending ADD COLUMN signer TEXT NOT NULL DEFAULT '';
-    ALTER TABLE sync_pending ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
-    UPDATE sync_pending SET size = length(bytes);
-    CREATE INDEX sync_pending_signer ON sync_pending (signer, received_at, size)
-    """
-)
+def _pending_signer_and_size(db: sqlite_utils.Database) -> None:
+    pending = db.table("sync_pending")
+    pending.add_column("signer", str, not_null_default="")
+    pending.add_column("size", int, not_null_default=0)
+    db.execute("UPDATE sync_pending SET size = length(bytes)")  # one statement; sqlite-utils would go row by row
+    pending.create_index(["signer", "received_at", "size"], index_name="sync_pending_signer")
+
+
+MIGRATIONS.append(_pending_signer_and_size)

@@ -70,8 +70,9 @@ class Store:
         return row["value"] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        """A rare write (an epoch, a node id): sqlite-utils' upsert; `meta` stays a plain read, done at every open."""
+        with self.db.transaction():
+            self.db.utils.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     def epoch(self) -> str:
         """The log's epoch: a node whose log is reset gets a new one."""

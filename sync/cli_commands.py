@@ -1,8 +1,10 @@
-"""`skiller serve`, `skiller sync`, `skiller peers`: for the lead's CLI to register.
+"""`skiller serve`, `skiller sync`, `skiller peers`, registered by the composition root.
 
-    from sync import cli_commands
-    cli_commands.register(subparsers)   # each parser gets set_defaults(handler=...)
+    skiller_desktop/__main__.py:  sync.cli_commands.register(subparsers)   # set_defaults(handler=...)
 
+Importing this module is cheap: it only declares the commands' arguments. The
+sync machinery (the server, requests, the scheduler) is imported by the
+handlers that use it, so `skiller whoami` does not pay for it.
 Each handler is `handler(services, args) -> int` and honours `args.json`.
 A sync that did not end up to date prints one line on stderr and exits 1;
 what is our bug goes, with its trace, to `skiller-errors.log` in the data dir.
@@ -17,17 +19,19 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skiller_desktop.errorlog import ERROR_LOG, ErrorLog, writes_to
 from skiller_desktop.errors import SkillerError
-from skiller_desktop.services import Services
 
-from .node import NodeSync
-from .peers import PeerBook, normalize_url
-from .scheduler import PeerState, PeerStatus, SchedulerConfig, state_of
+if TYPE_CHECKING:
+    from skiller_desktop.services import Services
+
+    from .node import NodeSync
+    from .scheduler import PeerStatus
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = subparsers.add_parser("serve", help="serve this node's sync endpoint (headless) and sync with peers")
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
     serve.add_argument("--port", type=int, default=8766)
@@ -78,11 +82,13 @@ def _json(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "json", False))
 
 
-def _emit(args: argparse.Namespace, payload: dict, text: str) -> None:
+def _emit(args: argparse.Namespace, payload: dict[str, object], text: str) -> None:
     print(json.dumps(payload, ensure_ascii=False) if _json(args) else text, flush=True)
 
 
 def _status_line(status: PeerStatus) -> str:
+    from .scheduler import PeerState
+
     extra = f" ({status.last_error})" if status.last_error and status.state is not PeerState.UP_TO_DATE else ""
     return f"{status.kind:5} {status.url}  {status.state.value}{extra}"
 
@@ -101,6 +107,9 @@ def _add_peers(node: NodeSync, args: argparse.Namespace) -> list[str]:
 
 
 def sync_command(services: Services, args: argparse.Namespace) -> int:
+    from .node import NodeSync
+    from .scheduler import PeerState, SchedulerConfig
+
     keep_traces(services.data_dir)
     try:
         services.require_identity()
@@ -131,6 +140,9 @@ def sync_command(services: Services, args: argparse.Namespace) -> int:
 
 
 def serve_command(services: Services, args: argparse.Namespace) -> int:
+    from .node import NodeSync
+    from .scheduler import SchedulerConfig
+
     keep_traces(services.data_dir)
     try:
         node = NodeSync(services, SchedulerConfig(period=args.period))
@@ -160,6 +172,9 @@ def _run_until_signal(node: NodeSync, args: argparse.Namespace, serve: bool) -> 
 
 
 def peers_command(services: Services, args: argparse.Namespace) -> int:
+    from .peers import PeerBook, normalize_url
+    from .scheduler import state_of
+
     book = PeerBook(services.db)
     if args.remove:
         book.remove(normalize_url(args.remove))

@@ -79,7 +79,7 @@ def start_sync(services: Services, demo: bool, settings: QSettings | None = None
         node.scheduler.start()  # the user chose not to accept connections: outbound sync only
         return node.scheduler, node.close, None
     try:
-        port = int(settings.value(PORT_SETTING, DEFAULT_PORT)) if settings is not None else DEFAULT_PORT
+        port = int(str(settings.value(PORT_SETTING, DEFAULT_PORT))) if settings is not None else DEFAULT_PORT
     except (TypeError, ValueError):
         port = DEFAULT_PORT
     lan = LanNode(node, host, port)

@@ -68,7 +68,7 @@ class FirstRunDialog(QDialog):
         self.create_errors.add("headline", self.headline, headline_error)
         self.create_button = QPushButton(self.tr("Create my profile"), page)
         self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_identity)
         form.addRow(self.tr("&Name"), self.name)
         form.addRow("", name_error)
         form.addRow(self.tr("&Headline"), self.headline)
@@ -77,7 +77,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.create_button)
         return page
 
-    def create(self) -> None:
+    def create_identity(self) -> None:  # not `create`: that is QWidget's
         name, headline = self.name.text(), self.headline.text()
         self.create_errors.clear()
         self.create_button.setEnabled(False)

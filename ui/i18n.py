@@ -35,6 +35,7 @@ class Languages:
 
     def switch(self, language: str) -> None:
         app = QCoreApplication.instance()
+        assert app is not None, "switch the language of a running app"
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()

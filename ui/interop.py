@@ -81,7 +81,8 @@ class Interop(QObject):
         path = self.ask.open_path(self.window, self.tr("Import JSON Resume"),
                                   self.tr("JSON Resume (*.json);;All files (*)"))
         if path:
-            self._import(self.tr("Importing your résumé…"), lambda: service.import_jsonresume(self.services, path))
+            source = Path(path)
+            self._import(self.tr("Importing your résumé…"), lambda: service.import_jsonresume(self.services, source))
 
     def import_linkedin(self) -> None:
         """The export's ZIP, or any CSV of its unpacked folder (which stands for the folder)."""
@@ -105,7 +106,7 @@ class Interop(QObject):
             progress.close()
             if error is not None:
                 self._fail(self.tr("Import failed"), self.tr("Nothing was imported."), error)
-            else:
+            elif summary is not None:  # an import without an error has a summary
                 self._show(self.tr("Import report"), self.import_summary(summary), list(summary.report))
 
         self.ops.run(call, done)

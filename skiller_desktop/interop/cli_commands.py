@@ -8,7 +8,9 @@ from typing import Any
 
 from ..cli import emit
 from ..services import Services
-from . import service
+
+# Each handler imports `service` (the formats, fpdf2, jsonschema): `skiller whoami` builds this
+# parser too, and must not pay for them.
 
 LANGUAGES = ("en", "fr")
 
@@ -43,16 +45,22 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_export_jsonresume(s: Services, a: argparse.Namespace) -> None:
+    from . import service
+
     path = service.export_jsonresume(s, a.file)
     emit(a, {"file": str(path)}, f"Wrote {path}")
 
 
 def cmd_export_pdf(s: Services, a: argparse.Namespace) -> None:
+    from . import service
+
     path = service.export_pdf(s, a.file, a.language, a.person)
     emit(a, {"file": str(path), "language": a.language}, f"Wrote {path}")
 
 
 def cmd_export_credentials(s: Services, a: argparse.Namespace) -> None:
+    from . import service
+
     paths, skipped = service.export_credentials_report(s, a.directory)
     lines = [f"Wrote {len(paths)} credentials into {a.directory}"]
     lines += [f"Left out: {reason}" for reason in skipped]
@@ -60,16 +68,22 @@ def cmd_export_credentials(s: Services, a: argparse.Namespace) -> None:
 
 
 def cmd_import_jsonresume(s: Services, a: argparse.Namespace) -> None:
+    from . import service
+
     summary = service.import_jsonresume(s, a.file)
     emit(a, summary, "\n".join(summary.report))
 
 
 def cmd_import_linkedin(s: Services, a: argparse.Namespace) -> None:
+    from . import service
+
     summary = service.import_linkedin(s, a.path)
     emit(a, summary, "\n".join(summary.report))
 
 
 def cmd_verify(s: Services, a: argparse.Namespace) -> None:
+    from . import service
+
     result = service.verify_file(s, a.file)
     emit(a, result, lambda: verify_text(result))
 

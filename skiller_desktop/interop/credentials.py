@@ -27,7 +27,7 @@ import base64
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -36,6 +36,9 @@ from .. import safe_json
 from ..errors import ValidationError
 from ..files import read_limited
 from ..identity import did_from_public_key, public_key_from_did, raw_public_key
+
+if TYPE_CHECKING:
+    from jwt.types import Options
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -208,7 +211,7 @@ def _claimed_issuer(token: str) -> str:
 
 
 def _decode(token: str, key: Ed25519PublicKey) -> dict[str, Any]:
-    options = {"require": ["iss", "sub", "jti", "nbf"], "verify_aud": False}
+    options: Options = {"require": ["iss", "sub", "jti", "nbf"], "verify_aud": False}
     try:
         return jwt.decode(token, key, algorithms=["EdDSA"], options=options, leeway=CLOCK_SKEW_SECONDS)
     except jwt.InvalidSignatureError:

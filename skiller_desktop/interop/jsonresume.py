@@ -471,7 +471,7 @@ def _merge_skills(skills: list[dict], notes: list[str]) -> list[dict]:
 
 def _note_missing_levels(data: dict, notes: list[str]) -> None:
     unlevelled = [
-        raw.get("name")
+        str(raw.get("name"))
         for raw in _entries(data, "skills")
         if raw.get("name") and not str(raw.get("level") or "").strip()
     ]
@@ -549,14 +549,17 @@ def _level_name(level: object) -> str:
 def _export_section(section: _Section, items: list[dict], template: dict, notes: list[str]) -> list[dict]:
     """Entries in the template's order, then new ones in the order given."""
     pool: dict[tuple, list[tuple[int, dict]]] = {}
-    for index, raw in enumerate(_entries(template, section.key)):
-        key = section.identity(section.convert(raw, section.key, notes))
-        pool.setdefault(key, []).append((index, raw))
+    for position, entry in enumerate(_entries(template, section.key)):
+        key = section.identity(section.convert(entry, section.key, notes))
+        pool.setdefault(key, []).append((position, entry))
     ranked = []
     for given, item in enumerate(items):
         item = _complete(section, item)
         candidates = pool.get(section.identity(item))
-        index, raw = candidates.pop(0) if candidates else (None, None)
+        index: int | None = None
+        raw: dict | None = None
+        if candidates:
+            index, raw = candidates.pop(0)
         rank = (0, index) if index is not None else (1, given)
         ranked.append((rank, _export_entry(item, raw, section, notes)))
     return [entry for _, entry in sorted(ranked, key=lambda pair: pair[0])]
@@ -564,7 +567,7 @@ def _export_section(section: _Section, items: list[dict], template: dict, notes:
 
 def _complete(section: _Section, item: dict) -> dict:
     """The item with missing fields defaulted, so callers may pass partial dicts."""
-    defaults = {name: "" for name, _ in section.fields}
+    defaults: dict[str, object] = {name: "" for name, _ in section.fields}
     defaults.update({"level": DEFAULT_LEVEL, "keywords": []})
     return {**defaults, **item}
 

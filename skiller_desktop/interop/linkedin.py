@@ -73,8 +73,8 @@ def read_linkedin_export(path: Path) -> ImportedPortfolio:
             f"{path.name} holds none of the LinkedIn export files ({', '.join(FILES)}): "
             "is it the archive from “Get a copy of your data”?"
         )
-    tables = {name: _table(name, data, notes) for name, data in raw_files.items()}
-    tables = {name: table for name, table in tables.items() if table is not None}
+    read = {name: _table(name, data, notes) for name, data in raw_files.items()}
+    tables = {name: table for name, table in read.items() if table is not None}
     if not tables:
         raise InteropError(f"No LinkedIn file in {path.name} could be read: {notes[-1]}")
     return _build(tables, sorted(set(FILES) - set(raw_files)), notes)
@@ -274,12 +274,16 @@ class _Rows:
             return iter(())
         return iter(enumerate(self.table.rows, start=1))
 
+    @property
+    def file(self) -> str:
+        return self.table.file if self.table else ""
+
     def date(self, row: dict[str, str], key: str, line: int) -> str:
         raw = row.get(key, "")
         value = parse_date(raw)
         if value is None:
             column = self.table.headers.get(key, key) if self.table else key
-            self.notes.append(f"{self.table.file} row {line}: {column} {raw!r} is not a date: left empty")
+            self.notes.append(f"{self.file} row {line}: {column} {raw!r} is not a date: left empty")
             return ""
         return value
 
@@ -403,7 +407,7 @@ def _endorsements(rows: _Rows, notes: list[str]) -> list[dict]:
             "status": row.get("endorsementstatus", "").lower(),
         }
         if not entry["skill"] or not (endorser or entry["endorser_url"]):
-            notes.append(f"{rows.table.file} row {line}: no skill or no endorser: skipped")
+            notes.append(f"{rows.file} row {line}: no skill or no endorser: skipped")
             continue
         key = (skill_key(entry["skill"]), fold(entry["endorser_url"] or endorser), entry["date"])
         duplicates += key in found

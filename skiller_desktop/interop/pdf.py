@@ -10,10 +10,14 @@ from __future__ import annotations
 import os
 import unicodedata
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from fpdf import FPDF
+
+if TYPE_CHECKING:
+    from fpdf.fonts import TTFFont
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 FONT_FAMILY = "DejaVu"
@@ -166,7 +170,7 @@ class _PortfolioPDF(FPDF):
         as empty boxes. Shaping is per text because it is three times slower
         and only right-to-left or combining text needs it.
         """
-        cmap = self.current_font.cmap
+        cmap = cast("TTFFont", self.current_font).cmap  # set_font() gets our TrueType fonts only
         text = "".join(_printable(char, cmap) for char in text)
         if self.can_shape:
             self.set_text_shaping(_needs_shaping(text))
@@ -214,7 +218,7 @@ def _needs_shaping(text: str) -> bool:
     )
 
 
-def _printable(char: str, cmap: dict[int, int]) -> str:
+def _printable(char: str, cmap: Mapping[int, object]) -> str:
     if ord(char) in cmap or char in "\n\t":
         return char
     return "?" if unicodedata.category(char)[0] in "LN" else ""

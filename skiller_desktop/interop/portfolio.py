@@ -78,6 +78,8 @@ def iso_date(text: str) -> str | None:
     if not match:
         return None
     year, month, day = (int(part) if part else None for part in match.groups())
+    if year is None:  # the pattern requires it; said for the type checker
+        return None
     return checked_date(year, month or 1, day)
 
 

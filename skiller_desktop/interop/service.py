@@ -129,7 +129,7 @@ class _Plan:
             self.notes.append(f"{what} was longer than {LIMITS[field]:,} characters: clipped with “{ELLIPSIS}”")
         return text
 
-    def clip_list(self, values: list, field: str, what: str) -> list[str]:
+    def clip_list(self, values: list | None, field: str, what: str) -> list[str]:
         texts = [self.clip(v, field, what) for v in values or []]
         return [t for t in texts if t]
 
@@ -458,7 +458,7 @@ def verify_file(services: Services | None, path: Path) -> dict:
     except CredentialError as exc:
         raise RejectedError(f"{path.name}: not a valid credential: {exc}") from None
     subject = payload.get("credentialSubject") or {}
-    issuer = payload.get("issuer") if isinstance(payload.get("issuer"), dict) else {}
+    issuer: dict = payload["issuer"] if isinstance(payload.get("issuer"), dict) else {}
     result = {
         "valid": True,
         "credential_id": payload["jti"],

@@ -1,4 +1,4 @@
-"""`skiller team …`: loaded by the CLI (cli._extensions)."""
+"""`skiller team …`: registered by the CLI (cli.CORE_GROUPS)."""
 
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ def cmd_invite_code(s: Services, a: argparse.Namespace) -> None:
 
 def cmd_invitations(s: Services, a: argparse.Namespace) -> None:
     now = now_iso()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"invitation_id": i.invitation_id, "person_id": i.person_id, "by_code": i.by_code, "role": i.role,
          "created_at": i.created_at, "expires_at": i.expires_at, "accepted_by": i.accepted_by,
          "state": _invitation_state(i, now)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,15 +30,17 @@ from ..queries import HIDDEN
 from ..signed_heads import SignedHead
 from ..text import clean, clean_level
 from ..views import Changes
-from . import analysis
 from . import document as td
-from . import sealed as ts
-from .keys import TeamKeys
 from .policy import TeamPolicy
 from .views import Invitation, Member, Need, NeedMatches, Team, TeamMatrix
 
 if TYPE_CHECKING:
     from ..services import Services
+    from .keys import TeamKeys
+
+# The team keys (PyNaCl) and the matrix analysis are imported where they are
+# used: every command opens the services, and with them this module, so what
+# it imports at the top every `skiller whoami` pays for (bench/bench_cli_start.py).
 
 CODE_VALID_DAYS = 7  # how long an invitation code works unless said otherwise
 
@@ -51,10 +54,15 @@ class Teams:
     def __init__(self, services: Services) -> None:
         self.s = services
         self.policy = TeamPolicy()
-        self.keys = TeamKeys(services.db, lambda: services.identity)
         services.policies.setdefault(td.PREFIX, self.policy)
         services.add_listener(self._on_changes)
         self._processing = False
+
+    @cached_property
+    def keys(self) -> TeamKeys:
+        from .keys import TeamKeys
+
+        return TeamKeys(self.s.db, lambda: self.s.identity)
 
     # -- reading -------------------------------------------------------------
     def teams(self) -> list[Team]:
@@ -137,6 +145,8 @@ class Teams:
 
     # -- creating and membership --------------------------------------------
     def create(self, name: str, description: str = "") -> str:
+        from . import sealed as ts
+
         identity = self.s.require_identity()
         name = clean(name, "name", required=True)
         description = clean(description, "description")
@@ -349,6 +359,8 @@ class Teams:
 
     # -- matrix and matching ---------------------------------------------------
     def matrix(self, team_id: str, *, skills: Iterable[str] = (), min_level: int = 0, sort_by: str = "") -> TeamMatrix:
+        from . import analysis
+
         members = [(m.person_id, m.name, m.availability) for m in self.members(team_id)]
         rows = self.s.db.query(
             f"""SELECT s.person_id, s.skill_key, s.name, s.level, {_ENDORSEMENTS} AS n
@@ -364,6 +376,8 @@ class Teams:
     def matrix_csv(self, team_id: str, path: Path | None = None, *, matrix: TeamMatrix | None = None,
                    **options) -> str:
         """The matrix as CSV (`matrix` when already computed), written to `path` if given."""
+        from . import analysis
+
         text = analysis.matrix_csv(matrix if matrix is not None else self.matrix(team_id, **options))
         if path is not None:
             try:
@@ -377,6 +391,8 @@ class Teams:
         return [NeedMatches(n, self._candidates(team_id, n, others)) for n in self.needs(team_id, "open")]
 
     def _candidates(self, team_id: str, need: Need, others: int) -> list:
+        from . import analysis
+
         active = "SELECT person_id FROM team_members WHERE team_id = ? AND removed_at = ''"
         select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
                             s.availability FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
@@ -476,12 +492,11 @@ class Teams:
         return me
 
     def _other_admins(self, team_id: str) -> int:
-        row = self.s.db.one(
-            """SELECT COUNT(*) AS n FROM team_members
+        return int(self.s.db.scalar(
+            """SELECT COUNT(*) FROM team_members
                WHERE team_id = ? AND role = 'admin' AND removed_at = '' AND person_id != ?""",
             (team_id, self.s.person_id),
-        )
-        return int(row["n"])
+        ))
 
     def _check_newcomer(self, team_id: str, person_id: str, role: str) -> None:
         _check_role(role)

@@ -18,7 +18,7 @@ def launch(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SKILLER_NO_KEYRING="1", SKILLER_UI_EXIT_WHEN_READY="1",
                XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path),
                PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    code = "import sys; from skiller_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from skiller_desktop.__main__ import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True,
                           timeout=120, cwd=tmp_path)
 
@@ -55,7 +55,7 @@ def test_sigterm_closes_the_window_as_its_close_button_does(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SKILLER_NO_KEYRING="1", SKILLER_UI_SAY_READY="1",
                XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path),
                PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    code = "import sys; from skiller_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from skiller_desktop.__main__ import main; sys.exit(main(sys.argv[1:]))"
     app = subprocess.Popen([sys.executable, "-c", code, "--data-dir", str(tmp_path / "data")], env=env, cwd=tmp_path,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

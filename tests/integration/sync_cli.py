@@ -1,31 +1,16 @@
-"""`skiller` with the sync commands wired in, for tests, until the lead's CLI registers them.
+"""`skiller` as the installed command runs it (the composition root, with the sync commands), for subprocess tests.
 
 Usage: python tests/integration/sync_cli.py --data-dir D [--json] serve|sync|peers|<any skiller command>
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from skiller_desktop import cli
-from sync import cli_commands
-
-_build = cli.build_parser
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _build()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "serve" not in sub.choices:
-        cli_commands.register(sub)
-    return parser
-
-
-cli.build_parser = build_parser
+from skiller_desktop.__main__ import main
 
 if __name__ == "__main__":
-    sys.exit(cli.main())
+    sys.exit(main())
