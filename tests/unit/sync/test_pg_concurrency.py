@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pg_cluster
 import pytest
 
-import sync.engine
+import sync.verify
 from bench.attacks import person_with_edits
 from skiller_desktop import person_doc as pd
 from skiller_desktop.identity import Identity, actor_id, new_device_id
@@ -105,13 +105,13 @@ def _device_edits() -> tuple[list[WireEntry], list[WireEntry], list[WireEntry], 
 def test_two_processes_updating_one_document_at_once_keep_both_updates(relays, monkeypatch):
     base, laptop, phone, person = _device_edits()
     assert not apply_entries(relays[0], base).rejected
-    slow = sync.engine.verify_update
+    slow = sync.verify.verify_update
 
     def slow_verify(*args, **kwargs):
         time.sleep(0.3)  # both batches are past their first read before either commits
         return slow(*args, **kwargs)
 
-    monkeypatch.setattr(sync.engine, "verify_update", slow_verify)
+    monkeypatch.setattr(sync.verify, "verify_update", slow_verify)  # the one place jobs are verified
     results: list = [None, None]
 
     def push(index: int, entries: list[WireEntry]) -> None:
