@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from .forms import Ask
 from .i18n import SETTING, Languages
 from .interop import Interop
+from .lan import SERVE_SETTING, LanNode, serving_chosen
 from .messages import describe
 from .operations import Operations
 from .plain import plain
@@ -53,10 +54,15 @@ class MainWindow(QMainWindow):
         plain(self.status_label, self.busy_label)
         self.busy_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.lan_label = QLabel(self)  # LAN privacy: visible or hidden on the local network
+        self.lan_label.setObjectName("lanIndicator")
+        self.statusBar().addPermanentWidget(self.lan_label)
         self.statusBar().addPermanentWidget(self.status_label)
         ops.busy_changed.connect(self._busy)
         self._online = ("offline", 0)
         self._serving: tuple[list[str], bool] | None = None
+        self.lan: LanNode | None = None
+        self._lan_enabled, self._lan_pending = serving_chosen(settings), False
         self.interop = Interop(self, ops, self.ask, lambda: self.languages.current)
         self._bridge = StatusBridge(self)
         self._bridge.heard.connect(lambda: self.sync_screen.refresh(), Qt.ConnectionType.QueuedConnection)
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self.teams_screen.debounce_ms = self.debounce_ms
         self.settings_screen = SettingsScreen(self.ops, self.ask, self.sync_screen, self.languages.current, self)
         self.settings_screen.language_chosen.connect(self.set_language)
+        self.settings_screen.lan_box.switched.connect(self.set_lan_enabled)
         labels = (self.tr("My profile"), self.tr("Portfolio"), self.tr("Endorsements"), self.tr("People"),
                   self.tr("Exchange"), self.tr("Teams"), self.tr("Sync"), self.tr("Settings"))
         screens = (self.profile_screen, self.portfolio_screen, self.endorsements_screen, self.people_screen,
@@ -115,6 +122,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(current)
         self.setTabOrder(self.sidebar, self.stack)
         self._show_online()
+        self._show_lan()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -163,6 +171,41 @@ class MainWindow(QMainWindow):
         """Where this device answers other peers; shown on the Sync screen."""
         self._serving = (list(addresses), announced)
         self.sync_screen.set_serving(*self._serving)
+        self._lan_pending = False
+        self._show_lan()
+
+    # -- LAN privacy ------------------------------------------------------------------
+    def set_lan(self, lan: LanNode) -> None:
+        """The LAN node this window shows and hides; it tells where it serves."""
+        self.lan = lan
+        self._lan_enabled = lan.enabled
+        lan.serving.connect(self.set_serving)
+        self._show_lan()
+
+    def set_lan_enabled(self, enabled: bool) -> None:
+        """The Settings switch: kept for the next start, applied now (off the UI thread)."""
+        self.settings.setValue(SERVE_SETTING, "true" if enabled else "false")
+        self._lan_enabled = enabled
+        if self.lan is not None:
+            self._lan_pending = True
+            self.lan.set_enabled(enabled)
+        self._show_lan()
+
+    def _show_lan(self) -> None:
+        addresses, announced = self._serving or ([], False)
+        if not self._lan_enabled:
+            addresses, announced = [], False
+        self.settings_screen.lan_box.show_state(self._lan_enabled, addresses, announced, self._lan_pending)
+        if self._lan_pending:
+            text, tip = self.tr("LAN: …"), ""
+        elif not self._lan_enabled:
+            text, tip = self.tr("LAN: hidden"), self.tr("Not visible on your local network (Settings)")
+        else:
+            text, tip = self.tr("LAN: visible"), ", ".join(addresses)
+        self.lan_label.setText(text)
+        self.lan_label.setToolTip(tip)
+        self.lan_label.setAccessibleName(self.tr("Local network"))
+        self.lan_label.setVisible(self.lan is not None or not self._lan_enabled)
 
     def set_language(self, language: str) -> None:
         if language == self.languages.current:

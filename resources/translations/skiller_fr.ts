@@ -363,7 +363,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="100" />
+        <location filename="../../ui/app.py" line="97" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
@@ -1007,37 +1007,37 @@
 <context>
     <name>GivenEndorsementsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="232" />
+        <location filename="../../ui/models.py" line="233" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="232" />
+        <location filename="../../ui/models.py" line="233" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -1297,204 +1297,277 @@
     </message>
 </context>
 <context>
+    <name>LanBox</name>
+    <message>
+        <location filename="../../ui/lan.py" line="144" />
+        <source>Local network</source>
+        <translation>Réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="146" />
+        <source>&amp;Visible on my local network: announce this device and accept connections from peers</source>
+        <translation>&amp;Visible sur mon réseau local : annoncer cet appareil et accepter les connexions des pairs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="148" />
+        <source>Visible on my local network</source>
+        <translation>Visible sur mon réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="154" />
+        <source>When it is off, no port is open and nothing is announced; you still sync with the peers and relays you added.</source>
+        <translation>Désactivé, aucun port n’est ouvert et rien n’est annoncé ; la synchronisation continue avec les pairs et relais que vous avez ajoutés.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="172" />
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="174" />
+        <source>Hidden: this device is not announced and accepts no connections.</source>
+        <translation>Masqué : cet appareil n’est pas annoncé et n’accepte aucune connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="176" />
+        <source>Visible, but not serving right now: see the Sync screen.</source>
+        <translation>Visible, mais ne sert pas en ce moment : voir l’écran Synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="177" />
+        <source>Visible at %1.</source>
+        <translation>Visible à l’adresse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="178" />
+        <source>Announced on your local network.</source>
+        <translation>Annoncé sur votre réseau local.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="199" />
+        <source>LAN: …</source>
+        <translation>Réseau local : …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>LAN: hidden</source>
+        <translation>Réseau local : masqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>Not visible on your local network (Settings)</source>
+        <translation>Non visible sur votre réseau local (Paramètres)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203" />
+        <source>LAN: visible</source>
+        <translation>Réseau local : visible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206" />
+        <source>Local network</source>
+        <translation>Réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -1877,62 +1950,62 @@
 <context>
     <name>OffersModel</name>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="251" />
         <source>Posted</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="262" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="262" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="264" />
+        <location filename="../../ui/models.py" line="265" />
         <source>Closed</source>
         <translation>Close</translation>
     </message>
@@ -2323,147 +2396,147 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="47" />
+        <location filename="../../ui/screens/settings.py" line="48" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="66" />
         <location filename="../../ui/screens/settings.py" line="69" />
+        <location filename="../../ui/screens/settings.py" line="72" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="74" />
+        <location filename="../../ui/screens/settings.py" line="77" />
         <source>&amp;Interface language</source>
         <translation>&amp;Langue de l’interface</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85" />
         <location filename="../../ui/screens/settings.py" line="88" />
+        <location filename="../../ui/screens/settings.py" line="91" />
         <source>Relays</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="92" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="92" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="97" />
+        <location filename="../../ui/screens/settings.py" line="100" />
         <source>Relay address</source>
         <translation>Adresse du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="98" />
+        <location filename="../../ui/screens/settings.py" line="101" />
         <source>Add &amp;relay</source>
         <translation>Ajouter le &amp;relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="130" />
+        <location filename="../../ui/screens/settings.py" line="133" />
         <source>Where your data lives</source>
         <translation>Où sont vos données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="135" />
-        <location filename="../../ui/screens/settings.py" line="141" />
+        <location filename="../../ui/screens/settings.py" line="138" />
+        <location filename="../../ui/screens/settings.py" line="144" />
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="136" />
+        <location filename="../../ui/screens/settings.py" line="139" />
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="145" />
+        <location filename="../../ui/screens/settings.py" line="148" />
         <source>Identity and devices</source>
         <translation>Identité et appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="149" />
-        <location filename="../../ui/screens/settings.py" line="169" />
+        <location filename="../../ui/screens/settings.py" line="152" />
+        <location filename="../../ui/screens/settings.py" line="172" />
         <source>Your person id</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="150" />
+        <location filename="../../ui/screens/settings.py" line="153" />
         <source>E&amp;xport identity for another device…</source>
         <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="157" />
+        <location filename="../../ui/screens/settings.py" line="160" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="161" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="161" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="161" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="164" />
+        <location filename="../../ui/screens/settings.py" line="167" />
         <source>Re&amp;voke device…</source>
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="193" />
+        <location filename="../../ui/screens/settings.py" line="196" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="194" />
+        <location filename="../../ui/screens/settings.py" line="197" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="194" />
+        <location filename="../../ui/screens/settings.py" line="197" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="208" />
-        <location filename="../../ui/screens/settings.py" line="212" />
+        <location filename="../../ui/screens/settings.py" line="211" />
+        <location filename="../../ui/screens/settings.py" line="215" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="209" />
+        <location filename="../../ui/screens/settings.py" line="212" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="213" />
+        <location filename="../../ui/screens/settings.py" line="216" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="218" />
+        <location filename="../../ui/screens/settings.py" line="221" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="224" />
+        <location filename="../../ui/screens/settings.py" line="227" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="225" />
+        <location filename="../../ui/screens/settings.py" line="228" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
     </message>
@@ -2580,22 +2653,22 @@
 <context>
     <name>SkillsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="196" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="196" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="196" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="196" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
