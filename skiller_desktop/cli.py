@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 from .errorlog import ERROR_LOG, ErrorLog
 from .errors import SkillerError, ValidationError
 from .paths import default_data_dir, demo_data_dir
+from .person_doc import AVAILABILITY
 from .services import Services
 
 log = logging.getLogger("skiller")
@@ -46,6 +47,11 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, top: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not top:  # `skiller whoami --json`, `skiller team list --data-dir D`: the global options, after the command
+            _global_options(self, argparse.SUPPRESS)
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does, without usage noise
         print(f"skiller: {_printable(message)}", file=sys.stderr)
         raise SystemExit(2)
@@ -58,6 +64,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 MAX_LIST = 100_000  # people listed or found at once
+AVAILABILITY_CHOICES = (*AVAILABILITY[1:], "")  # "" clears it
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """"1 skill", "0 skills", "2 endorsements": the count and the word that goes with it."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 Register = Callable[[Any], None]  # adds a command group to the `skiller` sub-parsers
@@ -90,7 +102,17 @@ CORE_GROUPS = (
     CommandGroup(("export", "import", "verify"), _imported("skiller_desktop.interop.cli_commands")),
     CommandGroup(("team",), _imported("skiller_desktop.teams.cli_commands")),
     CommandGroup(("block", "unblock", "blocked"), _imported("skiller_desktop.block_commands")),
+    CommandGroup(("vocabulary",), _imported("skiller_desktop.vocabulary_cli")),
 )
+
+
+def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--data-dir and --json, before the command (defaults set) or after it (SUPPRESS: absent unless given,
+    so a value given before the command is not reset by a subcommand's parser)."""
+    parser.add_argument("--data-dir", type=Path, default=default,
+                        help="where the data lives (default: the platform's data dir)")
+    parser.add_argument("--json", action="store_true", default=False if default is None else default,
+                        help="machine-readable output")
 
 
 def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = None) -> argparse.ArgumentParser:
@@ -99,9 +121,8 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     Given the `command` about to be parsed, a group without it is left out when
     the command is known; an unknown one (a typo) or none (`--help`) gets them all.
     """
-    parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.")
-    parser.add_argument("--data-dir", type=Path, help="where the data lives (default: the platform's data dir)")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.", top=True)
+    _global_options(parser, None)
     parser.add_argument("--demo", action="store_true", help="open the app on a generated demo community")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -118,8 +139,10 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     p.add_argument("--person")
     p.set_defaults(handler=cmd_profile_show)
     p = profile.add_parser("set")
-    for name in ("name", "headline", "bio", "location", "availability"):
+    for name in ("name", "headline", "bio", "location"):
         p.add_argument(f"--{name}")
+    p.add_argument("--availability", choices=AVAILABILITY_CHOICES, metavar="{" + ",".join(AVAILABILITY_CHOICES) + "}",
+                   help="one of: " + ", ".join(AVAILABILITY[1:]) + " ('' clears it)")
     p.add_argument("--link", action="append", dest="links", help="repeat for several links")
     p.add_argument("--language", action="append", dest="languages")
     p.set_defaults(handler=cmd_profile_set)
@@ -378,7 +401,8 @@ def cmd_skill_list(s: Services, a: argparse.Namespace) -> None:
         skills,
         lambda: (
             "\n".join(
-                f"{k.name:<30} level {k.level}  {k.years:>2} y  {k.endorsement_count} endorsement(s)" for k in skills
+                f"{k.name:<30} level {k.level}  {plural(k.years, 'year'):>8}  "
+                f"{plural(k.endorsement_count, 'endorsement')}" for k in skills
             )
             or "No skills yet."
         ),
@@ -477,7 +501,8 @@ def _people_text(people) -> str:
 
 def cmd_search(s: Services, a: argparse.Namespace) -> None:
     page = s.queries.search(a.text, skill=a.skill, min_level=a.min_level, availability=a.availability, limit=a.limit)
-    emit(a, page, lambda: (_people_text(page.people) + f"\n{page.total} found") if page.total else "No one found.")
+    emit(a, page, lambda: (_people_text(page.people) + f"\n{plural(page.total, 'person', 'people')} found")
+         if page.total else "No one found.")
 
 
 def cmd_people(s: Services, a: argparse.Namespace) -> None:
@@ -487,12 +512,12 @@ def cmd_people(s: Services, a: argparse.Namespace) -> None:
 
 def cmd_bundle_export(s: Services, a: argparse.Namespace) -> None:
     count = s.export_bundle(a.file, a.person)
-    emit(a, {"file": str(a.file), "documents": count}, f"Exported {count} document(s) to {a.file}.")
+    emit(a, {"file": str(a.file), "documents": count}, f"Exported {plural(count, 'document')} to {a.file}.")
 
 
 def cmd_bundle_import(s: Services, a: argparse.Namespace) -> None:
     report = s.import_bundle(a.file)
-    emit(a, report, f"Verified {report.documents} document(s); {report.changed} brought something new.")
+    emit(a, report, f"Verified {plural(report.documents, 'document')}; {report.changed} brought something new.")
 
 
 def _passphrase(path: Path | None, confirm: bool) -> str:
