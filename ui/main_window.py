@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QProgressDialog,
     QStackedWidget,
     QWidget,
@@ -149,6 +150,11 @@ class MainWindow(QMainWindow):
         for i in range(self.sidebar.count()):
             self._action(go_menu, self.sidebar.item(i).text(), lambda _c=False, i=i: self.show_screen(i),
                          f"Ctrl+{i + 1}")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("User &guide"), self.show_guide, "F1")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/")
+        help_menu.addSeparator()
+        self._action(help_menu, self.tr("&About Skiller"), self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut=None, icon_name: str = "") -> QAction:
         action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
@@ -266,6 +272,24 @@ class MainWindow(QMainWindow):
             self.ops.run(lambda: self.ops.services.export_bundle(Path(path)),
                          lambda _n, e: self.statusBar().showMessage(
                              describe(e) if e else self.tr("Your profile was exported."), 10000))
+
+    # -- help -----------------------------------------------------------------------
+    def show_guide(self) -> None:
+        from .help import GuideDialog, show
+
+        self.help_dialog = show(GuideDialog(self.languages.current, self))
+
+    def show_shortcuts(self) -> None:
+        from .help import ShortcutsDialog, show
+
+        menus = [top.menu() for top in self.menuBar().actions()]
+        actions = [a for menu in menus if isinstance(menu, QMenu) for a in menu.actions()]
+        self.help_dialog = show(ShortcutsDialog(actions, self))
+
+    def show_about(self) -> None:
+        from .help import AboutDialog, show
+
+        self.help_dialog = show(AboutDialog(self))
 
     # -- status -------------------------------------------------------------------
     def _busy(self, busy: bool) -> None:

@@ -361,6 +361,45 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="101" />
+        <location filename="../../ui/help.py" line="104" />
+        <source>About Skiller</source>
+        <translation>À propos de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="110" />
+        <source>Your skills portfolio, endorsed by people who know your work, kept on your computer.</source>
+        <translation>Votre portfolio de compétences, recommandé par ceux qui connaissent votre travail, gardé sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="111" />
+        <source>Built with Qt %1 and PySide6 %2.</source>
+        <translation>Construit avec Qt %1 et PySide6 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="112" />
+        <source>Fonts</source>
+        <translation>Polices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="113" />
+        <source>DejaVu Sans and DejaVu Sans Bold (DejaVu fonts 2.37), embedded in PDF exports. Bitstream Vera licence; the DejaVu changes are in the public domain.</source>
+        <translation>DejaVu Sans et DejaVu Sans Bold (polices DejaVu 2.37), incorporées aux exports PDF. Licence Bitstream Vera ; les modifications DejaVu sont dans le domaine public.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="115" />
+        <source>Skills vocabulary</source>
+        <translation>Vocabulaire des compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="116" />
+        <source>This service uses the ESCO classification of the European Commission.</source>
+        <translation>Ce service utilise la classification ESCO de la Commission européenne.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="97" />
@@ -1043,6 +1082,24 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="63" />
+        <source>Skiller user guide</source>
+        <translation>Guide d’utilisation de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="66" />
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="71" />
+        <source>The user guide is missing from this installation.</source>
+        <translation>Le guide d’utilisation manque dans cette installation.</translation>
+    </message>
+</context>
+<context>
     <name>Interop</name>
     <message>
         <location filename="../../ui/interop.py" line="81" />
@@ -1482,92 +1539,112 @@
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>User &amp;guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156" />
+        <source>&amp;About Skiller</source>
+        <translation>À &amp;propos de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205" />
         <source>LAN: …</source>
         <translation>Réseau local : …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>LAN: hidden</source>
         <translation>Réseau local : masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Not visible on your local network (Settings)</source>
-        <translation>Non visible sur votre réseau local (Paramètres)</translation>
+        <translation>Non visible sur votre réseau local (Réglages)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>LAN: visible</source>
         <translation>Réseau local : visible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>Local network</source>
         <translation>Réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -2539,6 +2616,25 @@
         <location filename="../../ui/screens/settings.py" line="228" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="79" />
+        <location filename="../../ui/help.py" line="83" />
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="84" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="84" />
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
     </message>
 </context>
 <context>
