@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 from .errorlog import ERROR_LOG, ErrorLog
 from .errors import SkillerError, ValidationError
+from .identity import PHRASE_LANGUAGES, translate_phrase
 from .paths import default_data_dir, demo_data_dir
 from .person_doc import AVAILABILITY
 from .services import Services
@@ -130,6 +131,7 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     p.add_argument("--name", required=True)
     p.add_argument("--headline", default="")
     p.add_argument("--device-name", default="this device")
+    _phrase_language(p)
     p.set_defaults(handler=cmd_init)
 
     sub.add_parser("whoami", help="your person id and name").set_defaults(handler=cmd_whoami)
@@ -255,7 +257,9 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     p.add_argument("--phrase-file", type=Path)
     p.add_argument("--name", default="")
     p.set_defaults(handler=cmd_identity_restore)
-    identity.add_parser("phrase", help="show your recovery phrase").set_defaults(handler=cmd_identity_phrase)
+    p = identity.add_parser("phrase", help="show your recovery phrase")
+    _phrase_language(p)
+    p.set_defaults(handler=cmd_identity_phrase)
     identity.add_parser("devices").set_defaults(handler=cmd_identity_devices)
     p = identity.add_parser("revoke", help="refuse a lost device's later changes")
     p.add_argument("device_id")
@@ -271,6 +275,11 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
         if command not in known or command in command_group.names:
             command_group.register(sub)
     return parser
+
+
+def _phrase_language(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--phrase-language", choices=sorted(PHRASE_LANGUAGES), default="en",
+                        help="the words of the recovery phrase: en or fr (both restore the same identity)")
 
 
 def command_word(argv: Sequence[str]) -> str | None:
@@ -315,7 +324,7 @@ def emit(args: argparse.Namespace, value: Any, text: str | Callable[[], str]) ->
 
 
 def cmd_init(s: Services, a: argparse.Namespace) -> None:
-    phrase = s.create_identity(a.name, a.headline, a.device_name)
+    phrase = translate_phrase(s.create_identity(a.name, a.headline, a.device_name), a.phrase_language)
     emit(
         a,
         {"person_id": s.person_id, "recovery_phrase": phrase},
@@ -580,7 +589,7 @@ def cmd_identity_restore(s: Services, a: argparse.Namespace) -> None:
 
 
 def cmd_identity_phrase(s: Services, a: argparse.Namespace) -> None:
-    phrase = s.recovery_phrase()
+    phrase = translate_phrase(s.recovery_phrase(), a.phrase_language)
     emit(a, {"recovery_phrase": phrase}, phrase)
 
 

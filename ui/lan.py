@@ -143,15 +143,15 @@ class LanBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Local network"), parent)
         layout = QVBoxLayout(self)
-        self.switch = QCheckBox(self.tr("&Visible on my local network: announce this device and accept "
-                                        "connections from peers"), self)
+        self.switch = QCheckBox(self.tr("&Visible on my local network"), self)
         self.switch.setAccessibleName(self.tr("Visible on my local network"))
         self.switch.toggled.connect(self._toggled)
         self.state = QLabel(self)
         plain(self.state)
         self.state.setObjectName("muted")
         self.state.setWordWrap(True)
-        hint = QLabel(self.tr("When it is off, no port is open and nothing is announced; you still sync "
+        hint = QLabel(self.tr("Announces this device and accepts connections from peers on your local network. "
+                              "When it is off, no port is open and nothing is announced; you still sync "
                               "with the peers and relays you added."), self)
         hint.setWordWrap(True)
         layout.addWidget(self.switch)

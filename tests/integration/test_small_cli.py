@@ -97,3 +97,25 @@ def test_jsonresume_export_keeps_years_and_description(ana, tmp_path):
 def test_the_vocabulary_commands_are_there(ana):
     about = cli("vocabulary", "about", data_dir=ana).stdout
     assert "ESCO" in about
+
+
+def test_a_french_phrase_restores_the_same_person_and_a_short_one_says_how_many_words(tmp_path):
+    from mnemonic import Mnemonic
+
+    created = json.loads(cli("--json", "init", "--name", "Zoé", "--phrase-language", "fr",
+                             data_dir=tmp_path / "a").stdout)
+    french = created["recovery_phrase"]
+    assert all(w in Mnemonic("french").wordlist for w in french.split())
+    english = json.loads(cli("--json", "identity", "phrase", data_dir=tmp_path / "a").stdout)["recovery_phrase"]
+    assert english != french and all(w in Mnemonic("english").wordlist for w in english.split())
+    again = json.loads(cli("identity", "phrase", "--phrase-language", "fr", "--json",
+                           data_dir=tmp_path / "a").stdout)["recovery_phrase"]
+    assert again == french
+    restored = json.loads(cli("--json", "identity", "restore", data_dir=tmp_path / "b", stdin=french).stdout)
+    assert restored["person_id"] == created["person_id"]
+    short = cli("identity", "restore", data_dir=tmp_path / "c", stdin=" ".join(french.split()[:23]), ok=False)
+    assert short.returncode == 1 and "has 23 words; it needs 24" in short.stderr
+    words = french.split()
+    words[2] = "zorglub"
+    wrong = cli("identity", "restore", data_dir=tmp_path / "d", stdin=" ".join(words), ok=False)
+    assert wrong.returncode == 1 and "word 3, 'zorglub'" in wrong.stderr
