@@ -220,9 +220,9 @@ def seed_from_phrase(phrase: str) -> bytes:
     words = phrase_words(phrase)
     if not words:
         raise PhraseError("the recovery phrase is empty", "empty", count=0)
-    language = max(PHRASE_LANGUAGES.values(),
-                   key=lambda lang: sum(folded_word(w) in _word_list(lang) for w in words))
-    known = _word_list(language)
+    # The list holding most of the words; 123 words are in both, so a phrase of only those is tried in each.
+    ranked = sorted(PHRASE_LANGUAGES.values(), key=lambda lang: -sum(folded_word(w) in _word_list(lang) for w in words))
+    known = _word_list(ranked[0])
     for position, word in enumerate(words, 1):
         if folded_word(word) not in known:
             raise PhraseError(f"word {position}, {word!r}, is not a recovery phrase word "
@@ -231,12 +231,20 @@ def seed_from_phrase(phrase: str) -> bytes:
     if len(words) != PHRASE_WORDS:
         raise PhraseError(f"the recovery phrase has {len(words)} words; it needs {PHRASE_WORDS}", "count",
                           count=len(words))
-    spelled = " ".join(known[folded_word(w)] for w in words)
-    mnemo = Mnemonic(language)
-    if not mnemo.check(spelled):
-        raise PhraseError("the recovery phrase is wrong: check every word and their order", "checksum",
-                          count=len(words))
-    return bytes(mnemo.to_entropy(spelled))
+    for language in ranked:
+        spelled = _spelled(words, language)
+        mnemo = Mnemonic(language)
+        if spelled is not None and mnemo.check(spelled):
+            return bytes(mnemo.to_entropy(spelled))
+    raise PhraseError("the recovery phrase is wrong: check every word and their order", "checksum",
+                      count=len(words))
+
+
+def _spelled(words: list[str], language: str) -> str | None:
+    """The phrase as `language`'s list spells it (accents back), or None if a word is not in it."""
+    known = _word_list(language)
+    folded = [folded_word(w) for w in words]
+    return " ".join(known[w] for w in folded) if all(w in known for w in folded) else None
 
 
 # -- passphrase-protected export -----------------------------------------

@@ -57,3 +57,18 @@ def test_words_in_the_wrong_order_fail_the_checksum():
     with pytest.raises(PhraseError) as caught:
         seed_from_phrase(" ".join(words))
     assert caught.value.problem == "checksum"
+
+
+def test_a_phrase_of_words_both_lists_share_is_read_in_the_language_whose_checksum_holds():
+    import random
+
+    english, french = Mnemonic("english"), Mnemonic("french")
+    shared = sorted(set(english.wordlist) & set(french.wordlist))
+    rng = random.Random(12)
+    while True:  # a French phrase made only of the 123 words English has too, and no valid English phrase
+        head = rng.choices(shared, k=23)
+        tails = [w for w in shared if french.check(" ".join([*head, w])) and not english.check(" ".join([*head, w]))]
+        if tails:
+            phrase = " ".join([*head, tails[0]])
+            break
+    assert seed_from_phrase(phrase) == bytes(french.to_entropy(phrase))
