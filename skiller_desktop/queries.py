@@ -304,10 +304,10 @@ class Queries:
         clause = " AND ".join(where) or "1"
         if level and availability:
             total = self._count_facets([search_index.availability_token(availability), search_index.level_token(level)])
-            total -= self._matches(exclude, f"SELECT 1 FROM persons p WHERE {clause} AND p.person_id = ?", params)
         else:
-            total = int(self.db.scalar(f"SELECT COUNT(*) AS n FROM persons p WHERE {clause} AND p.person_id != ?",
-                                       [*params, exclude]))
+            total = int(self.db.scalar(f"SELECT COUNT(*) AS n FROM persons p WHERE {clause}", params))
+        # the count's plan unchanged (COUNT(*) over the smallest index), then the user taken off if they match
+        total -= self._matches(exclude, f"SELECT 1 FROM persons p WHERE {clause} AND p.person_id = ?", params)
         rows = self.db.query(
             f"""SELECT {_SUMMARY} FROM persons p WHERE {clause} AND p.person_id != ?
                 ORDER BY p.name_fold, p.person_id LIMIT ? OFFSET ?""",
