@@ -62,8 +62,8 @@ def test_the_switch_closes_the_port_and_stops_the_record_then_opens_them_again(
         box.switch.click()  # off
     assert heard.args[0] == []
     assert not connects(port)  # the port is closed
-    assert lan.node.server is None and lan.node.announcer is None and announcer.zeroconf is None
     qtbot.waitUntil(lambda: not resolves(browser, name), timeout=15000)  # the record is withdrawn
+    assert lan.node.server is None and lan.node.announcer is None and announcer.zeroconf is None
     assert str(settings.value(SERVE_SETTING)) == "false"  # kept for the next start
     assert window.lan_label.text() == hidden
     assert not box.switch.isChecked() and address not in box.state.text()
