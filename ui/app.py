@@ -68,21 +68,18 @@ def start_sync(services: Services, demo: bool, settings: QSettings | None = None
         from sync.cli_commands import keep_traces
         from sync.node import NodeSync
 
-        from .lan import DEFAULT_PORT, PORT_SETTING, SERVE_SETTING, LanNode
+        from .lan import DEFAULT_PORT, PORT_SETTING, LanNode, serving_chosen
 
         keep_traces(services.data_dir)  # a sync's traces go to a private file, never to a terminal
         node = NodeSync(services)
     except Exception:  # sync is optional: the app works offline without it
         log.exception("sync could not start; running offline")
         return None, lambda: None, None
-    if settings is not None and str(settings.value(SERVE_SETTING, "true")).lower() in ("false", "0"):
-        node.scheduler.start()  # the user chose not to accept connections: outbound sync only
-        return node.scheduler, node.close, None
     try:
         port = int(str(settings.value(PORT_SETTING, DEFAULT_PORT))) if settings is not None else DEFAULT_PORT
     except (TypeError, ValueError):
         port = DEFAULT_PORT
-    lan = LanNode(node, host, port)
+    lan = LanNode(node, host, port, enabled=serving_chosen(settings))  # hidden: outbound sync only, until shown
     return node.scheduler, lan.close, lan
 
 
@@ -170,7 +167,7 @@ def run(data_dir: Path | None, demo: bool) -> int:
         closers.append(stop_sync)
         window = MainWindow(ops, settings, languages, ask=ask, sync_source=source)
         if lan is not None:
-            lan.serving.connect(window.set_serving)
+            window.set_lan(lan)  # the Settings switch hides or shows it live
             lan.start()
         window.show()
         close_on_signals(window)

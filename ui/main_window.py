@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QProgressDialog,
     QStackedWidget,
     QWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from .forms import Ask
 from .i18n import SETTING, Languages
 from .interop import Interop
+from .lan import SERVE_SETTING, LanNode, serving_chosen
 from .messages import describe
 from .operations import Operations
 from .plain import plain
@@ -53,10 +55,15 @@ class MainWindow(QMainWindow):
         plain(self.status_label, self.busy_label)
         self.busy_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.lan_label = QLabel(self)  # LAN privacy: visible or hidden on the local network
+        self.lan_label.setObjectName("lanIndicator")
+        self.statusBar().addPermanentWidget(self.lan_label)
         self.statusBar().addPermanentWidget(self.status_label)
         ops.busy_changed.connect(self._busy)
         self._online = ("offline", 0)
         self._serving: tuple[list[str], bool] | None = None
+        self.lan: LanNode | None = None
+        self._lan_enabled, self._lan_pending = serving_chosen(settings), False
         self.interop = Interop(self, ops, self.ask, lambda: self.languages.current)
         self._bridge = StatusBridge(self)
         self._bridge.heard.connect(lambda: self.sync_screen.refresh(), Qt.ConnectionType.QueuedConnection)
@@ -89,6 +96,7 @@ class MainWindow(QMainWindow):
         self.teams_screen.debounce_ms = self.debounce_ms
         self.settings_screen = SettingsScreen(self.ops, self.ask, self.sync_screen, self.languages.current, self)
         self.settings_screen.language_chosen.connect(self.set_language)
+        self.settings_screen.lan_box.switched.connect(self.set_lan_enabled)
         labels = (self.tr("My profile"), self.tr("Portfolio"), self.tr("Endorsements"), self.tr("People"),
                   self.tr("Exchange"), self.tr("Teams"), self.tr("Sync"), self.tr("Settings"))
         screens = (self.profile_screen, self.portfolio_screen, self.endorsements_screen, self.people_screen,
@@ -115,6 +123,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(current)
         self.setTabOrder(self.sidebar, self.stack)
         self._show_online()
+        self._show_lan()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -141,6 +150,11 @@ class MainWindow(QMainWindow):
         for i in range(self.sidebar.count()):
             self._action(go_menu, self.sidebar.item(i).text(), lambda _c=False, i=i: self.show_screen(i),
                          f"Ctrl+{i + 1}")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("User &guide"), self.show_guide, "F1")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/")
+        help_menu.addSeparator()
+        self._action(help_menu, self.tr("&About Skiller"), self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut=None, icon_name: str = "") -> QAction:
         action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
@@ -163,6 +177,41 @@ class MainWindow(QMainWindow):
         """Where this device answers other peers; shown on the Sync screen."""
         self._serving = (list(addresses), announced)
         self.sync_screen.set_serving(*self._serving)
+        self._lan_pending = False
+        self._show_lan()
+
+    # -- LAN privacy ------------------------------------------------------------------
+    def set_lan(self, lan: LanNode) -> None:
+        """The LAN node this window shows and hides; it tells where it serves."""
+        self.lan = lan
+        self._lan_enabled = lan.enabled
+        lan.serving.connect(self.set_serving)
+        self._show_lan()
+
+    def set_lan_enabled(self, enabled: bool) -> None:
+        """The Settings switch: kept for the next start, applied now (off the UI thread)."""
+        self.settings.setValue(SERVE_SETTING, "true" if enabled else "false")
+        self._lan_enabled = enabled
+        if self.lan is not None:
+            self._lan_pending = True
+            self.lan.set_enabled(enabled)
+        self._show_lan()
+
+    def _show_lan(self) -> None:
+        addresses, announced = self._serving or ([], False)
+        if not self._lan_enabled:
+            addresses, announced = [], False
+        self.settings_screen.lan_box.show_state(self._lan_enabled, addresses, announced, self._lan_pending)
+        if self._lan_pending:
+            text, tip = self.tr("LAN: …"), ""
+        elif not self._lan_enabled:
+            text, tip = self.tr("LAN: hidden"), self.tr("Not visible on your local network (Settings)")
+        else:
+            text, tip = self.tr("LAN: visible"), ", ".join(addresses)
+        self.lan_label.setText(text)
+        self.lan_label.setToolTip(tip)
+        self.lan_label.setAccessibleName(self.tr("Local network"))
+        self.lan_label.setVisible(self.lan is not None or not self._lan_enabled)
 
     def set_language(self, language: str) -> None:
         if language == self.languages.current:
@@ -223,6 +272,24 @@ class MainWindow(QMainWindow):
             self.ops.run(lambda: self.ops.services.export_bundle(Path(path)),
                          lambda _n, e: self.statusBar().showMessage(
                              describe(e) if e else self.tr("Your profile was exported."), 10000))
+
+    # -- help -----------------------------------------------------------------------
+    def show_guide(self) -> None:
+        from .help import GuideDialog, show
+
+        self.help_dialog = show(GuideDialog(self.languages.current, self))
+
+    def show_shortcuts(self) -> None:
+        from .help import ShortcutsDialog, show
+
+        menus = [top.menu() for top in self.menuBar().actions()]
+        actions = [a for menu in menus if isinstance(menu, QMenu) for a in menu.actions()]
+        self.help_dialog = show(ShortcutsDialog(actions, self))
+
+    def show_about(self) -> None:
+        from .help import AboutDialog, show
+
+        self.help_dialog = show(AboutDialog(self))
 
     # -- status -------------------------------------------------------------------
     def _busy(self, busy: bool) -> None:

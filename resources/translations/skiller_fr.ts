@@ -3,54 +3,54 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/blocked_people.py" line="39" />
+        <location filename="../../ui/blocked_people.py" line="37" />
         <source>Block “%1”? You will no longer see them here, and sync will refuse what they publish. You can unblock them in Settings.</source>
         <translation>Bloquer « %1 » ? Vous ne verrez plus cette personne ici et la synchronisation refusera ce qu’elle publie. Vous pourrez la débloquer dans les Réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="41" />
+        <location filename="../../ui/blocked_people.py" line="39" />
         <source>Block person</source>
         <translation>Bloquer la personne</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="54" />
+        <location filename="../../ui/blocked_people.py" line="52" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="61" />
+        <location filename="../../ui/blocked_people.py" line="59" />
         <source>“%1” is blocked.</source>
         <translation>« %1 » est bloqué·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="69" />
-        <location filename="../../ui/blocked_people.py" line="76" />
+        <location filename="../../ui/blocked_people.py" line="68" />
+        <location filename="../../ui/blocked_people.py" line="75" />
         <source>Blocked people</source>
         <translation>Personnes bloquées</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="73" />
+        <location filename="../../ui/blocked_people.py" line="72" />
         <source>You blocked nobody. Block someone from the People screen.</source>
         <translation>Vous n’avez bloqué personne. On bloque quelqu’un depuis l’écran Personnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <location filename="../../ui/messages.py" line="23" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <source>Blocked on</source>
         <translation>Bloqué le</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="85" />
+        <location filename="../../ui/blocked_people.py" line="84" />
         <source>U&amp;nblock</source>
         <translation>Déb&amp;loquer</translation>
     </message>
@@ -339,11 +339,70 @@
         <source>level %1, %n endorsement(s)</source>
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="364" />
+        <source>Type or paste your recovery phrase.</source>
+        <translation>Tapez ou collez votre phrase de récupération.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="366" />
+        <source>Word %1, “%2”, is not in the list of recovery words (a phrase has %3 words).</source>
+        <translation>Le mot n° %1, « %2 », n’est pas dans la liste des mots de récupération (une phrase compte %3 mots).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="369" />
+        <source>A recovery phrase has %1 words; this one has %2.</source>
+        <translation>Une phrase de récupération compte %1 mots ; celle-ci en a %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="372" />
+        <source>These words do not form your recovery phrase: check each word and their order.</source>
+        <translation>Ces mots ne forment pas votre phrase de récupération : vérifiez chaque mot et leur ordre.</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="102" />
+        <location filename="../../ui/help.py" line="105" />
+        <source>About Skiller</source>
+        <translation>À propos de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="111" />
+        <source>Your skills portfolio, endorsed by people who know your work, kept on your computer.</source>
+        <translation>Votre portfolio de compétences, recommandé par ceux qui connaissent votre travail, gardé sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="112" />
+        <source>Built with Qt %1 and PySide6 %2.</source>
+        <translation>Construit avec Qt %1 et PySide6 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="113" />
+        <source>Fonts</source>
+        <translation>Polices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="114" />
+        <source>DejaVu Sans and DejaVu Sans Bold (DejaVu fonts 2.37), embedded in PDF exports. Bitstream Vera licence; the DejaVu changes are in the public domain.</source>
+        <translation>DejaVu Sans et DejaVu Sans Bold (polices DejaVu 2.37), incorporées aux exports PDF. Licence Bitstream Vera ; les modifications DejaVu sont dans le domaine public.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="116" />
+        <source>Skills vocabulary</source>
+        <translation>Vocabulaire des compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="117" />
+        <source>This service uses the ESCO classification of the European Commission.</source>
+        <translation>Ce service utilise la classification ESCO de la Commission européenne.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="100" />
+        <location filename="../../ui/app.py" line="97" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
@@ -369,37 +428,37 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="56" />
+        <location filename="../../ui/screens/exchange.py" line="57" />
         <source>Mark as done</source>
         <translation>Marquer comme terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="58" />
+        <location filename="../../ui/screens/exchange.py" line="59" />
         <source>Who helped you? They will be endorsed for “%s”.</source>
         <translation>Qui vous a aidé·e ? Cette personne sera recommandée pour « %s ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="68" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="68" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>Person recognised</source>
         <translation>Personne remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="69" />
+        <location filename="../../ui/screens/exchange.py" line="70" />
         <source>&amp;Recognition</source>
         <translation>&amp;Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="69" />
+        <location filename="../../ui/screens/exchange.py" line="70" />
         <source>Recognition</source>
         <translation>Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="70" />
+        <location filename="../../ui/screens/exchange.py" line="71" />
         <source>Mark done and recognise</source>
         <translation>Terminer et remercier</translation>
     </message>
@@ -407,32 +466,32 @@
 <context>
     <name>CreateTeamDialog</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="41" />
+        <location filename="../../ui/screens/teams.py" line="45" />
         <source>New team</source>
         <translation>Nouvelle équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="42" />
+        <location filename="../../ui/screens/teams.py" line="46" />
         <source>Team name</source>
         <translation>Nom de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="44" />
+        <location filename="../../ui/screens/teams.py" line="48" />
         <source>Team description</source>
         <translation>Description de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="42" />
+        <location filename="../../ui/screens/teams.py" line="46" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="43" />
+        <location filename="../../ui/screens/teams.py" line="47" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="46" />
+        <location filename="../../ui/screens/teams.py" line="50" />
         <source>Create team</source>
         <translation>Créer l’équipe</translation>
     </message>
@@ -448,47 +507,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="39" />
+        <location filename="../../ui/screens/people.py" line="40" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="47" />
+        <location filename="../../ui/screens/people.py" line="48" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="46" />
+        <location filename="../../ui/screens/people.py" line="47" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="47" />
+        <location filename="../../ui/screens/people.py" line="48" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -625,139 +684,139 @@
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="85" />
+        <location filename="../../ui/screens/exchange.py" line="86" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="88" />
         <location filename="../../ui/screens/exchange.py" line="89" />
+        <location filename="../../ui/screens/exchange.py" line="90" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="94" />
+        <location filename="../../ui/screens/exchange.py" line="95" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="95" />
-        <location filename="../../ui/screens/exchange.py" line="115" />
+        <location filename="../../ui/screens/exchange.py" line="96" />
+        <location filename="../../ui/screens/exchange.py" line="116" />
         <source>Offers and requests</source>
         <translation>Offres et demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="96" />
+        <location filename="../../ui/screens/exchange.py" line="97" />
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="97" />
+        <location filename="../../ui/screens/exchange.py" line="98" />
         <source>Requests</source>
         <translation>Demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="100" />
+        <location filename="../../ui/screens/exchange.py" line="101" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="101" />
+        <location filename="../../ui/screens/exchange.py" line="102" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="102" />
+        <location filename="../../ui/screens/exchange.py" line="103" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="103" />
+        <location filename="../../ui/screens/exchange.py" line="104" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="104" />
+        <location filename="../../ui/screens/exchange.py" line="105" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="106" />
+        <location filename="../../ui/screens/exchange.py" line="107" />
         <source>&amp;Post…</source>
         <translation>&amp;Publier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="125" />
+        <location filename="../../ui/screens/exchange.py" line="126" />
         <source>Post details</source>
         <translation>Détail de l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="127" />
+        <location filename="../../ui/screens/exchange.py" line="128" />
         <source>Your answer</source>
         <translation>Votre réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="128" />
+        <location filename="../../ui/screens/exchange.py" line="129" />
         <source>Write an answer…</source>
         <translation>Écrire une réponse…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="134" />
+        <location filename="../../ui/screens/exchange.py" line="135" />
         <source>&amp;Answer</source>
         <translation>&amp;Répondre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="136" />
+        <location filename="../../ui/screens/exchange.py" line="137" />
         <source>Mark &amp;done…</source>
         <translation>Marquer comme &amp;terminé…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="138" />
+        <location filename="../../ui/screens/exchange.py" line="139" />
         <source>&amp;Close post</source>
         <translation>&amp;Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="193" />
+        <location filename="../../ui/screens/exchange.py" line="194" />
         <source>Nobody has answered yet</source>
         <translation>Personne n’a encore répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="197" />
+        <location filename="../../ui/screens/exchange.py" line="198" />
         <source>Select a post to read it and answer.</source>
         <translation>Choisissez une annonce pour la lire et y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="201" />
+        <location filename="../../ui/screens/exchange.py" line="202" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="201" />
+        <location filename="../../ui/screens/exchange.py" line="202" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="207" />
+        <location filename="../../ui/screens/exchange.py" line="208" />
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="207" />
+        <location filename="../../ui/screens/exchange.py" line="208" />
         <source>No answers yet.</source>
         <translation>Pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="214" />
+        <location filename="../../ui/screens/exchange.py" line="215" />
         <source>Done — recognition given.</source>
         <translation>Terminé — remerciement donné.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="247" />
+        <location filename="../../ui/screens/exchange.py" line="248" />
         <source>Close post</source>
         <translation>Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="248" />
+        <location filename="../../ui/screens/exchange.py" line="249" />
         <source>Close “%s”? Nobody will be able to answer it.</source>
         <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
     </message>
@@ -765,136 +824,221 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="33" />
+        <location filename="../../ui/first_run.py" line="56" />
         <source>Welcome to Skiller</source>
         <translation>Bienvenue dans Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="39" />
-        <location filename="../../ui/first_run.py" line="69" />
+        <location filename="../../ui/first_run.py" line="62" />
+        <location filename="../../ui/first_run.py" line="93" />
         <source>Create my profile</source>
         <translation>Créer mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="40" />
+        <location filename="../../ui/first_run.py" line="63" />
         <source>Restore from phrase</source>
         <translation>Restaurer avec la phrase</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="41" />
+        <location filename="../../ui/first_run.py" line="64" />
         <source>Import from another device</source>
         <translation>Importer depuis un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="42" />
+        <location filename="../../ui/first_run.py" line="65" />
         <source>Skiller keeps your skills portfolio on this computer and shares it with the people you sync with. Start by creating your profile.</source>
         <translation>Skiller garde votre portfolio de compétences sur cet ordinateur et le partage avec les personnes avec qui vous synchronisez. Commencez par créer votre profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="59" />
-        <location filename="../../ui/first_run.py" line="130" />
+        <location filename="../../ui/first_run.py" line="83" />
+        <location filename="../../ui/first_run.py" line="272" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="60" />
+        <location filename="../../ui/first_run.py" line="84" />
         <source>Your name as others will see it</source>
         <translation>Votre nom tel que les autres le verront</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="62" />
+        <location filename="../../ui/first_run.py" line="86" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="63" />
+        <location filename="../../ui/first_run.py" line="87" />
         <source>e.g. Freelance web developer</source>
         <translation>p. ex. Développeuse web indépendante</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="72" />
+        <location filename="../../ui/first_run.py" line="96" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="74" />
+        <location filename="../../ui/first_run.py" line="98" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="98" />
+        <location filename="../../ui/first_run.py" line="123" />
         <source>Your recovery phrase</source>
         <translation>Votre phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100" />
-        <source>Write these words down and keep them somewhere safe. They are the only way to get your profile back if you lose this computer. Skiller will not show them again.</source>
-        <translation>Notez ces mots et gardez-les en lieu sûr. C’est le seul moyen de retrouver votre profil si vous perdez cet ordinateur. Skiller ne les affichera plus.</translation>
+        <location filename="../../ui/first_run.py" line="125" />
+        <source>Write these words down, print them or save them to a file, and keep them somewhere safe. They are the only way to get your profile back if you lose this computer. Anyone who has them can act as you.</source>
+        <translation>Notez ces mots, imprimez-les ou enregistrez-les dans un fichier, et gardez-les en lieu sûr. Ils sont le seul moyen de retrouver votre profil si vous perdez cet ordinateur. Quiconque les possède peut agir en votre nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="107" />
-        <location filename="../../ui/first_run.py" line="126" />
+        <location filename="../../ui/first_run.py" line="134" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="136" />
+        <source>Save to a &amp;file…</source>
+        <translation>Enregistrer dans un &amp;fichier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="146" />
+        <source>I have written down, printed or saved my recovery phrase</source>
+        <translation>J’ai noté, imprimé ou enregistré ma phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="132" />
+        <location filename="../../ui/first_run.py" line="268" />
         <source>Recovery phrase</source>
         <translation>Phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="109" />
-        <source>I have written down my recovery phrase</source>
-        <translation>J’ai noté ma phrase de récupération</translation>
-    </message>
-    <message>
-        <location filename="../../ui/first_run.py" line="110" />
+        <location filename="../../ui/first_run.py" line="147" />
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="133" />
+        <location filename="../../ui/first_run.py" line="163" />
+        <source>Skiller recovery phrase</source>
+        <translation>Phrase de récupération Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="164" />
+        <source>Name: %1</source>
+        <translation>Nom : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="165" />
+        <source>Person id: %1</source>
+        <translation>Identifiant : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="167" />
+        <source>Keep this safe and private: these words restore your profile, and anyone who has them can act as you.</source>
+        <translation>Gardez ceci en lieu sûr et privé : ces mots restaurent votre profil, et quiconque les possède peut agir en votre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="182" />
+        <source>Sent to the printer.</source>
+        <translation>Envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="186" />
+        <source>Save the recovery phrase</source>
+        <translation>Enregistrer la phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="187" />
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="193" />
+        <source>Could not save the file: %1</source>
+        <translation>Impossible d’enregistrer le fichier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="195" />
+        <source>Saved to %1. Keep the file somewhere only you can reach, or print it and delete it.</source>
+        <translation>Enregistré dans %1. Gardez le fichier là où vous seul pouvez y accéder, ou imprimez-le puis supprimez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="206" />
+        <source>Check your recovery phrase</source>
+        <translation>Vérifiez votre phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="220" />
+        <source>&amp;Back to the phrase</source>
+        <translation>&amp;Revenir à la phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="222" />
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="240" />
+        <source>To be sure your copy is right, type words %1, %2 and %3 of your phrase.</source>
+        <translation>Pour vous assurer que votre copie est juste, tapez les mots n° %1, %2 et %3 de votre phrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="245" />
+        <source>Word %1</source>
+        <translation>Mot n° %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/first_run.py" line="259" />
+        <source>Word %1 does not match your phrase. Look at your copy again, or go back to the phrase.</source>
+        <translation><numerusform>Le mot n° %1 ne correspond pas à votre phrase. Relisez votre copie, ou revenez à la phrase.</numerusform><numerusform>Les mots n° %1 ne correspondent pas à votre phrase. Relisez votre copie, ou revenez à la phrase.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="275" />
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="135" />
+        <location filename="../../ui/first_run.py" line="277" />
         <source>Recovery &amp;phrase</source>
         <translation>&amp;Phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="136" />
+        <location filename="../../ui/first_run.py" line="278" />
         <source>Na&amp;me (if this device has no copy)</source>
         <translation>No&amp;m (si cet appareil n’a pas de copie)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="152" />
-        <location filename="../../ui/first_run.py" line="171" />
+        <location filename="../../ui/first_run.py" line="305" />
+        <location filename="../../ui/first_run.py" line="324" />
         <source>Identity file</source>
         <translation>Fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="153" />
+        <location filename="../../ui/first_run.py" line="306" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="159" />
+        <location filename="../../ui/first_run.py" line="312" />
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="162" />
+        <location filename="../../ui/first_run.py" line="315" />
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="164" />
+        <location filename="../../ui/first_run.py" line="317" />
         <source>Identity &amp;file</source>
         <translation>&amp;Fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="165" />
+        <location filename="../../ui/first_run.py" line="318" />
         <source>Pass&amp;phrase</source>
         <translation>&amp;Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="171" />
+        <location filename="../../ui/first_run.py" line="324" />
         <source>Skiller identity (*.skid);;All files (*)</source>
         <translation>Identité Skiller (*.skid);;Tous les fichiers (*)</translation>
     </message>
@@ -902,39 +1046,57 @@
 <context>
     <name>GivenEndorsementsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="212" />
+        <location filename="../../ui/models.py" line="233" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="212" />
+        <location filename="../../ui/models.py" line="233" />
         <source>Active</source>
         <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="63" />
+        <source>Skiller user guide</source>
+        <translation>Guide d’utilisation de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="66" />
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="71" />
+        <source>The user guide is missing from this installation.</source>
+        <translation>Le guide d’utilisation manque dans cette installation.</translation>
     </message>
 </context>
 <context>
@@ -950,215 +1112,215 @@
         <translation>JSON Resume (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="84" />
+        <location filename="../../ui/interop.py" line="85" />
         <source>Importing your résumé…</source>
         <translation>Import de votre CV…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="88" />
+        <location filename="../../ui/interop.py" line="89" />
         <source>Import LinkedIn export</source>
         <translation>Importer un export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="89" />
+        <location filename="../../ui/interop.py" line="90" />
         <source>LinkedIn export (*.zip *.csv);;All files (*)</source>
         <translation>Export LinkedIn (*.zip *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="95" />
+        <location filename="../../ui/interop.py" line="96" />
         <source>Importing your LinkedIn data…</source>
         <translation>Import de vos données LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="107" />
+        <location filename="../../ui/interop.py" line="108" />
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="107" />
+        <location filename="../../ui/interop.py" line="108" />
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="109" />
+        <location filename="../../ui/interop.py" line="110" />
         <source>Import report</source>
         <translation>Compte rendu de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="115" />
+        <location filename="../../ui/interop.py" line="116" />
         <source>Nothing new: everything in this file is already in Skiller.</source>
         <translation>Rien de nouveau : tout ce que contient ce fichier est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="117" />
+        <location filename="../../ui/interop.py" line="118" />
         <source>New skills: %1; skills with new keywords: %2.</source>
         <translation>Nouvelles compétences : %1 ; compétences avec de nouveaux mots-clés : %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="119" />
+        <location filename="../../ui/interop.py" line="120" />
         <source>Positions: %1; projects: %2; certificates: %3.</source>
         <translation>Postes : %1 ; projets : %2 ; certificats : %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="123" />
+        <location filename="../../ui/interop.py" line="124" />
         <source>Endorsements copied, shown as unverified and never counted: %1.</source>
         <translation>Recommandations copiées, affichées comme non vérifiées et jamais comptées : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="127" />
+        <location filename="../../ui/interop.py" line="128" />
         <source>Empty profile fields filled: %1.</source>
         <translation>Champs vides du profil remplis : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="129" />
+        <location filename="../../ui/interop.py" line="130" />
         <source>Texts shortened to fit: %1.</source>
         <translation>Textes raccourcis pour tenir : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="134" />
+        <location filename="../../ui/interop.py" line="135" />
         <source>Export as JSON Resume</source>
         <translation>Exporter en JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="135" />
+        <location filename="../../ui/interop.py" line="136" />
         <source>JSON Resume (*.json)</source>
         <translation>JSON Resume (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="138" />
-        <location filename="../../ui/interop.py" line="146" />
-        <location filename="../../ui/interop.py" line="156" />
+        <location filename="../../ui/interop.py" line="139" />
+        <location filename="../../ui/interop.py" line="147" />
+        <location filename="../../ui/interop.py" line="157" />
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="142" />
+        <location filename="../../ui/interop.py" line="143" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="142" />
+        <location filename="../../ui/interop.py" line="143" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="149" />
+        <location filename="../../ui/interop.py" line="150" />
         <source>Export credentials into a folder</source>
         <translation>Exporter les attestations dans un dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="156" />
+        <location filename="../../ui/interop.py" line="157" />
         <source>No credential was exported.</source>
         <translation>Aucune attestation n’a été exportée.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="160" />
+        <location filename="../../ui/interop.py" line="161" />
         <source>You have not received any endorsement yet: there is nothing to export.</source>
         <translation>Vous n’avez encore reçu aucune recommandation : il n’y a rien à exporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="162" />
+        <location filename="../../ui/interop.py" line="163" />
         <source>Credentials written: %1, into %2.</source>
         <translation>Attestations écrites : %1, dans %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="165" />
+        <location filename="../../ui/interop.py" line="166" />
         <source>Left out: %1 (see below why).</source>
         <translation>Laissées de côté : %1 (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="166" />
+        <location filename="../../ui/interop.py" line="167" />
         <source>Credentials exported</source>
         <translation>Attestations exportées</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="166" />
+        <location filename="../../ui/interop.py" line="167" />
         <source>Left out</source>
         <translation>Laissées de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="170" />
+        <location filename="../../ui/interop.py" line="171" />
         <source>The file was not written.</source>
         <translation>Le fichier n’a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="172" />
+        <location filename="../../ui/interop.py" line="173" />
         <source>Exported to %1</source>
         <translation>Exporté dans %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="176" />
-        <location filename="../../ui/interop.py" line="193" />
+        <location filename="../../ui/interop.py" line="177" />
+        <location filename="../../ui/interop.py" line="194" />
         <source>Verify a credential</source>
         <translation>Vérifier une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="177" />
+        <location filename="../../ui/interop.py" line="178" />
         <source>Credentials (*.jwt);;All files (*)</source>
         <translation>Attestations (*.jwt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="191" />
+        <location filename="../../ui/interop.py" line="192" />
         <source>This file is not a valid credential: its signature does not match its contents.</source>
         <translation>Ce fichier n’est pas une attestation valide : sa signature ne correspond pas à son contenu.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="192" />
+        <location filename="../../ui/interop.py" line="193" />
         <source>The file could not be checked.</source>
         <translation>Le fichier n’a pas pu être vérifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="196" />
+        <location filename="../../ui/interop.py" line="197" />
         <source>Credential verified</source>
         <translation>Attestation vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="199" />
+        <location filename="../../ui/interop.py" line="200" />
         <source>The signature is valid.</source>
         <translation>La signature est valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="200" />
+        <location filename="../../ui/interop.py" line="201" />
         <source>Endorsed by: %1</source>
         <translation>Recommandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="201" />
+        <location filename="../../ui/interop.py" line="202" />
         <source>Endorsed person: %1</source>
         <translation>Personne recommandée : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="202" />
+        <location filename="../../ui/interop.py" line="203" />
         <source>Skill: %1</source>
         <translation>Compétence : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="204" />
+        <location filename="../../ui/interop.py" line="205" />
         <source>Level observed: %1/5</source>
         <translation>Niveau constaté : %1/5</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="206" />
+        <location filename="../../ui/interop.py" line="207" />
         <source>Issued: %1</source>
         <translation>Émise le : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="208" />
+        <location filename="../../ui/interop.py" line="209" />
         <source>Comment: %1</source>
         <translation>Commentaire : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="210" />
+        <location filename="../../ui/interop.py" line="211" />
         <source>Revoked by the endorser on %1: do not rely on it.</source>
         <translation>Révoquée par son auteur le %1 : ne vous y fiez pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="213" />
+        <location filename="../../ui/interop.py" line="214" />
         <source>Not revoked, as far as this device knows.</source>
         <translation>Non révoquée, à la connaissance de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="215" />
+        <location filename="../../ui/interop.py" line="216" />
         <source>This device has not seen this endorsement: it cannot tell whether it was revoked.</source>
         <translation>Cet appareil n’a pas vu cette recommandation : il ne peut pas dire si elle a été révoquée.</translation>
     </message>
@@ -1192,204 +1354,297 @@
     </message>
 </context>
 <context>
+    <name>LanBox</name>
+    <message>
+        <location filename="../../ui/lan.py" line="144" />
+        <source>Local network</source>
+        <translation>Réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="147" />
+        <source>Visible on my local network</source>
+        <translation>Visible sur mon réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="146" />
+        <source>&amp;Visible on my local network</source>
+        <translation>&amp;Visible sur mon réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="153" />
+        <source>Announces this device and accepts connections from peers on your local network. When it is off, no port is open and nothing is announced; you still sync with the peers and relays you added.</source>
+        <translation>Annonce cet appareil et accepte les connexions des pairs sur votre réseau local. Désactivé, aucun port n’est ouvert et rien n’est annoncé ; la synchronisation continue avec les pairs et relais que vous avez ajoutés.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="172" />
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="174" />
+        <source>Hidden: this device is not announced and accepts no connections.</source>
+        <translation>Masqué : cet appareil n’est pas annoncé et n’accepte aucune connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="176" />
+        <source>Visible, but not serving right now: see the Sync screen.</source>
+        <translation>Visible, mais ne sert pas en ce moment : voir l’écran Synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="177" />
+        <source>Visible at %1.</source>
+        <translation>Visible à l’adresse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="178" />
+        <source>Announced on your local network.</source>
+        <translation>Annoncé sur votre réseau local.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>User &amp;guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>&amp;About Skiller</source>
+        <translation>À &amp;propos de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206" />
+        <source>LAN: …</source>
+        <translation>Réseau local : …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208" />
+        <source>LAN: hidden</source>
+        <translation>Réseau local : masqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208" />
+        <source>Not visible on your local network (Settings)</source>
+        <translation>Non visible sur votre réseau local (Réglages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210" />
+        <source>LAN: visible</source>
+        <translation>Réseau local : visible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>Local network</source>
+        <translation>Réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -1425,17 +1680,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="517" />
+        <location filename="../../ui/screens/team_tabs.py" line="518" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="521" />
+        <location filename="../../ui/screens/team_tabs.py" line="522" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="524" />
+        <location filename="../../ui/screens/team_tabs.py" line="525" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -1466,67 +1721,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="408" />
+        <location filename="../../ui/screens/team_tabs.py" line="409" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="409" />
+        <location filename="../../ui/screens/team_tabs.py" line="410" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="413" />
+        <location filename="../../ui/screens/team_tabs.py" line="414" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="414" />
+        <location filename="../../ui/screens/team_tabs.py" line="415" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="415" />
+        <location filename="../../ui/screens/team_tabs.py" line="416" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="416" />
+        <location filename="../../ui/screens/team_tabs.py" line="417" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="431" />
+        <location filename="../../ui/screens/team_tabs.py" line="432" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="437" />
+        <location filename="../../ui/screens/team_tabs.py" line="438" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="462" />
+        <location filename="../../ui/screens/team_tabs.py" line="463" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="464" />
+        <location filename="../../ui/screens/team_tabs.py" line="465" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="492" />
+        <location filename="../../ui/screens/team_tabs.py" line="493" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="493" />
+        <location filename="../../ui/screens/team_tabs.py" line="494" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="499" />
+        <location filename="../../ui/screens/team_tabs.py" line="500" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1557,128 +1812,128 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="107" />
+        <location filename="../../ui/screens/team_tabs.py" line="108" />
         <source>Team members</source>
         <translation>Membres de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="110" />
-        <location filename="../../ui/screens/team_tabs.py" line="229" />
+        <location filename="../../ui/screens/team_tabs.py" line="111" />
+        <location filename="../../ui/screens/team_tabs.py" line="230" />
         <source>Make &amp;admin</source>
         <translation>Nommer &amp;administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="112" />
+        <location filename="../../ui/screens/team_tabs.py" line="113" />
         <source>&amp;Remove from team…</source>
         <translation>&amp;Retirer de l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="130" />
+        <location filename="../../ui/screens/team_tabs.py" line="131" />
         <source>Invite</source>
         <translation>Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="133" />
+        <location filename="../../ui/screens/team_tabs.py" line="134" />
         <source>Find someone you know by name or skill…</source>
         <translation>Cherchez une personne connue par nom ou compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="134" />
+        <location filename="../../ui/screens/team_tabs.py" line="135" />
         <source>Person to invite</source>
         <translation>Personne à inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="142" />
+        <location filename="../../ui/screens/team_tabs.py" line="143" />
         <source>Role of the newcomer</source>
         <translation>Rôle du nouveau venu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="143" />
+        <location filename="../../ui/screens/team_tabs.py" line="144" />
         <source>as member</source>
         <translation>comme membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="144" />
+        <location filename="../../ui/screens/team_tabs.py" line="145" />
         <source>as admin</source>
         <translation>comme administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="145" />
+        <location filename="../../ui/screens/team_tabs.py" line="146" />
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="147" />
+        <location filename="../../ui/screens/team_tabs.py" line="148" />
         <source>People you can invite</source>
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="158" />
+        <location filename="../../ui/screens/team_tabs.py" line="159" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="162" />
+        <location filename="../../ui/screens/team_tabs.py" line="163" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="163" />
+        <location filename="../../ui/screens/team_tabs.py" line="164" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="164" />
+        <location filename="../../ui/screens/team_tabs.py" line="165" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="176" />
+        <location filename="../../ui/screens/team_tabs.py" line="177" />
         <source>Open invitations</source>
         <translation>Invitations en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="180" />
+        <location filename="../../ui/screens/team_tabs.py" line="181" />
         <source>&amp;Withdraw invitation</source>
         <translation>Re&amp;tirer l’invitation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="210" />
+        <location filename="../../ui/screens/team_tabs.py" line="211" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="229" />
+        <location filename="../../ui/screens/team_tabs.py" line="230" />
         <source>Make &amp;member</source>
         <translation>Rendre &amp;membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="248" />
+        <location filename="../../ui/screens/team_tabs.py" line="249" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="252" />
+        <location filename="../../ui/screens/team_tabs.py" line="253" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="265" />
+        <location filename="../../ui/screens/team_tabs.py" line="266" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="290" />
+        <location filename="../../ui/screens/team_tabs.py" line="291" />
         <source>Invitation withdrawn: it can no longer be used to join.</source>
         <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="308" />
+        <location filename="../../ui/screens/team_tabs.py" line="309" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="310" />
+        <location filename="../../ui/screens/team_tabs.py" line="311" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -1724,47 +1979,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="328" />
+        <location filename="../../ui/screens/team_tabs.py" line="329" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="329" />
+        <location filename="../../ui/screens/team_tabs.py" line="330" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="333" />
+        <location filename="../../ui/screens/team_tabs.py" line="334" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="334" />
+        <location filename="../../ui/screens/team_tabs.py" line="335" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="336" />
+        <location filename="../../ui/screens/team_tabs.py" line="337" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="337" />
+        <location filename="../../ui/screens/team_tabs.py" line="338" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="338" />
+        <location filename="../../ui/screens/team_tabs.py" line="339" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="355" />
+        <location filename="../../ui/screens/team_tabs.py" line="356" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="358" />
+        <location filename="../../ui/screens/team_tabs.py" line="359" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>
@@ -1772,62 +2027,62 @@
 <context>
     <name>OffersModel</name>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="250" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="226" />
+        <location filename="../../ui/models.py" line="251" />
         <source>Posted</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="238" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="238" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="265" />
         <source>Closed</source>
         <translation>Close</translation>
     </message>
@@ -1863,78 +2118,78 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="71" />
+        <location filename="../../ui/screens/people.py" line="75" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="74" />
+        <location filename="../../ui/screens/people.py" line="78" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="75" />
+        <location filename="../../ui/screens/people.py" line="79" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="79" />
+        <location filename="../../ui/screens/people.py" line="83" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="80" />
+        <location filename="../../ui/screens/people.py" line="84" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="84" />
+        <location filename="../../ui/screens/people.py" line="88" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="85" />
+        <location filename="../../ui/screens/people.py" line="89" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="86" />
+        <location filename="../../ui/screens/people.py" line="90" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="88" />
+        <location filename="../../ui/screens/people.py" line="92" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="89" />
+        <location filename="../../ui/screens/people.py" line="93" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="106" />
+        <location filename="../../ui/screens/people.py" line="110" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="116" />
-        <location filename="../../ui/screens/people.py" line="129" />
+        <location filename="../../ui/screens/people.py" line="120" />
+        <location filename="../../ui/screens/people.py" line="133" />
         <source>&amp;Block…</source>
         <translation>&amp;Bloquer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="123" />
+        <location filename="../../ui/screens/people.py" line="127" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="126" />
+        <location filename="../../ui/screens/people.py" line="130" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="184" />
+        <location filename="../../ui/screens/people.py" line="215" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -1980,52 +2235,52 @@
 <context>
     <name>PortfolioScreen</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="129" />
+        <location filename="../../ui/screens/portfolio.py" line="131" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="133" />
+        <location filename="../../ui/screens/portfolio.py" line="135" />
         <source>My skills</source>
         <translation>Mes compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="140" />
+        <location filename="../../ui/screens/portfolio.py" line="142" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="141" />
+        <location filename="../../ui/screens/portfolio.py" line="143" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="142" />
+        <location filename="../../ui/screens/portfolio.py" line="144" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="144" />
+        <location filename="../../ui/screens/portfolio.py" line="146" />
         <source>Move &amp;up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="145" />
+        <location filename="../../ui/screens/portfolio.py" line="147" />
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="156" />
+        <location filename="../../ui/screens/portfolio.py" line="158" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="167" />
+        <location filename="../../ui/screens/portfolio.py" line="169" />
         <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="246" />
+        <location filename="../../ui/screens/portfolio.py" line="254" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>
@@ -2033,62 +2288,62 @@
 <context>
     <name>PostDialog</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="35" />
+        <location filename="../../ui/screens/exchange.py" line="36" />
         <source>Post an offer or a request</source>
         <translation>Publier une offre ou une demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="37" />
+        <location filename="../../ui/screens/exchange.py" line="38" />
         <source>I offer help</source>
         <translation>Je propose mon aide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="38" />
+        <location filename="../../ui/screens/exchange.py" line="39" />
         <source>I am looking for help</source>
         <translation>Je cherche de l’aide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="39" />
+        <location filename="../../ui/screens/exchange.py" line="40" />
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="39" />
+        <location filename="../../ui/screens/exchange.py" line="40" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="40" />
+        <location filename="../../ui/screens/exchange.py" line="41" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="40" />
+        <location filename="../../ui/screens/exchange.py" line="41" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="41" />
+        <location filename="../../ui/screens/exchange.py" line="42" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="41" />
+        <location filename="../../ui/screens/exchange.py" line="42" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="42" />
+        <location filename="../../ui/screens/exchange.py" line="43" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="43" />
+        <location filename="../../ui/screens/exchange.py" line="44" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="44" />
+        <location filename="../../ui/screens/exchange.py" line="45" />
         <source>Post</source>
         <translation>Publier</translation>
     </message>
@@ -2218,256 +2473,275 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="47" />
+        <location filename="../../ui/screens/settings.py" line="48" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="66" />
         <location filename="../../ui/screens/settings.py" line="69" />
+        <location filename="../../ui/screens/settings.py" line="72" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="74" />
+        <location filename="../../ui/screens/settings.py" line="77" />
         <source>&amp;Interface language</source>
         <translation>&amp;Langue de l’interface</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85" />
         <location filename="../../ui/screens/settings.py" line="88" />
+        <location filename="../../ui/screens/settings.py" line="91" />
         <source>Relays</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="92" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="92" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="97" />
+        <location filename="../../ui/screens/settings.py" line="100" />
         <source>Relay address</source>
         <translation>Adresse du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="98" />
+        <location filename="../../ui/screens/settings.py" line="101" />
         <source>Add &amp;relay</source>
         <translation>Ajouter le &amp;relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="130" />
+        <location filename="../../ui/screens/settings.py" line="133" />
         <source>Where your data lives</source>
         <translation>Où sont vos données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="135" />
-        <location filename="../../ui/screens/settings.py" line="141" />
+        <location filename="../../ui/screens/settings.py" line="138" />
+        <location filename="../../ui/screens/settings.py" line="144" />
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="136" />
+        <location filename="../../ui/screens/settings.py" line="139" />
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="145" />
+        <location filename="../../ui/screens/settings.py" line="148" />
         <source>Identity and devices</source>
         <translation>Identité et appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="149" />
-        <location filename="../../ui/screens/settings.py" line="169" />
+        <location filename="../../ui/screens/settings.py" line="152" />
+        <location filename="../../ui/screens/settings.py" line="172" />
         <source>Your person id</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="150" />
+        <location filename="../../ui/screens/settings.py" line="153" />
         <source>E&amp;xport identity for another device…</source>
         <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="157" />
+        <location filename="../../ui/screens/settings.py" line="160" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="161" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="161" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="161" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="164" />
+        <location filename="../../ui/screens/settings.py" line="167" />
         <source>Re&amp;voke device…</source>
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="192" />
+        <location filename="../../ui/screens/settings.py" line="196" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="193" />
+        <location filename="../../ui/screens/settings.py" line="197" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="193" />
+        <location filename="../../ui/screens/settings.py" line="197" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="207" />
         <location filename="../../ui/screens/settings.py" line="211" />
+        <location filename="../../ui/screens/settings.py" line="215" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="208" />
+        <location filename="../../ui/screens/settings.py" line="212" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="212" />
+        <location filename="../../ui/screens/settings.py" line="216" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="217" />
+        <location filename="../../ui/screens/settings.py" line="221" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="223" />
+        <location filename="../../ui/screens/settings.py" line="227" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="224" />
+        <location filename="../../ui/screens/settings.py" line="228" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="79" />
+        <location filename="../../ui/help.py" line="83" />
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="84" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="84" />
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
     <name>SkillDialog</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="36" />
+        <location filename="../../ui/screens/portfolio.py" line="37" />
         <source>Edit skill</source>
         <translation>Modifier la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="37" />
+        <location filename="../../ui/screens/portfolio.py" line="38" />
         <source>New skill</source>
         <translation>Nouvelle compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="40" />
+        <location filename="../../ui/screens/portfolio.py" line="41" />
         <source>Skill name</source>
         <translation>Nom de la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="45" />
+        <location filename="../../ui/screens/portfolio.py" line="46" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="44" />
+        <location filename="../../ui/screens/portfolio.py" line="45" />
         <source>1 = beginner, 5 = expert</source>
         <translation>1 = débutant, 5 = expert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="48" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>Years of practice</source>
         <translation>Années de pratique</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="50" />
+        <location filename="../../ui/screens/portfolio.py" line="51" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
         <source>Evidence</source>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
-        <location filename="../../ui/screens/portfolio.py" line="82" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
+        <location filename="../../ui/screens/portfolio.py" line="83" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="61" />
+        <location filename="../../ui/screens/portfolio.py" line="62" />
         <source>Add project</source>
         <translation>Ajouter un projet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <location filename="../../ui/screens/portfolio.py" line="63" />
         <source>Add link</source>
         <translation>Ajouter un lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="63" />
+        <location filename="../../ui/screens/portfolio.py" line="64" />
         <source>Remove selected</source>
         <translation>Supprimer la sélection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="40" />
+        <location filename="../../ui/screens/portfolio.py" line="41" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="45" />
+        <location filename="../../ui/screens/portfolio.py" line="46" />
         <source>&amp;Level (1–5)</source>
         <translation>&amp;Niveau (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="48" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>&amp;Years</source>
         <translation>&amp;Années</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="49" />
+        <location filename="../../ui/screens/portfolio.py" line="50" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
         <source>E&amp;vidence</source>
         <translation>&amp;Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="68" />
+        <location filename="../../ui/screens/portfolio.py" line="69" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="81" />
+        <location filename="../../ui/screens/portfolio.py" line="82" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2475,22 +2749,22 @@
 <context>
     <name>SkillsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
@@ -2655,117 +2929,117 @@
 <context>
     <name>TeamsScreen</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="73" />
+        <location filename="../../ui/screens/teams.py" line="77" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="98" />
+        <location filename="../../ui/screens/teams.py" line="102" />
         <source>My teams</source>
         <translation>Mes équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="101" />
+        <location filename="../../ui/screens/teams.py" line="105" />
         <source>&amp;New team…</source>
         <translation>&amp;Nouvelle équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="102" />
+        <location filename="../../ui/screens/teams.py" line="106" />
         <source>New team (Ctrl+Shift+T)</source>
         <translation>Nouvelle équipe (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="104" />
+        <location filename="../../ui/screens/teams.py" line="108" />
         <source>Join a team</source>
         <translation>Rejoindre une équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="107" />
+        <location filename="../../ui/screens/teams.py" line="111" />
         <source>Code or team id</source>
         <translation>Code ou identifiant d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="108" />
+        <location filename="../../ui/screens/teams.py" line="112" />
         <source>Invitation code or team id</source>
         <translation>Code d’invitation ou identifiant d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="111" />
+        <location filename="../../ui/screens/teams.py" line="115" />
         <source>&amp;Join</source>
         <translation>Re&amp;joindre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="138" />
+        <location filename="../../ui/screens/teams.py" line="142" />
         <source>You are in no team yet. Create one, or paste an invitation code under “Join a team”.</source>
         <translation>Vous n’êtes encore dans aucune équipe. Créez-en une, ou collez un code d’invitation sous « Rejoindre une équipe ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="151" />
+        <location filename="../../ui/screens/teams.py" line="155" />
         <source>Copy team &amp;id</source>
         <translation>Copier l’&amp;identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="152" />
+        <location filename="../../ui/screens/teams.py" line="156" />
         <source>Give the id to people you invited: they paste it in “Join”</source>
         <translation>Donnez l’identifiant aux personnes invitées : elles le collent dans « Rejoindre »</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="154" />
+        <location filename="../../ui/screens/teams.py" line="158" />
         <source>&amp;Leave team…</source>
         <translation>&amp;Quitter l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="165" />
+        <location filename="../../ui/screens/teams.py" line="169" />
         <source>Team details</source>
         <translation>Détails de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="170" />
+        <location filename="../../ui/screens/teams.py" line="174" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="170" />
+        <location filename="../../ui/screens/teams.py" line="174" />
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="171" />
+        <location filename="../../ui/screens/teams.py" line="175" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="171" />
+        <location filename="../../ui/screens/teams.py" line="175" />
         <source>Matching</source>
         <translation>Correspondances</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="233" />
+        <location filename="../../ui/screens/teams.py" line="237" />
         <source>You are an admin of this team.</source>
         <translation>Vous êtes administrateur de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="234" />
+        <location filename="../../ui/screens/teams.py" line="238" />
         <source>You are a member of this team.</source>
         <translation>Vous êtes membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="261" />
+        <location filename="../../ui/screens/teams.py" line="265" />
         <source>Accepted. An admin’s device adds you when your answer reaches it: sync with them, or export your profile and send it.</source>
         <translation>Accepté. L’appareil d’un administrateur vous ajoutera quand votre réponse lui parviendra : synchronisez avec lui, ou exportez votre profil et envoyez-le.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="271" />
+        <location filename="../../ui/screens/teams.py" line="275" />
         <source>Leave “%1”? To come back, you will need a new invitation.</source>
         <translation>Quitter « %1 » ? Pour revenir, il vous faudra une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="272" />
+        <location filename="../../ui/screens/teams.py" line="276" />
         <source>Leave team</source>
         <translation>Quitter l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="286" />
+        <location filename="../../ui/screens/teams.py" line="290" />
         <source>Team id copied: %1</source>
         <translation>Identifiant d’équipe copié : %1</translation>
     </message>

@@ -27,6 +27,7 @@ from skiller_desktop.views import Changes, Device
 
 from ..blocked_people import BlockedPeopleBox
 from ..forms import error_label
+from ..lan import LanBox
 from ..messages import describe
 from ..plain import plain
 from ..qtcompat import emit
@@ -49,6 +50,8 @@ class SettingsScreen(Screen):
         layout.addWidget(title)
         layout.addWidget(self._language_box(language))
         layout.addWidget(self._relays_box())
+        self.lan_box = LanBox(content)  # visible on the local network or not (ui/lan.py)
+        layout.addWidget(self.lan_box)
         layout.addWidget(self._data_box())
         layout.addWidget(self._identity_box())
         self.blocked_box = BlockedPeopleBox(ops, content)
