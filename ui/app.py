@@ -141,8 +141,8 @@ def close_on_signals(window: QWidget) -> None:
     tick.start(250)
 
 
-def run(data_dir: Path | None, demo: bool) -> int:
-    """Open the window on `data_dir` (or the default one); returns the exit code."""
+def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
+    """Open the window on `data_dir` (or the default one), and `link` (a `skiller:` invitation) if given."""
     from skiller_desktop.paths import default_data_dir, demo_data_dir
 
     app = application()
