@@ -172,8 +172,11 @@ def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
         if lan is not None:
             lan.serving.connect(window.set_serving)
             lan.start()
+        closers.append(lambda: window.relay_host.stop(forget=False))  # the team relay, if it runs
         window.show()
         close_on_signals(window)
+        if link:  # started by a `skiller:` link (a registered URI handler): open it
+            window.open_link(link)
         exit_when_ready = bool(os.environ.get("SKILLER_UI_EXIT_WHEN_READY"))
         if exit_when_ready or os.environ.get("SKILLER_UI_SAY_READY"):  # end-to-end tests: a log line
             from PySide6.QtCore import QTimer
