@@ -37,20 +37,26 @@ from .relay_check import check_words, network
 
 def link_error_words(code: str) -> str:
     """Why a link cannot be used, in the user's words (codes: skiller_desktop/invitations.py)."""
-    tr = QCoreApplication.translate
     words = {
-        "not_link": tr("Invitation", "This is not a Skiller invitation link (it starts with skiller:invite)."),
-        "too_long": tr("Invitation", "This link is too long to be a Skiller invitation."),
-        "newer_version": tr("Invitation", "This link was made by a newer version of Skiller: update to open it."),
-        "bad_person": tr("Invitation", "The person in this link is not a valid Skiller person id."),
-        "no_relay": tr("Invitation", "This link does not say which relay to find the person through."),
-        "relay_count": tr("Invitation", "This link names too many relays."),
-        "bad_relay": tr("Invitation", "A relay address in this link is not a valid web address."),
-        "bad_scheme": tr("Invitation", "A relay address in this link does not start with http:// or https://."),
-        "bad_team_code": tr("Invitation", "The team code in this link is not valid."),
-        "bad_name": tr("Invitation", "The name in this link contains hidden characters or is too long."),
+        "not_link": QCoreApplication.translate(
+            "Invitation", "This is not a Skiller invitation link (it starts with skiller:invite)."),
+        "too_long": QCoreApplication.translate("Invitation", "This link is too long to be a Skiller invitation."),
+        "newer_version": QCoreApplication.translate(
+            "Invitation", "This link was made by a newer version of Skiller: update to open it."),
+        "bad_person": QCoreApplication.translate(
+            "Invitation", "The person in this link is not a valid Skiller person id."),
+        "no_relay": QCoreApplication.translate(
+            "Invitation", "This link does not say which relay to find the person through."),
+        "relay_count": QCoreApplication.translate("Invitation", "This link names too many relays."),
+        "bad_relay": QCoreApplication.translate(
+            "Invitation", "A relay address in this link is not a valid web address."),
+        "bad_scheme": QCoreApplication.translate(
+            "Invitation", "A relay address in this link does not start with http:// or https://."),
+        "bad_team_code": QCoreApplication.translate("Invitation", "The team code in this link is not valid."),
+        "bad_name": QCoreApplication.translate(
+            "Invitation", "The name in this link contains hidden characters or is too long."),
     }
-    return words.get(code, tr("Invitation", "This link is damaged: ask for it again."))
+    return words.get(code, QCoreApplication.translate("Invitation", "This link is damaged: ask for it again."))
 
 
 def link_in(text: str) -> str | None:

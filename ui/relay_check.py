@@ -64,17 +64,20 @@ def network() -> NetworkRunner:
 
 def check_words(code: str) -> str:
     """A relay check's result in the user's words."""
-    tr = QCoreApplication.translate
     words = {
-        "ok": tr("RelayCheck", "✓ This is a Skiller relay."),
-        "bad_address": tr("RelayCheck", "This is not a web address: a relay address looks like "
-                                        "https://relay.example.org or 192.168.1.20:8767."),
-        "unreachable": tr("RelayCheck", "Nothing answers at this address. Check it, and that the relay is running."),
-        "timeout": tr("RelayCheck", "This address did not answer in time. Check your connection and try again."),
-        "not_skiller": tr("RelayCheck", "Something answers at this address, but it is not a Skiller relay."),
-        "is_device": tr("RelayCheck", "This is a Skiller device, not a relay: add it as a peer on the Sync screen."),
-        "newer_protocol": tr("RelayCheck", "This relay needs a newer version of Skiller."),
-        "checking": tr("RelayCheck", "Checking this address…"),
+        "ok": QCoreApplication.translate("RelayCheck", "✓ This is a Skiller relay."),
+        "bad_address": QCoreApplication.translate(
+            "RelayCheck", "This is not a relay address: one looks like https://relay.example.org."),
+        "unreachable": QCoreApplication.translate(
+            "RelayCheck", "Nothing answers at this address. Check it, and that the relay is running."),
+        "timeout": QCoreApplication.translate(
+            "RelayCheck", "This address did not answer in time. Check your connection and try again."),
+        "not_skiller": QCoreApplication.translate(
+            "RelayCheck", "Something answers at this address, but it is not a Skiller relay."),
+        "is_device": QCoreApplication.translate(
+            "RelayCheck", "This is a Skiller device, not a relay: add it as a peer on the Sync screen."),
+        "newer_protocol": QCoreApplication.translate("RelayCheck", "This relay needs a newer version of Skiller."),
+        "checking": QCoreApplication.translate("RelayCheck", "Checking this address…"),
     }
     return words.get(code, words["not_skiller"])
 

@@ -3,54 +3,54 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/blocked_people.py" line="39" />
+        <location filename="../../ui/blocked_people.py" line="37" />
         <source>Block “%1”? You will no longer see them here, and sync will refuse what they publish. You can unblock them in Settings.</source>
         <translation>Bloquer « %1 » ? Vous ne verrez plus cette personne ici et la synchronisation refusera ce qu’elle publie. Vous pourrez la débloquer dans les Réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="41" />
+        <location filename="../../ui/blocked_people.py" line="39" />
         <source>Block person</source>
         <translation>Bloquer la personne</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="54" />
+        <location filename="../../ui/blocked_people.py" line="52" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="61" />
+        <location filename="../../ui/blocked_people.py" line="59" />
         <source>“%1” is blocked.</source>
         <translation>« %1 » est bloqué·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="69" />
-        <location filename="../../ui/blocked_people.py" line="76" />
+        <location filename="../../ui/blocked_people.py" line="68" />
+        <location filename="../../ui/blocked_people.py" line="75" />
         <source>Blocked people</source>
         <translation>Personnes bloquées</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="73" />
+        <location filename="../../ui/blocked_people.py" line="72" />
         <source>You blocked nobody. Block someone from the People screen.</source>
         <translation>Vous n’avez bloqué personne. On bloque quelqu’un depuis l’écran Personnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <location filename="../../ui/messages.py" line="23" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <source>Blocked on</source>
         <translation>Bloqué le</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="85" />
+        <location filename="../../ui/blocked_people.py" line="84" />
         <source>U&amp;nblock</source>
         <translation>Déb&amp;loquer</translation>
     </message>
@@ -369,37 +369,37 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="56" />
+        <location filename="../../ui/screens/exchange.py" line="57" />
         <source>Mark as done</source>
         <translation>Marquer comme terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="58" />
+        <location filename="../../ui/screens/exchange.py" line="59" />
         <source>Who helped you? They will be endorsed for “%s”.</source>
         <translation>Qui vous a aidé·e ? Cette personne sera recommandée pour « %s ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="68" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="68" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>Person recognised</source>
         <translation>Personne remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="69" />
+        <location filename="../../ui/screens/exchange.py" line="70" />
         <source>&amp;Recognition</source>
         <translation>&amp;Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="69" />
+        <location filename="../../ui/screens/exchange.py" line="70" />
         <source>Recognition</source>
         <translation>Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="70" />
+        <location filename="../../ui/screens/exchange.py" line="71" />
         <source>Mark done and recognise</source>
         <translation>Terminer et remercier</translation>
     </message>
@@ -407,32 +407,32 @@
 <context>
     <name>CreateTeamDialog</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="41" />
+        <location filename="../../ui/screens/teams.py" line="45" />
         <source>New team</source>
         <translation>Nouvelle équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="42" />
+        <location filename="../../ui/screens/teams.py" line="46" />
         <source>Team name</source>
         <translation>Nom de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="44" />
+        <location filename="../../ui/screens/teams.py" line="48" />
         <source>Team description</source>
         <translation>Description de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="42" />
+        <location filename="../../ui/screens/teams.py" line="46" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="43" />
+        <location filename="../../ui/screens/teams.py" line="47" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="46" />
+        <location filename="../../ui/screens/teams.py" line="50" />
         <source>Create team</source>
         <translation>Créer l’équipe</translation>
     </message>
@@ -448,47 +448,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="39" />
+        <location filename="../../ui/screens/people.py" line="40" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="47" />
+        <location filename="../../ui/screens/people.py" line="48" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="46" />
+        <location filename="../../ui/screens/people.py" line="47" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="47" />
+        <location filename="../../ui/screens/people.py" line="48" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -625,139 +625,139 @@
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="85" />
+        <location filename="../../ui/screens/exchange.py" line="86" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="88" />
         <location filename="../../ui/screens/exchange.py" line="89" />
+        <location filename="../../ui/screens/exchange.py" line="90" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="94" />
+        <location filename="../../ui/screens/exchange.py" line="95" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="95" />
-        <location filename="../../ui/screens/exchange.py" line="115" />
+        <location filename="../../ui/screens/exchange.py" line="96" />
+        <location filename="../../ui/screens/exchange.py" line="116" />
         <source>Offers and requests</source>
         <translation>Offres et demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="96" />
+        <location filename="../../ui/screens/exchange.py" line="97" />
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="97" />
+        <location filename="../../ui/screens/exchange.py" line="98" />
         <source>Requests</source>
         <translation>Demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="100" />
+        <location filename="../../ui/screens/exchange.py" line="101" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="101" />
+        <location filename="../../ui/screens/exchange.py" line="102" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="102" />
+        <location filename="../../ui/screens/exchange.py" line="103" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="103" />
+        <location filename="../../ui/screens/exchange.py" line="104" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="104" />
+        <location filename="../../ui/screens/exchange.py" line="105" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="106" />
+        <location filename="../../ui/screens/exchange.py" line="107" />
         <source>&amp;Post…</source>
         <translation>&amp;Publier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="125" />
+        <location filename="../../ui/screens/exchange.py" line="126" />
         <source>Post details</source>
         <translation>Détail de l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="127" />
+        <location filename="../../ui/screens/exchange.py" line="128" />
         <source>Your answer</source>
         <translation>Votre réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="128" />
+        <location filename="../../ui/screens/exchange.py" line="129" />
         <source>Write an answer…</source>
         <translation>Écrire une réponse…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="134" />
+        <location filename="../../ui/screens/exchange.py" line="135" />
         <source>&amp;Answer</source>
         <translation>&amp;Répondre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="136" />
+        <location filename="../../ui/screens/exchange.py" line="137" />
         <source>Mark &amp;done…</source>
         <translation>Marquer comme &amp;terminé…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="138" />
+        <location filename="../../ui/screens/exchange.py" line="139" />
         <source>&amp;Close post</source>
         <translation>&amp;Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="193" />
+        <location filename="../../ui/screens/exchange.py" line="194" />
         <source>Nobody has answered yet</source>
         <translation>Personne n’a encore répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="197" />
+        <location filename="../../ui/screens/exchange.py" line="198" />
         <source>Select a post to read it and answer.</source>
         <translation>Choisissez une annonce pour la lire et y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="201" />
+        <location filename="../../ui/screens/exchange.py" line="202" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="201" />
+        <location filename="../../ui/screens/exchange.py" line="202" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="207" />
+        <location filename="../../ui/screens/exchange.py" line="208" />
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="207" />
+        <location filename="../../ui/screens/exchange.py" line="208" />
         <source>No answers yet.</source>
         <translation>Pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="214" />
+        <location filename="../../ui/screens/exchange.py" line="215" />
         <source>Done — recognition given.</source>
         <translation>Terminé — remerciement donné.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="247" />
+        <location filename="../../ui/screens/exchange.py" line="248" />
         <source>Close post</source>
         <translation>Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="248" />
+        <location filename="../../ui/screens/exchange.py" line="249" />
         <source>Close “%s”? Nobody will be able to answer it.</source>
         <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
     </message>
@@ -900,39 +900,97 @@
     </message>
 </context>
 <context>
+    <name>GettingStarted</name>
+    <message>
+        <location filename="../../ui/checklist.py" line="32" />
+        <source>Getting started</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="36" />
+        <source>Add your skills</source>
+        <translation>Ajoutez vos compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="36" />
+        <source>Add a skill…</source>
+        <translation>Ajouter une compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="37" />
+        <source>Import your LinkedIn data or a résumé</source>
+        <translation>Importez vos données LinkedIn ou un CV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="37" />
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="38" />
+        <source>Connect with someone: send your invitation link, or open theirs</source>
+        <translation>Entrez en contact : envoyez votre lien d’invitation, ou ouvrez le sien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="39" />
+        <source>Invite…</source>
+        <translation>Inviter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="40" />
+        <source>Endorse someone whose work you know</source>
+        <translation>Recommandez quelqu’un dont vous connaissez le travail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="40" />
+        <source>Find people…</source>
+        <translation>Chercher des personnes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="65" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="65" />
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+</context>
+<context>
     <name>GivenEndorsementsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="212" />
+        <location filename="../../ui/models.py" line="232" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="212" />
+        <location filename="../../ui/models.py" line="232" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -950,217 +1008,275 @@
         <translation>JSON Resume (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="84" />
+        <location filename="../../ui/interop.py" line="85" />
         <source>Importing your résumé…</source>
         <translation>Import de votre CV…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="88" />
+        <location filename="../../ui/interop.py" line="89" />
         <source>Import LinkedIn export</source>
         <translation>Importer un export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="89" />
+        <location filename="../../ui/interop.py" line="90" />
         <source>LinkedIn export (*.zip *.csv);;All files (*)</source>
         <translation>Export LinkedIn (*.zip *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="95" />
+        <location filename="../../ui/interop.py" line="96" />
         <source>Importing your LinkedIn data…</source>
         <translation>Import de vos données LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="107" />
+        <location filename="../../ui/interop.py" line="108" />
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="107" />
+        <location filename="../../ui/interop.py" line="108" />
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="109" />
+        <location filename="../../ui/interop.py" line="110" />
         <source>Import report</source>
         <translation>Compte rendu de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="115" />
+        <location filename="../../ui/interop.py" line="116" />
         <source>Nothing new: everything in this file is already in Skiller.</source>
         <translation>Rien de nouveau : tout ce que contient ce fichier est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="117" />
+        <location filename="../../ui/interop.py" line="118" />
         <source>New skills: %1; skills with new keywords: %2.</source>
         <translation>Nouvelles compétences : %1 ; compétences avec de nouveaux mots-clés : %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="119" />
+        <location filename="../../ui/interop.py" line="120" />
         <source>Positions: %1; projects: %2; certificates: %3.</source>
         <translation>Postes : %1 ; projets : %2 ; certificats : %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="123" />
+        <location filename="../../ui/interop.py" line="124" />
         <source>Endorsements copied, shown as unverified and never counted: %1.</source>
         <translation>Recommandations copiées, affichées comme non vérifiées et jamais comptées : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="127" />
+        <location filename="../../ui/interop.py" line="128" />
         <source>Empty profile fields filled: %1.</source>
         <translation>Champs vides du profil remplis : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="129" />
+        <location filename="../../ui/interop.py" line="130" />
         <source>Texts shortened to fit: %1.</source>
         <translation>Textes raccourcis pour tenir : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="134" />
+        <location filename="../../ui/interop.py" line="135" />
         <source>Export as JSON Resume</source>
         <translation>Exporter en JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="135" />
+        <location filename="../../ui/interop.py" line="136" />
         <source>JSON Resume (*.json)</source>
         <translation>JSON Resume (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="138" />
-        <location filename="../../ui/interop.py" line="146" />
-        <location filename="../../ui/interop.py" line="156" />
+        <location filename="../../ui/interop.py" line="139" />
+        <location filename="../../ui/interop.py" line="147" />
+        <location filename="../../ui/interop.py" line="157" />
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="142" />
+        <location filename="../../ui/interop.py" line="143" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="142" />
+        <location filename="../../ui/interop.py" line="143" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="149" />
+        <location filename="../../ui/interop.py" line="150" />
         <source>Export credentials into a folder</source>
         <translation>Exporter les attestations dans un dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="156" />
+        <location filename="../../ui/interop.py" line="157" />
         <source>No credential was exported.</source>
         <translation>Aucune attestation n’a été exportée.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="160" />
+        <location filename="../../ui/interop.py" line="161" />
         <source>You have not received any endorsement yet: there is nothing to export.</source>
         <translation>Vous n’avez encore reçu aucune recommandation : il n’y a rien à exporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="162" />
+        <location filename="../../ui/interop.py" line="163" />
         <source>Credentials written: %1, into %2.</source>
         <translation>Attestations écrites : %1, dans %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="165" />
+        <location filename="../../ui/interop.py" line="166" />
         <source>Left out: %1 (see below why).</source>
         <translation>Laissées de côté : %1 (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="166" />
+        <location filename="../../ui/interop.py" line="167" />
         <source>Credentials exported</source>
         <translation>Attestations exportées</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="166" />
+        <location filename="../../ui/interop.py" line="167" />
         <source>Left out</source>
         <translation>Laissées de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="170" />
+        <location filename="../../ui/interop.py" line="171" />
         <source>The file was not written.</source>
         <translation>Le fichier n’a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="172" />
+        <location filename="../../ui/interop.py" line="173" />
         <source>Exported to %1</source>
         <translation>Exporté dans %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="176" />
-        <location filename="../../ui/interop.py" line="193" />
+        <location filename="../../ui/interop.py" line="177" />
+        <location filename="../../ui/interop.py" line="194" />
         <source>Verify a credential</source>
         <translation>Vérifier une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="177" />
+        <location filename="../../ui/interop.py" line="178" />
         <source>Credentials (*.jwt);;All files (*)</source>
         <translation>Attestations (*.jwt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="191" />
+        <location filename="../../ui/interop.py" line="192" />
         <source>This file is not a valid credential: its signature does not match its contents.</source>
         <translation>Ce fichier n’est pas une attestation valide : sa signature ne correspond pas à son contenu.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="192" />
+        <location filename="../../ui/interop.py" line="193" />
         <source>The file could not be checked.</source>
         <translation>Le fichier n’a pas pu être vérifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="196" />
+        <location filename="../../ui/interop.py" line="197" />
         <source>Credential verified</source>
         <translation>Attestation vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="199" />
+        <location filename="../../ui/interop.py" line="200" />
         <source>The signature is valid.</source>
         <translation>La signature est valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="200" />
+        <location filename="../../ui/interop.py" line="201" />
         <source>Endorsed by: %1</source>
         <translation>Recommandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="201" />
+        <location filename="../../ui/interop.py" line="202" />
         <source>Endorsed person: %1</source>
         <translation>Personne recommandée : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="202" />
+        <location filename="../../ui/interop.py" line="203" />
         <source>Skill: %1</source>
         <translation>Compétence : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="204" />
+        <location filename="../../ui/interop.py" line="205" />
         <source>Level observed: %1/5</source>
         <translation>Niveau constaté : %1/5</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="206" />
+        <location filename="../../ui/interop.py" line="207" />
         <source>Issued: %1</source>
         <translation>Émise le : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="208" />
+        <location filename="../../ui/interop.py" line="209" />
         <source>Comment: %1</source>
         <translation>Commentaire : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="210" />
+        <location filename="../../ui/interop.py" line="211" />
         <source>Revoked by the endorser on %1: do not rely on it.</source>
         <translation>Révoquée par son auteur le %1 : ne vous y fiez pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="213" />
+        <location filename="../../ui/interop.py" line="214" />
         <source>Not revoked, as far as this device knows.</source>
         <translation>Non révoquée, à la connaissance de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="215" />
+        <location filename="../../ui/interop.py" line="216" />
         <source>This device has not seen this endorsement: it cannot tell whether it was revoked.</source>
         <translation>Cet appareil n’a pas vu cette recommandation : il ne peut pas dire si elle a été révoquée.</translation>
+    </message>
+</context>
+<context>
+    <name>Invitation</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="41" />
+        <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
+        <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="43" />
+        <source>This link is too long to be a Skiller invitation.</source>
+        <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="44" />
+        <source>This link was made by a newer version of Skiller: update to open it.</source>
+        <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="46" />
+        <source>The person in this link is not a valid Skiller person id.</source>
+        <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="48" />
+        <source>This link does not say which relay to find the person through.</source>
+        <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="50" />
+        <source>This link names too many relays.</source>
+        <translation>Ce lien nomme trop de relais.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="51" />
+        <source>A relay address in this link is not a valid web address.</source>
+        <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="53" />
+        <source>A relay address in this link does not start with http:// or https://.</source>
+        <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="55" />
+        <source>The team code in this link is not valid.</source>
+        <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="56" />
+        <source>The name in this link contains hidden characters or is too long.</source>
+        <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="59" />
+        <source>This link is damaged: ask for it again.</source>
+        <translation>Ce lien est abîmé : redemandez-le.</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1308,112 @@
     </message>
 </context>
 <context>
+    <name>InviteActions</name>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="43" />
+        <source>&amp;Invite someone…</source>
+        <translation>&amp;Inviter quelqu’un…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="44" />
+        <source>&amp;Open an invitation link…</source>
+        <translation>&amp;Ouvrir un lien d’invitation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="73" />
+        <source>The clipboard holds no Skiller invitation link.</source>
+        <translation>Le presse-papiers ne contient pas de lien d’invitation Skiller.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../ui/invite.py" line="120" />
+        <source>Invite someone</source>
+        <translation>Inviter quelqu’un</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="123" />
+        <source>Send this link, or let them scan the code. When they open it in Skiller, their app finds you through the relay and shows your profile.</source>
+        <translation>Envoyez ce lien, ou faites scanner le code. Quand la personne l’ouvre dans Skiller, son application vous trouve par le relais et affiche votre profil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="127" />
+        <source>To invite someone, you both need a relay to reach. Run one for your team here, or add one in Settings › Relays.</source>
+        <translation>Pour inviter quelqu’un, il vous faut un relais que vous joignez tous les deux. Lancez-en un pour votre équipe ici, ou ajoutez-en un dans Paramètres › Relais.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="130" />
+        <source>&amp;Run a relay for my team</source>
+        <translation>&amp;Lancer un relais pour mon équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="137" />
+        <source>Invitation link</source>
+        <translation>Lien d’invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="138" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="143" />
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="145" />
+        <source>Team invitation code</source>
+        <translation>Code d’invitation d’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="146" />
+        <source>Optional: a code from Teams › Invite with a code</source>
+        <translation>Facultatif : un code de Équipes › Inviter avec un code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="148" />
+        <source>Team code</source>
+        <translation>Code d’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="153" />
+        <source>QR code of the link</source>
+        <translation>Code QR du lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="161" />
+        <source>&amp;Save QR code…</source>
+        <translation>&amp;Enregistrer le code QR…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="178" />
+        <source>The relay could not start: %1</source>
+        <translation>Le relais n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="218" />
+        <source>The link is copied.</source>
+        <translation>Le lien est copié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="224" />
+        <source>Save the QR code</source>
+        <translation>Enregistrer le code QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="225" />
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="233" />
+        <source>The QR code is saved.</source>
+        <translation>Le code QR est enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="71" />
@@ -1204,192 +1426,192 @@
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -1425,17 +1647,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="517" />
+        <location filename="../../ui/screens/team_tabs.py" line="518" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="521" />
+        <location filename="../../ui/screens/team_tabs.py" line="522" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="524" />
+        <location filename="../../ui/screens/team_tabs.py" line="525" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -1466,67 +1688,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="408" />
+        <location filename="../../ui/screens/team_tabs.py" line="409" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="409" />
+        <location filename="../../ui/screens/team_tabs.py" line="410" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="413" />
+        <location filename="../../ui/screens/team_tabs.py" line="414" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="414" />
+        <location filename="../../ui/screens/team_tabs.py" line="415" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="415" />
+        <location filename="../../ui/screens/team_tabs.py" line="416" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="416" />
+        <location filename="../../ui/screens/team_tabs.py" line="417" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="431" />
+        <location filename="../../ui/screens/team_tabs.py" line="432" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="437" />
+        <location filename="../../ui/screens/team_tabs.py" line="438" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="462" />
+        <location filename="../../ui/screens/team_tabs.py" line="463" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="464" />
+        <location filename="../../ui/screens/team_tabs.py" line="465" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="492" />
+        <location filename="../../ui/screens/team_tabs.py" line="493" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="493" />
+        <location filename="../../ui/screens/team_tabs.py" line="494" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="499" />
+        <location filename="../../ui/screens/team_tabs.py" line="500" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1557,128 +1779,128 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="107" />
+        <location filename="../../ui/screens/team_tabs.py" line="108" />
         <source>Team members</source>
         <translation>Membres de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="110" />
-        <location filename="../../ui/screens/team_tabs.py" line="229" />
+        <location filename="../../ui/screens/team_tabs.py" line="111" />
+        <location filename="../../ui/screens/team_tabs.py" line="230" />
         <source>Make &amp;admin</source>
         <translation>Nommer &amp;administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="112" />
+        <location filename="../../ui/screens/team_tabs.py" line="113" />
         <source>&amp;Remove from team…</source>
         <translation>&amp;Retirer de l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="130" />
+        <location filename="../../ui/screens/team_tabs.py" line="131" />
         <source>Invite</source>
         <translation>Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="133" />
+        <location filename="../../ui/screens/team_tabs.py" line="134" />
         <source>Find someone you know by name or skill…</source>
         <translation>Cherchez une personne connue par nom ou compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="134" />
+        <location filename="../../ui/screens/team_tabs.py" line="135" />
         <source>Person to invite</source>
         <translation>Personne à inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="142" />
+        <location filename="../../ui/screens/team_tabs.py" line="143" />
         <source>Role of the newcomer</source>
         <translation>Rôle du nouveau venu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="143" />
+        <location filename="../../ui/screens/team_tabs.py" line="144" />
         <source>as member</source>
         <translation>comme membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="144" />
+        <location filename="../../ui/screens/team_tabs.py" line="145" />
         <source>as admin</source>
         <translation>comme administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="145" />
+        <location filename="../../ui/screens/team_tabs.py" line="146" />
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="147" />
+        <location filename="../../ui/screens/team_tabs.py" line="148" />
         <source>People you can invite</source>
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="158" />
+        <location filename="../../ui/screens/team_tabs.py" line="159" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="162" />
+        <location filename="../../ui/screens/team_tabs.py" line="163" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="163" />
+        <location filename="../../ui/screens/team_tabs.py" line="164" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="164" />
+        <location filename="../../ui/screens/team_tabs.py" line="165" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="176" />
+        <location filename="../../ui/screens/team_tabs.py" line="177" />
         <source>Open invitations</source>
         <translation>Invitations en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="180" />
+        <location filename="../../ui/screens/team_tabs.py" line="181" />
         <source>&amp;Withdraw invitation</source>
         <translation>Re&amp;tirer l’invitation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="210" />
+        <location filename="../../ui/screens/team_tabs.py" line="211" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="229" />
+        <location filename="../../ui/screens/team_tabs.py" line="230" />
         <source>Make &amp;member</source>
         <translation>Rendre &amp;membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="248" />
+        <location filename="../../ui/screens/team_tabs.py" line="249" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="252" />
+        <location filename="../../ui/screens/team_tabs.py" line="253" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="265" />
+        <location filename="../../ui/screens/team_tabs.py" line="266" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="290" />
+        <location filename="../../ui/screens/team_tabs.py" line="291" />
         <source>Invitation withdrawn: it can no longer be used to join.</source>
         <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="308" />
+        <location filename="../../ui/screens/team_tabs.py" line="309" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="310" />
+        <location filename="../../ui/screens/team_tabs.py" line="311" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -1724,47 +1946,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="328" />
+        <location filename="../../ui/screens/team_tabs.py" line="329" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="329" />
+        <location filename="../../ui/screens/team_tabs.py" line="330" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="333" />
+        <location filename="../../ui/screens/team_tabs.py" line="334" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="334" />
+        <location filename="../../ui/screens/team_tabs.py" line="335" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="336" />
+        <location filename="../../ui/screens/team_tabs.py" line="337" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="337" />
+        <location filename="../../ui/screens/team_tabs.py" line="338" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="338" />
+        <location filename="../../ui/screens/team_tabs.py" line="339" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="355" />
+        <location filename="../../ui/screens/team_tabs.py" line="356" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="358" />
+        <location filename="../../ui/screens/team_tabs.py" line="359" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>
@@ -1772,64 +1994,150 @@
 <context>
     <name>OffersModel</name>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="226" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Posted</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="238" />
+        <location filename="../../ui/models.py" line="262" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="238" />
+        <location filename="../../ui/models.py" line="262" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Closed</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLinkDialog</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="109" />
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="123" />
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="133" />
+        <source>&amp;Endorse a skill…</source>
+        <translation>&amp;Recommander une compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="135" />
+        <source>&amp;Join their team</source>
+        <translation>&amp;Rejoindre son équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="161" />
+        <source>Invitation from %1</source>
+        <translation>Invitation de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="163" />
+        <source>This is your own invitation link: send it to someone else.</source>
+        <translation>C’est votre propre lien d’invitation : envoyez-le à quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="165" />
+        <source>Sync is not available in this version, so the link cannot be opened.</source>
+        <translation>La synchronisation n’est pas disponible dans cette version : le lien ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="166" />
+        <source>Checking the relay…</source>
+        <translation>Vérification du relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="186" />
+        <source>The relay in this link cannot be used, so nothing was saved. %1</source>
+        <translation>Le relais de ce lien n’est pas utilisable : rien n’a été enregistré. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="190" />
+        <source>Syncing with the relay…</source>
+        <translation>Synchronisation avec le relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="244" />
+        <source>The relay is added, but this person is not on it yet: they may not have synced since. Skiller keeps syncing; they will appear in People.</source>
+        <translation>Le relais est ajouté, mais cette personne n’y est pas encore : elle ne s’est peut-être pas synchronisée depuis. Skiller continue de synchroniser ; elle apparaîtra dans Personnes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="253" />
+        <source>Found. You can endorse what you know of their work.</source>
+        <translation>Trouvé. Vous pouvez recommander ce que vous connaissez de son travail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="278" />
+        <source>Accepted. An admin’s device adds you when your answer reaches it.</source>
+        <translation>Accepté. L’appareil d’un administrateur vous ajoute quand votre réponse lui parvient.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteLinkDialog</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="81" />
+        <source>Open an invitation link</source>
+        <translation>Ouvrir un lien d’invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="83" />
+        <source>&amp;Paste the link someone sent you:</source>
+        <translation>&amp;Collez le lien que l’on vous a envoyé :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="85" />
+        <source>Invitation link</source>
+        <translation>Lien d’invitation</translation>
     </message>
 </context>
 <context>
@@ -1863,78 +2171,78 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="71" />
+        <location filename="../../ui/screens/people.py" line="75" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="74" />
+        <location filename="../../ui/screens/people.py" line="78" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="75" />
+        <location filename="../../ui/screens/people.py" line="79" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="79" />
+        <location filename="../../ui/screens/people.py" line="83" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="80" />
+        <location filename="../../ui/screens/people.py" line="84" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="84" />
+        <location filename="../../ui/screens/people.py" line="88" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="85" />
+        <location filename="../../ui/screens/people.py" line="89" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="86" />
+        <location filename="../../ui/screens/people.py" line="90" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="88" />
+        <location filename="../../ui/screens/people.py" line="92" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="89" />
+        <location filename="../../ui/screens/people.py" line="93" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="106" />
+        <location filename="../../ui/screens/people.py" line="110" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="116" />
-        <location filename="../../ui/screens/people.py" line="129" />
+        <location filename="../../ui/screens/people.py" line="120" />
+        <location filename="../../ui/screens/people.py" line="133" />
         <source>&amp;Block…</source>
         <translation>&amp;Bloquer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="123" />
+        <location filename="../../ui/screens/people.py" line="127" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="126" />
+        <location filename="../../ui/screens/people.py" line="130" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="184" />
+        <location filename="../../ui/screens/people.py" line="215" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -1980,52 +2288,52 @@
 <context>
     <name>PortfolioScreen</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="129" />
+        <location filename="../../ui/screens/portfolio.py" line="131" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="133" />
+        <location filename="../../ui/screens/portfolio.py" line="135" />
         <source>My skills</source>
         <translation>Mes compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="140" />
+        <location filename="../../ui/screens/portfolio.py" line="142" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="141" />
+        <location filename="../../ui/screens/portfolio.py" line="143" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="142" />
+        <location filename="../../ui/screens/portfolio.py" line="144" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="144" />
+        <location filename="../../ui/screens/portfolio.py" line="146" />
         <source>Move &amp;up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="145" />
+        <location filename="../../ui/screens/portfolio.py" line="147" />
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="156" />
+        <location filename="../../ui/screens/portfolio.py" line="158" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="167" />
+        <location filename="../../ui/screens/portfolio.py" line="169" />
         <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="246" />
+        <location filename="../../ui/screens/portfolio.py" line="254" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>
@@ -2033,62 +2341,62 @@
 <context>
     <name>PostDialog</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="35" />
+        <location filename="../../ui/screens/exchange.py" line="36" />
         <source>Post an offer or a request</source>
         <translation>Publier une offre ou une demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="37" />
+        <location filename="../../ui/screens/exchange.py" line="38" />
         <source>I offer help</source>
         <translation>Je propose mon aide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="38" />
+        <location filename="../../ui/screens/exchange.py" line="39" />
         <source>I am looking for help</source>
         <translation>Je cherche de l’aide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="39" />
+        <location filename="../../ui/screens/exchange.py" line="40" />
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="39" />
+        <location filename="../../ui/screens/exchange.py" line="40" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="40" />
+        <location filename="../../ui/screens/exchange.py" line="41" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="40" />
+        <location filename="../../ui/screens/exchange.py" line="41" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="41" />
+        <location filename="../../ui/screens/exchange.py" line="42" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="41" />
+        <location filename="../../ui/screens/exchange.py" line="42" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="42" />
+        <location filename="../../ui/screens/exchange.py" line="43" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="43" />
+        <location filename="../../ui/screens/exchange.py" line="44" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="44" />
+        <location filename="../../ui/screens/exchange.py" line="45" />
         <source>Post</source>
         <translation>Publier</translation>
     </message>
@@ -2096,114 +2404,157 @@
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../ui/screens/profile.py" line="41" />
+        <location filename="../../ui/screens/profile.py" line="44" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="50" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="50" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="51" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="51" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="49" />
+        <location filename="../../ui/screens/profile.py" line="52" />
         <source>&amp;Location</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="49" />
+        <location filename="../../ui/screens/profile.py" line="52" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="51" />
+        <location filename="../../ui/screens/profile.py" line="54" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="53" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="54" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="58" />
         <source>Lan&amp;guages</source>
         <translation>Lan&amp;gues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="58" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="59" />
         <source>Separated by commas, e.g. French, English</source>
         <translation>Séparées par des virgules, p. ex. français, anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="58" />
+        <location filename="../../ui/screens/profile.py" line="61" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="61" />
+        <location filename="../../ui/screens/profile.py" line="64" />
         <source>A&amp;bout</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="63" />
+        <location filename="../../ui/screens/profile.py" line="66" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="65" />
+        <location filename="../../ui/screens/profile.py" line="68" />
         <source>One link per line</source>
         <translation>Un lien par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="67" />
+        <location filename="../../ui/screens/profile.py" line="70" />
         <source>Lin&amp;ks</source>
         <translation>Lie&amp;ns</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="73" />
+        <location filename="../../ui/screens/profile.py" line="76" />
         <source>&amp;Save profile</source>
         <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="82" />
+        <location filename="../../ui/screens/profile.py" line="85" />
         <source>How others see you</source>
         <translation>Ce que les autres voient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="139" />
+        <location filename="../../ui/screens/profile.py" line="156" />
         <source>Your profile changed elsewhere; your unsaved edits were kept.</source>
         <translation>Votre profil a changé ailleurs ; vos modifications non enregistrées ont été conservées.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="190" />
+        <location filename="../../ui/screens/profile.py" line="207" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayCheck</name>
+    <message>
+        <location filename="../../ui/relay_check.py" line="68" />
+        <source>✓ This is a Skiller relay.</source>
+        <translation>✓ C’est bien un relais Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="69" />
+        <source>This is not a relay address: one looks like https://relay.example.org.</source>
+        <translation>Ce n’est pas une adresse de relais : elle ressemble à https://relais.exemple.org.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="71" />
+        <source>Nothing answers at this address. Check it, and that the relay is running.</source>
+        <translation>Rien ne répond à cette adresse. Vérifiez-la, et que le relais fonctionne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="73" />
+        <source>This address did not answer in time. Check your connection and try again.</source>
+        <translation>Cette adresse n’a pas répondu à temps. Vérifiez votre connexion et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="75" />
+        <source>Something answers at this address, but it is not a Skiller relay.</source>
+        <translation>Quelque chose répond à cette adresse, mais ce n’est pas un relais Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="77" />
+        <source>This is a Skiller device, not a relay: add it as a peer on the Sync screen.</source>
+        <translation>C’est un appareil Skiller, pas un relais : ajoutez-le comme pair dans l’écran Synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="79" />
+        <source>This relay needs a newer version of Skiller.</source>
+        <translation>Ce relais demande une version plus récente de Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="80" />
+        <source>Checking this address…</source>
+        <translation>Vérification de l’adresse…</translation>
     </message>
 </context>
 <context>
@@ -2218,147 +2569,188 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="47" />
+        <location filename="../../ui/screens/settings.py" line="48" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="66" />
-        <location filename="../../ui/screens/settings.py" line="69" />
+        <location filename="../../ui/screens/settings.py" line="67" />
+        <location filename="../../ui/screens/settings.py" line="70" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="74" />
+        <location filename="../../ui/screens/settings.py" line="75" />
         <source>&amp;Interface language</source>
         <translation>&amp;Langue de l’interface</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85" />
-        <location filename="../../ui/screens/settings.py" line="88" />
+        <location filename="../../ui/screens/settings.py" line="86" />
+        <location filename="../../ui/screens/settings.py" line="89" />
         <source>Relays</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="90" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="90" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="97" />
+        <location filename="../../ui/screens/settings.py" line="98" />
         <source>Relay address</source>
         <translation>Adresse du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="98" />
+        <location filename="../../ui/screens/settings.py" line="99" />
         <source>Add &amp;relay</source>
         <translation>Ajouter le &amp;relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="130" />
+        <location filename="../../ui/screens/settings.py" line="124" />
+        <location filename="../../ui/screens/settings.py" line="165" />
+        <source>Run a relay for my &amp;team</source>
+        <translation>Lancer un relais pour mon &amp;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="126" />
+        <source>&amp;Invite someone…</source>
+        <translation>&amp;Inviter quelqu’un…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="164" />
+        <source>Stop the team &amp;relay</source>
+        <translation>Arrêter le &amp;relais d’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="169" />
+        <source>Starting the relay…</source>
+        <translation>Démarrage du relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="171" />
+        <source>Your team relay runs at %1. Devices on your network reach it there; it goes into your invitation links and stops when Skiller quits.</source>
+        <translation>Votre relais d’équipe fonctionne à %1. Les appareils de votre réseau le joignent là ; il figure dans vos liens d’invitation et s’arrête quand vous quittez Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="174" />
+        <source>The relay could not start: %1</source>
+        <translation>Le relais n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="176" />
+        <source>No server? Run a relay on this computer for the people on your network.</source>
+        <translation>Pas de serveur ? Lancez un relais sur cet ordinateur pour les personnes de votre réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="205" />
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="219" />
         <source>Where your data lives</source>
         <translation>Où sont vos données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="135" />
-        <location filename="../../ui/screens/settings.py" line="141" />
+        <location filename="../../ui/screens/settings.py" line="224" />
+        <location filename="../../ui/screens/settings.py" line="230" />
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="136" />
+        <location filename="../../ui/screens/settings.py" line="225" />
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="145" />
+        <location filename="../../ui/screens/settings.py" line="234" />
         <source>Identity and devices</source>
         <translation>Identité et appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="149" />
-        <location filename="../../ui/screens/settings.py" line="169" />
+        <location filename="../../ui/screens/settings.py" line="238" />
+        <location filename="../../ui/screens/settings.py" line="258" />
         <source>Your person id</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="150" />
+        <location filename="../../ui/screens/settings.py" line="239" />
         <source>E&amp;xport identity for another device…</source>
         <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="157" />
+        <location filename="../../ui/screens/settings.py" line="246" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="247" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="247" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="247" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="164" />
+        <location filename="../../ui/screens/settings.py" line="253" />
         <source>Re&amp;voke device…</source>
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="192" />
+        <location filename="../../ui/screens/settings.py" line="282" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="193" />
+        <location filename="../../ui/screens/settings.py" line="283" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="193" />
+        <location filename="../../ui/screens/settings.py" line="283" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="207" />
-        <location filename="../../ui/screens/settings.py" line="211" />
+        <location filename="../../ui/screens/settings.py" line="297" />
+        <location filename="../../ui/screens/settings.py" line="301" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="208" />
+        <location filename="../../ui/screens/settings.py" line="298" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="212" />
+        <location filename="../../ui/screens/settings.py" line="302" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="217" />
+        <location filename="../../ui/screens/settings.py" line="307" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="223" />
+        <location filename="../../ui/screens/settings.py" line="313" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="224" />
+        <location filename="../../ui/screens/settings.py" line="314" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
     </message>
@@ -2366,108 +2758,108 @@
 <context>
     <name>SkillDialog</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="36" />
+        <location filename="../../ui/screens/portfolio.py" line="37" />
         <source>Edit skill</source>
         <translation>Modifier la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="37" />
+        <location filename="../../ui/screens/portfolio.py" line="38" />
         <source>New skill</source>
         <translation>Nouvelle compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="40" />
+        <location filename="../../ui/screens/portfolio.py" line="41" />
         <source>Skill name</source>
         <translation>Nom de la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="45" />
+        <location filename="../../ui/screens/portfolio.py" line="46" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="44" />
+        <location filename="../../ui/screens/portfolio.py" line="45" />
         <source>1 = beginner, 5 = expert</source>
         <translation>1 = débutant, 5 = expert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="48" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>Years of practice</source>
         <translation>Années de pratique</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="50" />
+        <location filename="../../ui/screens/portfolio.py" line="51" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
         <source>Evidence</source>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
-        <location filename="../../ui/screens/portfolio.py" line="82" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
+        <location filename="../../ui/screens/portfolio.py" line="83" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="61" />
+        <location filename="../../ui/screens/portfolio.py" line="62" />
         <source>Add project</source>
         <translation>Ajouter un projet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <location filename="../../ui/screens/portfolio.py" line="63" />
         <source>Add link</source>
         <translation>Ajouter un lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="63" />
+        <location filename="../../ui/screens/portfolio.py" line="64" />
         <source>Remove selected</source>
         <translation>Supprimer la sélection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="40" />
+        <location filename="../../ui/screens/portfolio.py" line="41" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="45" />
+        <location filename="../../ui/screens/portfolio.py" line="46" />
         <source>&amp;Level (1–5)</source>
         <translation>&amp;Niveau (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="48" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>&amp;Years</source>
         <translation>&amp;Années</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="49" />
+        <location filename="../../ui/screens/portfolio.py" line="50" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
         <source>E&amp;vidence</source>
         <translation>&amp;Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="68" />
+        <location filename="../../ui/screens/portfolio.py" line="69" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="81" />
+        <location filename="../../ui/screens/portfolio.py" line="82" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2475,22 +2867,22 @@
 <context>
     <name>SkillsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="196" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="196" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="196" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="196" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
@@ -2655,117 +3047,117 @@
 <context>
     <name>TeamsScreen</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="73" />
+        <location filename="../../ui/screens/teams.py" line="77" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="98" />
+        <location filename="../../ui/screens/teams.py" line="102" />
         <source>My teams</source>
         <translation>Mes équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="101" />
+        <location filename="../../ui/screens/teams.py" line="105" />
         <source>&amp;New team…</source>
         <translation>&amp;Nouvelle équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="102" />
+        <location filename="../../ui/screens/teams.py" line="106" />
         <source>New team (Ctrl+Shift+T)</source>
         <translation>Nouvelle équipe (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="104" />
+        <location filename="../../ui/screens/teams.py" line="108" />
         <source>Join a team</source>
         <translation>Rejoindre une équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="107" />
+        <location filename="../../ui/screens/teams.py" line="111" />
         <source>Code or team id</source>
         <translation>Code ou identifiant d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="108" />
+        <location filename="../../ui/screens/teams.py" line="112" />
         <source>Invitation code or team id</source>
         <translation>Code d’invitation ou identifiant d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="111" />
+        <location filename="../../ui/screens/teams.py" line="115" />
         <source>&amp;Join</source>
         <translation>Re&amp;joindre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="138" />
+        <location filename="../../ui/screens/teams.py" line="142" />
         <source>You are in no team yet. Create one, or paste an invitation code under “Join a team”.</source>
         <translation>Vous n’êtes encore dans aucune équipe. Créez-en une, ou collez un code d’invitation sous « Rejoindre une équipe ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="151" />
+        <location filename="../../ui/screens/teams.py" line="155" />
         <source>Copy team &amp;id</source>
         <translation>Copier l’&amp;identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="152" />
+        <location filename="../../ui/screens/teams.py" line="156" />
         <source>Give the id to people you invited: they paste it in “Join”</source>
         <translation>Donnez l’identifiant aux personnes invitées : elles le collent dans « Rejoindre »</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="154" />
+        <location filename="../../ui/screens/teams.py" line="158" />
         <source>&amp;Leave team…</source>
         <translation>&amp;Quitter l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="165" />
+        <location filename="../../ui/screens/teams.py" line="169" />
         <source>Team details</source>
         <translation>Détails de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="170" />
+        <location filename="../../ui/screens/teams.py" line="174" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="170" />
+        <location filename="../../ui/screens/teams.py" line="174" />
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="171" />
+        <location filename="../../ui/screens/teams.py" line="175" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="171" />
+        <location filename="../../ui/screens/teams.py" line="175" />
         <source>Matching</source>
         <translation>Correspondances</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="233" />
+        <location filename="../../ui/screens/teams.py" line="237" />
         <source>You are an admin of this team.</source>
         <translation>Vous êtes administrateur de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="234" />
+        <location filename="../../ui/screens/teams.py" line="238" />
         <source>You are a member of this team.</source>
         <translation>Vous êtes membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="261" />
+        <location filename="../../ui/screens/teams.py" line="265" />
         <source>Accepted. An admin’s device adds you when your answer reaches it: sync with them, or export your profile and send it.</source>
         <translation>Accepté. L’appareil d’un administrateur vous ajoutera quand votre réponse lui parviendra : synchronisez avec lui, ou exportez votre profil et envoyez-le.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="271" />
+        <location filename="../../ui/screens/teams.py" line="275" />
         <source>Leave “%1”? To come back, you will need a new invitation.</source>
         <translation>Quitter « %1 » ? Pour revenir, il vous faudra une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="272" />
+        <location filename="../../ui/screens/teams.py" line="276" />
         <source>Leave team</source>
         <translation>Quitter l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="286" />
+        <location filename="../../ui/screens/teams.py" line="290" />
         <source>Team id copied: %1</source>
         <translation>Identifiant d’équipe copié : %1</translation>
     </message>

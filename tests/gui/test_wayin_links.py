@@ -10,6 +10,7 @@ link and QR code. In English and in French.
 from __future__ import annotations
 
 import socket
+from urllib.parse import quote
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
@@ -107,8 +108,7 @@ def test_a_dropped_link_with_a_dead_relay_is_refused_and_nothing_saved(qtbot, tm
                                                                       language):
     languages.switch(language)
     fresh.build()
-    link = publish(tmp_path, relay, "Ana").replace(
-        relay.local_url.replace(":", "%3A").replace("/", "%2F"), free_port_url().replace(":", "%3A").replace("/", "%2F"))
+    link = publish(tmp_path, relay, "Ana").replace(quote(relay.local_url, safe=""), quote(free_port_url(), safe=""))
     mime = QMimeData()
     mime.setText(link)
     drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,

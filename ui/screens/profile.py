@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Changes, Profile
 
+from ..checklist import GettingStarted
 from ..forms import FieldErrors, error_label
 from ..person_view import PersonView, availability_label
 from ..plain import plain
@@ -36,6 +37,8 @@ class ProfileScreen(Screen):
         editor = QWidget(splitter)
         column = QVBoxLayout(editor)
         form = QFormLayout()
+        self.checklist = GettingStarted(editor)  # first steps, ticked by what is stored
+        column.addWidget(self.checklist)
         column.addLayout(form)
         column.addStretch(1)
         title = QLabel(self.tr("My profile"), editor)
@@ -112,6 +115,20 @@ class ProfileScreen(Screen):
             return services.profile(me), q.skills(me), q.endorsements(subject_id=me, include_hidden=True)
 
         self.ops.read(read, self._loaded)
+        self._read_steps()
+
+    def changed(self, changes: Changes) -> None:
+        super().changed(changes)
+        # someone else arriving (a sync, an import) ticks "connect"; until then, look again
+        if changes.people and not changes.touches(self.parts) and not self.checklist.done("connected"):
+            self._read_steps()
+
+    def _read_steps(self) -> None:
+        from skiller_desktop.getting_started import steps
+
+        services = self.ops.services
+        self.ops.read(lambda: steps(services),
+                      lambda found, error: self.checklist.show_steps(found) if error is None else None)
 
     def _loaded(self, result, error: BaseException | None) -> None:
         if error is not None:
