@@ -42,7 +42,11 @@ class NetworkRunner(QObject):
 
     @Slot(object, object, object)
     def _deliver(self, done: Done, result: Any, error: BaseException | None) -> None:
-        done(result, error)
+        try:
+            done(result, error)
+        except RuntimeError as exc:  # the widget that asked was closed meanwhile (a dialog, a language switch)
+            if "already deleted" not in str(exc):
+                raise
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -96,3 +96,19 @@ def test_qr_code_png_and_svg(tmp_path) -> None:
     assert (save_qr(link, tmp_path / "a.png")).read_bytes().startswith(b"\x89PNG")
     with pytest.raises(Exception, match=r"a \.png or"):
         save_qr(link, tmp_path / "a.gif")
+
+
+def test_the_app_takes_a_link_as_its_argument(monkeypatch, tmp_path) -> None:
+    """What a registered URI handler runs: `skiller 'skiller:invite?…'` opens the app on that link."""
+    import argparse
+
+    from skiller_desktop import __main__ as root
+
+    seen = []
+    monkeypatch.setattr(root, "launch_app", lambda data_dir, demo, link=None: seen.append((data_dir, demo, link)) or 0)
+    assert root.main(["--data-dir", str(tmp_path), "Skiller:invite?v=1"]) == 0
+    assert root.main([]) == 0
+    assert seen == [(tmp_path, False, "Skiller:invite?v=1"), (None, False, None)]
+    sub = argparse.ArgumentParser().add_subparsers()
+    root.INVITE_COMMANDS.register(sub)
+    assert tuple(sub.choices) == root.INVITE_COMMANDS.names
