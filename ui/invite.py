@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -141,11 +142,12 @@ class InviteDialog(QDialog):
         row.addWidget(self.link, 1)
         row.addWidget(self.copy_button)
         form.addRow(self.tr("Link"), row)
-        self.team_code = QLineEdit(self)
-        self.team_code.setAccessibleName(self.tr("Team invitation code"))
-        self.team_code.setPlaceholderText(self.tr("Optional: a code from Teams › Invite with a code"))
-        self.team_code.textChanged.connect(lambda _t: self.make_link())
-        form.addRow(self.tr("Team code"), self.team_code)
+        self.team = QComboBox(self)  # your teams where you are an admin: the link then carries a fresh code
+        self.team.setAccessibleName(self.tr("Also invite to a team"))
+        self.team.addItem(self.tr("No team"), "")
+        self.team.activated.connect(self._team_chosen)
+        self.team_code = ""
+        form.addRow(self.tr("Also invite to"), self.team)
         layout.addLayout(form)
         self.error = error_label(self)
         layout.addWidget(self.error)
@@ -165,6 +167,33 @@ class InviteDialog(QDialog):
         if host is not None:
             host.changed.connect(self._host_changed)
         self.make_link()
+        teams = ops.services.teams
+        ops.read(lambda: [(t.team_id, t.name) for t in teams.teams() if teams.role(t.team_id) == "admin"],
+                 self._fill_teams)
+
+    def _fill_teams(self, found: list[tuple[str, str]] | None, error: BaseException | None) -> None:
+        for team_id, name in found or []:
+            self.team.addItem(name, team_id)
+        self.team.setVisible(self.team.count() > 1)
+
+    def _team_chosen(self, _index: int) -> None:
+        team_id = self.team.currentData()
+        if not team_id:
+            self.team_code = ""
+            self.make_link()
+            return
+        teams = self.ops.services.teams
+        self.team.setEnabled(False)
+
+        def made(code: str | None, error: BaseException | None) -> None:
+            self.team.setEnabled(True)
+            if error is not None:
+                self._error(describe(error))
+                return
+            self.team_code = code or ""
+            self.make_link()
+
+        self.ops.run(lambda: teams.create_invite_code(team_id), made)  # a code for this link, valid 7 days
 
     def _run_relay(self) -> None:
         if self.host is not None:
@@ -186,7 +215,7 @@ class InviteDialog(QDialog):
         self.no_relay.setVisible(not has_relay)
         self.run_relay.setVisible(not has_relay)
         self.run_relay.setEnabled(self.host is not None and not self.host.starting)
-        widgets: tuple[QWidget, ...] = (self.link, self.copy_button, self.team_code, self.qr, self.save_button)
+        widgets: tuple[QWidget, ...] = (self.link, self.copy_button, self.team, self.qr, self.save_button)
         for widget in widgets:
             widget.setEnabled(has_relay)
         self.error.hide()
@@ -198,7 +227,7 @@ class InviteDialog(QDialog):
         me = services.person_id
         name = services.queries.person_name(me)[:80]
         try:
-            uri = encode(Invitation(me, tuple(self.relays), self.team_code.text().strip(), name))
+            uri = encode(Invitation(me, tuple(self.relays), self.team_code, name))
         except InvitationError as exc:
             self._error(link_error_words(exc.code))
             return ""

@@ -1328,87 +1328,87 @@
 <context>
     <name>InviteDialog</name>
     <message>
-        <location filename="../../ui/invite.py" line="120" />
+        <location filename="../../ui/invite.py" line="121" />
         <source>Invite someone</source>
         <translation>Inviter quelqu’un</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="123" />
+        <location filename="../../ui/invite.py" line="124" />
         <source>Send this link, or let them scan the code. When they open it in Skiller, their app finds you through the relay and shows your profile.</source>
         <translation>Envoyez ce lien, ou faites scanner le code. Quand la personne l’ouvre dans Skiller, son application vous trouve par le relais et affiche votre profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="127" />
+        <location filename="../../ui/invite.py" line="128" />
         <source>To invite someone, you both need a relay to reach. Run one for your team here, or add one in Settings › Relays.</source>
         <translation>Pour inviter quelqu’un, il vous faut un relais que vous joignez tous les deux. Lancez-en un pour votre équipe ici, ou ajoutez-en un dans Paramètres › Relais.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="130" />
+        <location filename="../../ui/invite.py" line="131" />
         <source>&amp;Run a relay for my team</source>
         <translation>&amp;Lancer un relais pour mon équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="137" />
+        <location filename="../../ui/invite.py" line="138" />
         <source>Invitation link</source>
         <translation>Lien d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="138" />
+        <location filename="../../ui/invite.py" line="139" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="143" />
+        <location filename="../../ui/invite.py" line="144" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="145" />
-        <source>Team invitation code</source>
-        <translation>Code d’invitation d’équipe</translation>
-    </message>
-    <message>
         <location filename="../../ui/invite.py" line="146" />
-        <source>Optional: a code from Teams › Invite with a code</source>
-        <translation>Facultatif : un code de Équipes › Inviter avec un code</translation>
+        <source>Also invite to a team</source>
+        <translation>Inviter aussi dans une équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="148" />
-        <source>Team code</source>
-        <translation>Code d’équipe</translation>
+        <location filename="../../ui/invite.py" line="147" />
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="153" />
+        <location filename="../../ui/invite.py" line="150" />
+        <source>Also invite to</source>
+        <translation>Inviter aussi dans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="155" />
         <source>QR code of the link</source>
         <translation>Code QR du lien</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="161" />
+        <location filename="../../ui/invite.py" line="163" />
         <source>&amp;Save QR code…</source>
         <translation>&amp;Enregistrer le code QR…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="178" />
+        <location filename="../../ui/invite.py" line="207" />
         <source>The relay could not start: %1</source>
         <translation>Le relais n’a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="218" />
+        <location filename="../../ui/invite.py" line="247" />
         <source>The link is copied.</source>
         <translation>Le lien est copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="224" />
+        <location filename="../../ui/invite.py" line="253" />
         <source>Save the QR code</source>
         <translation>Enregistrer le code QR</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="225" />
+        <location filename="../../ui/invite.py" line="254" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="233" />
+        <location filename="../../ui/invite.py" line="262" />
         <source>The QR code is saved.</source>
         <translation>Le code QR est enregistré.</translation>
     </message>
@@ -2517,42 +2517,42 @@
 <context>
     <name>RelayCheck</name>
     <message>
-        <location filename="../../ui/relay_check.py" line="68" />
+        <location filename="../../ui/relay_check.py" line="72" />
         <source>✓ This is a Skiller relay.</source>
         <translation>✓ C’est bien un relais Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="69" />
+        <location filename="../../ui/relay_check.py" line="73" />
         <source>This is not a relay address: one looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse de relais : elle ressemble à https://relais.exemple.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="71" />
+        <location filename="../../ui/relay_check.py" line="75" />
         <source>Nothing answers at this address. Check it, and that the relay is running.</source>
         <translation>Rien ne répond à cette adresse. Vérifiez-la, et que le relais fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="73" />
+        <location filename="../../ui/relay_check.py" line="77" />
         <source>This address did not answer in time. Check your connection and try again.</source>
         <translation>Cette adresse n’a pas répondu à temps. Vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="75" />
+        <location filename="../../ui/relay_check.py" line="79" />
         <source>Something answers at this address, but it is not a Skiller relay.</source>
         <translation>Quelque chose répond à cette adresse, mais ce n’est pas un relais Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="77" />
+        <location filename="../../ui/relay_check.py" line="81" />
         <source>This is a Skiller device, not a relay: add it as a peer on the Sync screen.</source>
         <translation>C’est un appareil Skiller, pas un relais : ajoutez-le comme pair dans l’écran Synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="79" />
+        <location filename="../../ui/relay_check.py" line="83" />
         <source>This relay needs a newer version of Skiller.</source>
         <translation>Ce relais demande une version plus récente de Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="80" />
+        <location filename="../../ui/relay_check.py" line="84" />
         <source>Checking this address…</source>
         <translation>Vérification de l’adresse…</translation>
     </message>

@@ -197,3 +197,39 @@ def test_run_a_team_relay_in_one_click_and_invite_with_it(qtbot, tmp_path, langu
     assert not host.running and host.wanted()
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_a_team_link_offers_to_join_and_the_invite_dialog_makes_one(qtbot, tmp_path, relay, fresh):
+    other = Services(tmp_path / "admin")
+    try:
+        other.create_identity("Atelier Admin", "Coop")
+        other.add_skill("Weaving", 4)
+        team_id = other.teams.create("Atelier Coop")
+        code = other.teams.create_invite_code(team_id)
+        node = NodeSync(other)
+        try:
+            node.scheduler.sync_once(node.scheduler.add_peer(relay.local_url, "relay").peer_id)
+        finally:
+            node.close()
+        link = encode(Invitation(other.person_id, (relay.local_url,), code, "Atelier Admin"))
+    finally:
+        other.close()
+    dialog = fresh.open_link(link)
+    qtbot.waitUntil(lambda: dialog.join_button.isVisible(), timeout=30000)
+    dialog.join_button.click()
+    qtbot.waitUntil(lambda: dialog.done_label.isVisible())
+    assert dialog.done_label.text().startswith("Accepted")
+    dialog.reject()
+
+    # the newcomer's own team: the Invite dialog puts a fresh code for it in the link
+    mine = fresh.ops.services.teams.create("Newcomers")
+    fresh.sync_source.add_peer(relay.local_url, "relay")
+    invite = fresh.invite()
+    assert invite.team.isVisibleTo(invite) and invite.team.count() == 2
+    invite.team.setCurrentIndex(1)
+    invite.team.activated.emit(1)
+    qtbot.waitUntil(lambda: decode(invite.link.text()).team_code != "")
+    from skiller_desktop.teams.document import parse_code
+
+    assert parse_code(decode(invite.link.text()).team_code)[0] == mine
+    invite.reject()
