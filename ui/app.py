@@ -173,6 +173,9 @@ def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
             lan.serving.connect(window.set_serving)
             lan.start()
         closers.append(lambda: window.relay_host.stop(forget=False))  # the team relay, if it runs
+        from .invite_actions import LinkOpener
+
+        app.installEventFilter(LinkOpener(window))  # macOS: a clicked skiller: link while running
         window.show()
         close_on_signals(window)
         if link:  # started by a `skiller:` link (a registered URI handler): open it

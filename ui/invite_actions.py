@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QFileOpenEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from .invite import InviteDialog, RelayHost, invitation_relays
-from .invite_open import OpenLinkDialog, PasteLinkDialog, link_in_mime
+from .invite_open import OpenLinkDialog, PasteLinkDialog, link_in, link_in_mime
 
 
 class InviteActions(QMainWindow):
@@ -103,3 +103,19 @@ class InviteActions(QMainWindow):
         if link:
             event.acceptProposedAction()
             self.open_link(link)
+
+
+class LinkOpener(QObject):
+    """macOS hands a clicked `skiller:` link to the running app as a QFileOpenEvent; open it in the window."""
+
+    def __init__(self, window: InviteActions) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            link = link_in(event.url().toString())
+            if link:
+                self.window.open_link(link)
+                return True
+        return super().eventFilter(watched, event)

@@ -233,3 +233,19 @@ def test_a_team_link_offers_to_join_and_the_invite_dialog_makes_one(qtbot, tmp_p
 
     assert parse_code(decode(invite.link.text()).team_code)[0] == mine
     invite.reject()
+
+
+def test_a_link_handed_by_the_system_while_running_opens(qtbot, fresh, qapp):
+    from PySide6.QtCore import QCoreApplication, QUrl
+    from PySide6.QtGui import QFileOpenEvent
+
+    from ui.invite_actions import LinkOpener
+
+    opener = LinkOpener(fresh)
+    qapp.installEventFilter(opener)
+    try:
+        QCoreApplication.sendEvent(qapp, QFileOpenEvent(QUrl("skiller:invite?v=1&id=did:key:zBAD&relay=x")))
+        assert fresh.link_dialog is not None and fresh.link_dialog.error.isVisible()
+        fresh.link_dialog.reject()
+    finally:
+        qapp.removeEventFilter(opener)
