@@ -32,6 +32,7 @@ from .messages import describe
 from .operations import Operations
 from .person_view import PersonView
 from .plain import plain
+from .qtcompat import emit
 from .relay_check import check_words, network
 
 
@@ -264,7 +265,7 @@ class OpenLinkDialog(QDialog):
     # -- the offers ----------------------------------------------------------------
     def _endorse(self) -> None:
         if self.invitation is not None:
-            self.endorse_requested.emit(self.invitation.person_id)
+            emit(self.endorse_requested, self.invitation.person_id)
             self.accept()
 
     def _join(self) -> None:
