@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QMenu, QPushButton, QWidget
 
 from skiller_desktop.getting_started import STEPS, Steps
 
@@ -49,7 +49,13 @@ class GettingStarted(QGroupBox):
             plain(mark, label)
             label.setWordWrap(True)
             button = QPushButton(action, self)
-            button.clicked.connect(lambda _c=False, step=step: self.act(step))
+            if step == "imported":  # two sources: a menu
+                menu = QMenu(button)
+                menu.addAction(self.tr("LinkedIn export…"), lambda: self.act("imported"))
+                menu.addAction(self.tr("JSON Resume…"), lambda: self.act("resume"))
+                button.setMenu(menu)
+            else:
+                button.clicked.connect(lambda _c=False, step=step: self.act(step))
             grid.addWidget(mark, row, 0)
             grid.addWidget(label, row, 1)
             grid.addWidget(button, row, 2)
@@ -77,6 +83,8 @@ class GettingStarted(QGroupBox):
             actions.new_skill()
         elif step == "imported":
             actions.interop.import_linkedin()
+        elif step == "resume":
+            actions.interop.import_jsonresume()
         elif step == "connected":
             actions.invite()
         else:

@@ -947,12 +947,22 @@
         <translation>Chercher des personnes…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="65" />
+        <location filename="../../ui/checklist.py" line="54" />
+        <source>LinkedIn export…</source>
+        <translation>Export LinkedIn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="55" />
+        <source>JSON Resume…</source>
+        <translation>CV JSON Resume…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="71" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="65" />
+        <location filename="../../ui/checklist.py" line="71" />
         <source>To do</source>
         <translation>À faire</translation>
     </message>
@@ -1224,57 +1234,57 @@
 <context>
     <name>Invitation</name>
     <message>
-        <location filename="../../ui/invite_open.py" line="41" />
+        <location filename="../../ui/invite_open.py" line="42" />
         <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
         <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="43" />
+        <location filename="../../ui/invite_open.py" line="44" />
         <source>This link is too long to be a Skiller invitation.</source>
         <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="44" />
+        <location filename="../../ui/invite_open.py" line="45" />
         <source>This link was made by a newer version of Skiller: update to open it.</source>
         <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="46" />
+        <location filename="../../ui/invite_open.py" line="47" />
         <source>The person in this link is not a valid Skiller person id.</source>
         <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="48" />
+        <location filename="../../ui/invite_open.py" line="49" />
         <source>This link does not say which relay to find the person through.</source>
         <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="50" />
+        <location filename="../../ui/invite_open.py" line="51" />
         <source>This link names too many relays.</source>
         <translation>Ce lien nomme trop de relais.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="51" />
+        <location filename="../../ui/invite_open.py" line="52" />
         <source>A relay address in this link is not a valid web address.</source>
         <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="53" />
+        <location filename="../../ui/invite_open.py" line="54" />
         <source>A relay address in this link does not start with http:// or https://.</source>
         <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="55" />
+        <location filename="../../ui/invite_open.py" line="56" />
         <source>The team code in this link is not valid.</source>
         <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="56" />
+        <location filename="../../ui/invite_open.py" line="57" />
         <source>The name in this link contains hidden characters or is too long.</source>
         <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="59" />
+        <location filename="../../ui/invite_open.py" line="60" />
         <source>This link is damaged: ask for it again.</source>
         <translation>Ce lien est abîmé : redemandez-le.</translation>
     </message>
@@ -2057,67 +2067,67 @@
 <context>
     <name>OpenLinkDialog</name>
     <message>
-        <location filename="../../ui/invite_open.py" line="109" />
+        <location filename="../../ui/invite_open.py" line="110" />
         <source>Invitation</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="123" />
+        <location filename="../../ui/invite_open.py" line="124" />
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="133" />
+        <location filename="../../ui/invite_open.py" line="134" />
         <source>&amp;Endorse a skill…</source>
         <translation>&amp;Recommander une compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="135" />
+        <location filename="../../ui/invite_open.py" line="136" />
         <source>&amp;Join their team</source>
         <translation>&amp;Rejoindre son équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="161" />
+        <location filename="../../ui/invite_open.py" line="162" />
         <source>Invitation from %1</source>
         <translation>Invitation de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="163" />
+        <location filename="../../ui/invite_open.py" line="164" />
         <source>This is your own invitation link: send it to someone else.</source>
         <translation>C’est votre propre lien d’invitation : envoyez-le à quelqu’un d’autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="165" />
+        <location filename="../../ui/invite_open.py" line="166" />
         <source>Sync is not available in this version, so the link cannot be opened.</source>
         <translation>La synchronisation n’est pas disponible dans cette version : le lien ne peut pas être ouvert.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="166" />
+        <location filename="../../ui/invite_open.py" line="167" />
         <source>Checking the relay…</source>
         <translation>Vérification du relais…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="186" />
+        <location filename="../../ui/invite_open.py" line="187" />
         <source>The relay in this link cannot be used, so nothing was saved. %1</source>
         <translation>Le relais de ce lien n’est pas utilisable : rien n’a été enregistré. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="190" />
+        <location filename="../../ui/invite_open.py" line="191" />
         <source>Syncing with the relay…</source>
         <translation>Synchronisation avec le relais…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="244" />
+        <location filename="../../ui/invite_open.py" line="245" />
         <source>The relay is added, but this person is not on it yet: they may not have synced since. Skiller keeps syncing; they will appear in People.</source>
         <translation>Le relais est ajouté, mais cette personne n’y est pas encore : elle ne s’est peut-être pas synchronisée depuis. Skiller continue de synchroniser ; elle apparaîtra dans Personnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="253" />
+        <location filename="../../ui/invite_open.py" line="254" />
         <source>Found. You can endorse what you know of their work.</source>
         <translation>Trouvé. Vous pouvez recommander ce que vous connaissez de son travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="278" />
+        <location filename="../../ui/invite_open.py" line="279" />
         <source>Accepted. An admin’s device adds you when your answer reaches it.</source>
         <translation>Accepté. L’appareil d’un administrateur vous ajoute quand votre réponse lui parvient.</translation>
     </message>
@@ -2125,17 +2135,17 @@
 <context>
     <name>PasteLinkDialog</name>
     <message>
-        <location filename="../../ui/invite_open.py" line="81" />
+        <location filename="../../ui/invite_open.py" line="82" />
         <source>Open an invitation link</source>
         <translation>Ouvrir un lien d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="83" />
+        <location filename="../../ui/invite_open.py" line="84" />
         <source>&amp;Paste the link someone sent you:</source>
         <translation>&amp;Collez le lien que l’on vous a envoyé :</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="85" />
+        <location filename="../../ui/invite_open.py" line="86" />
         <source>Invitation link</source>
         <translation>Lien d’invitation</translation>
     </message>
@@ -2647,110 +2657,110 @@
         <translation>Pas de serveur ? Lancez un relais sur cet ordinateur pour les personnes de votre réseau.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="205" />
+        <location filename="../../ui/screens/settings.py" line="209" />
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="219" />
+        <location filename="../../ui/screens/settings.py" line="223" />
         <source>Where your data lives</source>
         <translation>Où sont vos données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="224" />
-        <location filename="../../ui/screens/settings.py" line="230" />
+        <location filename="../../ui/screens/settings.py" line="228" />
+        <location filename="../../ui/screens/settings.py" line="234" />
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="225" />
+        <location filename="../../ui/screens/settings.py" line="229" />
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="234" />
+        <location filename="../../ui/screens/settings.py" line="238" />
         <source>Identity and devices</source>
         <translation>Identité et appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="238" />
-        <location filename="../../ui/screens/settings.py" line="258" />
+        <location filename="../../ui/screens/settings.py" line="242" />
+        <location filename="../../ui/screens/settings.py" line="262" />
         <source>Your person id</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="239" />
+        <location filename="../../ui/screens/settings.py" line="243" />
         <source>E&amp;xport identity for another device…</source>
         <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="246" />
+        <location filename="../../ui/screens/settings.py" line="250" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="247" />
+        <location filename="../../ui/screens/settings.py" line="251" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="247" />
+        <location filename="../../ui/screens/settings.py" line="251" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="247" />
+        <location filename="../../ui/screens/settings.py" line="251" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="253" />
+        <location filename="../../ui/screens/settings.py" line="257" />
         <source>Re&amp;voke device…</source>
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="282" />
+        <location filename="../../ui/screens/settings.py" line="286" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="283" />
+        <location filename="../../ui/screens/settings.py" line="287" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="283" />
+        <location filename="../../ui/screens/settings.py" line="287" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="297" />
         <location filename="../../ui/screens/settings.py" line="301" />
+        <location filename="../../ui/screens/settings.py" line="305" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="298" />
+        <location filename="../../ui/screens/settings.py" line="302" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="302" />
+        <location filename="../../ui/screens/settings.py" line="306" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="307" />
+        <location filename="../../ui/screens/settings.py" line="311" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="313" />
+        <location filename="../../ui/screens/settings.py" line="317" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="314" />
+        <location filename="../../ui/screens/settings.py" line="318" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
     </message>

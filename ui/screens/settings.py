@@ -108,7 +108,7 @@ class SettingsScreen(Screen):
         self.relay_checked.hide()
         self.relay_check = RelayAddressCheck(self.relay_address, self.relay_checked)
         self.relay_check.checked.connect(self._relay_checked)
-        self.relay_address.textChanged.connect(lambda _t: self.relay_error.hide())
+        self.relay_address.textChanged.connect(self._address_typed)
         self._save_when_checked = False
         layout.addWidget(self.relays)
         layout.addLayout(row)
@@ -176,6 +176,10 @@ class SettingsScreen(Screen):
             text = self.tr("No server? Run a relay on this computer for the people on your network.")
         self.hosted_label.setText(text)
         self._fill_relays()
+
+    def _address_typed(self, _text: str) -> None:
+        self.relay_error.hide()
+        self._save_when_checked = False  # Enter was for the address before: this one waits for its own
 
     def _relay_checked(self, ok: bool) -> None:
         if self._save_when_checked and self.relay_check.result is not None:
