@@ -16,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from skiller_desktop.errors import SkillerError
 
@@ -58,6 +59,9 @@ def invite_command(services: Services, args: argparse.Namespace) -> int:
     link = encode(Invitation(me, tuple(relays[:4]), args.team_code, name[:80]))
     if args.qr:
         save_qr(link, args.qr)
+    for url in relays[:4]:
+        if urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1"):
+            print(f"skiller: note: {url} is reachable from this computer only", file=sys.stderr)
     _say(args, {"link": link, "qr": str(args.qr) if args.qr else None}, link)
     return 0
 

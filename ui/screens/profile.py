@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,7 +36,10 @@ class ProfileScreen(Screen):
         self.loaded: Profile | None = None
         self.baseline: dict[str, str] = {}  # what the fields showed when last loaded or saved
         splitter = QSplitter(self)
-        editor = QWidget(splitter)
+        scroll = QScrollArea(splitter)  # the checklist above the form: scrolls on a short screen (1024×680)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        editor = QWidget(scroll)
         column = QVBoxLayout(editor)
         form = QFormLayout()
         self.checklist = GettingStarted(editor)  # first steps, ticked by what is stored
@@ -87,7 +92,8 @@ class ProfileScreen(Screen):
         self.preview = PersonView(preview)
         pv.addWidget(heading)
         pv.addWidget(self.preview)
-        splitter.addWidget(editor)
+        scroll.setWidget(editor)
+        splitter.addWidget(scroll)
         splitter.addWidget(preview)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
