@@ -106,6 +106,8 @@ class OpenLinkDialog(QDialog):
         self.ops, self.ask, self.source = ops, ask, source
         self.invitation: Invitation | None = None
         self.relay_id: str | None = None  # the peer id of the relay added
+        self.before: tuple[str, str, str] | None = None  # its state when added: a sync ended once it differs
+        self.saw_sync = False
         self.found = False
         self.setWindowTitle(self.tr("Invitation"))
         self.setObjectName("openLinkDialog")
@@ -196,6 +198,7 @@ class OpenLinkDialog(QDialog):
             self._stop(describe(error))
             return
         self.relay_id = status.peer_id
+        self.before = _snapshot(status)
         self.source.sync_now(status.peer_id)
         self._look()
 
@@ -207,14 +210,16 @@ class OpenLinkDialog(QDialog):
             return
         from .sync_panel import progress_label
 
-        progress = getattr(status, "progress", None) if str(status.state) == "syncing" else None
+        state = str(status.state)
+        self.saw_sync = self.saw_sync or state == "syncing"
+        progress = getattr(status, "progress", None) if state == "syncing" else None
         if progress:
             done, total = progress
             self.progress.setRange(0, total or 0)
             self.progress.setValue(min(done, total or done))
             self.step.setText(progress_label(done, total))
-        elif str(status.state) in ("up to date", "incomplete", "error", "offline"):
-            self._look(finished=str(status.state))
+        elif state != "syncing" and (self.saw_sync or _snapshot(status) != self.before):
+            self._look(finished=state)  # this sync ended (a status heard before it began says nothing)
 
     def _changed(self, changes: Changes) -> None:
         if not self.found and self.invitation is not None and changes.people:
@@ -281,3 +286,7 @@ class OpenLinkDialog(QDialog):
             self.join_button.setEnabled(error is not None)
 
         self.ops.run(lambda: teams.accept(code), done)
+
+
+def _snapshot(status: Any) -> tuple[str, str, str]:
+    return str(status.state), str(status.last_success or ""), str(status.last_error or "")
