@@ -251,3 +251,24 @@ def test_a_link_handed_by_the_system_while_running_opens(qtbot, fresh, qapp):
         fresh.link_dialog.reject()
     finally:
         qapp.removeEventFilter(opener)
+
+
+def test_a_person_not_on_the_relay_yet_is_said_after_the_sync_and_appears_later(qtbot, tmp_path, relay, fresh):
+    other = Services(tmp_path / "late")
+    other.create_identity("Late Lucie", "Potière")
+    link = encode(Invitation(other.person_id, (relay.local_url,), name="Late Lucie"))
+    try:
+        dialog = fresh.open_link(link)
+        qtbot.waitUntil(lambda: "not on it yet" in dialog.step.text(), timeout=30000)
+        assert not dialog.person.isVisible()
+        node = NodeSync(other)  # they sync at last; the next sync brings them
+        try:
+            node.scheduler.sync_once(node.scheduler.add_peer(relay.local_url, "relay").peer_id)
+        finally:
+            node.close()
+    finally:
+        other.close()
+    fresh.sync_source.sync_now()
+    qtbot.waitUntil(lambda: dialog.person.isVisible(), timeout=30000)
+    assert dialog.heading.text() == "Late Lucie"
+    dialog.reject()
