@@ -120,6 +120,7 @@ class InviteDialog(QDialog):
         self.relays = relays
         self.setWindowTitle(self.tr("Invite someone"))
         self.setObjectName("inviteDialog")
+        self.setMinimumWidth(560)  # the link field shows a useful part of the link
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Send this link, or let them scan the code. When they open it in Skiller, "
                                "their app finds you through the relay and shows your profile."), self)
@@ -147,7 +148,11 @@ class InviteDialog(QDialog):
         self.team.addItem(self.tr("No team"), "")
         self.team.activated.connect(self._team_chosen)
         self.team_code = ""
-        form.addRow(self.tr("Also invite to"), self.team)
+        self.team_label = QLabel(self.tr("Also invite to"), self)
+        self.team_label.setBuddy(self.team)
+        form.addRow(self.team_label, self.team)
+        self.team.hide()  # until your teams are read: shown only if you admin one
+        self.team_label.hide()
         layout.addLayout(form)
         self.error = error_label(self)
         layout.addWidget(self.error)
@@ -175,6 +180,7 @@ class InviteDialog(QDialog):
         for team_id, name in found or []:
             self.team.addItem(name, team_id)
         self.team.setVisible(self.team.count() > 1)
+        self.team_label.setVisible(self.team.count() > 1)
 
     def _team_chosen(self, _index: int) -> None:
         team_id = self.team.currentData()

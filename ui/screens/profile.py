@@ -42,13 +42,13 @@ class ProfileScreen(Screen):
         editor = QWidget(scroll)
         column = QVBoxLayout(editor)
         form = QFormLayout()
-        self.checklist = GettingStarted(editor)  # first steps, ticked by what is stored
-        column.addWidget(self.checklist)
         column.addLayout(form)
         column.addStretch(1)
         title = QLabel(self.tr("My profile"), editor)
         title.setObjectName("title")
         form.addRow(title)
+        self.checklist = GettingStarted(editor)  # first steps, ticked by what is stored
+        form.addRow(self.checklist)
         general = error_label(editor)
         self.errors = FieldErrors(general, self)
         self.fields: dict[str, QWidget] = {}
