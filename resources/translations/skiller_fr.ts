@@ -1343,82 +1343,82 @@
         <translation>Inviter quelqu’un</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="124" />
+        <location filename="../../ui/invite.py" line="125" />
         <source>Send this link, or let them scan the code. When they open it in Skiller, their app finds you through the relay and shows your profile.</source>
         <translation>Envoyez ce lien, ou faites scanner le code. Quand la personne l’ouvre dans Skiller, son application vous trouve par le relais et affiche votre profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="128" />
+        <location filename="../../ui/invite.py" line="129" />
         <source>To invite someone, you both need a relay to reach. Run one for your team here, or add one in Settings › Relays.</source>
         <translation>Pour inviter quelqu’un, il vous faut un relais que vous joignez tous les deux. Lancez-en un pour votre équipe ici, ou ajoutez-en un dans Paramètres › Relais.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="131" />
+        <location filename="../../ui/invite.py" line="132" />
         <source>&amp;Run a relay for my team</source>
         <translation>&amp;Lancer un relais pour mon équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="138" />
+        <location filename="../../ui/invite.py" line="139" />
         <source>Invitation link</source>
         <translation>Lien d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="139" />
+        <location filename="../../ui/invite.py" line="140" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="144" />
+        <location filename="../../ui/invite.py" line="145" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="146" />
+        <location filename="../../ui/invite.py" line="147" />
         <source>Also invite to a team</source>
         <translation>Inviter aussi dans une équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="147" />
+        <location filename="../../ui/invite.py" line="148" />
         <source>No team</source>
         <translation>Aucune équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="150" />
+        <location filename="../../ui/invite.py" line="151" />
         <source>Also invite to</source>
         <translation>Inviter aussi dans</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="155" />
+        <location filename="../../ui/invite.py" line="160" />
         <source>QR code of the link</source>
         <translation>Code QR du lien</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="163" />
+        <location filename="../../ui/invite.py" line="168" />
         <source>&amp;Save QR code…</source>
         <translation>&amp;Enregistrer le code QR…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="207" />
+        <location filename="../../ui/invite.py" line="213" />
         <source>The relay could not start: %1</source>
         <translation>Le relais n’a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="247" />
+        <location filename="../../ui/invite.py" line="253" />
         <source>The link is copied.</source>
         <translation>Le lien est copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="253" />
+        <location filename="../../ui/invite.py" line="259" />
         <source>Save the QR code</source>
         <translation>Enregistrer le code QR</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="254" />
+        <location filename="../../ui/invite.py" line="260" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="262" />
+        <location filename="../../ui/invite.py" line="268" />
         <source>The QR code is saved.</source>
         <translation>Le code QR est enregistré.</translation>
     </message>
@@ -2067,67 +2067,67 @@
 <context>
     <name>OpenLinkDialog</name>
     <message>
-        <location filename="../../ui/invite_open.py" line="110" />
+        <location filename="../../ui/invite_open.py" line="112" />
         <source>Invitation</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="124" />
+        <location filename="../../ui/invite_open.py" line="126" />
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="134" />
+        <location filename="../../ui/invite_open.py" line="136" />
         <source>&amp;Endorse a skill…</source>
         <translation>&amp;Recommander une compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="136" />
+        <location filename="../../ui/invite_open.py" line="138" />
         <source>&amp;Join their team</source>
         <translation>&amp;Rejoindre son équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="162" />
+        <location filename="../../ui/invite_open.py" line="164" />
         <source>Invitation from %1</source>
         <translation>Invitation de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="164" />
+        <location filename="../../ui/invite_open.py" line="166" />
         <source>This is your own invitation link: send it to someone else.</source>
         <translation>C’est votre propre lien d’invitation : envoyez-le à quelqu’un d’autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="166" />
+        <location filename="../../ui/invite_open.py" line="168" />
         <source>Sync is not available in this version, so the link cannot be opened.</source>
         <translation>La synchronisation n’est pas disponible dans cette version : le lien ne peut pas être ouvert.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="167" />
+        <location filename="../../ui/invite_open.py" line="169" />
         <source>Checking the relay…</source>
         <translation>Vérification du relais…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="187" />
+        <location filename="../../ui/invite_open.py" line="189" />
         <source>The relay in this link cannot be used, so nothing was saved. %1</source>
         <translation>Le relais de ce lien n’est pas utilisable : rien n’a été enregistré. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="191" />
+        <location filename="../../ui/invite_open.py" line="193" />
         <source>Syncing with the relay…</source>
         <translation>Synchronisation avec le relais…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="245" />
+        <location filename="../../ui/invite_open.py" line="250" />
         <source>The relay is added, but this person is not on it yet: they may not have synced since. Skiller keeps syncing; they will appear in People.</source>
         <translation>Le relais est ajouté, mais cette personne n’y est pas encore : elle ne s’est peut-être pas synchronisée depuis. Skiller continue de synchroniser ; elle apparaîtra dans Personnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="254" />
+        <location filename="../../ui/invite_open.py" line="259" />
         <source>Found. You can endorse what you know of their work.</source>
         <translation>Trouvé. Vous pouvez recommander ce que vous connaissez de son travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="279" />
+        <location filename="../../ui/invite_open.py" line="284" />
         <source>Accepted. An admin’s device adds you when your answer reaches it.</source>
         <translation>Accepté. L’appareil d’un administrateur vous ajoute quand votre réponse lui parvient.</translation>
     </message>
@@ -2414,112 +2414,112 @@
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../ui/screens/profile.py" line="44" />
+        <location filename="../../ui/screens/profile.py" line="47" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="50" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="50" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="51" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="51" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="52" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>&amp;Location</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="52" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="54" />
+        <location filename="../../ui/screens/profile.py" line="59" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="61" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="57" />
+        <location filename="../../ui/screens/profile.py" line="62" />
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="58" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>Lan&amp;guages</source>
         <translation>Lan&amp;gues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="58" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="59" />
+        <location filename="../../ui/screens/profile.py" line="64" />
         <source>Separated by commas, e.g. French, English</source>
         <translation>Séparées par des virgules, p. ex. français, anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="61" />
+        <location filename="../../ui/screens/profile.py" line="66" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="64" />
+        <location filename="../../ui/screens/profile.py" line="69" />
         <source>A&amp;bout</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="66" />
+        <location filename="../../ui/screens/profile.py" line="71" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="68" />
+        <location filename="../../ui/screens/profile.py" line="73" />
         <source>One link per line</source>
         <translation>Un lien par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="70" />
+        <location filename="../../ui/screens/profile.py" line="75" />
         <source>Lin&amp;ks</source>
         <translation>Lie&amp;ns</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="76" />
+        <location filename="../../ui/screens/profile.py" line="81" />
         <source>&amp;Save profile</source>
         <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="85" />
+        <location filename="../../ui/screens/profile.py" line="90" />
         <source>How others see you</source>
         <translation>Ce que les autres voient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="156" />
+        <location filename="../../ui/screens/profile.py" line="162" />
         <source>Your profile changed elsewhere; your unsaved edits were kept.</source>
         <translation>Votre profil a changé ailleurs ; vos modifications non enregistrées ont été conservées.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="207" />
+        <location filename="../../ui/screens/profile.py" line="213" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
