@@ -138,8 +138,8 @@ def close_on_signals(window: QWidget) -> None:
     tick.start(250)
 
 
-def run(data_dir: Path | None, demo: bool) -> int:
-    """Open the window on `data_dir` (or the default one); returns the exit code."""
+def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
+    """Open the window on `data_dir` (or the default one), and `link` (a `skiller:` invitation) if given."""
     from skiller_desktop.paths import default_data_dir, demo_data_dir
 
     app = application()
@@ -169,8 +169,14 @@ def run(data_dir: Path | None, demo: bool) -> int:
         if lan is not None:
             window.set_lan(lan)  # the Settings switch hides or shows it live
             lan.start()
+        closers.append(lambda: window.relay_host.stop(forget=False))  # the team relay, if it runs
+        from .invite_actions import LinkOpener
+
+        app.installEventFilter(LinkOpener(window))  # macOS: a clicked skiller: link while running
         window.show()
         close_on_signals(window)
+        if link:  # started by a `skiller:` link (a registered URI handler): open it
+            window.open_link(link)
         exit_when_ready = bool(os.environ.get("SKILLER_UI_EXIT_WHEN_READY"))
         if exit_when_ready or os.environ.get("SKILLER_UI_SAY_READY"):  # end-to-end tests: a log line
             from PySide6.QtCore import QTimer

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QProgressDialog,
     QStackedWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from .forms import Ask
 from .i18n import SETTING, Languages
 from .interop import Interop
+from .invite_actions import InviteActions
 from .lan import SERVE_SETTING, LanNode, serving_chosen
 from .messages import describe
 from .operations import Operations
@@ -38,7 +38,7 @@ from .sync_panel import StatusBridge, SyncScreen, SyncSource
 SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, drop
     def __init__(self, ops: Operations, settings: QSettings, languages: Languages, *,
                  ask: Ask | None = None, sync_source: SyncSource | None = None, debounce_ms: int = 200) -> None:
         super().__init__()
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.interop = Interop(self, ops, self.ask, lambda: self.languages.current)
         self._bridge = StatusBridge(self)
         self._bridge.heard.connect(lambda: self.sync_screen.refresh(), Qt.ConnectionType.QueuedConnection)
+        self.setup_invitations()
         self.build()
         self.set_sync_source(sync_source)
         self._restore_geometry()
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.settings_screen = SettingsScreen(self.ops, self.ask, self.sync_screen, self.languages.current, self)
         self.settings_screen.language_chosen.connect(self.set_language)
         self.settings_screen.lan_box.switched.connect(self.set_lan_enabled)
+        self.settings_screen.set_relay_host(self.relay_host, self.invite)
         labels = (self.tr("My profile"), self.tr("Portfolio"), self.tr("Endorsements"), self.tr("People"),
                   self.tr("Exchange"), self.tr("Teams"), self.tr("Sync"), self.tr("Settings"))
         screens = (self.profile_screen, self.portfolio_screen, self.endorsements_screen, self.people_screen,
@@ -139,6 +141,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Export &credentials…"), interop.export_credentials)
         self._action(file_menu, self.tr("&Verify a credential…"), interop.verify)
         file_menu.addSeparator()
+        self.invitation_actions(file_menu)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(edit_menu, self.tr("&New skill…"), self.new_skill, QKeySequence.StandardKey.New, "add")
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
             # Documents a sync accepted arrive as Changes through the services' listeners
             # (sync.node.NodeSync tells them), like local edits: no second channel here.
         self.sync_screen.set_source(source)
+        self.invitation_source_changed(source)
 
     def set_serving(self, addresses: list[str], announced: bool) -> None:
         """Where this device answers other peers; shown on the Sync screen."""
@@ -319,4 +324,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
+        self.relay_host.stop(forget=False)  # the team relay comes back at the next launch
         super().closeEvent(event)

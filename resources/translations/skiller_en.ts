@@ -39,7 +39,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>

@@ -1044,6 +1044,74 @@
     </message>
 </context>
 <context>
+    <name>GettingStarted</name>
+    <message>
+        <location filename="../../ui/checklist.py" line="32" />
+        <source>Getting started</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="36" />
+        <source>Add your skills</source>
+        <translation>Ajoutez vos compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="36" />
+        <source>Add a skill…</source>
+        <translation>Ajouter une compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="37" />
+        <source>Import your LinkedIn data or a résumé</source>
+        <translation>Importez vos données LinkedIn ou un CV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="37" />
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="38" />
+        <source>Connect with someone: send your invitation link, or open theirs</source>
+        <translation>Entrez en contact : envoyez votre lien d’invitation, ou ouvrez le sien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="39" />
+        <source>Invite…</source>
+        <translation>Inviter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="40" />
+        <source>Endorse someone whose work you know</source>
+        <translation>Recommandez quelqu’un dont vous connaissez le travail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="40" />
+        <source>Find people…</source>
+        <translation>Chercher des personnes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="54" />
+        <source>LinkedIn export…</source>
+        <translation>Export LinkedIn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="55" />
+        <source>JSON Resume…</source>
+        <translation>CV JSON Resume…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="71" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="71" />
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+</context>
+<context>
     <name>GivenEndorsementsModel</name>
     <message>
         <location filename="../../ui/models.py" line="230" />
@@ -1326,6 +1394,64 @@
     </message>
 </context>
 <context>
+    <name>Invitation</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="42" />
+        <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
+        <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="44" />
+        <source>This link is too long to be a Skiller invitation.</source>
+        <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="45" />
+        <source>This link was made by a newer version of Skiller: update to open it.</source>
+        <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="47" />
+        <source>The person in this link is not a valid Skiller person id.</source>
+        <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="49" />
+        <source>This link does not say which relay to find the person through.</source>
+        <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="51" />
+        <source>This link names too many relays.</source>
+        <translation>Ce lien nomme trop de relais.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="52" />
+        <source>A relay address in this link is not a valid web address.</source>
+        <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="54" />
+        <source>A relay address in this link does not start with http:// or https://.</source>
+        <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="56" />
+        <source>The team code in this link is not valid.</source>
+        <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="57" />
+        <source>The name in this link contains hidden characters or is too long.</source>
+        <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="60" />
+        <source>This link is damaged: ask for it again.</source>
+        <translation>Ce lien est abîmé : redemandez-le.</translation>
+    </message>
+</context>
+<context>
     <name>InvitationsModel</name>
     <message>
         <location filename="../../ui/team_models.py" line="101" />
@@ -1354,6 +1480,112 @@
     </message>
 </context>
 <context>
+    <name>InviteActions</name>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="43" />
+        <source>&amp;Invite someone…</source>
+        <translation>&amp;Inviter quelqu’un…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="44" />
+        <source>&amp;Open an invitation link…</source>
+        <translation>&amp;Ouvrir un lien d’invitation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="73" />
+        <source>The clipboard holds no Skiller invitation link.</source>
+        <translation>Le presse-papiers ne contient pas de lien d’invitation Skiller.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../ui/invite.py" line="121" />
+        <source>Invite someone</source>
+        <translation>Inviter quelqu’un</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="125" />
+        <source>Send this link, or let them scan the code. When they open it in Skiller, their app finds you through the relay and shows your profile.</source>
+        <translation>Envoyez ce lien, ou faites scanner le code. Quand la personne l’ouvre dans Skiller, son application vous trouve par le relais et affiche votre profil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="129" />
+        <source>To invite someone, you both need a relay to reach. Run one for your team here, or add one in Settings › Relays.</source>
+        <translation>Pour inviter quelqu’un, il vous faut un relais que vous joignez tous les deux. Lancez-en un pour votre équipe ici, ou ajoutez-en un dans Paramètres › Relais.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="132" />
+        <source>&amp;Run a relay for my team</source>
+        <translation>&amp;Lancer un relais pour mon équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="139" />
+        <source>Invitation link</source>
+        <translation>Lien d’invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="140" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="145" />
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="147" />
+        <source>Also invite to a team</source>
+        <translation>Inviter aussi dans une équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="148" />
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="151" />
+        <source>Also invite to</source>
+        <translation>Inviter aussi dans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="160" />
+        <source>QR code of the link</source>
+        <translation>Code QR du lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="168" />
+        <source>&amp;Save QR code…</source>
+        <translation>&amp;Enregistrer le code QR…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="213" />
+        <source>The relay could not start: %1</source>
+        <translation>Le relais n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="253" />
+        <source>The link is copied.</source>
+        <translation>Le lien est copié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="259" />
+        <source>Save the QR code</source>
+        <translation>Enregistrer le code QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="260" />
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="268" />
+        <source>The QR code is saved.</source>
+        <translation>Le code QR est enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>LanBox</name>
     <message>
         <location filename="../../ui/lan.py" line="144" />
@@ -1361,14 +1593,14 @@
         <translation>Réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="147" />
-        <source>Visible on my local network</source>
-        <translation>Visible sur mon réseau local</translation>
-    </message>
-    <message>
         <location filename="../../ui/lan.py" line="146" />
         <source>&amp;Visible on my local network</source>
         <translation>&amp;Visible sur mon réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="147" />
+        <source>Visible on my local network</source>
+        <translation>Visible sur mon réseau local</translation>
     </message>
     <message>
         <location filename="../../ui/lan.py" line="153" />
@@ -1404,247 +1636,247 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>User &amp;guide</source>
         <translation>&amp;Guide d’utilisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;About Skiller</source>
         <translation>À &amp;propos de Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>LAN: …</source>
         <translation>Réseau local : …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>LAN: hidden</source>
         <translation>Réseau local : masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>Not visible on your local network (Settings)</source>
         <translation>Non visible sur votre réseau local (Réglages)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>LAN: visible</source>
         <translation>Réseau local : visible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Local network</source>
         <translation>Réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -2088,6 +2320,92 @@
     </message>
 </context>
 <context>
+    <name>OpenLinkDialog</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="112" />
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="126" />
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="136" />
+        <source>&amp;Endorse a skill…</source>
+        <translation>&amp;Recommander une compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="138" />
+        <source>&amp;Join their team</source>
+        <translation>&amp;Rejoindre son équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="164" />
+        <source>Invitation from %1</source>
+        <translation>Invitation de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="166" />
+        <source>This is your own invitation link: send it to someone else.</source>
+        <translation>C’est votre propre lien d’invitation : envoyez-le à quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="168" />
+        <source>Sync is not available in this version, so the link cannot be opened.</source>
+        <translation>La synchronisation n’est pas disponible dans cette version : le lien ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="169" />
+        <source>Checking the relay…</source>
+        <translation>Vérification du relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="189" />
+        <source>The relay in this link cannot be used, so nothing was saved. %1</source>
+        <translation>Le relais de ce lien n’est pas utilisable : rien n’a été enregistré. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="193" />
+        <source>Syncing with the relay…</source>
+        <translation>Synchronisation avec le relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="250" />
+        <source>The relay is added, but this person is not on it yet: they may not have synced since. Skiller keeps syncing; they will appear in People.</source>
+        <translation>Le relais est ajouté, mais cette personne n’y est pas encore : elle ne s’est peut-être pas synchronisée depuis. Skiller continue de synchroniser ; elle apparaîtra dans Personnes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="259" />
+        <source>Found. You can endorse what you know of their work.</source>
+        <translation>Trouvé. Vous pouvez recommander ce que vous connaissez de son travail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="284" />
+        <source>Accepted. An admin’s device adds you when your answer reaches it.</source>
+        <translation>Accepté. L’appareil d’un administrateur vous ajoute quand votre réponse lui parvient.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteLinkDialog</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="82" />
+        <source>Open an invitation link</source>
+        <translation>Ouvrir un lien d’invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="84" />
+        <source>&amp;Paste the link someone sent you:</source>
+        <translation>&amp;Collez le lien que l’on vous a envoyé :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="86" />
+        <source>Invitation link</source>
+        <translation>Lien d’invitation</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <location filename="../../ui/models.py" line="101" />
@@ -2351,114 +2669,157 @@
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../ui/screens/profile.py" line="41" />
+        <location filename="../../ui/screens/profile.py" line="47" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="49" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>&amp;Location</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="49" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="51" />
+        <location filename="../../ui/screens/profile.py" line="59" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="53" />
+        <location filename="../../ui/screens/profile.py" line="61" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="54" />
+        <location filename="../../ui/screens/profile.py" line="62" />
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>Lan&amp;guages</source>
         <translation>Lan&amp;gues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="64" />
         <source>Separated by commas, e.g. French, English</source>
         <translation>Séparées par des virgules, p. ex. français, anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="58" />
+        <location filename="../../ui/screens/profile.py" line="66" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="61" />
+        <location filename="../../ui/screens/profile.py" line="69" />
         <source>A&amp;bout</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="63" />
+        <location filename="../../ui/screens/profile.py" line="71" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="65" />
+        <location filename="../../ui/screens/profile.py" line="73" />
         <source>One link per line</source>
         <translation>Un lien par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="67" />
+        <location filename="../../ui/screens/profile.py" line="75" />
         <source>Lin&amp;ks</source>
         <translation>Lie&amp;ns</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="73" />
+        <location filename="../../ui/screens/profile.py" line="81" />
         <source>&amp;Save profile</source>
         <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="82" />
+        <location filename="../../ui/screens/profile.py" line="90" />
         <source>How others see you</source>
         <translation>Ce que les autres voient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="139" />
+        <location filename="../../ui/screens/profile.py" line="162" />
         <source>Your profile changed elsewhere; your unsaved edits were kept.</source>
         <translation>Votre profil a changé ailleurs ; vos modifications non enregistrées ont été conservées.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="190" />
+        <location filename="../../ui/screens/profile.py" line="213" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayCheck</name>
+    <message>
+        <location filename="../../ui/relay_check.py" line="72" />
+        <source>✓ This is a Skiller relay.</source>
+        <translation>✓ C’est bien un relais Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="73" />
+        <source>This is not a relay address: one looks like https://relay.example.org.</source>
+        <translation>Ce n’est pas une adresse de relais : elle ressemble à https://relais.exemple.org.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="75" />
+        <source>Nothing answers at this address. Check it, and that the relay is running.</source>
+        <translation>Rien ne répond à cette adresse. Vérifiez-la, et que le relais fonctionne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="77" />
+        <source>This address did not answer in time. Check your connection and try again.</source>
+        <translation>Cette adresse n’a pas répondu à temps. Vérifiez votre connexion et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="79" />
+        <source>Something answers at this address, but it is not a Skiller relay.</source>
+        <translation>Quelque chose répond à cette adresse, mais ce n’est pas un relais Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="81" />
+        <source>This is a Skiller device, not a relay: add it as a peer on the Sync screen.</source>
+        <translation>C’est un appareil Skiller, pas un relais : ajoutez-le comme pair dans l’écran Synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="83" />
+        <source>This relay needs a newer version of Skiller.</source>
+        <translation>Ce relais demande une version plus récente de Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="84" />
+        <source>Checking this address…</source>
+        <translation>Vérification de l’adresse…</translation>
     </message>
 </context>
 <context>
@@ -2473,147 +2834,188 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="48" />
+        <location filename="../../ui/screens/settings.py" line="49" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="69" />
-        <location filename="../../ui/screens/settings.py" line="72" />
+        <location filename="../../ui/screens/settings.py" line="70" />
+        <location filename="../../ui/screens/settings.py" line="73" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="77" />
+        <location filename="../../ui/screens/settings.py" line="78" />
         <source>&amp;Interface language</source>
         <translation>&amp;Langue de l’interface</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="88" />
-        <location filename="../../ui/screens/settings.py" line="91" />
+        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="92" />
         <source>Relays</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="92" />
+        <location filename="../../ui/screens/settings.py" line="93" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="92" />
+        <location filename="../../ui/screens/settings.py" line="93" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="100" />
+        <location filename="../../ui/screens/settings.py" line="101" />
         <source>Relay address</source>
         <translation>Adresse du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="101" />
+        <location filename="../../ui/screens/settings.py" line="102" />
         <source>Add &amp;relay</source>
         <translation>Ajouter le &amp;relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="133" />
+        <location filename="../../ui/screens/settings.py" line="127" />
+        <location filename="../../ui/screens/settings.py" line="168" />
+        <source>Run a relay for my &amp;team</source>
+        <translation>Lancer un relais pour mon &amp;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="129" />
+        <source>&amp;Invite someone…</source>
+        <translation>&amp;Inviter quelqu’un…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="167" />
+        <source>Stop the team &amp;relay</source>
+        <translation>Arrêter le &amp;relais d’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="172" />
+        <source>Starting the relay…</source>
+        <translation>Démarrage du relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="174" />
+        <source>Your team relay runs at %1. Devices on your network reach it there; it goes into your invitation links and stops when Skiller quits.</source>
+        <translation>Votre relais d’équipe fonctionne à %1. Les appareils de votre réseau le joignent là ; il figure dans vos liens d’invitation et s’arrête quand vous quittez Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="177" />
+        <source>The relay could not start: %1</source>
+        <translation>Le relais n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="179" />
+        <source>No server? Run a relay on this computer for the people on your network.</source>
+        <translation>Pas de serveur ? Lancez un relais sur cet ordinateur pour les personnes de votre réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="212" />
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="226" />
         <source>Where your data lives</source>
         <translation>Où sont vos données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="138" />
-        <location filename="../../ui/screens/settings.py" line="144" />
+        <location filename="../../ui/screens/settings.py" line="231" />
+        <location filename="../../ui/screens/settings.py" line="237" />
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="139" />
+        <location filename="../../ui/screens/settings.py" line="232" />
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="148" />
+        <location filename="../../ui/screens/settings.py" line="241" />
         <source>Identity and devices</source>
         <translation>Identité et appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="152" />
-        <location filename="../../ui/screens/settings.py" line="172" />
+        <location filename="../../ui/screens/settings.py" line="245" />
+        <location filename="../../ui/screens/settings.py" line="265" />
         <source>Your person id</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="153" />
+        <location filename="../../ui/screens/settings.py" line="246" />
         <source>E&amp;xport identity for another device…</source>
         <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="160" />
+        <location filename="../../ui/screens/settings.py" line="253" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="161" />
+        <location filename="../../ui/screens/settings.py" line="254" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="161" />
+        <location filename="../../ui/screens/settings.py" line="254" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="161" />
+        <location filename="../../ui/screens/settings.py" line="254" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="167" />
+        <location filename="../../ui/screens/settings.py" line="260" />
         <source>Re&amp;voke device…</source>
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="196" />
+        <location filename="../../ui/screens/settings.py" line="289" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="197" />
+        <location filename="../../ui/screens/settings.py" line="290" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="197" />
+        <location filename="../../ui/screens/settings.py" line="290" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="211" />
-        <location filename="../../ui/screens/settings.py" line="215" />
+        <location filename="../../ui/screens/settings.py" line="304" />
+        <location filename="../../ui/screens/settings.py" line="308" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="212" />
+        <location filename="../../ui/screens/settings.py" line="305" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="216" />
+        <location filename="../../ui/screens/settings.py" line="309" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="221" />
+        <location filename="../../ui/screens/settings.py" line="314" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="227" />
+        <location filename="../../ui/screens/settings.py" line="320" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="228" />
+        <location filename="../../ui/screens/settings.py" line="321" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
     </message>
