@@ -283,7 +283,7 @@ def test_deleted_skill_is_gone_new_one_appended_original_order_kept(richard: dic
     result = export(imported, skills=[rust, compression])
     assert result["skills"] == [
         richard["skills"][1],
-        {"name": "Rust", "level": "Elementary", "keywords": ["tokio"]},
+        {"name": "Rust", "level": "Elementary", "keywords": ["tokio"], "years": 1},  # years kept (issue 12.11)
     ]
 
 
