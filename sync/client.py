@@ -62,6 +62,20 @@ class PeerUnreachable(Exception):
     """The peer did not answer (down, no route, refused the connection)."""
 
 
+class BadAddress(PeerUnreachable):
+    """The address itself cannot be used (no host, a malformed URL): the user's to correct, not to wait for."""
+
+
+def _unreachable(url: str, exc: BaseException) -> PeerUnreachable:
+    """In words, not exception class names: what `requests` said, told as a person would."""
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                        requests.exceptions.InvalidSchema, requests.exceptions.URLRequired)):
+        return BadAddress(f"{url} is unreachable: it is not a valid address")
+    if isinstance(exc, requests.exceptions.Timeout):
+        return PeerUnreachable(f"{url} is unreachable: no answer in time")
+    return PeerUnreachable(f"{url} is unreachable: the connection failed")
+
+
 class BadPeer(ProtocolError):
     """The peer's answer breaks the protocol: too slow, too big, malformed, or a page that does not advance."""
 
@@ -207,7 +221,7 @@ class HttpExchange:
                     response.close()
             except (requests.RequestException, OSError) as exc:
                 if not watch.fired:
-                    raise PeerUnreachable(f"{self.url} is unreachable ({type(exc).__name__})") from None
+                    raise _unreachable(self.url, exc) from None
         if watch.fired:  # cut short, even if what came looked whole (headers ended by the cut)
             raise ExchangeTimedOut
         return status, content

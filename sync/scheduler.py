@@ -20,7 +20,7 @@ from typing import Any
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.identity import Identity
 
-from .client import BadPeer, PeerUnreachable
+from .client import BadAddress, BadPeer, PeerUnreachable
 from .engine import PolicyFor
 from .peers import PeerBook, PeerRecord, normalize_url
 from .replicator import SyncReport, SyncSession, run
@@ -28,6 +28,7 @@ from .storage import SyncStorage
 from .teams import NO_TEAMS, TeamGate
 from .transport import Transport, UnknownTransport, open_transport
 from .wire import ProtocolError
+from .words import UNREACHABLE, Said, problem, problem_code, say_status
 
 log = logging.getLogger("skiller.sync.scheduler")
 # Until an app keeps our traces somewhere (cli_commands.keep_traces), they go nowhere: without a
@@ -44,9 +45,12 @@ class PeerState(StrEnum):
 
 
 def state_of(record: PeerRecord) -> PeerState:
-    """A peer's state as its last sync left it in the peers table."""
+    """A peer's state as its last sync left it in the peers table: what `_run_sync` said at the time
+    (`skiller peers` and `skiller sync` agree for the same relay)."""
     if record.last_error:
-        return PeerState.INCOMPLETE if record.incomplete else PeerState.ERROR
+        if record.incomplete:
+            return PeerState.INCOMPLETE
+        return PeerState.OFFLINE if record.problem in UNREACHABLE else PeerState.ERROR
     return PeerState.UP_TO_DATE if record.last_success else PeerState.OFFLINE
 
 
@@ -61,11 +65,16 @@ class PeerStatus:
     last_report: SyncReport | None = None
     # During a first sync: (documents received, documents the peer holds, None if it did not say).
     progress: tuple[int, int | None] | None = None
+    problem: str = ""  # the last error's ADVICE code (sync.words), "" when none known
+
+    def said(self) -> Said:
+        """This status in plain words (sync.words): what the CLI prints and the UI translates."""
+        return say_status(self.state.value, self.last_error, self.problem, self.last_success)
 
     def to_json(self) -> dict[str, Any]:
         return {"peer_id": self.peer_id, "url": self.url, "kind": self.kind, "state": self.state.value,
-                "last_success": self.last_success, "last_error": self.last_error,
-                "progress": list(self.progress) if self.progress else None}
+                "last_success": self.last_success, "last_error": self.last_error, "problem": self.problem,
+                "said": self.said().english(), "progress": list(self.progress) if self.progress else None}
 
 
 StatusListener = Callable[[PeerStatus], None]
@@ -237,23 +246,25 @@ class Scheduler:
                     progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total))))
             finally:
                 client.close()
+        except (BadAddress, UnknownTransport) as exc:  # an address the user must correct: not "offline"
+            return self._fail(peer_id, PeerState.ERROR, problem(str(exc), problem_code(exc), record.url))
         except PeerUnreachable as exc:
-            return self._fail(peer_id, PeerState.OFFLINE, str(exc))
-        except UnknownTransport as exc:  # a URL no transport serves: the user's to correct
-            return self._fail(peer_id, PeerState.ERROR, str(exc))
+            return self._fail(peer_id, PeerState.OFFLINE, problem(str(exc), problem_code(exc), record.url))
         except BadPeer as exc:  # our words about what the peer did
-            return self._fail(peer_id, PeerState.ERROR, exc.message)
+            return self._fail(peer_id, PeerState.ERROR, problem(exc.message, problem_code(exc), record.url))
         except ProtocolError as exc:
-            return self._fail(peer_id, PeerState.ERROR, f"{exc.status} {exc.code}: {exc.message}")
+            return self._fail(peer_id, PeerState.ERROR, problem(f"{exc.status} {exc.code}: {exc.message}",
+                                                                problem_code(exc), record.url))
         except SkillerError as exc:
-            return self._fail(peer_id, PeerState.ERROR, str(exc))
+            return self._fail(peer_id, PeerState.ERROR, problem(str(exc), problem_code(exc), record.url))
         except Exception as exc:  # a bug: keep the thread alive, log the trace (a log file, not the screen)
             log.exception("sync with %s failed", record.url)
-            return self._fail(peer_id, PeerState.ERROR, f"internal error: {type(exc).__name__}: {exc}")
+            return self._fail(peer_id, PeerState.ERROR, problem(f"internal error: {type(exc).__name__}: {exc}",
+                                                                "sync.internal", record.url))
         if report.complete:
             self.book.record_success(peer_id)
         else:
-            self.book.record_incomplete(peer_id, report.incomplete_reason())
+            self.book.record_incomplete(peer_id, problem(report.incomplete_reason(), "sync.incomplete", record.url))
         self._set(peer_id, PeerState.UP_TO_DATE if report.complete else PeerState.INCOMPLETE, report)
         if report.changed_docs:
             self.documents_changed(sorted(report.changed_docs), peer_id)
@@ -280,8 +291,9 @@ class Scheduler:
             return
         with self._lock:
             previous = self._status.get(peer_id)
+            up = state is PeerState.UP_TO_DATE
             status = PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success,
-                                "" if state is PeerState.UP_TO_DATE else record.last_error, report, progress)
+                                "" if up else record.last_error, report, progress, "" if up else record.problem)
             self._status[peer_id] = status
         if previous is None or replace(previous, last_report=None) != replace(status, last_report=None):
             for listener in list(self._status_listeners):
@@ -295,4 +307,5 @@ def _initial(record: PeerRecord) -> PeerStatus:
     """Before its first sync in this process, a peer is offline, unless its last one failed or fell short."""
     state = state_of(record)
     state = PeerState.OFFLINE if state is PeerState.UP_TO_DATE else state
-    return PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success, record.last_error)
+    return PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success, record.last_error,
+                      problem=record.problem)
