@@ -27,6 +27,7 @@ from urllib3.poolmanager import ProxyManager
 from skiller_desktop import safe_json
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.identity import Identity
+from skiller_desktop.messages import Message
 from skiller_desktop.signed_heads import SignedHead
 
 from .auth import sign_request
@@ -179,8 +180,7 @@ class PeerClient:
             for name in ("accepted", "duplicates"):
                 data[name] = _seq(data.get(name, 0))
             data["pending"] = [_key(item) for item in _list(data.get("pending", []))]
-            data["rejected"] = [{**_key(item), "reason": _text(item.get("reason", ""))[:500]}
-                                for item in _list(data.get("rejected", []))]
+            data["rejected"] = [{**_key(item), "reason": _refusal(item)} for item in _list(data.get("rejected", []))]
             echo = data.get("echo")
             data["echo"] = {"from": _seq(echo["from"]), "to": _seq(echo["to"])} if isinstance(echo, dict) else None
         return data
@@ -240,6 +240,27 @@ class HttpExchange:
                 raise AnswerTooBig
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _refusal(item: dict[str, Any]) -> str:
+    """A peer's refusal: its words and its code (protocol §4.3: "code" beside "reason")."""
+    reason = _text(item.get("reason", ""))[:500]
+    code = _text(item.get("code", ""))[:80] or legacy_refusal_code(reason)
+    return Message(reason, code)
+
+
+def legacy_refusal_code(reason: str) -> str:
+    """The code of a refusal from a peer older than refusal codes, which sends only words.
+
+    The one place a refusal's words are read: at the border, for old peers; inside, codes decide.
+    """
+    if reason.startswith(("document.", "document[")):
+        return "document.schema"
+    if reason.startswith("document "):
+        return "document.unknown_kind" if "of no kind" in reason else "document.empty"
+    if reason.startswith("blocked:"):
+        return "sync.blocked_author"
+    return ""
 
 
 @contextmanager

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from skiller_desktop.messages import FINAL_REFUSALS, code_of
+
 from .client import BadPeer
 from .engine import (
     ApplyResult,
@@ -520,14 +522,15 @@ def _count(report: SyncReport, result: ApplyResult, page: LogPage | None = None)
 
 def refused_for_good(reason: str) -> bool:
     """A refusal the very same signed bytes would meet again: the document breaks the schema
-    (doc_schema's reasons name the field, "document.skills …"), or its key is blocked here.
+    (doc_schema's SchemaError), is empty, too deep, of no known kind, or its key is blocked here.
 
     Asking again cannot change it, so it is reported but neither retried nor counted against
     "up to date" (otherwise one hostile document on an older relay keeps every node incomplete).
     Corrupt bytes, a bad signature or missing dependencies may be the transport's fault: retried.
-    Matched on the reason's start until refusals carry codes.
+    Decided by the refusal's code (skiller_desktop.messages.FINAL_REFUSALS), never by its words;
+    a peer's refusals arrive with theirs (sync.client).
     """
-    return reason.startswith(("document.", "document[", "document ", "blocked:"))
+    return code_of(reason) in FINAL_REFUSALS
 
 
 def _to_ask_again(rejected: list[tuple[Key, str]]) -> list[tuple[Key, str]]:
