@@ -91,8 +91,9 @@ CATALOGUE: dict[str, str] = {
     "import.cannot_write": "cannot write {path}: {detail}",
     "import.no_such_file": "{path}: no such file",
     "import.not_a_file": "{path} is not a regular file, not a LinkedIn export",
-    "import.no_linkedin_files": "{file} holds none of the LinkedIn export files ({files}): is it the export "
-                               "from LinkedIn’s “Get a copy of your data”?",
+    "import.no_linkedin_files": "{file} holds none of the LinkedIn export files ({files}): is it the archive "
+                                "from “Get a copy of your data”?",
+    "import.no_such_path": "{path}: no such file or folder",
     "import.no_linkedin_readable": "No LinkedIn file in {file} could be read: {detail}",
     "import.not_zip": "{file} is not a readable ZIP archive ({detail})",
     "import.unreadable": "{file} cannot be read ({detail})",
@@ -124,10 +125,19 @@ CATALOGUE: dict[str, str] = {
     "import.clipped": "{what} was longer than {limit:,} characters: clipped with “{ellipsis}”",
     "import.kept_yours": "Kept your {name} (the import has {value!r})",
     "import.filled": "Filled your empty profile fields: {fields}",
-    "import.already": "Already in Skiller, left as they are: {skills}",
+    "import.already": "Already in Skiller, left as they are: {counts}",
+    "import.stored": "Stored: {skills_added} new skills, {skills_merged} skills with new keywords, {positions} "
+                     "positions, {projects} projects, {certificates} certificates, {endorsements} unverified "
+                     "endorsements",
+    "import.nothing_new": "Nothing new: everything in this import is already in Skiller",
+    "pdf.no_language": "no PDF labels for language {language!r}: use one of {languages}",
+    "credential.none": "given before endorsements carried a credential",
+    "credential.not_verified": "its credential does not verify ({detail})",
+    "credential.other_person": "its credential names another person",
     "import.endorsement_skipped": "{skill} from {endorser}: {detail}",
     "import.resume_invalid": "Not a valid JSON Resume: {where}: {detail}",
     "import.not_utf8": "{file} is not UTF-8 text",
+    "import.not_json": "{file} is not valid JSON (line {line}, column {column}: {detail})",
     "import.refused": "{file} is refused: {detail}",
     "import.not_resume_object": "{file} holds a JSON {kind}, not a résumé object",
     "import.resume_not_object": "A JSON Resume must be a JSON object, not {kind}",
