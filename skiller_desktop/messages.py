@@ -32,6 +32,17 @@ CATALOGUE: dict[str, str] = {
     "identity.taken": "this data dir already belongs to {person_id}",
     "identity.no_person_doc": "the identity file holds no person document",
     "identity.doc_missing": "your person document is missing from this data dir",
+    "identity.passphrase_short": "the passphrase must have at least 8 characters",
+    "identity.not_export": "this file is not a Skiller identity export",
+    "identity.damaged": "the identity file is damaged (its nonce or salt has the wrong size)",
+    "identity.wrong_passphrase": "wrong passphrase, or the identity file was altered",
+    "identity.no_key": "the identity file holds no readable key",
+    "identity.mismatch": "the identity file does not match its person id",
+    "identity.cannot_write": "cannot write the identity in {path}: {detail}",
+    "identity.unreadable": "the identity in {path} is unreadable",
+    "identity.stored_mismatch": "the stored key does not match the stored person id",
+    "identity.key_missing": "the private key is missing from the system key store; restore it with your recovery "
+                            "phrase",
     "device.current": "this is the device you are using; revoke it from another one",
     "device.unknown": "no device {device!r} in your identity",
     "device.revoked": "device {device} is already revoked",
@@ -168,18 +179,6 @@ CATALOGUE: dict[str, str] = {
     "document.no_own_id": "document {doc_id} does not carry its own id",
     "sync.blocked_sender": "blocked: the sender's key is blocked here",
     "sync.blocked_author": "blocked: the author's key is blocked here",
-    # -- sync with a peer or relay (sync/) -----------------------------------------------
-    "sync.unreachable": "{url} is unreachable ({detail})",
-    "sync.bad_address": "{url} is not an address Skiller can use ({detail})",
-    "sync.no_transport": "{url}: {detail}",
-    "sync.timeout": "{url} did not finish answering within {seconds:g} s",
-    "sync.deadline": "the sync with {url} reached its deadline; it stops here and goes on next time",
-    "sync.too_large": "{url} sent more than {mib:.0f} MiB in one answer",
-    "sync.malformed": "{url} sent a malformed answer ({detail})",
-    "sync.peer_refused": "{status} {code}: {detail}",
-    "sync.internal": "internal error: {detail}",
-    "sync.incomplete": "{refused} entries refused ({first}), {retry}",
-    "sync.waiting": "{count} entries still wait for others they depend on",
 }
 
 # A peer's or relay's state in plain words (sync.words): the CLI prints these, the UI says them by code.

@@ -27,7 +27,7 @@ from skiller_desktop.errors import RejectedError
 from skiller_desktop.interop import service
 
 from .forms import Ask
-from .messages import describe, field_label
+from .messages import describe, field_label, say_line
 from .operations import Operations
 from .plain import plain
 
@@ -224,6 +224,7 @@ class Interop(QObject):
     def _show(self, title: str, summary: list[str], details: list[str], details_title: str = "") -> None:
         if self.report is not None:
             self.report.close()
+        details = [say_line(line) for line in details]  # the core's report lines, by their codes
         dialog = ReportDialog(self.window, title, summary, details, details_title)
         self.report = dialog
         dialog.finished.connect(lambda _result: self._closed(dialog))

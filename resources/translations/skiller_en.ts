@@ -3,6 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
+        <location filename="../../ui/messages.py" line="229" />
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="231" />
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="233" />
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="295" />
+        <source>%n skill(s)</source>
+        <translation>
+            <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="295" />
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="296" />
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="296" />
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="297" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -30,7 +73,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>
@@ -39,13 +82,13 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="210" />
+        <location filename="../../ui/screens/team_tabs.py" line="211" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="265" />
+        <location filename="../../ui/screens/team_tabs.py" line="266" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation>
             <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>
@@ -54,7 +97,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="184" />
+        <location filename="../../ui/screens/people.py" line="215" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>

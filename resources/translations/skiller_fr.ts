@@ -3,264 +3,1023 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/blocked_people.py" line="39" />
+        <location filename="../../ui/blocked_people.py" line="37" />
         <source>Block “%1”? You will no longer see them here, and sync will refuse what they publish. You can unblock them in Settings.</source>
         <translation>Bloquer « %1 » ? Vous ne verrez plus cette personne ici et la synchronisation refusera ce qu’elle publie. Vous pourrez la débloquer dans les Réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="41" />
+        <location filename="../../ui/blocked_people.py" line="39" />
         <source>Block person</source>
         <translation>Bloquer la personne</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="54" />
+        <location filename="../../ui/blocked_people.py" line="52" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="61" />
+        <location filename="../../ui/blocked_people.py" line="59" />
         <source>“%1” is blocked.</source>
         <translation>« %1 » est bloqué·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="69" />
-        <location filename="../../ui/blocked_people.py" line="76" />
+        <location filename="../../ui/blocked_people.py" line="68" />
+        <location filename="../../ui/blocked_people.py" line="75" />
         <source>Blocked people</source>
         <translation>Personnes bloquées</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="73" />
+        <location filename="../../ui/blocked_people.py" line="72" />
         <source>You blocked nobody. Block someone from the People screen.</source>
         <translation>Vous n’avez bloqué personne. On bloque quelqu’un depuis l’écran Personnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/blocked_people.py" line="76" />
+        <location filename="../../ui/messages.py" line="31" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <source>Blocked on</source>
         <translation>Bloqué le</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="77" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="85" />
+        <location filename="../../ui/blocked_people.py" line="84" />
         <source>U&amp;nblock</source>
         <translation>Déb&amp;loquer</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/messages.py" line="31" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/messages.py" line="31" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/messages.py" line="31" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="32" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="32" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="32" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
+        <location filename="../../ui/messages.py" line="34" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
+        <location filename="../../ui/messages.py" line="34" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
+        <location filename="../../ui/messages.py" line="34" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
-        <source>Something went wrong: %s</source>
-        <translation>Une erreur est survenue : %s</translation>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>Links</source>
+        <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
-        <source>%s is required.</source>
-        <translation>%s : ce champ est obligatoire.</translation>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>Languages</source>
+        <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
-        <source>%s is too long: %s characters, at most %s.</source>
-        <translation>%s est trop long : %s caractères, %s au plus.</translation>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>Keyword</source>
+        <translation>Mot-clé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>Recovery phrase</source>
+        <translation>Phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36" />
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="44" />
+        <source>{field} must be text.</source>
+        <translation>{field} doit être du texte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>{field} contains a character that is not allowed (NUL).</source>
+        <translation>{field} contient un caractère interdit (NUL).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46" />
+        <source>{field} is required.</source>
+        <translation>{field} : ce champ est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="47" />
+        <source>{field} is too long: {length} characters, at most {limit}.</source>
+        <translation>{field} est trop long : {length} caractères, {limit} au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} est un fichier, pas un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53" />
+        <source>There is no identity here yet: create one first.</source>
+        <translation>Il n’y a pas encore d’identité ici : créez-en une d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="54" />
+        <source>This data folder already belongs to {person_id}.</source>
+        <translation>Ce dossier de données appartient déjà à {person_id}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="55" />
+        <source>The identity file holds no profile.</source>
+        <translation>Le fichier d’identité ne contient aucun profil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56" />
+        <source>Your profile is missing from this data folder.</source>
+        <translation>Votre profil est absent de ce dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57" />
+        <source>This is the device you are using: revoke it from another one.</source>
+        <translation>C’est l’appareil que vous utilisez : révoquez-le depuis un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58" />
+        <source>There is no device “{device}” in your identity.</source>
+        <translation>Votre identité ne compte aucun appareil « {device} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59" />
+        <source>Device {device} is already revoked.</source>
+        <translation>L’appareil {device} est déjà révoqué.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60" />
+        <source>No person {person_id} on this device.</source>
+        <translation>Aucune personne {person_id} sur cet appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>“{value}” is not a person id.</source>
+        <translation>« {value} » n’est pas un identifiant de personne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
+        <source>This person is not known on this device yet: import or sync their profile first.</source>
+        <translation>Cette personne n’est pas encore connue sur cet appareil : importez ou synchronisez d’abord son profil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63" />
+        <source>This person is not known on this device.</source>
+        <translation>Cette personne n’est pas connue sur cet appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="64" />
+        <source>Unknown profile field “{key}”.</source>
+        <translation>Champ de profil inconnu : « {key} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65" />
+        <source>Availability must be one of: {values}.</source>
+        <translation>La disponibilité doit être l’une de : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
+        <source>You have no skill named “{name}”.</source>
+        <translation>Vous n’avez aucune compétence nommée « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>{name} has no skill named “{skill}” in their portfolio.</source>
+        <translation>{name} n’a pas de compétence « {skill} » dans son portfolio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71" />
+        <source>You gave no endorsement “{id}”.</source>
+        <translation>Vous n’avez donné aucune recommandation « {id} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>This endorsement is already withdrawn.</source>
+        <translation>Cette recommandation est déjà retirée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73" />
+        <source>You received no endorsement “{id}”.</source>
+        <translation>Vous n’avez reçu aucune recommandation « {id} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>{count} people gave an endorsement “{id}”: say whose.</source>
+        <translation>{count} personnes ont donné une recommandation « {id} » : précisez laquelle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
+        <source>Choose an offer or a request.</source>
+        <translation>Choisissez une offre ou une demande.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>There is no offer or request “{id}”.</source>
+        <translation>Il n’y a aucune offre ni demande « {id} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="77" />
+        <source>{count} people posted “{id}”: say whose.</source>
+        <translation>{count} personnes ont publié « {id} » : précisez laquelle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80" />
+        <source>The status must be one of: {values}.</source>
+        <translation>Le statut doit être l’un de : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
+        <source>You have no offer or request “{id}”.</source>
+        <translation>Vous n’avez aucune offre ni demande « {id} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82" />
+        <source>There is no document {doc_id} on this device.</source>
+        <translation>Il n’y a aucun document {doc_id} sur cet appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>You cannot block yourself.</source>
+        <translation>Vous ne pouvez pas vous bloquer vous-même.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84" />
+        <source>{person_id} is already blocked.</source>
+        <translation>{person_id} est déjà bloqué.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85" />
+        <source>{person_id} is not blocked.</source>
+        <translation>{person_id} n’est pas bloqué.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="86" />
+        <source>This change cannot be shared: {detail}.</source>
+        <translation>Cette modification ne peut pas être partagée : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="87" />
+        <source>Evidence must be a project or a link.</source>
+        <translation>Une preuve doit être un projet ou un lien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88" />
+        <source>There is no team {team_id} on this device.</source>
+        <translation>Il n’y a aucune équipe {team_id} sur cet appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="89" />
+        <source>An invitation code is valid for 0 (no end) to 365 days.</source>
+        <translation>Un code d’invitation vaut de 0 (sans fin) à 365 jours.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="90" />
+        <source>This team has no invitation “{id}”.</source>
+        <translation>Cette équipe n’a aucune invitation « {id} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="99" />
+        <source>The team has no need “{id}”.</source>
+        <translation>L’équipe n’a aucun besoin « {id} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="111" />
+        <source>Cannot write {path}: {detail}.</source>
+        <translation>Impossible d’écrire {path} : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="101" />
+        <source>The team would refuse this: {detail}.</source>
+        <translation>L’équipe refuserait cela : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="110" />
+        <source>The role must be one of: {values}.</source>
+        <translation>Le rôle doit être l’un de : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="163" />
+        <source>{path}: no such file.</source>
+        <translation>{path} : fichier introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="113" />
+        <source>{path} is not a regular file, so not a LinkedIn export.</source>
+        <translation>{path} n’est pas un fichier ordinaire, donc pas un export LinkedIn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="114" />
+        <source>{file} holds none of the LinkedIn export files ({files}): is it the export from LinkedIn’s “Get a copy of your data”?</source>
+        <translation>{file} ne contient aucun des fichiers d’un export LinkedIn ({files}) : est-ce bien l’export « Obtenir une copie de vos données » de LinkedIn ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="115" />
+        <source>No LinkedIn file in {file} could be read: {detail}</source>
+        <translation>Aucun fichier LinkedIn de {file} n’a pu être lu : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="116" />
+        <source>{file} is not a readable ZIP archive ({detail}).</source>
+        <translation>{file} n’est pas une archive ZIP lisible ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="117" />
+        <source>{file} cannot be read ({detail}).</source>
+        <translation>{file} ne peut pas être lu ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="118" />
+        <source>{member}: another {name} was already read ({chosen}): ignored.</source>
+        <translation>{member} : un autre {name} a déjà été lu ({chosen}) : ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="119" />
+        <source>{file} is too large for a LinkedIn export file.</source>
+        <translation>{file} est trop volumineux pour un fichier d’export LinkedIn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="120" />
+        <source>{file} is damaged in the ZIP archive ({detail}).</source>
+        <translation>{file} est endommagé dans l’archive ZIP ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="121" />
+        <source>{file} is damaged in the ZIP archive (longer than it says).</source>
+        <translation>{file} est endommagé dans l’archive ZIP (plus long qu’annoncé).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="122" />
+        <source>{file} cannot be extracted ({detail}).</source>
+        <translation>{file} ne peut pas être extrait ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="123" />
+        <source>{file} is not a CSV text file (it holds binary data).</source>
+        <translation>{file} n’est pas un fichier texte CSV (il contient des données binaires).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="124" />
+        <source>{file} is not a CSV text file (unknown text encoding).</source>
+        <translation>{file} n’est pas un fichier texte CSV (encodage inconnu).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="125" />
+        <source>{file} is not a readable CSV file ({detail}).</source>
+        <translation>{file} n’est pas un fichier CSV lisible ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="126" />
+        <source>{file} has no header row with {columns}: skipped.</source>
+        <translation>{file} n’a pas de ligne d’en-tête avec {columns} : ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="127" />
+        <source>{file} row {row}: {column} “{value}” is not a date: left empty.</source>
+        <translation>{file}, ligne {row} : {column} « {value} » n’est pas une date : laissé vide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="128" />
+        <source>Read from the LinkedIn export: {files}.</source>
+        <translation>Lu dans l’export LinkedIn : {files}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="129" />
+        <source>Not in this export (nothing imported from them): {files}.</source>
+        <translation>Absents de cet export (rien n’en a été importé) : {files}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="130" />
+        <source>Kept, with no Skiller field: {fields}.</source>
+        <translation>Conservés, sans champ Skiller : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="131" />
+        <source>Imported the profile of {name}: {positions} positions, {projects} projects, {certificates} certificates, {languages} languages.</source>
+        <translation>Profil de {name} importé : {positions} postes, {projects} projets, {certificates} certificats, {languages} langues.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="132" />
+        <source>Imported {count} skills at level 3: LinkedIn has no skill levels, adjust them in Skiller.</source>
+        <translation>{count} compétences importées au niveau 3 : LinkedIn n’a pas de niveaux, ajustez-les dans Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="133" />
+        <source>Imported {count} endorsements received, marked unverified: LinkedIn does not sign them, so Skiller cannot prove who gave them.</source>
+        <translation>{count} recommandations reçues importées, marquées non vérifiées : LinkedIn ne les signe pas, Skiller ne peut donc pas prouver qui les a données.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="134" />
+        <source>Skipped the duplicate skill “{name}” (same as “{same}”).</source>
+        <translation>Compétence en double « {name} » ignorée (identique à « {same} »).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="135" />
+        <source>{file} row {row}: no skill or no endorser: skipped.</source>
+        <translation>{file}, ligne {row} : pas de compétence ou pas d’auteur : ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="136" />
+        <source>Skipped {count} duplicate endorsements.</source>
+        <translation>{count} recommandations en double ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="137" />
+        <source>Endorsements kept for skills not in Skills.csv: {skills}.</source>
+        <translation>Recommandations conservées pour des compétences absentes de Skills.csv : {skills}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="138" />
+        <source>Skipped the duplicate {kind} “{name}”.</source>
+        <translation>Élément en double ignoré ({kind}) : « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="139" />
+        <source>What Skiller has no field for stays on this device only, never synced: {file}</source>
+        <translation>Ce qui n’a pas de champ dans Skiller reste sur cet appareil seulement, jamais synchronisé : {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="140" />
+        <source>{what} was longer than {limit} characters: shortened with “{ellipsis}”.</source>
+        <translation>{what} dépassait {limit} caractères : raccourci avec « {ellipsis} ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="141" />
+        <source>Kept your {name} (the import has “{value}”).</source>
+        <translation>Votre {name} est conservé (l’import contient « {value} »).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="142" />
+        <source>Filled your empty profile fields: {fields}.</source>
+        <translation>Champs vides de votre profil remplis : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="143" />
+        <source>{skill} from {endorser}: {detail}</source>
+        <translation>{skill}, de {endorser} : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="144" />
+        <source>Not a valid JSON Resume: {where}: {detail}</source>
+        <translation>Pas un JSON Resume valide : {where} : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="145" />
+        <source>{file} is not UTF-8 text.</source>
+        <translation>{file} n’est pas du texte UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="146" />
+        <source>{file} is refused: {detail}</source>
+        <translation>{file} est refusé : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="147" />
+        <source>{file} holds a JSON {kind}, not a résumé.</source>
+        <translation>{file} contient un {kind} JSON, pas un CV.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="148" />
+        <source>A JSON Resume must be a JSON object, not {kind}.</source>
+        <translation>Un JSON Resume doit être un objet JSON, pas {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="149" />
+        <source>{where}.{key} must be text, not {kind}.</source>
+        <translation>{where}.{key} doit être du texte, pas {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="150" />
+        <source>{where}.{key} must be a list of texts.</source>
+        <translation>{where}.{key} doit être une liste de textes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="151" />
+        <source>{where}.{key} “{value}” is not a date: left empty (kept for export).</source>
+        <translation>{where}.{key} « {value} » n’est pas une date : laissé vide (conservé pour l’export).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="152" />
+        <source>{where}{key} must be an object, not {kind}.</source>
+        <translation>{where}{key} doit être un objet, pas {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="153" />
+        <source>{where}{key} must be a list, not {kind}.</source>
+        <translation>{where}{key} doit être une liste, pas {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="154" />
+        <source>{where}{key}[{index}] must be an object, not {kind}.</source>
+        <translation>{where}{key}[{index}] doit être un objet, pas {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="155" />
+        <source>languages[{index}] has no language name: skipped.</source>
+        <translation>languages[{index}] n’a pas de nom de langue : ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="156" />
+        <source>Skill “{name}”: level “{value}” not recognised, set to 3.</source>
+        <translation>Compétence « {name} » : niveau « {value} » non reconnu, mis à 3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="157" />
+        <source>Imported from JSON Resume: the profile of {name}, {skills} skills, {positions} positions, {projects} projects, {certificates} certificates, {languages} languages.</source>
+        <translation>Importé depuis JSON Resume : profil de {name}, {skills} compétences, {positions} postes, {projects} projets, {certificates} certificats, {languages} langues.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="158" />
+        <source>Kept for export, with no Skiller field: {fields}.</source>
+        <translation>Conservés pour l’export, sans champ Skiller : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="159" />
+        <source>{where} has no {fields}: skipped.</source>
+        <translation>{where} n’a pas de {fields} : ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="160" />
+        <source>Skill “{name}” appears twice: merged into one.</source>
+        <translation>La compétence « {name} » apparaît deux fois : fusionnée en une.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="161" />
+        <source>No level given for {skills}: set to 3, adjust in Skiller.</source>
+        <translation>Aucun niveau pour {skills} : mis à 3, ajustez dans Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="162" />
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="164" />
+        <source>{path} is a folder, not a credential file.</source>
+        <translation>{path} est un dossier, pas un fichier d’attestation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="165" />
+        <source>{path} is not a regular file (a device or a pipe), not a credential file.</source>
+        <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un fichier d’attestation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="166" />
+        <source>{file}: not a valid credential: {detail}</source>
+        <translation>{file} : attestation non valable : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="167" />
+        <source>Cannot write credentials into {path}: {detail}.</source>
+        <translation>Impossible d’écrire les attestations dans {path} : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="168" />
+        <source>A document of a kind this version does not know was refused.</source>
+        <translation>Un document d’un type inconnu de cette version a été refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="169" />
+        <source>An empty document was refused.</source>
+        <translation>Un document vide a été refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="170" />
+        <source>A document nested too deeply was refused.</source>
+        <translation>Un document trop imbriqué a été refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="171" />
+        <source>A document that does not carry its own id was refused.</source>
+        <translation>Un document qui ne porte pas son propre identifiant a été refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="172" />
+        <source>Refused: the sender is blocked on this device.</source>
+        <translation>Refusé : l’expéditeur est bloqué sur cet appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="173" />
+        <source>Refused: the author is blocked on this device.</source>
+        <translation>Refusé : l’auteur est bloqué sur cet appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="174" />
+        <source>Already in Skiller, left as they are: {counts}.</source>
+        <translation>Déjà dans Skiller, laissés tels quels : {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="175" />
+        <source>{path}: no such file or folder.</source>
+        <translation>{path} : fichier ou dossier introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="176" />
+        <source>{file} is not valid JSON (line {line}, column {column}).</source>
+        <translation>{file} n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="177" />
+        <source>Stored: {skills_added} new skills, {skills_merged} skills with new keywords, {positions} positions, {projects} projects, {certificates} certificates, {endorsements} unverified endorsements.</source>
+        <translation>Enregistré : {skills_added} nouvelles compétences, {skills_merged} compétences avec de nouveaux mots-clés, {positions} postes, {projects} projets, {certificates} certificats, {endorsements} recommandations non vérifiées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="178" />
+        <source>Nothing new: everything in this import is already in Skiller.</source>
+        <translation>Rien de nouveau : tout le contenu de cet import est déjà dans Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="179" />
+        <source>There are no PDF labels for the language “{language}”: use one of {languages}.</source>
+        <translation>Pas de libellés PDF pour la langue « {language} » : utilisez l’une de {languages}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="180" />
+        <source>given before endorsements carried a credential</source>
+        <translation>donnée avant que les recommandations portent une attestation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="181" />
+        <source>its credential does not verify ({detail})</source>
+        <translation>son attestation ne se vérifie pas ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="182" />
+        <source>its credential names another person</source>
+        <translation>son attestation désigne une autre personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="183" />
+        <source>The passphrase must have at least 8 characters.</source>
+        <translation>La phrase secrète doit compter au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="184" />
+        <source>This file is not a Skiller identity export.</source>
+        <translation>Ce fichier n’est pas un export d’identité Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="185" />
+        <source>The identity file is damaged.</source>
+        <translation>Le fichier d’identité est endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="187" />
+        <source>The identity file holds no readable key.</source>
+        <translation>Le fichier d’identité ne contient aucune clé lisible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="188" />
+        <source>The identity file does not match its person id.</source>
+        <translation>Le fichier d’identité ne correspond pas à son identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="189" />
+        <source>Cannot save the identity in {path}: {detail}.</source>
+        <translation>Impossible d’enregistrer l’identité dans {path} : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="190" />
+        <source>The identity in {path} cannot be read.</source>
+        <translation>L’identité dans {path} est illisible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="191" />
+        <source>The stored key does not match the stored person id.</source>
+        <translation>La clé enregistrée ne correspond pas à l’identifiant enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="192" />
+        <source>The private key is missing from the system key store: restore it with your recovery phrase.</source>
+        <translation>La clé privée manque dans le trousseau du système : restaurez-la avec votre phrase de récupération.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="199" />
+        <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
+        <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="200" />
+        <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
+        <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="201" />
+        <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
+        <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="202" />
+        <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
+        <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="203" />
+        <source>The sync took too long and paused; it goes on by itself next time.</source>
+        <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="204" />
+        <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
+        <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="205" />
+        <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
+        <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="206" />
+        <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
+        <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="207" />
+        <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
+        <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="208" />
+        <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
+        <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="209" />
+        <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
+        <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="216" />
+        <source>Waiting to sync</source>
+        <translation>En attente de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="217" />
+        <source>Not reachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="218" />
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="219" />
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="220" />
+        <source>Partly synced</source>
+        <translation>Synchronisé en partie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="221" />
+        <source>Needs attention</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="229" />
+        <source>%n minute(s) ago</source>
+        <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="231" />
+        <source>%n hour(s) ago</source>
+        <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="233" />
+        <source>%n day(s) ago</source>
+        <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="235" />
+        <source>yesterday at {time}</source>
+        <translation>hier à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="239" />
+        <source>on {date}</source>
+        <translation>le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="240" />
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="240" />
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="253" />
+        <source>Something went wrong: %s</source>
+        <translation>Une erreur est survenue : %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="295" />
+        <source>%n skill(s)</source>
+        <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="295" />
+        <source>%n position(s)</source>
+        <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="296" />
+        <source>%n project(s)</source>
+        <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/messages.py" line="296" />
+        <source>%n certificate(s)</source>
+        <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>Choose a level from 1 to 5.</source>
         <translation>Choisissez un niveau de 1 à 5.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>Years must be a whole number from 0 to 80.</source>
         <translation>Les années doivent être un nombre entier de 0 à 80.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="66" />
         <source>You already have this skill in your portfolio.</source>
         <translation>Cette compétence est déjà dans votre portfolio.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="70" />
         <source>You already endorse this skill for this person.</source>
         <translation>Vous recommandez déjà cette compétence pour cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>You cannot endorse yourself.</source>
         <translation>Vous ne pouvez pas vous recommander vous-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="78" />
         <source>This is your own post.</source>
         <translation>C’est votre propre annonce.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>This post is already closed.</source>
         <translation>Cette annonce est déjà close.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>The passphrase is wrong or the file is damaged.</source>
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="258" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>Only the team’s admins may do this.</source>
         <translation>Seuls les administrateurs de l’équipe peuvent faire cela.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>You are not a member of this team.</source>
         <translation>Vous n’êtes pas membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>You are already a member of this team.</source>
         <translation>Vous êtes déjà membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>This person is already a member.</source>
         <translation>Cette personne est déjà membre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>This person is not a member of the team.</source>
         <translation>Cette personne n’est pas membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>This person was removed from the team; a removal is final.</source>
         <translation>Cette personne a été retirée de l’équipe ; un retrait est définitif.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>To remove yourself, leave the team.</source>
         <translation>Pour vous retirer, quittez l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>Paste an invitation code or a team id (team:…).</source>
         <translation>Collez un code d’invitation ou un identifiant d’équipe (team:…).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>This invitation code is not valid for this team.</source>
         <translation>Ce code d’invitation n’est pas valable pour cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>This invitation code was already used.</source>
         <translation>Ce code d’invitation a déjà servi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>This invitation code was withdrawn by the team.</source>
         <translation>Ce code d’invitation a été retiré par l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>This invitation code has expired: ask the team for a new one.</source>
         <translation>Ce code d’invitation a expiré : demandez-en un nouveau à l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>Your invitation to this team was withdrawn.</source>
         <translation>Votre invitation dans cette équipe a été retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>This invitation was already accepted: remove the member instead.</source>
         <translation>Cette invitation a déjà été acceptée : retirez plutôt le membre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
-        <source>This is not a Skiller team invitation code.</source>
-        <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>You are the team’s only admin: make someone else admin before leaving.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en un autre avant de partir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>You are the team’s only admin: make someone else admin first.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en d’abord un autre.</translation>
     </message>
@@ -310,6 +1069,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/messages.py" line="297" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -369,37 +1129,37 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="56" />
+        <location filename="../../ui/screens/exchange.py" line="57" />
         <source>Mark as done</source>
         <translation>Marquer comme terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="58" />
+        <location filename="../../ui/screens/exchange.py" line="59" />
         <source>Who helped you? They will be endorsed for “%s”.</source>
         <translation>Qui vous a aidé·e ? Cette personne sera recommandée pour « %s ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="68" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="68" />
+        <location filename="../../ui/screens/exchange.py" line="69" />
         <source>Person recognised</source>
         <translation>Personne remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="69" />
+        <location filename="../../ui/screens/exchange.py" line="70" />
         <source>&amp;Recognition</source>
         <translation>&amp;Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="69" />
+        <location filename="../../ui/screens/exchange.py" line="70" />
         <source>Recognition</source>
         <translation>Remerciement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="70" />
+        <location filename="../../ui/screens/exchange.py" line="71" />
         <source>Mark done and recognise</source>
         <translation>Terminer et remercier</translation>
     </message>
@@ -407,32 +1167,32 @@
 <context>
     <name>CreateTeamDialog</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="41" />
+        <location filename="../../ui/screens/teams.py" line="45" />
         <source>New team</source>
         <translation>Nouvelle équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="42" />
+        <location filename="../../ui/screens/teams.py" line="46" />
         <source>Team name</source>
         <translation>Nom de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="44" />
+        <location filename="../../ui/screens/teams.py" line="48" />
         <source>Team description</source>
         <translation>Description de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="42" />
+        <location filename="../../ui/screens/teams.py" line="46" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="43" />
+        <location filename="../../ui/screens/teams.py" line="47" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="46" />
+        <location filename="../../ui/screens/teams.py" line="50" />
         <source>Create team</source>
         <translation>Créer l’équipe</translation>
     </message>
@@ -448,47 +1208,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="39" />
+        <location filename="../../ui/screens/people.py" line="40" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="47" />
+        <location filename="../../ui/screens/people.py" line="48" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="46" />
+        <location filename="../../ui/screens/people.py" line="47" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="47" />
+        <location filename="../../ui/screens/people.py" line="48" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -508,7 +1268,7 @@
     <message>
         <location filename="../../ui/screens/endorsements.py" line="41" />
         <source>Given</source>
-        <translation>Données</translation>
+        <translation>Accordées</translation>
     </message>
     <message>
         <location filename="../../ui/screens/endorsements.py" line="52" />
@@ -625,139 +1385,139 @@
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="85" />
+        <location filename="../../ui/screens/exchange.py" line="86" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="88" />
         <location filename="../../ui/screens/exchange.py" line="89" />
+        <location filename="../../ui/screens/exchange.py" line="90" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="94" />
+        <location filename="../../ui/screens/exchange.py" line="95" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="95" />
-        <location filename="../../ui/screens/exchange.py" line="115" />
+        <location filename="../../ui/screens/exchange.py" line="96" />
+        <location filename="../../ui/screens/exchange.py" line="116" />
         <source>Offers and requests</source>
         <translation>Offres et demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="96" />
+        <location filename="../../ui/screens/exchange.py" line="97" />
         <source>Offers</source>
         <translation>Offres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="97" />
+        <location filename="../../ui/screens/exchange.py" line="98" />
         <source>Requests</source>
         <translation>Demandes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="100" />
+        <location filename="../../ui/screens/exchange.py" line="101" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="101" />
+        <location filename="../../ui/screens/exchange.py" line="102" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="102" />
+        <location filename="../../ui/screens/exchange.py" line="103" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="103" />
+        <location filename="../../ui/screens/exchange.py" line="104" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="104" />
+        <location filename="../../ui/screens/exchange.py" line="105" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="106" />
+        <location filename="../../ui/screens/exchange.py" line="107" />
         <source>&amp;Post…</source>
         <translation>&amp;Publier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="125" />
+        <location filename="../../ui/screens/exchange.py" line="126" />
         <source>Post details</source>
         <translation>Détail de l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="127" />
+        <location filename="../../ui/screens/exchange.py" line="128" />
         <source>Your answer</source>
         <translation>Votre réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="128" />
+        <location filename="../../ui/screens/exchange.py" line="129" />
         <source>Write an answer…</source>
         <translation>Écrire une réponse…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="134" />
+        <location filename="../../ui/screens/exchange.py" line="135" />
         <source>&amp;Answer</source>
         <translation>&amp;Répondre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="136" />
+        <location filename="../../ui/screens/exchange.py" line="137" />
         <source>Mark &amp;done…</source>
         <translation>Marquer comme &amp;terminé…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="138" />
+        <location filename="../../ui/screens/exchange.py" line="139" />
         <source>&amp;Close post</source>
         <translation>&amp;Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="193" />
+        <location filename="../../ui/screens/exchange.py" line="194" />
         <source>Nobody has answered yet</source>
         <translation>Personne n’a encore répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="197" />
+        <location filename="../../ui/screens/exchange.py" line="198" />
         <source>Select a post to read it and answer.</source>
         <translation>Choisissez une annonce pour la lire et y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="201" />
+        <location filename="../../ui/screens/exchange.py" line="202" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="201" />
+        <location filename="../../ui/screens/exchange.py" line="202" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="207" />
+        <location filename="../../ui/screens/exchange.py" line="208" />
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="207" />
+        <location filename="../../ui/screens/exchange.py" line="208" />
         <source>No answers yet.</source>
         <translation>Pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="214" />
+        <location filename="../../ui/screens/exchange.py" line="215" />
         <source>Done — recognition given.</source>
         <translation>Terminé — remerciement donné.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="247" />
+        <location filename="../../ui/screens/exchange.py" line="248" />
         <source>Close post</source>
         <translation>Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="248" />
+        <location filename="../../ui/screens/exchange.py" line="249" />
         <source>Close “%s”? Nobody will be able to answer it.</source>
         <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
     </message>
@@ -902,37 +1662,37 @@
 <context>
     <name>GivenEndorsementsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="209" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="212" />
+        <location filename="../../ui/models.py" line="232" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="212" />
+        <location filename="../../ui/models.py" line="232" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -950,215 +1710,215 @@
         <translation>JSON Resume (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="84" />
+        <location filename="../../ui/interop.py" line="85" />
         <source>Importing your résumé…</source>
         <translation>Import de votre CV…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="88" />
+        <location filename="../../ui/interop.py" line="89" />
         <source>Import LinkedIn export</source>
         <translation>Importer un export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="89" />
+        <location filename="../../ui/interop.py" line="90" />
         <source>LinkedIn export (*.zip *.csv);;All files (*)</source>
         <translation>Export LinkedIn (*.zip *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="95" />
+        <location filename="../../ui/interop.py" line="96" />
         <source>Importing your LinkedIn data…</source>
         <translation>Import de vos données LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="107" />
+        <location filename="../../ui/interop.py" line="108" />
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="107" />
+        <location filename="../../ui/interop.py" line="108" />
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="109" />
+        <location filename="../../ui/interop.py" line="110" />
         <source>Import report</source>
         <translation>Compte rendu de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="115" />
+        <location filename="../../ui/interop.py" line="116" />
         <source>Nothing new: everything in this file is already in Skiller.</source>
         <translation>Rien de nouveau : tout ce que contient ce fichier est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="117" />
+        <location filename="../../ui/interop.py" line="118" />
         <source>New skills: %1; skills with new keywords: %2.</source>
         <translation>Nouvelles compétences : %1 ; compétences avec de nouveaux mots-clés : %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="119" />
+        <location filename="../../ui/interop.py" line="120" />
         <source>Positions: %1; projects: %2; certificates: %3.</source>
         <translation>Postes : %1 ; projets : %2 ; certificats : %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="123" />
+        <location filename="../../ui/interop.py" line="124" />
         <source>Endorsements copied, shown as unverified and never counted: %1.</source>
         <translation>Recommandations copiées, affichées comme non vérifiées et jamais comptées : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="127" />
+        <location filename="../../ui/interop.py" line="128" />
         <source>Empty profile fields filled: %1.</source>
         <translation>Champs vides du profil remplis : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="129" />
+        <location filename="../../ui/interop.py" line="130" />
         <source>Texts shortened to fit: %1.</source>
         <translation>Textes raccourcis pour tenir : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="134" />
+        <location filename="../../ui/interop.py" line="135" />
         <source>Export as JSON Resume</source>
         <translation>Exporter en JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="135" />
+        <location filename="../../ui/interop.py" line="136" />
         <source>JSON Resume (*.json)</source>
         <translation>JSON Resume (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="138" />
-        <location filename="../../ui/interop.py" line="146" />
-        <location filename="../../ui/interop.py" line="156" />
+        <location filename="../../ui/interop.py" line="139" />
+        <location filename="../../ui/interop.py" line="147" />
+        <location filename="../../ui/interop.py" line="157" />
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="142" />
+        <location filename="../../ui/interop.py" line="143" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="142" />
+        <location filename="../../ui/interop.py" line="143" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="149" />
+        <location filename="../../ui/interop.py" line="150" />
         <source>Export credentials into a folder</source>
         <translation>Exporter les attestations dans un dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="156" />
+        <location filename="../../ui/interop.py" line="157" />
         <source>No credential was exported.</source>
         <translation>Aucune attestation n’a été exportée.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="160" />
+        <location filename="../../ui/interop.py" line="161" />
         <source>You have not received any endorsement yet: there is nothing to export.</source>
         <translation>Vous n’avez encore reçu aucune recommandation : il n’y a rien à exporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="162" />
+        <location filename="../../ui/interop.py" line="163" />
         <source>Credentials written: %1, into %2.</source>
         <translation>Attestations écrites : %1, dans %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="165" />
+        <location filename="../../ui/interop.py" line="166" />
         <source>Left out: %1 (see below why).</source>
         <translation>Laissées de côté : %1 (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="166" />
+        <location filename="../../ui/interop.py" line="167" />
         <source>Credentials exported</source>
         <translation>Attestations exportées</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="166" />
+        <location filename="../../ui/interop.py" line="167" />
         <source>Left out</source>
         <translation>Laissées de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="170" />
+        <location filename="../../ui/interop.py" line="171" />
         <source>The file was not written.</source>
         <translation>Le fichier n’a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="172" />
+        <location filename="../../ui/interop.py" line="173" />
         <source>Exported to %1</source>
         <translation>Exporté dans %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="176" />
-        <location filename="../../ui/interop.py" line="193" />
+        <location filename="../../ui/interop.py" line="177" />
+        <location filename="../../ui/interop.py" line="194" />
         <source>Verify a credential</source>
         <translation>Vérifier une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="177" />
+        <location filename="../../ui/interop.py" line="178" />
         <source>Credentials (*.jwt);;All files (*)</source>
         <translation>Attestations (*.jwt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="191" />
+        <location filename="../../ui/interop.py" line="192" />
         <source>This file is not a valid credential: its signature does not match its contents.</source>
         <translation>Ce fichier n’est pas une attestation valide : sa signature ne correspond pas à son contenu.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="192" />
+        <location filename="../../ui/interop.py" line="193" />
         <source>The file could not be checked.</source>
         <translation>Le fichier n’a pas pu être vérifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="196" />
+        <location filename="../../ui/interop.py" line="197" />
         <source>Credential verified</source>
         <translation>Attestation vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="199" />
+        <location filename="../../ui/interop.py" line="200" />
         <source>The signature is valid.</source>
         <translation>La signature est valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="200" />
+        <location filename="../../ui/interop.py" line="201" />
         <source>Endorsed by: %1</source>
         <translation>Recommandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="201" />
+        <location filename="../../ui/interop.py" line="202" />
         <source>Endorsed person: %1</source>
         <translation>Personne recommandée : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="202" />
+        <location filename="../../ui/interop.py" line="203" />
         <source>Skill: %1</source>
         <translation>Compétence : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="204" />
+        <location filename="../../ui/interop.py" line="205" />
         <source>Level observed: %1/5</source>
         <translation>Niveau constaté : %1/5</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="206" />
+        <location filename="../../ui/interop.py" line="207" />
         <source>Issued: %1</source>
         <translation>Émise le : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="208" />
+        <location filename="../../ui/interop.py" line="209" />
         <source>Comment: %1</source>
         <translation>Commentaire : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="210" />
+        <location filename="../../ui/interop.py" line="211" />
         <source>Revoked by the endorser on %1: do not rely on it.</source>
         <translation>Révoquée par son auteur le %1 : ne vous y fiez pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="213" />
+        <location filename="../../ui/interop.py" line="214" />
         <source>Not revoked, as far as this device knows.</source>
         <translation>Non révoquée, à la connaissance de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="215" />
+        <location filename="../../ui/interop.py" line="216" />
         <source>This device has not seen this endorsement: it cannot tell whether it was revoked.</source>
         <translation>Cet appareil n’a pas vu cette recommandation : il ne peut pas dire si elle a été révoquée.</translation>
     </message>
@@ -1194,202 +1954,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -1425,17 +2185,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="517" />
+        <location filename="../../ui/screens/team_tabs.py" line="518" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="521" />
+        <location filename="../../ui/screens/team_tabs.py" line="522" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="524" />
+        <location filename="../../ui/screens/team_tabs.py" line="525" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -1466,67 +2226,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="408" />
+        <location filename="../../ui/screens/team_tabs.py" line="409" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="409" />
+        <location filename="../../ui/screens/team_tabs.py" line="410" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="413" />
+        <location filename="../../ui/screens/team_tabs.py" line="414" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="414" />
+        <location filename="../../ui/screens/team_tabs.py" line="415" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="415" />
+        <location filename="../../ui/screens/team_tabs.py" line="416" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="416" />
+        <location filename="../../ui/screens/team_tabs.py" line="417" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="431" />
+        <location filename="../../ui/screens/team_tabs.py" line="432" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="437" />
+        <location filename="../../ui/screens/team_tabs.py" line="438" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="462" />
+        <location filename="../../ui/screens/team_tabs.py" line="463" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="464" />
+        <location filename="../../ui/screens/team_tabs.py" line="465" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="492" />
+        <location filename="../../ui/screens/team_tabs.py" line="493" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="493" />
+        <location filename="../../ui/screens/team_tabs.py" line="494" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="499" />
+        <location filename="../../ui/screens/team_tabs.py" line="500" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1557,128 +2317,128 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="107" />
+        <location filename="../../ui/screens/team_tabs.py" line="108" />
         <source>Team members</source>
         <translation>Membres de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="110" />
-        <location filename="../../ui/screens/team_tabs.py" line="229" />
+        <location filename="../../ui/screens/team_tabs.py" line="111" />
+        <location filename="../../ui/screens/team_tabs.py" line="230" />
         <source>Make &amp;admin</source>
         <translation>Nommer &amp;administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="112" />
+        <location filename="../../ui/screens/team_tabs.py" line="113" />
         <source>&amp;Remove from team…</source>
         <translation>&amp;Retirer de l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="130" />
+        <location filename="../../ui/screens/team_tabs.py" line="131" />
         <source>Invite</source>
         <translation>Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="133" />
+        <location filename="../../ui/screens/team_tabs.py" line="134" />
         <source>Find someone you know by name or skill…</source>
         <translation>Cherchez une personne connue par nom ou compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="134" />
+        <location filename="../../ui/screens/team_tabs.py" line="135" />
         <source>Person to invite</source>
         <translation>Personne à inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="142" />
+        <location filename="../../ui/screens/team_tabs.py" line="143" />
         <source>Role of the newcomer</source>
         <translation>Rôle du nouveau venu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="143" />
+        <location filename="../../ui/screens/team_tabs.py" line="144" />
         <source>as member</source>
         <translation>comme membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="144" />
+        <location filename="../../ui/screens/team_tabs.py" line="145" />
         <source>as admin</source>
         <translation>comme administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="145" />
+        <location filename="../../ui/screens/team_tabs.py" line="146" />
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="147" />
+        <location filename="../../ui/screens/team_tabs.py" line="148" />
         <source>People you can invite</source>
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="158" />
+        <location filename="../../ui/screens/team_tabs.py" line="159" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="162" />
+        <location filename="../../ui/screens/team_tabs.py" line="163" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="163" />
+        <location filename="../../ui/screens/team_tabs.py" line="164" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="164" />
+        <location filename="../../ui/screens/team_tabs.py" line="165" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="176" />
+        <location filename="../../ui/screens/team_tabs.py" line="177" />
         <source>Open invitations</source>
         <translation>Invitations en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="180" />
+        <location filename="../../ui/screens/team_tabs.py" line="181" />
         <source>&amp;Withdraw invitation</source>
         <translation>Re&amp;tirer l’invitation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="210" />
+        <location filename="../../ui/screens/team_tabs.py" line="211" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="229" />
+        <location filename="../../ui/screens/team_tabs.py" line="230" />
         <source>Make &amp;member</source>
         <translation>Rendre &amp;membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="248" />
+        <location filename="../../ui/screens/team_tabs.py" line="249" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="252" />
+        <location filename="../../ui/screens/team_tabs.py" line="253" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="265" />
+        <location filename="../../ui/screens/team_tabs.py" line="266" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="290" />
+        <location filename="../../ui/screens/team_tabs.py" line="291" />
         <source>Invitation withdrawn: it can no longer be used to join.</source>
         <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="308" />
+        <location filename="../../ui/screens/team_tabs.py" line="309" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="310" />
+        <location filename="../../ui/screens/team_tabs.py" line="311" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -1724,47 +2484,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="328" />
+        <location filename="../../ui/screens/team_tabs.py" line="329" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="329" />
+        <location filename="../../ui/screens/team_tabs.py" line="330" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="333" />
+        <location filename="../../ui/screens/team_tabs.py" line="334" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="334" />
+        <location filename="../../ui/screens/team_tabs.py" line="335" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="336" />
+        <location filename="../../ui/screens/team_tabs.py" line="337" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="337" />
+        <location filename="../../ui/screens/team_tabs.py" line="338" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="338" />
+        <location filename="../../ui/screens/team_tabs.py" line="339" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="355" />
+        <location filename="../../ui/screens/team_tabs.py" line="356" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="358" />
+        <location filename="../../ui/screens/team_tabs.py" line="359" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>
@@ -1772,62 +2532,62 @@
 <context>
     <name>OffersModel</name>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="226" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Posted</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="238" />
+        <location filename="../../ui/models.py" line="262" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="238" />
+        <location filename="../../ui/models.py" line="262" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Closed</source>
         <translation>Close</translation>
     </message>
@@ -1863,78 +2623,78 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="71" />
+        <location filename="../../ui/screens/people.py" line="75" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="74" />
+        <location filename="../../ui/screens/people.py" line="78" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="75" />
+        <location filename="../../ui/screens/people.py" line="79" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="79" />
+        <location filename="../../ui/screens/people.py" line="83" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="80" />
+        <location filename="../../ui/screens/people.py" line="84" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="84" />
+        <location filename="../../ui/screens/people.py" line="88" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="85" />
+        <location filename="../../ui/screens/people.py" line="89" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="86" />
+        <location filename="../../ui/screens/people.py" line="90" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="88" />
+        <location filename="../../ui/screens/people.py" line="92" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="89" />
+        <location filename="../../ui/screens/people.py" line="93" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="106" />
+        <location filename="../../ui/screens/people.py" line="110" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="116" />
-        <location filename="../../ui/screens/people.py" line="129" />
+        <location filename="../../ui/screens/people.py" line="120" />
+        <location filename="../../ui/screens/people.py" line="133" />
         <source>&amp;Block…</source>
         <translation>&amp;Bloquer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="123" />
+        <location filename="../../ui/screens/people.py" line="127" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="126" />
+        <location filename="../../ui/screens/people.py" line="130" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="184" />
+        <location filename="../../ui/screens/people.py" line="215" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -1980,52 +2740,52 @@
 <context>
     <name>PortfolioScreen</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="129" />
+        <location filename="../../ui/screens/portfolio.py" line="131" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="133" />
+        <location filename="../../ui/screens/portfolio.py" line="135" />
         <source>My skills</source>
         <translation>Mes compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="140" />
+        <location filename="../../ui/screens/portfolio.py" line="142" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="141" />
+        <location filename="../../ui/screens/portfolio.py" line="143" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="142" />
+        <location filename="../../ui/screens/portfolio.py" line="144" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="144" />
+        <location filename="../../ui/screens/portfolio.py" line="146" />
         <source>Move &amp;up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="145" />
+        <location filename="../../ui/screens/portfolio.py" line="147" />
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="156" />
+        <location filename="../../ui/screens/portfolio.py" line="158" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="167" />
+        <location filename="../../ui/screens/portfolio.py" line="169" />
         <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="246" />
+        <location filename="../../ui/screens/portfolio.py" line="254" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>
@@ -2033,62 +2793,62 @@
 <context>
     <name>PostDialog</name>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="35" />
+        <location filename="../../ui/screens/exchange.py" line="36" />
         <source>Post an offer or a request</source>
         <translation>Publier une offre ou une demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="37" />
+        <location filename="../../ui/screens/exchange.py" line="38" />
         <source>I offer help</source>
         <translation>Je propose mon aide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="38" />
+        <location filename="../../ui/screens/exchange.py" line="39" />
         <source>I am looking for help</source>
         <translation>Je cherche de l’aide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="39" />
+        <location filename="../../ui/screens/exchange.py" line="40" />
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="39" />
+        <location filename="../../ui/screens/exchange.py" line="40" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="40" />
+        <location filename="../../ui/screens/exchange.py" line="41" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="40" />
+        <location filename="../../ui/screens/exchange.py" line="41" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="41" />
+        <location filename="../../ui/screens/exchange.py" line="42" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="41" />
+        <location filename="../../ui/screens/exchange.py" line="42" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="42" />
+        <location filename="../../ui/screens/exchange.py" line="43" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="43" />
+        <location filename="../../ui/screens/exchange.py" line="44" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="44" />
+        <location filename="../../ui/screens/exchange.py" line="45" />
         <source>Post</source>
         <translation>Publier</translation>
     </message>
@@ -2317,48 +3077,48 @@
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="192" />
+        <location filename="../../ui/screens/settings.py" line="193" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="193" />
+        <location filename="../../ui/screens/settings.py" line="194" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="193" />
+        <location filename="../../ui/screens/settings.py" line="194" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="207" />
-        <location filename="../../ui/screens/settings.py" line="211" />
+        <location filename="../../ui/screens/settings.py" line="208" />
+        <location filename="../../ui/screens/settings.py" line="212" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="208" />
+        <location filename="../../ui/screens/settings.py" line="209" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="212" />
+        <location filename="../../ui/screens/settings.py" line="213" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="217" />
+        <location filename="../../ui/screens/settings.py" line="218" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="223" />
+        <location filename="../../ui/screens/settings.py" line="224" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="224" />
+        <location filename="../../ui/screens/settings.py" line="225" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
     </message>
@@ -2366,108 +3126,108 @@
 <context>
     <name>SkillDialog</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="36" />
+        <location filename="../../ui/screens/portfolio.py" line="37" />
         <source>Edit skill</source>
         <translation>Modifier la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="37" />
+        <location filename="../../ui/screens/portfolio.py" line="38" />
         <source>New skill</source>
         <translation>Nouvelle compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="40" />
+        <location filename="../../ui/screens/portfolio.py" line="41" />
         <source>Skill name</source>
         <translation>Nom de la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="45" />
+        <location filename="../../ui/screens/portfolio.py" line="46" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="44" />
+        <location filename="../../ui/screens/portfolio.py" line="45" />
         <source>1 = beginner, 5 = expert</source>
         <translation>1 = débutant, 5 = expert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="48" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>Years of practice</source>
         <translation>Années de pratique</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="50" />
+        <location filename="../../ui/screens/portfolio.py" line="51" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
         <source>Evidence</source>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
-        <location filename="../../ui/screens/portfolio.py" line="82" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
+        <location filename="../../ui/screens/portfolio.py" line="83" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="61" />
+        <location filename="../../ui/screens/portfolio.py" line="62" />
         <source>Add project</source>
         <translation>Ajouter un projet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="62" />
+        <location filename="../../ui/screens/portfolio.py" line="63" />
         <source>Add link</source>
         <translation>Ajouter un lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="63" />
+        <location filename="../../ui/screens/portfolio.py" line="64" />
         <source>Remove selected</source>
         <translation>Supprimer la sélection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="40" />
+        <location filename="../../ui/screens/portfolio.py" line="41" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="45" />
+        <location filename="../../ui/screens/portfolio.py" line="46" />
         <source>&amp;Level (1–5)</source>
         <translation>&amp;Niveau (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="48" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>&amp;Years</source>
         <translation>&amp;Années</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="49" />
+        <location filename="../../ui/screens/portfolio.py" line="50" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
         <source>E&amp;vidence</source>
         <translation>&amp;Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="68" />
+        <location filename="../../ui/screens/portfolio.py" line="69" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="81" />
+        <location filename="../../ui/screens/portfolio.py" line="82" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -2475,22 +3235,22 @@
 <context>
     <name>SkillsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="196" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="196" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="196" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="176" />
+        <location filename="../../ui/models.py" line="196" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
@@ -2655,117 +3415,117 @@
 <context>
     <name>TeamsScreen</name>
     <message>
-        <location filename="../../ui/screens/teams.py" line="73" />
+        <location filename="../../ui/screens/teams.py" line="77" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="98" />
+        <location filename="../../ui/screens/teams.py" line="102" />
         <source>My teams</source>
         <translation>Mes équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="101" />
+        <location filename="../../ui/screens/teams.py" line="105" />
         <source>&amp;New team…</source>
         <translation>&amp;Nouvelle équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="102" />
+        <location filename="../../ui/screens/teams.py" line="106" />
         <source>New team (Ctrl+Shift+T)</source>
         <translation>Nouvelle équipe (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="104" />
+        <location filename="../../ui/screens/teams.py" line="108" />
         <source>Join a team</source>
         <translation>Rejoindre une équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="107" />
+        <location filename="../../ui/screens/teams.py" line="111" />
         <source>Code or team id</source>
         <translation>Code ou identifiant d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="108" />
+        <location filename="../../ui/screens/teams.py" line="112" />
         <source>Invitation code or team id</source>
         <translation>Code d’invitation ou identifiant d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="111" />
+        <location filename="../../ui/screens/teams.py" line="115" />
         <source>&amp;Join</source>
         <translation>Re&amp;joindre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="138" />
+        <location filename="../../ui/screens/teams.py" line="142" />
         <source>You are in no team yet. Create one, or paste an invitation code under “Join a team”.</source>
         <translation>Vous n’êtes encore dans aucune équipe. Créez-en une, ou collez un code d’invitation sous « Rejoindre une équipe ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="151" />
+        <location filename="../../ui/screens/teams.py" line="155" />
         <source>Copy team &amp;id</source>
         <translation>Copier l’&amp;identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="152" />
+        <location filename="../../ui/screens/teams.py" line="156" />
         <source>Give the id to people you invited: they paste it in “Join”</source>
         <translation>Donnez l’identifiant aux personnes invitées : elles le collent dans « Rejoindre »</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="154" />
+        <location filename="../../ui/screens/teams.py" line="158" />
         <source>&amp;Leave team…</source>
         <translation>&amp;Quitter l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="165" />
+        <location filename="../../ui/screens/teams.py" line="169" />
         <source>Team details</source>
         <translation>Détails de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="170" />
+        <location filename="../../ui/screens/teams.py" line="174" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="170" />
+        <location filename="../../ui/screens/teams.py" line="174" />
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="171" />
+        <location filename="../../ui/screens/teams.py" line="175" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="171" />
+        <location filename="../../ui/screens/teams.py" line="175" />
         <source>Matching</source>
         <translation>Correspondances</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="233" />
+        <location filename="../../ui/screens/teams.py" line="237" />
         <source>You are an admin of this team.</source>
         <translation>Vous êtes administrateur de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="234" />
+        <location filename="../../ui/screens/teams.py" line="238" />
         <source>You are a member of this team.</source>
         <translation>Vous êtes membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="261" />
+        <location filename="../../ui/screens/teams.py" line="265" />
         <source>Accepted. An admin’s device adds you when your answer reaches it: sync with them, or export your profile and send it.</source>
         <translation>Accepté. L’appareil d’un administrateur vous ajoutera quand votre réponse lui parviendra : synchronisez avec lui, ou exportez votre profil et envoyez-le.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="271" />
+        <location filename="../../ui/screens/teams.py" line="275" />
         <source>Leave “%1”? To come back, you will need a new invitation.</source>
         <translation>Quitter « %1 » ? Pour revenir, il vous faudra une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="272" />
+        <location filename="../../ui/screens/teams.py" line="276" />
         <source>Leave team</source>
         <translation>Quitter l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="286" />
+        <location filename="../../ui/screens/teams.py" line="290" />
         <source>Team id copied: %1</source>
         <translation>Identifiant d’équipe copié : %1</translation>
     </message>
