@@ -88,7 +88,8 @@ def _emit(args: argparse.Namespace, payload: dict[str, object], text: str) -> No
 
 def _status_line(status: PeerStatus) -> str:
     """In the words the Sync screen uses (sync.words), never an exception's class or a raw timestamp."""
-    return f"{status.kind:5} {status.url}  {status.said().english()}"
+    details = f" Details: {status.last_error}" if status.last_error and status.state.value != "up to date" else ""
+    return f"{status.kind:5} {status.url}  {status.said().english()}{details}"
 
 
 def _print_progress(status: PeerStatus) -> None:
@@ -192,5 +193,6 @@ def peers_command(services: Services, args: argparse.Namespace) -> int:
     elif not rows:
         print("no peers yet: skiller sync --relay URL or --peer URL")
     for row in rows if not _json(args) else []:
-        print(f"{row['kind']:5} {row['url']}  {row['said']}")
+        details = f" Details: {row['last_error']}" if row["last_error"] else ""
+        print(f"{row['kind']:5} {row['url']}  {row['said']}{details}")
     return 0
