@@ -207,6 +207,7 @@ ADVICE: dict[str, str] = {
     "sync.peer_refused": "It refused the sync. Check the address; if it lasts, tell whoever runs it.",
     "sync.failed": "The sync stopped on a problem with the data it received; Skiller tries again by itself.",
     "sync.internal": "Something went wrong inside Skiller; it was written to the error log and Skiller tries again.",
+    "sync.cancelled": "You stopped the sync; it goes on by itself next time.",
     "sync.incomplete": "Synced, but some entries were refused or still wait for others; Skiller asks for them "
                        "again next time.",
 }

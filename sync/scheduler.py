@@ -146,6 +146,8 @@ class Scheduler:
         self._status_listeners: list[StatusListener] = []
         self._change_listeners: list[ChangeListener] = []
         self._started = False
+        self._running: dict[str, Transport] = {}  # peer id: the transport of the sync under way (cancel)
+        self._cancelled: set[str] = set()
         for record in book.all():
             self._status[record.peer_id] = _initial(record)
 
@@ -196,6 +198,15 @@ class Scheduler:
         for worker in workers:
             worker.poke()
 
+    def cancel(self, peer_id: str | None = None) -> None:
+        """Stop the syncs under way (with `peer_id`, that one): each stops at its next request, keeps what
+        it committed, says "stopped" and goes on at its next period, not sooner."""
+        with self._lock:
+            running = {pid: client for pid, client in self._running.items() if peer_id in (None, pid)}
+            self._cancelled |= set(running)
+        for client in running.values():
+            client.deadline = time.monotonic() - 1  # the transport's next request raises BadPeer("deadline")
+
     def local_edit(self, *_: object) -> None:
         """Hook for Services.add_listener: sync soon after the user stops editing."""
         with self._lock:
@@ -237,20 +248,28 @@ class Scheduler:
         if record is None:
             return False
         self._set(peer_id, PeerState.SYNCING)
+        with self._lock:
+            self._cancelled.discard(peer_id)
         try:
             client = self.client_factory(record, self.identity())
+            with self._lock:
+                self._running[peer_id] = client
             try:
                 report = run(SyncSession(
                     self.storage, self.book, peer_id, client, self.policy_for, self.gate, batch=self.config.batch,
                     deadline=time.monotonic() + self.config.sync_deadline,
                     progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total))))
             finally:
+                with self._lock:
+                    self._running.pop(peer_id, None)
                 client.close()
         except (BadAddress, UnknownTransport) as exc:  # an address the user must correct: not "offline"
             return self._fail(peer_id, PeerState.ERROR, problem(str(exc), problem_code(exc), record.url))
         except PeerUnreachable as exc:
             return self._fail(peer_id, PeerState.OFFLINE, problem(str(exc), problem_code(exc), record.url))
         except BadPeer as exc:  # our words about what the peer did
+            if peer_id in self._cancelled:
+                return self._stopped(peer_id, record.url)
             return self._fail(peer_id, PeerState.ERROR, problem(exc.message, problem_code(exc), record.url))
         except ProtocolError as exc:
             return self._fail(peer_id, PeerState.ERROR, problem(f"{exc.status} {exc.code}: {exc.message}",
@@ -278,6 +297,12 @@ class Scheduler:
             others = [w for pid, w in self._workers.items() if pid != source]
         for worker in others:
             worker.poke(self.config.debounce)
+
+    def _stopped(self, peer_id: str, url: str) -> bool:
+        """Cancelled by the user: partly synced, and True so that the next sync waits a period."""
+        self.book.record_incomplete(peer_id, problem("the sync was stopped", "sync.cancelled", url))
+        self._set(peer_id, PeerState.INCOMPLETE)
+        return True
 
     def _fail(self, peer_id: str, state: PeerState, reason: str) -> bool:
         self.book.record_error(peer_id, reason)

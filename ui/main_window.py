@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.status_label)
         ops.busy_changed.connect(self._busy)
-        self._online = ("offline", 0)
+        self._online = ("offline", 0, 0)
         self._serving: tuple[list[str], bool] | None = None
         self.interop = Interop(self, ops, self.ask, lambda: self.languages.current)
         self._bridge = StatusBridge(self)
@@ -228,17 +228,21 @@ class MainWindow(QMainWindow):
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Saving…") if busy else "")
 
-    def _online_changed(self, state: str, up: int) -> None:
-        self._online = (state, up)
+    def _online_changed(self, state: str, failing: int, total: int) -> None:
+        self._online = (state, failing, total)
         self._show_online()
 
     def _show_online(self) -> None:
-        state, up = self._online
-        text = {"online": self.tr("● Online"), "syncing": self.tr("● Syncing…")}.get(state, self.tr("○ Offline"))
+        """Never "Online" while a relay fails: then it says how many of them, each one's words in the tooltip."""
+        state, failing, total = self._online
+        text = {"online": self.tr("● Online"), "syncing": self.tr("● Syncing…"),
+                "problem": self.tr("▲ %1 of %2 not syncing").replace("%1", str(failing)).replace("%2", str(total)),
+                }.get(state, self.tr("○ Offline"))
         self.status_label.setText(text)
         self.status_label.setProperty("state", state)
         self.status_label.setAccessibleName(self.tr("Connection status"))
-        self.status_label.setToolTip(self.tr("%n peer(s) reachable", "", up))
+        problems = self.sync_screen.problems if state in ("problem", "offline") else []
+        self.status_label.setToolTip("\n".join(problems) or self.tr("%n peer(s) reachable", "", total - failing))
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
 
