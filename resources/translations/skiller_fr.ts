@@ -1198,14 +1198,6 @@
     </message>
 </context>
 <context>
-    <name>DemoSync</name>
-    <message>
-        <location filename="../../ui/demo_sync.py" line="37" />
-        <source>The relay did not answer within 10 s (it may be offline).</source>
-        <translation>Le relais n’a pas répondu en 10 s (il est peut-être hors ligne).</translation>
-    </message>
-</context>
-<context>
     <name>EndorseDialog</name>
     <message>
         <location filename="../../ui/screens/people.py" line="40" />
@@ -2129,27 +2121,32 @@
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="239" />
+        <source>▲ %1 of %2 not syncing</source>
+        <translation>▲ Synchro en échec : %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -3258,103 +3255,113 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="106" />
+        <location filename="../../ui/sync_panel.py" line="124" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="108" />
+        <location filename="../../ui/sync_panel.py" line="126" />
         <source>Skiller syncs with people on your local network and with the relays you add. Everything keeps working offline.</source>
         <translation>Skiller se synchronise avec les personnes de votre réseau local et avec les relais que vous ajoutez. Tout continue de fonctionner hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="119" />
+        <location filename="../../ui/sync_panel.py" line="137" />
         <source>Peers and relays</source>
         <translation>Pairs et relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="120" />
+        <location filename="../../ui/sync_panel.py" line="138" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="120" />
-        <location filename="../../ui/sync_panel.py" line="146" />
+        <location filename="../../ui/sync_panel.py" line="138" />
+        <location filename="../../ui/sync_panel.py" line="171" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="120" />
+        <location filename="../../ui/sync_panel.py" line="138" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="121" />
-        <source>Last success</source>
-        <translation>Dernier succès</translation>
+        <location filename="../../ui/sync_panel.py" line="139" />
+        <source>Last synced</source>
+        <translation>Dernière synchro</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="121" />
-        <source>Last error</source>
-        <translation>Dernière erreur</translation>
+        <location filename="../../ui/sync_panel.py" line="139" />
+        <source>What to do</source>
+        <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="131" />
+        <location filename="../../ui/sync_panel.py" line="149" />
         <source>No peers yet. Add a relay or a peer by its address below.</source>
         <translation>Aucun pair pour l’instant. Ajoutez un relais ou un pair par son adresse ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="135" />
+        <location filename="../../ui/sync_panel.py" line="153" />
         <source>Sync in progress</source>
         <translation>Synchronisation en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="139" />
+        <location filename="../../ui/sync_panel.py" line="160" />
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="161" />
+        <source>Stop the syncs under way; what arrived is kept and they go on later.</source>
+        <translation>Arrêter les synchronisations en cours ; ce qui est arrivé est conservé et elles reprendront plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="164" />
         <source>Sync &amp;now</source>
         <translation>Synchroniser &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="143" />
+        <location filename="../../ui/sync_panel.py" line="168" />
         <source>https://relay.example.org or 192.168.1.20:8765</source>
         <translation>https://relais.exemple.org ou 192.168.1.20:8765</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="144" />
+        <location filename="../../ui/sync_panel.py" line="169" />
         <source>Peer or relay address</source>
         <translation>Adresse du pair ou du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="149" />
+        <location filename="../../ui/sync_panel.py" line="174" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="187" />
+        <location filename="../../ui/sync_panel.py" line="216" />
         <source>This device does not accept connections from peers right now.</source>
         <translation>Cet appareil n’accepte pas de connexions de pairs pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="189" />
+        <location filename="../../ui/sync_panel.py" line="218" />
         <source>Peers reach this device at %1.</source>
         <translation>Les pairs joignent cet appareil à l’adresse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="191" />
+        <location filename="../../ui/sync_panel.py" line="220" />
         <source>It is announced on your local network.</source>
         <translation>Il est annoncé sur votre réseau local.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="193" />
+        <location filename="../../ui/sync_panel.py" line="222" />
         <source>It could not be announced on your local network: add it on the other device by its address.</source>
         <translation>Il n’a pas pu être annoncé sur votre réseau local : ajoutez-le sur l’autre appareil par son adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="254" />
+        <location filename="../../ui/sync_panel.py" line="302" />
         <source>Type the address of a relay or a peer.</source>
         <translation>Saisissez l’adresse d’un relais ou d’un pair.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="257" />
+        <location filename="../../ui/sync_panel.py" line="305" />
         <source>Sync is not available in this version; the address was not saved.</source>
         <translation>La synchronisation n’est pas disponible dans cette version ; l’adresse n’a pas été enregistrée.</translation>
     </message>
@@ -3362,52 +3369,27 @@
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="69" />
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_panel.py" line="70" />
-        <source>Syncing…</source>
-        <translation>Synchronisation…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_panel.py" line="71" />
-        <source>Up to date</source>
-        <translation>À jour</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_panel.py" line="73" />
-        <source>Incomplete</source>
-        <translation>Incomplet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_panel.py" line="74" />
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_panel.py" line="84" />
+        <location filename="../../ui/sync_panel.py" line="101" />
         <source>Syncing… %1 of %2 people</source>
         <translation>Synchronisation… %1 personnes sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="86" />
+        <location filename="../../ui/sync_panel.py" line="103" />
         <source>Syncing… %1 people</source>
         <translation>Synchronisation… %1 personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="92" />
+        <location filename="../../ui/sync_panel.py" line="109" />
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="93" />
+        <location filename="../../ui/sync_panel.py" line="110" />
         <source>LAN peer</source>
         <translation>Pair du réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="94" />
+        <location filename="../../ui/sync_panel.py" line="111" />
         <source>Peer</source>
         <translation>Pair</translation>
     </message>
