@@ -190,6 +190,31 @@ def templates() -> dict[str, str]:
         "identity.unreadable": tr("The identity in {path} cannot be read."),
         "identity.stored_mismatch": tr("The stored key does not match the stored person id."),
         "identity.key_missing": tr("The private key is missing from the system key store: restore it with your recovery phrase."),  # noqa: E501
+        "change.too_big": tr("This change is too large to share ({size} bytes, at most {limit}): split it into smaller ones."),  # noqa: E501
+        "file.missing": tr("Cannot read {path}: no such file."),
+        "file.folder": tr("{path} is a folder, not a {what}."),
+        "file.unreadable": tr("Cannot read {path}: {detail}."),
+        "file.not_regular": tr("{path} is not a regular file (a device or a pipe), not a {what}."),
+        "file.too_large": tr("{path} is too large for a {what} (over {limit} bytes)."),
+        "file.cannot_write": tr("Cannot write {path}: {detail}."),
+        "storage.readonly": tr("The data folder is read-only: Skiller cannot save changes there."),
+        "storage.full": tr("The disk is full: free some space; nothing was changed."),
+        "storage.locked": tr("The data file is busy in another Skiller window; try again."),
+        "storage.unopenable": tr("Cannot open the data file: check that the folder exists and is writable."),
+        "storage.io": tr("The disk reported an error while saving; nothing was changed."),
+        "storage.damaged": tr("The data file is damaged or is not a Skiller store."),
+        "storage.failed": tr("The data file could not be used: {detail}."),
+        "storage.folder": tr("Cannot use the data folder {path}: {detail}."),
+        "storage.newer": tr("This data file was written by a newer Skiller: please update."),
+        "bundle.not_bundle": tr("This file is not a Skiller bundle."),
+        "bundle.version": tr("This bundle has version {version}; this Skiller reads version {supported}."),
+        "bundle.altered": tr("The bundle was altered after it was exported (its seal does not match)."),
+        "bundle.refused": tr("The bundle’s contents are refused: {detail}"),
+        "bundle.malformed": tr("The bundle’s contents are malformed."),
+        "bundle.not_ascii": tr("The bundle names a document with an id that is not ASCII."),
+        "block.not_an_id": tr("This is not a person id (did:key:z6Mk…)."),
+        "team.not_a_code": tr("This is not a Skiller team invitation code."),
+        "credential.refused": tr("The credential is refused: {detail}"),
     }
 
 
@@ -276,15 +301,25 @@ def _fill(template: str, params: dict[str, Any]) -> str:
 def _localized(key: str, value: Any) -> str:
     if code_of(value):
         return say_line(value)
+    if isinstance(value, SkillerError):  # an error given as another's detail: said by its own code
+        return say_line(value.as_message())
     if key == "field":
         return field_label(str(value))
     if key == "fields":  # field names joined by ", " (import reports)
         return ", ".join(field_label(name) for name in str(value).split(", "))
+    if key == "what":  # the kind of file read_limited was reading
+        return _file_kinds().get(str(value), str(value))
     if key == "counts":  # "<n> <section>" joined by ", " (import reports)
         return ", ".join(_count(part) for part in str(value).split(", "))
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     return QLocale().toString(value) if isinstance(value, int) else QLocale().toString(float(value), "g", 6)
+
+
+def _file_kinds() -> dict[str, str]:
+    return {"JSON Resume file": tr("JSON Resume file"), "LinkedIn export file": tr("LinkedIn export file"),
+            "credential file": tr("credential file"), "identity file": tr("identity file"),
+            "Skiller identity export": tr("Skiller identity export"), "bundle file": tr("bundle file")}
 
 
 def _count(part: str) -> str:

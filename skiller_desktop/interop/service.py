@@ -437,7 +437,7 @@ def export_credentials_report(services: Services, directory: Path) -> tuple[list
     except OSError as exc:
         raise StorageError(say("credential.cannot_write", path=directory, detail=exc.strerror or exc)) from None
     except CredentialError as exc:
-        raise ValidationError(str(exc), "credential") from None
+        raise ValidationError(say("credential.refused", detail=exc), "credential") from None
 
 
 def verify_file(services: Services | None, path: Path) -> dict:
