@@ -193,6 +193,7 @@ CATALOGUE: dict[str, str] = {
     "import.skill_twice": "Skill {name!r} appears twice: merged into one",
     "import.no_levels": "No level given for {skills}: set to 3, adjust in Skiller",
     "import.no_name": "(no name)",
+    "import.cancelled": "the import was cancelled: nothing was imported",
     "credential.no_such_file": "{path}: no such file",
     "credential.folder": "{path} is a folder, not a credential file",
     "credential.not_regular": "{path} is not a regular file (a device or a pipe), not a credential file",

@@ -160,6 +160,7 @@ def templates() -> dict[str, str]:
         "import.skill_twice": tr("Skill “{name}” appears twice: merged into one."),
         "import.no_levels": tr("No level given for {skills}: set to 3, adjust in Skiller."),
         "import.no_name": tr("(no name)"),
+        "import.cancelled": tr("The import was cancelled: nothing was imported."),
         "credential.no_such_file": tr("{path}: no such file."),
         "credential.folder": tr("{path} is a folder, not a credential file."),
         "credential.not_regular": tr("{path} is not a regular file (a device or a pipe), not a credential file."),

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,7 @@ from automerge import core
 
 from .. import person_doc as pd
 from .. import safe_json
-from ..errors import NotFoundError, RejectedError, StorageError, ValidationError
+from ..errors import NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..files import stage, write_atomically
 from ..messages import say
 from ..text import LIMITS, clean_level, clean_years, fold, skill_key
@@ -73,28 +74,57 @@ class ImportSummary:
 # --- import -------------------------------------------------------------------
 
 
-def import_jsonresume(services: Services, path: Path) -> ImportSummary:
+# Told (items done, items in all) as an import goes; a UI shows it with a Cancel button.
+ImportProgress = Callable[[int, int], None]
+
+
+class ImportCancelled(SkillerError):
+    """The user cancelled before anything was stored."""
+
+    code = "import.cancelled"
+
+
+def import_jsonresume(services: Services, path: Path, progress: ImportProgress | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Import a JSON Resume file; a file that does not follow the schema is refused whole."""
     from . import jsonresume  # jsonschema is slow to import: only when needed
 
     data = jsonresume.load_resume(Path(path))
     jsonresume.validate_resume(data)
-    return _import(services, "jsonresume", jsonresume.resume_to_portfolio(data))
+    return _import(services, "jsonresume", jsonresume.resume_to_portfolio(data), progress, cancelled)
 
 
-def import_linkedin(services: Services, path: Path) -> ImportSummary:
+def import_linkedin(services: Services, path: Path, progress: ImportProgress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Import a LinkedIn data export (the ZIP, or the folder it unpacks to)."""
-    return _import(services, "linkedin", linkedin.read_linkedin_export(Path(path)))
+    return _import(services, "linkedin", linkedin.read_linkedin_export(Path(path)), progress, cancelled)
 
 
-def _import(services: Services, source: str, portfolio: ImportedPortfolio) -> ImportSummary:
+def _import(services: Services, source: str, portfolio: ImportedPortfolio, progress: ImportProgress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> ImportSummary:
+    """Planned part by part (each told to `progress`, `cancelled` asked after each); stored in one commit at
+    the end, so a cancel before it leaves nothing behind."""
     services.require_identity()
     plan = _Plan(source, _own_document(services))
+    parts = [portfolio.skills, *(getattr(portfolio, s) for s in SECTIONS), portfolio.imported_endorsements]
+    total, done = sum(len(p) for p in parts) + 1, 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled(say("import.cancelled"))
+
     plan.profile(portfolio.profile)
     plan.skills(portfolio.skills)
+    step(len(portfolio.skills))
     for section in SECTIONS:
         plan.entries(section, getattr(portfolio, section))
+        step(len(getattr(portfolio, section)))
     plan.endorsements(portfolio.imported_endorsements)
+    step(len(portfolio.imported_endorsements))
     extras_file = _extras_path(services, source)
     staged = _stage_private_json(extras_file, portfolio.extras) if portfolio.extras else None
     if staged is not None:
@@ -108,6 +138,8 @@ def _import(services: Services, source: str, portfolio: ImportedPortfolio) -> Im
         if staged is not None:
             staged.unlink(missing_ok=True)
         raise
+    if progress is not None:  # stored: told, no longer cancellable
+        progress(total, total)
     return plan.summary(portfolio.report, bool(changes))
 
 
