@@ -22,7 +22,7 @@ from .i18n import SETTING, Languages
 from .interop import Interop
 from .messages import describe
 from .operations import Operations
-from .plain import plain
+from .plain import plain, tooltip
 from .resources import icon
 from .screens.endorsements import EndorsementsScreen
 from .screens.exchange import ExchangeScreen
@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
         self.status_label.setProperty("state", state)
         self.status_label.setAccessibleName(self.tr("Connection status"))
         problems = self.sync_screen.problems if state in ("problem", "offline") else []
-        self.status_label.setToolTip("\n".join(problems) or self.tr("%n peer(s) reachable", "", total - failing))
+        # a peer's words may be anyone's: shown literally (ui/plain.py)
+        reachable = self.tr("%n peer(s) reachable", "", total - failing)
+        self.status_label.setToolTip(tooltip("\n".join(problems)) or reachable)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
 

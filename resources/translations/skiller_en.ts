@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="255" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="257" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="233" />
+        <location filename="../../ui/messages.py" line="259" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="295" />
+        <location filename="../../ui/messages.py" line="331" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="295" />
+        <location filename="../../ui/messages.py" line="331" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="296" />
+        <location filename="../../ui/messages.py" line="332" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="296" />
+        <location filename="../../ui/messages.py" line="332" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="297" />
+        <location filename="../../ui/messages.py" line="333" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -73,7 +73,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>

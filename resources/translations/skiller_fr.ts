@@ -342,6 +342,7 @@
     <message>
         <location filename="../../ui/messages.py" line="100" />
         <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="200" />
         <source>Cannot write {path}: {detail}.</source>
         <translation>Impossible d’écrire {path} : {detail}.</translation>
     </message>
@@ -357,7 +358,7 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="112" />
-        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="164" />
         <source>{path}: no such file.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
@@ -612,287 +613,442 @@
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164" />
+        <location filename="../../ui/messages.py" line="163" />
+        <source>The import was cancelled: nothing was imported.</source>
+        <translation>L’import a été annulé : rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="165" />
         <source>{path} is a folder, not a credential file.</source>
         <translation>{path} est un dossier, pas un fichier d’attestation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>{path} is not a regular file (a device or a pipe), not a credential file.</source>
         <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un fichier d’attestation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>{file}: not a valid credential: {detail}</source>
         <translation>{file} : attestation non valable : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>Cannot write credentials into {path}: {detail}.</source>
         <translation>Impossible d’écrire les attestations dans {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="169" />
         <source>A document of a kind this version does not know was refused.</source>
         <translation>Un document d’un type inconnu de cette version a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169" />
+        <location filename="../../ui/messages.py" line="170" />
         <source>An empty document was refused.</source>
         <translation>Un document vide a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="171" />
         <source>A document nested too deeply was refused.</source>
         <translation>Un document trop imbriqué a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>A document that does not carry its own id was refused.</source>
         <translation>Un document qui ne porte pas son propre identifiant a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="173" />
         <source>Refused: the sender is blocked on this device.</source>
         <translation>Refusé : l’expéditeur est bloqué sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>Refused: the author is blocked on this device.</source>
         <translation>Refusé : l’auteur est bloqué sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>Already in Skiller, left as they are: {counts}.</source>
         <translation>Déjà dans Skiller, laissés tels quels : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="176" />
         <source>{path}: no such file or folder.</source>
         <translation>{path} : fichier ou dossier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>{file} is not valid JSON (line {line}, column {column}).</source>
         <translation>{file} n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>Stored: {skills_added} new skills, {skills_merged} skills with new keywords, {positions} positions, {projects} projects, {certificates} certificates, {endorsements} unverified endorsements.</source>
         <translation>Enregistré : {skills_added} nouvelles compétences, {skills_merged} compétences avec de nouveaux mots-clés, {positions} postes, {projects} projets, {certificates} certificats, {endorsements} recommandations non vérifiées.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>Nothing new: everything in this import is already in Skiller.</source>
         <translation>Rien de nouveau : tout le contenu de cet import est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="180" />
         <source>There are no PDF labels for the language “{language}”: use one of {languages}.</source>
         <translation>Pas de libellés PDF pour la langue « {language} » : utilisez l’une de {languages}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="181" />
         <source>given before endorsements carried a credential</source>
         <translation>donnée avant que les recommandations portent une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="182" />
         <source>its credential does not verify ({detail})</source>
         <translation>son attestation ne se vérifie pas ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182" />
+        <location filename="../../ui/messages.py" line="183" />
         <source>its credential names another person</source>
         <translation>son attestation désigne une autre personne</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="184" />
         <source>The passphrase must have at least 8 characters.</source>
         <translation>La phrase secrète doit compter au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="185" />
         <source>This file is not a Skiller identity export.</source>
         <translation>Ce fichier n’est pas un export d’identité Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>The identity file is damaged.</source>
         <translation>Le fichier d’identité est endommagé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187" />
+        <location filename="../../ui/messages.py" line="188" />
         <source>The identity file holds no readable key.</source>
         <translation>Le fichier d’identité ne contient aucune clé lisible.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188" />
+        <location filename="../../ui/messages.py" line="189" />
         <source>The identity file does not match its person id.</source>
         <translation>Le fichier d’identité ne correspond pas à son identifiant.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189" />
+        <location filename="../../ui/messages.py" line="190" />
         <source>Cannot save the identity in {path}: {detail}.</source>
         <translation>Impossible d’enregistrer l’identité dans {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190" />
+        <location filename="../../ui/messages.py" line="191" />
         <source>The identity in {path} cannot be read.</source>
         <translation>L’identité dans {path} est illisible.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191" />
+        <location filename="../../ui/messages.py" line="192" />
         <source>The stored key does not match the stored person id.</source>
         <translation>La clé enregistrée ne correspond pas à l’identifiant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192" />
+        <location filename="../../ui/messages.py" line="193" />
         <source>The private key is missing from the system key store: restore it with your recovery phrase.</source>
         <translation>La clé privée manque dans le trousseau du système : restaurez-la avec votre phrase de récupération.</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="194" />
+        <source>This change is too large to share ({size} bytes, at most {limit}): split it into smaller ones.</source>
+        <translation>Cette modification est trop volumineuse pour être partagée ({size} octets, {limit} au plus) : découpez-la.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="195" />
+        <source>Cannot read {path}: no such file.</source>
+        <translation>Impossible de lire {path} : fichier introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="196" />
+        <source>{path} is a folder, not a {what}.</source>
+        <translation>{path} est un dossier, pas un {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="197" />
+        <source>Cannot read {path}: {detail}.</source>
+        <translation>Impossible de lire {path} : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="198" />
+        <source>{path} is not a regular file (a device or a pipe), not a {what}.</source>
+        <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un {what}.</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="199" />
+        <source>{path} is too large for a {what} (over {limit} bytes).</source>
+        <translation>{path} est trop volumineux pour un {what} (plus de {limit} octets).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="201" />
+        <source>The data folder is read-only: Skiller cannot save changes there.</source>
+        <translation>Le dossier de données est en lecture seule : Skiller ne peut pas y enregistrer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="202" />
+        <source>The disk is full: free some space; nothing was changed.</source>
+        <translation>Le disque est plein : libérez de la place ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="203" />
+        <source>The data file is busy in another Skiller window; try again.</source>
+        <translation>Le fichier de données est occupé par une autre fenêtre de Skiller ; réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="204" />
+        <source>Cannot open the data file: check that the folder exists and is writable.</source>
+        <translation>Impossible d’ouvrir le fichier de données : vérifiez que le dossier existe et qu’on peut y écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="205" />
+        <source>The disk reported an error while saving; nothing was changed.</source>
+        <translation>Le disque a signalé une erreur pendant l’enregistrement ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="206" />
+        <source>The data file is damaged or is not a Skiller store.</source>
+        <translation>Le fichier de données est endommagé ou n’est pas un fichier Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="207" />
+        <source>The data file could not be used: {detail}.</source>
+        <translation>Le fichier de données n’a pas pu être utilisé : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="208" />
+        <source>Cannot use the data folder {path}: {detail}.</source>
+        <translation>Impossible d’utiliser le dossier de données {path} : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="209" />
+        <source>This data file was written by a newer Skiller: please update.</source>
+        <translation>Ce fichier de données a été écrit par une version plus récente de Skiller : mettez Skiller à jour.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="210" />
+        <source>This file is not a Skiller bundle.</source>
+        <translation>Ce fichier n’est pas un paquet Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="211" />
+        <source>This bundle has version {version}; this Skiller reads version {supported}.</source>
+        <translation>Ce paquet est en version {version} ; cette version de Skiller lit la version {supported}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="212" />
+        <source>The bundle was altered after it was exported (its seal does not match).</source>
+        <translation>Le paquet a été modifié après son export (son sceau ne correspond pas).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="213" />
+        <source>The bundle’s contents are refused: {detail}</source>
+        <translation>Le contenu du paquet est refusé : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="214" />
+        <source>The bundle’s contents are malformed.</source>
+        <translation>Le contenu du paquet est mal formé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="215" />
+        <source>The bundle names a document with an id that is not ASCII.</source>
+        <translation>Le paquet désigne un document par un identifiant non ASCII.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="216" />
+        <source>This is not a person id (did:key:z6Mk…).</source>
+        <translation>Ce n’est pas un identifiant de personne (did:key:z6Mk…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="217" />
+        <source>This is not a Skiller team invitation code.</source>
+        <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="218" />
+        <source>The credential is refused: {detail}</source>
+        <translation>L’attestation est refusée : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="225" />
         <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
         <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200" />
+        <location filename="../../ui/messages.py" line="226" />
         <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201" />
+        <location filename="../../ui/messages.py" line="227" />
         <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
         <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="228" />
         <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
         <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203" />
+        <location filename="../../ui/messages.py" line="229" />
         <source>The sync took too long and paused; it goes on by itself next time.</source>
         <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="230" />
         <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
         <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
         <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206" />
+        <location filename="../../ui/messages.py" line="232" />
         <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
         <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207" />
+        <location filename="../../ui/messages.py" line="233" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208" />
+        <location filename="../../ui/messages.py" line="234" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="235" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216" />
+        <location filename="../../ui/messages.py" line="242" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217" />
+        <location filename="../../ui/messages.py" line="243" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218" />
+        <location filename="../../ui/messages.py" line="244" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219" />
+        <location filename="../../ui/messages.py" line="245" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220" />
+        <location filename="../../ui/messages.py" line="246" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221" />
+        <location filename="../../ui/messages.py" line="247" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="255" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="257" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="233" />
+        <location filename="../../ui/messages.py" line="259" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="261" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239" />
+        <location filename="../../ui/messages.py" line="265" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240" />
+        <location filename="../../ui/messages.py" line="266" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240" />
+        <location filename="../../ui/messages.py" line="266" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253" />
+        <location filename="../../ui/messages.py" line="279" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="321" />
+        <source>JSON Resume file</source>
+        <translation>fichier JSON Resume</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="321" />
+        <source>LinkedIn export file</source>
+        <translation>fichier d’export LinkedIn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="322" />
+        <source>credential file</source>
+        <translation>fichier d’attestation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="322" />
+        <source>identity file</source>
+        <translation>fichier d’identité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="323" />
+        <source>Skiller identity export</source>
+        <translation>export d’identité Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="323" />
+        <source>bundle file</source>
+        <translation>fichier de paquet</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="295" />
+        <location filename="../../ui/messages.py" line="331" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="295" />
+        <location filename="../../ui/messages.py" line="331" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="296" />
+        <location filename="../../ui/messages.py" line="332" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="296" />
+        <location filename="../../ui/messages.py" line="332" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
@@ -934,12 +1090,12 @@
         <translation>Cette annonce est déjà close.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186" />
+        <location filename="../../ui/messages.py" line="187" />
         <source>The passphrase is wrong or the file is damaged.</source>
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="258" />
+        <location filename="../../ui/messages.py" line="284" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
@@ -1069,7 +1225,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="297" />
+        <location filename="../../ui/messages.py" line="333" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -1692,225 +1848,235 @@
 <context>
     <name>Interop</name>
     <message>
-        <location filename="../../ui/interop.py" line="81" />
+        <location filename="../../ui/interop.py" line="92" />
         <source>Import JSON Resume</source>
         <translation>Importer un JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="82" />
+        <location filename="../../ui/interop.py" line="93" />
         <source>JSON Resume (*.json);;All files (*)</source>
         <translation>JSON Resume (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="85" />
+        <location filename="../../ui/interop.py" line="96" />
         <source>Importing your résumé…</source>
         <translation>Import de votre CV…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="89" />
+        <location filename="../../ui/interop.py" line="101" />
         <source>Import LinkedIn export</source>
         <translation>Importer un export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="90" />
+        <location filename="../../ui/interop.py" line="102" />
         <source>LinkedIn export (*.zip *.csv);;All files (*)</source>
         <translation>Export LinkedIn (*.zip *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="96" />
+        <location filename="../../ui/interop.py" line="108" />
         <source>Importing your LinkedIn data…</source>
         <translation>Import de vos données LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="108" />
+        <location filename="../../ui/interop.py" line="114" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="129" />
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="108" />
+        <location filename="../../ui/interop.py" line="129" />
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="110" />
+        <location filename="../../ui/interop.py" line="131" />
         <source>Import report</source>
         <translation>Compte rendu de l’import</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="116" />
+        <location filename="../../ui/interop.py" line="138" />
+        <source>%1 of %2 items</source>
+        <translation>%1 éléments sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="143" />
         <source>Nothing new: everything in this file is already in Skiller.</source>
         <translation>Rien de nouveau : tout ce que contient ce fichier est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="118" />
+        <location filename="../../ui/interop.py" line="145" />
         <source>New skills: %1; skills with new keywords: %2.</source>
         <translation>Nouvelles compétences : %1 ; compétences avec de nouveaux mots-clés : %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="120" />
+        <location filename="../../ui/interop.py" line="147" />
         <source>Positions: %1; projects: %2; certificates: %3.</source>
         <translation>Postes : %1 ; projets : %2 ; certificats : %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="124" />
+        <location filename="../../ui/interop.py" line="151" />
         <source>Endorsements copied, shown as unverified and never counted: %1.</source>
         <translation>Recommandations copiées, affichées comme non vérifiées et jamais comptées : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="128" />
+        <location filename="../../ui/interop.py" line="155" />
         <source>Empty profile fields filled: %1.</source>
         <translation>Champs vides du profil remplis : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="130" />
+        <location filename="../../ui/interop.py" line="157" />
         <source>Texts shortened to fit: %1.</source>
         <translation>Textes raccourcis pour tenir : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="135" />
+        <location filename="../../ui/interop.py" line="162" />
         <source>Export as JSON Resume</source>
         <translation>Exporter en JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="136" />
+        <location filename="../../ui/interop.py" line="163" />
         <source>JSON Resume (*.json)</source>
         <translation>JSON Resume (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="139" />
-        <location filename="../../ui/interop.py" line="147" />
-        <location filename="../../ui/interop.py" line="157" />
+        <location filename="../../ui/interop.py" line="166" />
+        <location filename="../../ui/interop.py" line="174" />
+        <location filename="../../ui/interop.py" line="184" />
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="143" />
+        <location filename="../../ui/interop.py" line="170" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="143" />
+        <location filename="../../ui/interop.py" line="170" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="150" />
+        <location filename="../../ui/interop.py" line="177" />
         <source>Export credentials into a folder</source>
         <translation>Exporter les attestations dans un dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="157" />
+        <location filename="../../ui/interop.py" line="184" />
         <source>No credential was exported.</source>
         <translation>Aucune attestation n’a été exportée.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="161" />
+        <location filename="../../ui/interop.py" line="188" />
         <source>You have not received any endorsement yet: there is nothing to export.</source>
         <translation>Vous n’avez encore reçu aucune recommandation : il n’y a rien à exporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="163" />
+        <location filename="../../ui/interop.py" line="190" />
         <source>Credentials written: %1, into %2.</source>
         <translation>Attestations écrites : %1, dans %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="166" />
+        <location filename="../../ui/interop.py" line="193" />
         <source>Left out: %1 (see below why).</source>
         <translation>Laissées de côté : %1 (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="167" />
+        <location filename="../../ui/interop.py" line="194" />
         <source>Credentials exported</source>
         <translation>Attestations exportées</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="167" />
+        <location filename="../../ui/interop.py" line="194" />
         <source>Left out</source>
         <translation>Laissées de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="171" />
+        <location filename="../../ui/interop.py" line="198" />
         <source>The file was not written.</source>
         <translation>Le fichier n’a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="173" />
+        <location filename="../../ui/interop.py" line="200" />
         <source>Exported to %1</source>
         <translation>Exporté dans %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="177" />
-        <location filename="../../ui/interop.py" line="194" />
+        <location filename="../../ui/interop.py" line="204" />
+        <location filename="../../ui/interop.py" line="221" />
         <source>Verify a credential</source>
         <translation>Vérifier une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="178" />
+        <location filename="../../ui/interop.py" line="205" />
         <source>Credentials (*.jwt);;All files (*)</source>
         <translation>Attestations (*.jwt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="192" />
+        <location filename="../../ui/interop.py" line="219" />
         <source>This file is not a valid credential: its signature does not match its contents.</source>
         <translation>Ce fichier n’est pas une attestation valide : sa signature ne correspond pas à son contenu.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="193" />
+        <location filename="../../ui/interop.py" line="220" />
         <source>The file could not be checked.</source>
         <translation>Le fichier n’a pas pu être vérifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="197" />
+        <location filename="../../ui/interop.py" line="224" />
         <source>Credential verified</source>
         <translation>Attestation vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="200" />
+        <location filename="../../ui/interop.py" line="227" />
         <source>The signature is valid.</source>
         <translation>La signature est valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="201" />
+        <location filename="../../ui/interop.py" line="228" />
         <source>Endorsed by: %1</source>
         <translation>Recommandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="202" />
+        <location filename="../../ui/interop.py" line="229" />
         <source>Endorsed person: %1</source>
         <translation>Personne recommandée : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="203" />
+        <location filename="../../ui/interop.py" line="230" />
         <source>Skill: %1</source>
         <translation>Compétence : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="205" />
+        <location filename="../../ui/interop.py" line="232" />
         <source>Level observed: %1/5</source>
         <translation>Niveau constaté : %1/5</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="207" />
+        <location filename="../../ui/interop.py" line="234" />
         <source>Issued: %1</source>
         <translation>Émise le : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="209" />
+        <location filename="../../ui/interop.py" line="236" />
         <source>Comment: %1</source>
         <translation>Commentaire : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="211" />
+        <location filename="../../ui/interop.py" line="238" />
         <source>Revoked by the endorser on %1: do not rely on it.</source>
         <translation>Révoquée par son auteur le %1 : ne vous y fiez pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="214" />
+        <location filename="../../ui/interop.py" line="241" />
         <source>Not revoked, as far as this device knows.</source>
         <translation>Non révoquée, à la connaissance de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="216" />
+        <location filename="../../ui/interop.py" line="243" />
         <source>This device has not seen this endorsement: it cannot tell whether it was revoked.</source>
         <translation>Cet appareil n’a pas vu cette recommandation : il ne peut pas dire si elle a été révoquée.</translation>
     </message>
@@ -2146,7 +2312,7 @@
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -2966,8 +3132,8 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/interop.py" line="52" />
         <location filename="../../ui/interop.py" line="54" />
+        <location filename="../../ui/interop.py" line="56" />
         <source>Details</source>
         <translation>Détails</translation>
     </message>
