@@ -29,7 +29,7 @@ def test_sync_and_peers_agree_on_an_unreachable_relay_in_plain_words(tmp_path):
 def test_an_address_that_cannot_be_one_needs_attention_not_waiting(tmp_path):
     data = tmp_path / "me"
     assert run_cli("init", "--name", "Me", data_dir=data).returncode == 0
-    synced = run_cli("--json", "sync", "--relay", "http://exa mple.org:80:90", "--once", data_dir=data)
+    synced = run_cli("--json", "sync", "--relay", "http://127.0.0.1:99999", "--once", data_dir=data)
     [status] = [json.loads(x) for x in synced.stdout.splitlines() if x.startswith("{")]
     assert status["state"] == "error" and status["problem"] == "sync.bad_address", status
     assert status["said"].startswith("Needs attention: This is not an address Skiller can use.")
