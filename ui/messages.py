@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
 
 from skiller_desktop.errors import SkillerError, ValidationError
 from skiller_desktop.messages import code_of, params_of
@@ -264,6 +264,14 @@ def when(code: str, params: dict[str, Any]) -> str:
         shown = QLocale().toString(date, QLocale.FormatType.LongFormat) if date.isValid() else str(params.get("date"))
         return tr("on {date}").format(date=shown)
     return tr("just now") if code == "time.just_now" else tr("never")
+
+
+def local_time(iso: str) -> str:
+    """An ISO UTC timestamp as the user's local date and time, in their locale's words ("" if none)."""
+    moment = QDateTime.fromString(iso.replace("Z", "+00:00"), Qt.DateFormat.ISODateWithMs) if iso else QDateTime()
+    if not moment.isValid():
+        return ""
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.LongFormat)
 
 
 def say_line(text: str) -> str:

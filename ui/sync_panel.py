@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from sync.words import say_status
 
 from .forms import Ask, error_label
-from .messages import advice, describe, state_words, when
+from .messages import advice, describe, local_time, state_words, when
 from .plain import plain, tooltip
 from .qtcompat import emit
 from .resources import icon
@@ -239,7 +239,7 @@ class SyncScreen(QWidget):
             if what and s.state != "syncing":
                 problems.append(f"{s.url}: {what}")
             cells = (s.url, kind_label(s.kind), state, since, what)
-            details = ("", "", s.last_error if s.state != "up to date" else "", s.last_success, what)
+            details = ("", "", s.last_error if s.state != "up to date" else "", local_time(s.last_success), what)
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tooltip(details[j] or text))  # a relay's error text is its own words

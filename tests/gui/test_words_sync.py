@@ -77,6 +77,8 @@ def test_a_failing_relay_beside_working_ones_is_never_online_and_times_are_relat
     screen = window.sync_screen
     assert window.status_label.text() == words["problem"]
     assert [_cells(screen, row)[3] for row in range(2)] == [words["ago"], words["just_now"]]
+    exact = screen.table.item(0, 3).toolTip()  # the local date and time, in the locale's words
+    assert exact and not RAW.search(exact), exact
     failing = _cells(screen, 2)
     assert words["timeout"] in failing[4] and not RAW.search(" ".join(failing))
     assert "https://relais.coop.example" in window.status_label.toolTip()
