@@ -232,6 +232,7 @@ def advice() -> dict[str, str]:
         "sync.peer_refused": tr("It refused the sync. Check the address; if it lasts, tell whoever runs it."),
         "sync.failed": tr("The sync stopped on a problem with the data it received; Skiller tries again by itself."),
         "sync.internal": tr("Something went wrong inside Skiller; it was written to the error log and Skiller tries again."),  # noqa: E501
+        "sync.cancelled": tr("You stopped the sync; it goes on by itself next time."),
         "sync.incomplete": tr("Synced, but some entries were refused or still wait for others; Skiller asks for them again next time."),  # noqa: E501
     }
 
