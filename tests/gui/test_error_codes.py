@@ -130,3 +130,10 @@ def test_a_refused_file_keeps_its_names_case(qtbot, window, ask, tmp_path, langu
     assert ask.warnings[0].endswith(expected), ask.warnings[0]
     assert "Bad2.json" not in ask.warnings[0]
     window.set_language("en")
+
+
+def test_endorsements_given_do_not_read_as_data_in_french(window):
+    window.set_language("fr")
+    tabs = window.endorsements_screen.tabs
+    assert [tabs.tabText(i).replace("&", "") for i in range(tabs.count())] == ["Reçues", "Accordées"]
+    window.set_language("en")
