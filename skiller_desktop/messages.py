@@ -232,6 +232,10 @@ ADVICE: dict[str, str] = {
     "sync.malformed": "It answered in a way Skiller does not understand: is it really a Skiller relay? "
                       "Check the address.",
     "sync.peer_refused": "It refused the sync. Check the address; if it lasts, tell whoever runs it.",
+    "sync.clock": "It refused the sync because this computer's clock is off. Set the date and time to update "
+                  "automatically in your system settings.",
+    "sync.blocked_there": "It does not accept syncs from you (you may be blocked there). Ask whoever runs it.",
+    "sync.busy": "It is busy right now; Skiller tries again by itself.",
     "sync.failed": "The sync stopped on a problem with the data it received; Skiller tries again by itself.",
     "sync.internal": "Something went wrong inside Skiller; it was written to the error log and Skiller tries again.",
     "sync.cancelled": "You stopped the sync; it goes on by itself next time.",

@@ -15,9 +15,10 @@ from typing import Any
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.messages import ADVICE, STATES, TIMES, Message
 
-# BadPeer's codes (sync.client, sync.replicator) to problems a person reads.
-_BAD_PEER = {"too_large": "sync.too_large", "timeout": "sync.timeout", "deadline": "sync.deadline",
-             "malformed": "sync.malformed", "no_progress": "sync.malformed"}
+# ProtocolError codes, ours about a peer (BadPeer) or the peer's refusals (docs/protocol.md), to problems.
+_PROTOCOL = {"too_large": "sync.too_large", "timeout": "sync.timeout", "deadline": "sync.deadline",
+             "malformed": "sync.malformed", "no_progress": "sync.malformed", "stale": "sync.clock",
+             "blocked": "sync.blocked_there", "too_many_requests": "sync.busy"}
 # Problems that mean "not reachable" rather than "needs attention" (sync.scheduler.state_of).
 UNREACHABLE = frozenset({"sync.unreachable"})
 
@@ -35,7 +36,7 @@ def problem_code(exc: BaseException) -> str:
     if isinstance(exc, UnknownTransport):
         return "sync.no_transport"
     if isinstance(exc, ProtocolError):
-        return _BAD_PEER.get(exc.code, "sync.peer_refused")
+        return _PROTOCOL.get(exc.code, "sync.peer_refused")
     return "sync.failed" if isinstance(exc, SkillerError) else "sync.internal"
 
 

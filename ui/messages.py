@@ -230,6 +230,9 @@ def advice() -> dict[str, str]:
         "sync.too_large": tr("It sent more at once than Skiller accepts. Tell whoever runs it."),
         "sync.malformed": tr("It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address."),  # noqa: E501
         "sync.peer_refused": tr("It refused the sync. Check the address; if it lasts, tell whoever runs it."),
+        "sync.clock": tr("It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings."),  # noqa: E501
+        "sync.blocked_there": tr("It does not accept syncs from you (you may be blocked there). Ask whoever runs it."),
+        "sync.busy": tr("It is busy right now; Skiller tries again by itself."),
         "sync.failed": tr("The sync stopped on a problem with the data it received; Skiller tries again by itself."),
         "sync.internal": tr("Something went wrong inside Skiller; it was written to the error log and Skiller tries again."),  # noqa: E501
         "sync.cancelled": tr("You stopped the sync; it goes on by itself next time."),

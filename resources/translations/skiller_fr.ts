@@ -919,141 +919,156 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="233" />
+        <source>It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings.</source>
+        <translation>Il a refusé la synchronisation parce que l’horloge de cet ordinateur n’est pas à l’heure. Réglez la date et l’heure en automatique dans les paramètres du système.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="234" />
+        <source>It does not accept syncs from you (you may be blocked there). Ask whoever runs it.</source>
+        <translation>Il n’accepte pas vos synchronisations (vous y êtes peut-être bloqué). Demandez à qui le gère.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="235" />
+        <source>It is busy right now; Skiller tries again by itself.</source>
+        <translation>Il est occupé pour le moment ; Skiller réessaie tout seul.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="236" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234" />
+        <location filename="../../ui/messages.py" line="237" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="238" />
         <source>You stopped the sync; it goes on by itself next time.</source>
         <translation>Vous avez arrêté la synchronisation ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236" />
+        <location filename="../../ui/messages.py" line="239" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243" />
+        <location filename="../../ui/messages.py" line="246" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="244" />
+        <location filename="../../ui/messages.py" line="247" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="245" />
+        <location filename="../../ui/messages.py" line="248" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246" />
+        <location filename="../../ui/messages.py" line="249" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247" />
+        <location filename="../../ui/messages.py" line="250" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248" />
+        <location filename="../../ui/messages.py" line="251" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="256" />
+        <location filename="../../ui/messages.py" line="259" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="258" />
+        <location filename="../../ui/messages.py" line="261" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="260" />
+        <location filename="../../ui/messages.py" line="263" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="265" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="266" />
+        <location filename="../../ui/messages.py" line="269" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="267" />
+        <location filename="../../ui/messages.py" line="270" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="267" />
+        <location filename="../../ui/messages.py" line="270" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="288" />
+        <location filename="../../ui/messages.py" line="291" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="330" />
+        <location filename="../../ui/messages.py" line="333" />
         <source>JSON Resume file</source>
         <translation>fichier JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="330" />
+        <location filename="../../ui/messages.py" line="333" />
         <source>LinkedIn export file</source>
         <translation>fichier d’export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="331" />
+        <location filename="../../ui/messages.py" line="334" />
         <source>credential file</source>
         <translation>fichier d’attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="331" />
+        <location filename="../../ui/messages.py" line="334" />
         <source>identity file</source>
         <translation>fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332" />
+        <location filename="../../ui/messages.py" line="335" />
         <source>Skiller identity export</source>
         <translation>export d’identité Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332" />
+        <location filename="../../ui/messages.py" line="335" />
         <source>bundle file</source>
         <translation>fichier de paquet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="340" />
+        <location filename="../../ui/messages.py" line="343" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="340" />
+        <location filename="../../ui/messages.py" line="343" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="341" />
+        <location filename="../../ui/messages.py" line="344" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="341" />
+        <location filename="../../ui/messages.py" line="344" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
@@ -1100,7 +1115,7 @@
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="293" />
+        <location filename="../../ui/messages.py" line="296" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
@@ -1230,7 +1245,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="342" />
+        <location filename="../../ui/messages.py" line="345" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>

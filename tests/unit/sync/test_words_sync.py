@@ -8,14 +8,17 @@ import pytest
 from sync_fixtures import Node, Relay
 
 from bench.community import generate
+from skiller_desktop.errors import RejectedError
 from skiller_desktop.messages import ADVICE, FINAL_REFUSALS, STATES, Message, say
 from sync import replicator
-from sync.client import BadAddress, PeerClient, PeerUnreachable, legacy_refusal_code
+from sync.client import BadAddress, BadPeer, PeerClient, PeerUnreachable, legacy_refusal_code
 from sync.local import AsgiClient
 from sync.peers import PeerBook
 from sync.replicator import refused_for_good
 from sync.scheduler import PeerState, Scheduler, state_of
-from sync.words import say_status, when
+from sync.transport import UnknownTransport
+from sync.wire import ProtocolError
+from sync.words import problem_code, say_status, when
 
 NOW = datetime(2026, 11, 29, 14, 5, 59, tzinfo=UTC)
 
@@ -110,3 +113,14 @@ def test_stop_keeps_what_arrived_says_so_and_the_next_sync_goes_on(tmp_path, mon
     again = scheduler.sync_once(peer.peer_id)
     assert again.state is PeerState.UP_TO_DATE and again.problem == ""
     assert node.services.db.one("SELECT COUNT(*) AS n FROM docs")["n"] == 13
+
+
+@pytest.mark.parametrize(("exc", "code"), [
+    (PeerUnreachable("x"), "sync.unreachable"), (BadAddress("x"), "sync.bad_address"),
+    (UnknownTransport("x"), "sync.no_transport"), (BadPeer("no_progress", "x"), "sync.malformed"),
+    (BadPeer("deadline", "x"), "sync.deadline"), (ProtocolError(401, "stale", "x"), "sync.clock"),
+    (ProtocolError(403, "blocked", "x"), "sync.blocked_there"), (ProtocolError(401, "bad_key", "x"), "sync.peer_refused"),
+    (RejectedError("x"), "sync.failed"), (KeyError("x"), "sync.internal"),
+])
+def test_what_ended_a_sync_has_a_problem_with_words_and_what_to_try(exc: BaseException, code: str) -> None:
+    assert problem_code(exc) == code and code in ADVICE
