@@ -119,7 +119,8 @@ def test_stop_keeps_what_arrived_says_so_and_the_next_sync_goes_on(tmp_path, mon
     (PeerUnreachable("x"), "sync.unreachable"), (BadAddress("x"), "sync.bad_address"),
     (UnknownTransport("x"), "sync.no_transport"), (BadPeer("no_progress", "x"), "sync.malformed"),
     (BadPeer("deadline", "x"), "sync.deadline"), (ProtocolError(401, "stale", "x"), "sync.clock"),
-    (ProtocolError(403, "blocked", "x"), "sync.blocked_there"), (ProtocolError(401, "bad_key", "x"), "sync.peer_refused"),
+    (ProtocolError(403, "blocked", "x"), "sync.blocked_there"),
+    (ProtocolError(401, "bad_key", "x"), "sync.peer_refused"),
     (RejectedError("x"), "sync.failed"), (KeyError("x"), "sync.internal"),
 ])
 def test_what_ended_a_sync_has_a_problem_with_words_and_what_to_try(exc: BaseException, code: str) -> None:
