@@ -276,9 +276,9 @@ class Scheduler:
                                                                 problem_code(exc), record.url))
         except SkillerError as exc:
             return self._fail(peer_id, PeerState.ERROR, problem(str(exc), problem_code(exc), record.url))
-        except Exception as exc:  # a bug: keep the thread alive, log the trace (a log file, not the screen)
+        except Exception:  # a bug: keep the thread alive, log the trace (a log file, not the screen)
             log.exception("sync with %s failed", record.url)
-            return self._fail(peer_id, PeerState.ERROR, problem(f"internal error: {type(exc).__name__}: {exc}",
+            return self._fail(peer_id, PeerState.ERROR, problem("internal error (its trace is in the error log)",
                                                                 "sync.internal", record.url))
         if report.complete:
             self.book.record_success(peer_id)
