@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from skiller_desktop.interop import service
 
@@ -43,7 +44,7 @@ def test_the_import_dialog_counts_and_cancel_leaves_nothing(qtbot, window, ask, 
             told(done, total)
             labels.append(window.interop.progress.labelText())
             if done >= 31:
-                window.interop.progress.cancel()  # the user presses Cancel as the count shows
+                window.interop.progress.findChild(QPushButton).click()  # the user presses Cancel as the count shows
         return real(services, path, tell, stop)
 
     monkeypatch.setattr(service, "import_jsonresume", pressing_cancel)
