@@ -8,8 +8,9 @@ or stores lines keeps working; it survives pickling (the verification pool)
 and keeps its code there.
 
 A template's placeholders are `str.format` fields; the UI's translations use
-the same field names. `tests/unit/test_error_codes.py` checks that every code
-here has words in the UI and a French translation.
+the same field names. `tests/gui/test_error_codes.py` checks that every code
+here has words in the UI and a French translation, and
+`tests/unit/test_error_codes_static.py` that the core raises with codes.
 """
 
 from __future__ import annotations

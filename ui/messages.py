@@ -4,7 +4,7 @@ The core raises and reports in English with a stable code and parameters
 (`skiller_desktop.messages`); here each code has its words, through Qt's
 `tr` so lupdate extracts them and `resources/translations/fr.json` holds the
 French. Nothing is recognised by its English text: a line without a known
-code is shown as it is (and `tests/unit/test_error_codes.py` fails when a
+code is shown as it is (and `tests/gui/test_error_codes.py` fails when a
 catalogued code has no words here or no French).
 
 Peers' and relays' states, the problems of a sync and what to try, and
