@@ -95,7 +95,7 @@ def _status_line(status: PeerStatus) -> str:
 def _print_progress(status: PeerStatus) -> None:
     if status.progress:
         done, total = status.progress
-        print(f"{status.url}: {done} of {total if total is not None else '?'} documents received",
+        print(f"{status.url}: {done} of {total if total is not None else '?'} {status.progress_unit} received",
               file=sys.stderr, flush=True)
 
 

@@ -66,6 +66,7 @@ class PeerStatus:
     # During a first sync: (documents received, documents the peer holds, None if it did not say).
     progress: tuple[int, int | None] | None = None
     problem: str = ""  # the last error's ADVICE code (sync.words), "" when none known
+    progress_unit: str = "documents"  # what `progress` counts: a first sync's documents, a later one's changes
 
     def said(self) -> Said:
         """This status in plain words (sync.words): what the CLI prints and the UI translates."""
@@ -74,7 +75,8 @@ class PeerStatus:
     def to_json(self) -> dict[str, Any]:
         return {"peer_id": self.peer_id, "url": self.url, "kind": self.kind, "state": self.state.value,
                 "last_success": self.last_success, "last_error": self.last_error, "problem": self.problem,
-                "said": self.said().english(), "progress": list(self.progress) if self.progress else None}
+                "said": self.said().english(), "progress": list(self.progress) if self.progress else None,
+                "progress_unit": self.progress_unit}
 
 
 StatusListener = Callable[[PeerStatus], None]
@@ -258,7 +260,9 @@ class Scheduler:
                 report = run(SyncSession(
                     self.storage, self.book, peer_id, client, self.policy_for, self.gate, batch=self.config.batch,
                     deadline=time.monotonic() + self.config.sync_deadline,
-                    progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total))))
+                    progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total)),
+                    changes_progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total),
+                                                                   unit="changes")))
             finally:
                 with self._lock:
                     self._running.pop(peer_id, None)
@@ -310,7 +314,7 @@ class Scheduler:
         return False
 
     def _set(self, peer_id: str, state: PeerState, report: SyncReport | None = None,
-             progress: tuple[int, int | None] | None = None) -> None:
+             progress: tuple[int, int | None] | None = None, unit: str = "documents") -> None:
         record = self.book.get(peer_id)
         if record is None:
             return
@@ -318,7 +322,7 @@ class Scheduler:
             previous = self._status.get(peer_id)
             up = state is PeerState.UP_TO_DATE
             status = PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success,
-                                "" if up else record.last_error, report, progress, "" if up else record.problem)
+                                "" if up else record.last_error, report, progress, "" if up else record.problem, unit)
             self._status[peer_id] = status
         if previous is None or replace(previous, last_report=None) != replace(status, last_report=None):
             for listener in list(self._status_listeners):

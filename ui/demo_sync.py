@@ -24,6 +24,7 @@ class DemoStatus:
     last_error: str
     progress: tuple[int, int | None] | None = None
     problem: str = ""  # an ADVICE code (sync.words), as the scheduler's statuses carry
+    progress_unit: str = "documents"
 
 
 class DemoSyncSource:

@@ -50,7 +50,8 @@ class PeerStatus(Protocol):
     last_success: str  # ISO UTC, "" if never
     last_error: str  # technical words, for the tooltip
     problem: str  # the ADVICE code of the last error (sync.words), "" if none known
-    progress: tuple[int, int | None] | None  # a first sync's documents received and expected
+    progress: tuple[int, int | None] | None  # received and expected: a first sync's documents, a later one's changes
+    progress_unit: str  # "documents" or "changes"
 
 
 class SyncSource(Protocol):
@@ -92,11 +93,14 @@ def status_label(status: Any) -> str:
     return status_words(status.state, status.last_error, status.problem, status.last_success)[0]
 
 
-def progress_label(done: int, total: int | None) -> str:
-    """"Syncing… 3,000 of 10,000 people", numbers in the user's locale."""
+def progress_label(done: int, total: int | None, unit: str = "documents") -> str:
+    """"Syncing… 3,000 of 10,000 people" (a first sync's documents) or "… changes", in the user's locale."""
     from PySide6.QtCore import QCoreApplication, QLocale
 
     locale = QLocale()
+    if unit == "changes" and total:
+        return (QCoreApplication.translate("SyncState", "Syncing… %1 of %2 changes")
+                .replace("%1", locale.toString(done)).replace("%2", locale.toString(total)))
     if total:
         return (QCoreApplication.translate("SyncState", "Syncing… %1 of %2 people")
                 .replace("%1", locale.toString(done)).replace("%2", locale.toString(total)))
@@ -235,7 +239,7 @@ class SyncScreen(QWidget):
             state, what, since = status_words(s.state, s.last_error, s.problem, s.last_success)
             progress = s.progress if s.state == "syncing" else None
             if progress:
-                state = progress_label(*progress)
+                state = progress_label(progress[0], progress[1], s.progress_unit)
             if what and s.state != "syncing":
                 problems.append(f"{s.url}: {what}")
             cells = (s.url, kind_label(s.kind), state, since, what)
@@ -248,7 +252,7 @@ class SyncScreen(QWidget):
         self.empty.setVisible(not rows)
         self.sync_button.setEnabled(self.source is not None and bool(rows))
         syncing = any(s.state == "syncing" for s in rows)
-        self._show_progress([p for s in rows if s.state == "syncing" and (p := s.progress)])
+        self._show_progress([(*p, s.progress_unit) for s in rows if s.state == "syncing" and (p := s.progress)])
         self.progress.setVisible(syncing)
         self.progress_text.setVisible(syncing and bool(self.progress_text.text()))
         self.stop_button.setVisible(syncing)
@@ -260,9 +264,12 @@ class SyncScreen(QWidget):
                    else "offline" if not up else "online")
         emit(self.status_changed, overall, failing, len(rows))
 
-    def _show_progress(self, counts: list[tuple[int, int | None]]) -> None:
-        """A first sync that says how much it expects fills the bar and says the count; any other pulses."""
-        known = [(done, total) for done, total in counts if total]
+    def _show_progress(self, counts: list[tuple[int, int | None, str]]) -> None:
+        """A sync that says how much it expects fills the bar and says the count; any other pulses."""
+        known = [(done, total) for done, total, _ in counts if total]
+        unit = next((u for _, total, u in counts if total), "documents")
+        units = {u for _, total, u in counts if total}
+        unit = unit if len(units) == 1 else "documents"
         if not known:
             self.progress.setRange(0, 0)
             self.progress.setAccessibleDescription("")
@@ -271,8 +278,8 @@ class SyncScreen(QWidget):
         done, total = sum(d for d, _ in known), sum(t for _, t in known)
         self.progress.setRange(0, total)
         self.progress.setValue(min(done, total))
-        self.progress.setAccessibleDescription(progress_label(done, total))
-        self.progress_text.setText(progress_label(done, total))
+        self.progress.setAccessibleDescription(progress_label(done, total, unit))
+        self.progress_text.setText(progress_label(done, total, unit))
 
     def cancel(self) -> None:
         """Stop the syncs under way (Stop button): each keeps what it committed and goes on later."""

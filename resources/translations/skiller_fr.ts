@@ -3441,113 +3441,113 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="124" />
+        <location filename="../../ui/sync_panel.py" line="128" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="126" />
+        <location filename="../../ui/sync_panel.py" line="130" />
         <source>Skiller syncs with people on your local network and with the relays you add. Everything keeps working offline.</source>
         <translation>Skiller se synchronise avec les personnes de votre réseau local et avec les relais que vous ajoutez. Tout continue de fonctionner hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="137" />
+        <location filename="../../ui/sync_panel.py" line="141" />
         <source>Peers and relays</source>
         <translation>Pairs et relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="138" />
+        <location filename="../../ui/sync_panel.py" line="142" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="138" />
-        <location filename="../../ui/sync_panel.py" line="171" />
+        <location filename="../../ui/sync_panel.py" line="142" />
+        <location filename="../../ui/sync_panel.py" line="175" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="138" />
+        <location filename="../../ui/sync_panel.py" line="142" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="139" />
+        <location filename="../../ui/sync_panel.py" line="143" />
         <source>Last synced</source>
         <translation>Dernière synchro</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="139" />
+        <location filename="../../ui/sync_panel.py" line="143" />
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="149" />
+        <location filename="../../ui/sync_panel.py" line="153" />
         <source>No peers yet. Add a relay or a peer by its address below.</source>
         <translation>Aucun pair pour l’instant. Ajoutez un relais ou un pair par son adresse ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="153" />
+        <location filename="../../ui/sync_panel.py" line="157" />
         <source>Sync in progress</source>
         <translation>Synchronisation en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="160" />
+        <location filename="../../ui/sync_panel.py" line="164" />
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="161" />
+        <location filename="../../ui/sync_panel.py" line="165" />
         <source>Stop the syncs under way; what arrived is kept and they go on later.</source>
         <translation>Arrêter les synchronisations en cours ; ce qui est arrivé est conservé et elles reprendront plus tard.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="164" />
+        <location filename="../../ui/sync_panel.py" line="168" />
         <source>Sync &amp;now</source>
         <translation>Synchroniser &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="168" />
+        <location filename="../../ui/sync_panel.py" line="172" />
         <source>https://relay.example.org or 192.168.1.20:8765</source>
         <translation>https://relais.exemple.org ou 192.168.1.20:8765</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="169" />
+        <location filename="../../ui/sync_panel.py" line="173" />
         <source>Peer or relay address</source>
         <translation>Adresse du pair ou du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="174" />
+        <location filename="../../ui/sync_panel.py" line="178" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="216" />
+        <location filename="../../ui/sync_panel.py" line="220" />
         <source>This device does not accept connections from peers right now.</source>
         <translation>Cet appareil n’accepte pas de connexions de pairs pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="218" />
+        <location filename="../../ui/sync_panel.py" line="222" />
         <source>Peers reach this device at %1.</source>
         <translation>Les pairs joignent cet appareil à l’adresse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="220" />
+        <location filename="../../ui/sync_panel.py" line="224" />
         <source>It is announced on your local network.</source>
         <translation>Il est annoncé sur votre réseau local.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="222" />
+        <location filename="../../ui/sync_panel.py" line="226" />
         <source>It could not be announced on your local network: add it on the other device by its address.</source>
         <translation>Il n’a pas pu être annoncé sur votre réseau local : ajoutez-le sur l’autre appareil par son adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="302" />
+        <location filename="../../ui/sync_panel.py" line="309" />
         <source>Type the address of a relay or a peer.</source>
         <translation>Saisissez l’adresse d’un relais ou d’un pair.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="305" />
+        <location filename="../../ui/sync_panel.py" line="312" />
         <source>Sync is not available in this version; the address was not saved.</source>
         <translation>La synchronisation n’est pas disponible dans cette version ; l’adresse n’a pas été enregistrée.</translation>
     </message>
@@ -3555,27 +3555,32 @@
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="101" />
+        <location filename="../../ui/sync_panel.py" line="102" />
+        <source>Syncing… %1 of %2 changes</source>
+        <translation>Synchronisation… %1 modifications sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="105" />
         <source>Syncing… %1 of %2 people</source>
         <translation>Synchronisation… %1 personnes sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="103" />
+        <location filename="../../ui/sync_panel.py" line="107" />
         <source>Syncing… %1 people</source>
         <translation>Synchronisation… %1 personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="109" />
+        <location filename="../../ui/sync_panel.py" line="113" />
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="110" />
+        <location filename="../../ui/sync_panel.py" line="114" />
         <source>LAN peer</source>
         <translation>Pair du réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="111" />
+        <location filename="../../ui/sync_panel.py" line="115" />
         <source>Peer</source>
         <translation>Pair</translation>
     </message>

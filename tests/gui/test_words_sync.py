@@ -103,3 +103,19 @@ def test_a_long_sync_shows_its_count_and_can_be_stopped(qtbot, window, language)
     assert _cells(screen, 1)[2] == words["stopped"]
     assert _cells(screen, 1)[4] == words["stopped_advice"]
     window.set_language("en")
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "Syncing… 1,200 of 5,000 changes"),
+                                                    ("fr", "Synchronisation… 1 200 modifications sur 5 000")])
+def test_a_later_sync_counts_changes(qtbot, window, language, expected):
+    window.set_language(language)
+    source = DemoSyncSource()
+    window.set_sync_source(source)
+    window.show_screen(SCREENS.index("sync"))
+    screen = window.sync_screen
+    source._statuses[1] = replace(source._statuses[1], state="syncing", progress=(1200, 5000), progress_unit="changes")
+    source._tell()
+    qtbot.waitUntil(lambda: screen.stop_button.isVisibleTo(screen))
+    assert _spaces(screen.progress_text.text()) == expected
+    assert _spaces(_cells(screen, 1)[2]) == expected
+    window.set_language("en")

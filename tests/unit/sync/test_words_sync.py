@@ -15,7 +15,7 @@ from sync.client import BadAddress, BadPeer, PeerClient, PeerUnreachable, legacy
 from sync.local import AsgiClient
 from sync.peers import PeerBook
 from sync.replicator import refused_for_good
-from sync.scheduler import PeerState, Scheduler, state_of
+from sync.scheduler import PeerState, PeerStatus, Scheduler, SchedulerConfig, state_of
 from sync.transport import UnknownTransport
 from sync.wire import ProtocolError
 from sync.words import problem_code, say_status, when
@@ -125,3 +125,21 @@ def test_stop_keeps_what_arrived_says_so_and_the_next_sync_goes_on(tmp_path, mon
 ])
 def test_what_ended_a_sync_has_a_problem_with_words_and_what_to_try(exc: BaseException, code: str) -> None:
     assert problem_code(exc) == code and code in ADVICE
+
+
+def test_a_later_sync_of_many_changes_counts_them(tmp_path) -> None:
+    relay, node, other = Relay(tmp_path / "relay.sqlite3"), Node(tmp_path / "n", "n"), Node(tmp_path / "o", "o")
+    scheduler = Scheduler(node.storage, PeerBook(node.services.db), node.services.require_identity,
+                          node.services.policy_for, SchedulerConfig(batch=4),
+                          client_factory=lambda record, identity: AsgiClient(relay.app, identity, relay.url))
+    peer = scheduler.add_peer(relay.url, "relay")
+    assert scheduler.sync_once(peer.peer_id).state is PeerState.UP_TO_DATE
+    for i in range(12):
+        other.services.add_skill(f"Skill {i}", 3)
+    other.sync_with(relay)
+    seen: list[PeerStatus] = []
+    scheduler.add_status_listener(seen.append)
+    assert scheduler.sync_once(peer.peer_id).state is PeerState.UP_TO_DATE
+    counts = [s.progress for s in seen if s.progress]
+    assert counts and all(s.progress_unit == "changes" for s in seen if s.progress), counts
+    assert counts[-1][0] == counts[-1][1] > 4 and counts == sorted(counts), counts
