@@ -13,12 +13,24 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cli import CommandGroup
+from .cli import CommandGroup, command_word
 from .cli import main as run_command
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_command(argv, extensions=[SYNC_COMMANDS], launch_app=launch_app)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    link = app_link(argv)  # `skiller skiller:invite?…`: how a registered URI handler starts the app
+    if link is not None:
+        argv.remove(link)
+        return run_command(argv, extensions=[SYNC_COMMANDS, INVITE_COMMANDS],
+                           launch_app=lambda data_dir, demo: launch_app(data_dir, demo, link))
+    return run_command(argv, extensions=[SYNC_COMMANDS, INVITE_COMMANDS], launch_app=launch_app)
+
+
+def app_link(argv: list[str]) -> str | None:
+    """The `skiller:` link the app was started with, if its command word is one (docs/invitations.md)."""
+    word = command_word(argv)
+    return word if word is not None and word[:8].lower() == "skiller:" else None
 
 
 def register_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +43,17 @@ def register_sync_commands(subparsers: argparse._SubParsersAction[argparse.Argum
 SYNC_COMMANDS = CommandGroup(("serve", "sync", "peers"), register_sync_commands)
 
 
-def launch_app(data_dir: Path | None, demo: bool) -> int:
+def register_invite_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`skiller invite`, `skiller open <link>` (sync/invite_commands.py: invitation links)."""
+    from sync.invite_commands import register
+
+    register(subparsers)
+
+
+INVITE_COMMANDS = CommandGroup(("invite", "open"), register_invite_commands)
+
+
+def launch_app(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
     """The desktop app; a missing Qt is said in one line, any other import error is our bug and is raised."""
     try:
         from ui.app import run
@@ -40,7 +62,7 @@ def launch_app(data_dir: Path | None, demo: bool) -> int:
             raise
         print(f"skiller: the desktop app is not available ({exc}); try 'skiller --help'", file=sys.stderr)
         return 1
-    return run(data_dir, demo)
+    return run(data_dir, demo, link) if link else run(data_dir, demo)
 
 
 if __name__ == "__main__":

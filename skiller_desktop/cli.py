@@ -22,7 +22,9 @@ from typing import Any, NoReturn
 
 from .errorlog import ERROR_LOG, ErrorLog
 from .errors import SkillerError, ValidationError
+from .identity import PHRASE_LANGUAGES, translate_phrase
 from .paths import default_data_dir, demo_data_dir
+from .person_doc import AVAILABILITY
 from .services import Services
 
 log = logging.getLogger("skiller")
@@ -46,6 +48,11 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, top: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not top:  # `skiller whoami --json`, `skiller team list --data-dir D`: the global options, after the command
+            _global_options(self, argparse.SUPPRESS)
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does, without usage noise
         print(f"skiller: {_printable(message)}", file=sys.stderr)
         raise SystemExit(2)
@@ -58,6 +65,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 MAX_LIST = 100_000  # people listed or found at once
+AVAILABILITY_CHOICES = (*AVAILABILITY[1:], "")  # "" clears it
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """"1 skill", "0 skills", "2 endorsements": the count and the word that goes with it."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 Register = Callable[[Any], None]  # adds a command group to the `skiller` sub-parsers
@@ -90,7 +103,17 @@ CORE_GROUPS = (
     CommandGroup(("export", "import", "verify"), _imported("skiller_desktop.interop.cli_commands")),
     CommandGroup(("team",), _imported("skiller_desktop.teams.cli_commands")),
     CommandGroup(("block", "unblock", "blocked"), _imported("skiller_desktop.block_commands")),
+    CommandGroup(("vocabulary",), _imported("skiller_desktop.vocabulary_cli")),
 )
+
+
+def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--data-dir and --json, before the command (defaults set) or after it (SUPPRESS: absent unless given,
+    so a value given before the command is not reset by a subcommand's parser)."""
+    parser.add_argument("--data-dir", type=Path, default=default,
+                        help="where the data lives (default: the platform's data dir)")
+    parser.add_argument("--json", action="store_true", default=False if default is None else default,
+                        help="machine-readable output")
 
 
 def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = None) -> argparse.ArgumentParser:
@@ -99,9 +122,8 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     Given the `command` about to be parsed, a group without it is left out when
     the command is known; an unknown one (a typo) or none (`--help`) gets them all.
     """
-    parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.")
-    parser.add_argument("--data-dir", type=Path, help="where the data lives (default: the platform's data dir)")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.", top=True)
+    _global_options(parser, None)
     parser.add_argument("--demo", action="store_true", help="open the app on a generated demo community")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -109,6 +131,7 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     p.add_argument("--name", required=True)
     p.add_argument("--headline", default="")
     p.add_argument("--device-name", default="this device")
+    _phrase_language(p)
     p.set_defaults(handler=cmd_init)
 
     sub.add_parser("whoami", help="your person id and name").set_defaults(handler=cmd_whoami)
@@ -118,8 +141,10 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     p.add_argument("--person")
     p.set_defaults(handler=cmd_profile_show)
     p = profile.add_parser("set")
-    for name in ("name", "headline", "bio", "location", "availability"):
+    for name in ("name", "headline", "bio", "location"):
         p.add_argument(f"--{name}")
+    p.add_argument("--availability", choices=AVAILABILITY_CHOICES, metavar="{" + ",".join(AVAILABILITY_CHOICES) + "}",
+                   help="one of: " + ", ".join(AVAILABILITY[1:]) + " ('' clears it)")
     p.add_argument("--link", action="append", dest="links", help="repeat for several links")
     p.add_argument("--language", action="append", dest="languages")
     p.set_defaults(handler=cmd_profile_set)
@@ -232,7 +257,9 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     p.add_argument("--phrase-file", type=Path)
     p.add_argument("--name", default="")
     p.set_defaults(handler=cmd_identity_restore)
-    identity.add_parser("phrase", help="show your recovery phrase").set_defaults(handler=cmd_identity_phrase)
+    p = identity.add_parser("phrase", help="show your recovery phrase")
+    _phrase_language(p)
+    p.set_defaults(handler=cmd_identity_phrase)
     identity.add_parser("devices").set_defaults(handler=cmd_identity_devices)
     p = identity.add_parser("revoke", help="refuse a lost device's later changes")
     p.add_argument("device_id")
@@ -248,6 +275,11 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
         if command not in known or command in command_group.names:
             command_group.register(sub)
     return parser
+
+
+def _phrase_language(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--phrase-language", choices=sorted(PHRASE_LANGUAGES), default="en",
+                        help="the words of the recovery phrase: en or fr (both restore the same identity)")
 
 
 def command_word(argv: Sequence[str]) -> str | None:
@@ -292,7 +324,7 @@ def emit(args: argparse.Namespace, value: Any, text: str | Callable[[], str]) ->
 
 
 def cmd_init(s: Services, a: argparse.Namespace) -> None:
-    phrase = s.create_identity(a.name, a.headline, a.device_name)
+    phrase = translate_phrase(s.create_identity(a.name, a.headline, a.device_name), a.phrase_language)
     emit(
         a,
         {"person_id": s.person_id, "recovery_phrase": phrase},
@@ -378,7 +410,8 @@ def cmd_skill_list(s: Services, a: argparse.Namespace) -> None:
         skills,
         lambda: (
             "\n".join(
-                f"{k.name:<30} level {k.level}  {k.years:>2} y  {k.endorsement_count} endorsement(s)" for k in skills
+                f"{k.name:<30} level {k.level}  {plural(k.years, 'year'):>8}  "
+                f"{plural(k.endorsement_count, 'endorsement')}" for k in skills
             )
             or "No skills yet."
         ),
@@ -477,7 +510,8 @@ def _people_text(people) -> str:
 
 def cmd_search(s: Services, a: argparse.Namespace) -> None:
     page = s.queries.search(a.text, skill=a.skill, min_level=a.min_level, availability=a.availability, limit=a.limit)
-    emit(a, page, lambda: (_people_text(page.people) + f"\n{page.total} found") if page.total else "No one found.")
+    emit(a, page, lambda: (_people_text(page.people) + f"\n{plural(page.total, 'person', 'people')} found")
+         if page.total else "No one found.")
 
 
 def cmd_people(s: Services, a: argparse.Namespace) -> None:
@@ -487,12 +521,12 @@ def cmd_people(s: Services, a: argparse.Namespace) -> None:
 
 def cmd_bundle_export(s: Services, a: argparse.Namespace) -> None:
     count = s.export_bundle(a.file, a.person)
-    emit(a, {"file": str(a.file), "documents": count}, f"Exported {count} document(s) to {a.file}.")
+    emit(a, {"file": str(a.file), "documents": count}, f"Exported {plural(count, 'document')} to {a.file}.")
 
 
 def cmd_bundle_import(s: Services, a: argparse.Namespace) -> None:
     report = s.import_bundle(a.file)
-    emit(a, report, f"Verified {report.documents} document(s); {report.changed} brought something new.")
+    emit(a, report, f"Verified {plural(report.documents, 'document')}; {report.changed} brought something new.")
 
 
 def _passphrase(path: Path | None, confirm: bool) -> str:
@@ -555,7 +589,7 @@ def cmd_identity_restore(s: Services, a: argparse.Namespace) -> None:
 
 
 def cmd_identity_phrase(s: Services, a: argparse.Namespace) -> None:
-    phrase = s.recovery_phrase()
+    phrase = translate_phrase(s.recovery_phrase(), a.phrase_language)
     emit(a, {"recovery_phrase": phrase}, phrase)
 
 

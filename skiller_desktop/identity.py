@@ -12,7 +12,9 @@ import base64
 import functools
 import json
 import os
+import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,24 +144,108 @@ class Identity:
 
 # -- recovery phrase -------------------------------------------------------
 
+PHRASE_WORDS = 24
+# BIP-39 word lists the app offers, by interface language. The phrase is the key itself
+# (its entropy), so the same key reads as English or French words and either restores it.
+PHRASE_LANGUAGES = {"en": "english", "fr": "french"}
+
+
+class PhraseError(ValidationError):
+    """A recovery phrase refused, with what to tell the user: `problem` and its parameters.
+
+    problem: "empty", "count" (`count` words, `expected` wanted), "unknown_word"
+    (`word` at `position`, 1-based, not in the list) or "checksum" (right words, wrong order or one miscopied).
+    """
+
+    code = "phrase"
+
+    def __init__(self, message: str, problem: str, **params: object) -> None:
+        super().__init__(message, "phrase")
+        self.problem = problem
+        self.params = {"expected": PHRASE_WORDS, **params}
+
+
+def phrase_language(language: str) -> str:
+    """The BIP-39 list for an interface language ("fr" or "french"); English where BIP-39 has none we offer."""
+    if language in PHRASE_LANGUAGES.values():
+        return language
+    return PHRASE_LANGUAGES.get(language.split("_")[0].lower(), "english")
+
 
 def recovery_phrase(identity: Identity, language: str = "english") -> str:
     """24 BIP-39 words that are the private key itself: nothing else to keep."""
-    return Mnemonic(language).to_mnemonic(raw_private_key(identity.private_key))
+    return Mnemonic(phrase_language(language)).to_mnemonic(raw_private_key(identity.private_key))
+
+
+def translate_phrase(phrase: str, language: str) -> str:
+    """The same key's phrase in another language's words (the phrase must be valid)."""
+    return Mnemonic(phrase_language(language)).to_mnemonic(seed_from_phrase(phrase))
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """The words of a phrase as typed or pasted; from a printed or saved sheet ("1. word  7. word"),
+    in the order of their numbers, which columns read row by row would scramble."""
+    numbered: list[tuple[int, str]] = []
+    words: list[str] = []
+    number: int | None = None
+    for token in unicodedata.normalize("NFC", phrase).lower().split():
+        mark = _NUMBERING.fullmatch(token)
+        if mark:
+            number = int(mark[1])
+            continue
+        words.append(token)
+        if number is not None:
+            numbered.append((number, token))
+        number = None
+    if words and len(numbered) == len(words):
+        return [word for _n, word in sorted(numbered, key=lambda pair: pair[0])]
+    return words
+
+
+_NUMBERING = re.compile(r"(\d+)[.):]?")
+
+
+def folded_word(word: str) -> str:
+    """A word without its accents: "eleve" finds "élève" (the French list is unique without them)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@functools.cache
+def _word_list(language: str) -> dict[str, str]:
+    """Folded word -> the word as the list spells it."""
+    return {folded_word(w): w for w in Mnemonic(language).wordlist}
 
 
 def seed_from_phrase(phrase: str) -> bytes:
-    words = " ".join(phrase.split()).lower()
+    """The key a phrase in any offered language holds; a PhraseError says which word or count is wrong."""
+    words = phrase_words(phrase)
     if not words:
-        raise ValidationError("the recovery phrase is empty", "phrase")
-    try:
-        language = Mnemonic.detect_language(words)
+        raise PhraseError("the recovery phrase is empty", "empty", count=0)
+    # The list holding most of the words; 123 words are in both, so a phrase of only those is tried in each.
+    ranked = sorted(PHRASE_LANGUAGES.values(), key=lambda lang: -sum(folded_word(w) in _word_list(lang) for w in words))
+    known = _word_list(ranked[0])
+    for position, word in enumerate(words, 1):
+        if folded_word(word) not in known:
+            raise PhraseError(f"word {position}, {word!r}, is not a recovery phrase word "
+                              f"(a phrase has {PHRASE_WORDS} words)", "unknown_word", word=word,
+                              position=position, count=len(words))
+    if len(words) != PHRASE_WORDS:
+        raise PhraseError(f"the recovery phrase has {len(words)} words; it needs {PHRASE_WORDS}", "count",
+                          count=len(words))
+    for language in ranked:
+        spelled = _spelled(words, language)
         mnemo = Mnemonic(language)
-    except Exception:
-        raise ValidationError("these are not recovery phrase words", "phrase") from None
-    if len(words.split()) != 24 or not mnemo.check(words):
-        raise ValidationError("the recovery phrase is wrong: check every word and their order", "phrase")
-    return bytes(mnemo.to_entropy(words))
+        if spelled is not None and mnemo.check(spelled):
+            return bytes(mnemo.to_entropy(spelled))
+    raise PhraseError("the recovery phrase is wrong: check every word and their order", "checksum",
+                      count=len(words))
+
+
+def _spelled(words: list[str], language: str) -> str | None:
+    """The phrase as `language`'s list spells it (accents back), or None if a word is not in it."""
+    known = _word_list(language)
+    folded = [folded_word(w) for w in words]
+    return " ".join(known[w] for w in folded) if all(w in known for w in folded) else None
 
 
 # -- passphrase-protected export -----------------------------------------

@@ -100,6 +100,7 @@ CATALOGUE: dict[str, str] = {
     "bundle.not_ascii": "the bundle names a document with an id that is not ASCII",
     "block.not_an_id": "not a person id (did:key:z6Mk…)",
     "team.not_a_code": "this is not a Skiller team invitation code",
+    "invitation.qr_format": "save the QR code as a .png or .svg file",
     "credential.refused": "{detail}",
     # -- teams (teams/service.py) -------------------------------------------------------
     "team.unknown": "no team {team_id} on this node",

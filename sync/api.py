@@ -52,6 +52,7 @@ from .wire import (
     bad_request,
     decode_body,
     encode_json,
+    printable_id,
 )
 
 log = logging.getLogger("skiller.sync.api")
@@ -103,7 +104,7 @@ def create_app(storage: SyncStorage, config: AppConfig | None = None,
         since = _int_param(request, "since", 0)
         limit = min(max(_int_param(request, "limit", DEFAULT_PAGE_ENTRIES), 1), MAX_PAGE_ENTRIES)
         reader = _reader(request, config)
-        doc = request.query_params.get("doc")
+        doc = _id_param(request, "doc")
         if doc is not None:
             kind = request.query_params.get("kind", "")
             return _JSON(await run_in_threadpool(_doc_page, storage, config, reader, doc, kind, since, limit))
@@ -128,7 +129,7 @@ def create_app(storage: SyncStorage, config: AppConfig | None = None,
 
     async def snapshot(request: Request) -> Response:
         await _authenticate(request, storage, config)
-        after = request.query_params.get("after", "")
+        after = _id_param(request, "after") or ""
         limit = min(max(_int_param(request, "limit", 500), 1), MAX_SNAPSHOT_DOCS)
         reader = _reader(request, config)
         return _JSON(await run_in_threadpool(_snapshot_page, storage, after, limit, reader))
@@ -201,6 +202,16 @@ def _int_param(request: Request, name: str, default: int) -> int:
     if not _QUERY_INT.fullmatch(raw):
         raise bad_request(f"query parameter {name!r} must be an integer from 0 to 10^18")
     return int(raw)
+
+
+def _id_param(request: Request, name: str) -> str | None:
+    """A document id from the query: bounded printable ASCII, as ids in entries (no NUL for PostgreSQL)."""
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return raw
+    if len(raw) > 200 or not printable_id(raw):
+        raise bad_request(f"query parameter {name!r} must be a document id (printable ASCII, at most 200)")
+    return raw
 
 
 def _parse_push(body: bytes) -> list[WireEntry]:

@@ -17,17 +17,24 @@ and the log's node id and epoch. What differs is how writers share it:
   that commits later with a lower number.
 - Documents: verification (the CPU-heavy part) runs *before* that lock, so
   relay processes verify in parallel. Inside `exclusive()` the first read of
-  a batch's documents (`pending(ids)` or `get_many(ids)`) takes a row lock
-  per document (`doc_locks`, sorted, so two batches never deadlock), so two
+  a batch's documents (`pending(ids)` or `get_many(ids)`) takes a
+  transaction-level advisory lock per document (sorted, so two batches never
+  deadlock; nothing is written, so refused junk leaves no trace), so two
   processes never verify against the same stored state and overwrite each
-  other's result. Lock order is always documents, then the numbering lock.
-- Pending quotas are read before the numbering lock: under concurrent
-  batches a signer may go past its quota by one batch at most.
+  other's result. A team's keybox chain is held the same way while a relay
+  checks what extends it. Lock order is always documents, then numbering.
+- Pending quotas are read under the numbering lock (taken only by a batch
+  that queues entries), so concurrent batches cannot all pass one quota.
+- Nothing waits forever: a session idle in a transaction, a lock wait and a
+  statement are cut after `SESSION_LIMIT`, and TCP keepalives notice a dead
+  host, so a relay host lost while holding a lock frees it within minutes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import secrets
 import threading
 import time
@@ -35,6 +42,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -49,11 +57,31 @@ from skiller_desktop.store import StoredDoc, stored_heads
 from .storage import CommitHook, PendingUsage
 from .wire import MAX_PAGE_BYTES, WireEntry
 
+log = logging.getLogger("skiller.relay.pg")
+
 # Advisory lock keys, in the two-int space (which never meets the one-bigint space).
 _LOCK_CLASS = 0x534B  # "SK"
 _SEQ_LOCK = 1        # held from numbering entries to commit: seq order is commit order
 _MIGRATE_LOCK = 2    # two relay processes starting together migrate once
+_DOC_LOCK_CLASS = 0x534C  # "SL": one lock per document, keyed by a 32-bit hash of its id
 MAX_REASON = 500     # as skiller_desktop.blocklist
+
+# Bounds on every session (seconds). A push holds its documents from its first read through its
+# verification (seconds for a 5,000-entry batch on a loaded host), so the limits sit well above
+# that, and at the pool's own wait: a lock held by a lost host is let go within two minutes, not
+# the two hours of default TCP keepalives. Commits are synchronous and reads READ COMMITTED,
+# whatever the database's defaults: numbering relies on both (docs/protocol.md §8.1).
+SESSION_LIMIT = 120
+READER_LIMIT = 10  # the read side answers /v1/info: it gives up sooner
+_OPTIONS = ("-c idle_in_transaction_session_timeout={limit}s -c lock_timeout={limit}s"
+            " -c statement_timeout={limit}s -c synchronous_commit=on"
+            " -c default_transaction_isolation=read\\ committed")
+_KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
+
+
+def session_kwargs(limit: int = SESSION_LIMIT) -> dict[str, Any]:
+    """Connection keywords bounding every wait of a session (see SESSION_LIMIT)."""
+    return {"autocommit": True, "connect_timeout": 10, "options": _OPTIONS.format(limit=limit), **_KEEPALIVE}
 
 # Each migration runs in one transaction with its version number; never edit one that shipped.
 MIGRATIONS: list[str] = [
@@ -111,7 +139,14 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO meta (key, value) VALUES ('blocked_version', '0')
     """,
+    # 2: documents are held by advisory locks; a table of locks kept a row for every id ever pushed.
+    "DROP TABLE doc_locks",
 ]
+
+
+def _doc_key(doc_id: str) -> int:
+    """A document's advisory lock key: a signed 32-bit hash of its id, the same in every process."""
+    return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=4).digest(), "big", signed=True)
 
 
 def redacted(url: str) -> str:
@@ -122,15 +157,19 @@ def redacted(url: str) -> str:
         return url.split("://", 1)[0] + "://…"  # not parsable: show nothing that might be a secret
     if "password" not in info:
         return url
-    scheme, rest = url.split("://", 1)
-    userinfo, _, host = rest.rpartition("@")
-    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
+    if "://" not in url:  # a "key=value" string
+        return psycopg.conninfo.make_conninfo("", **{k: ("***" if k == "password" else v) for k, v in info.items()})
+    parts = urlsplit(url)
+    user, _, host = parts.netloc.rpartition("@")
+    netloc = f"{user.split(':', 1)[0]}:***@{host}" if ":" in user else parts.netloc
+    query = "&".join(f"{k}={'***' if k == 'password' else v}" for k, v in parse_qsl(parts.query))
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
 
 
 def connect(url: str) -> psycopg.Connection:
     """An autocommit connection, or a StorageError in words (the password left out)."""
     try:
-        return psycopg.connect(url, autocommit=True)
+        return psycopg.connect(url, **session_kwargs())
     except psycopg.OperationalError as exc:
         raise StorageError(f"cannot reach the relay database {redacted(url)}: {exc}".strip()) from None
     except psycopg.Error:
@@ -154,52 +193,96 @@ def migrate(conn: psycopg.Connection) -> int:
 
 
 class PgReadSide:
-    """A connection of its own for `/v1/info` and the blocked keys: never waits for a pooled one.
+    """What `/v1/info` and the cheap checks before a body ask, answered from memory.
 
-    Reads under MVCC never wait on a writer. The blocked keys are read again
-    only when `blocked_version` moved (bumped in the same transaction as
-    every block and unblock), as the SQLite relay watches `data_version`.
+    They run on the server's event loop, which must never wait on the
+    network (a database failing over would stall every request, `/v1/info`
+    and the per-client limits included). A thread of its own reads the
+    newest seq and the blocked keys every `REFRESH_SECONDS` on a connection
+    of its own; this process's commits move the newest seq at once. The
+    blocked keys are read again only when `blocked_version` moved (bumped
+    with every block and unblock), as the SQLite relay watches
+    `data_version`; a block made elsewhere counts here within a refresh,
+    and inside the write lock at once (`PgSyncStorage.blocked_keys`).
     """
+
+    REFRESH_SECONDS = 0.5
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._lock = threading.Lock()
-        self._conn: psycopg.Connection | None = None
+        self._lock = threading.Lock()  # the values below
+        self._start_lock = threading.Lock()
+        self._conn: psycopg.Connection | None = None  # the refreshing thread's only, after the first read
         self._version: str | None = None
         self._blocked: frozenset[str] = frozenset()
+        self._newest = 0
+        self._started = False
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def _query(self, sql: str) -> list[tuple[Any, ...]]:
-        with self._lock:
-            for attempt in (1, 2):  # a connection dropped by a server restart is opened again once
-                try:
-                    if self._conn is None or self._conn.closed:
-                        self._conn = psycopg.connect(self.url, autocommit=True)
-                    return self._conn.execute(sql).fetchall()
-                except psycopg.OperationalError:
-                    if self._conn is not None:
-                        self._conn.close()
-                    self._conn = None
-                    if attempt == 2:
-                        raise
+        for attempt in (1, 2):  # a connection dropped by a server restart is opened again once
+            try:
+                if self._conn is None or self._conn.closed:
+                    self._conn = psycopg.connect(self.url, **session_kwargs(READER_LIMIT))
+                return self._conn.execute(sql).fetchall()
+            except psycopg.OperationalError:
+                if self._conn is not None:
+                    self._conn.close()
+                self._conn = None
+                if attempt == 2:
+                    raise
         return []
 
-    def newest_seq(self) -> int:
-        return int(self._query("SELECT COALESCE(max(seq), 0) FROM log")[0][0])
-
-    def blocked(self) -> frozenset[str]:
+    def _refresh(self) -> None:
+        newest = int(self._query("SELECT COALESCE(max(seq), 0) FROM log")[0][0])
         rows = self._query("SELECT value FROM meta WHERE key = 'blocked_version'")
         version = rows[0][0] if rows else ""
+        blocked = self._blocked
         if version != self._version:
-            # version read first: a block landing between the two reads is seen on the next call too
-            self._blocked = frozenset(r[0] for r in self._query("SELECT person_id FROM blocked_keys"))
-            self._version = version
+            # version read first: a block landing between the two reads is seen on the next refresh too
+            blocked = frozenset(r[0] for r in self._query("SELECT person_id FROM blocked_keys"))
+        with self._lock:
+            self._newest = max(self._newest, newest)
+            self._blocked, self._version = blocked, version
+
+    def _ensure_started(self) -> None:
+        if self._started:
+            return
+        with self._start_lock:  # the first answer is read here: its caller waits, once
+            if not self._started:
+                self._refresh()
+                self._thread = threading.Thread(target=self._run, name="relay read side", daemon=True)
+                self._thread.start()
+                self._started = True
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.REFRESH_SECONDS):
+            try:
+                self._refresh()
+            except psycopg.Error as exc:  # the last values stand until the database answers again
+                log.warning("relay read side: %s", exc)
+
+    def newest_seq(self) -> int:
+        self._ensure_started()
+        return self._newest
+
+    def saw(self, seq: int) -> None:
+        """This process committed up to `seq`: say so at once, not at the next refresh."""
+        with self._lock:
+            self._newest = max(self._newest, seq)
+
+    def blocked(self) -> frozenset[str]:
+        self._ensure_started()
         return self._blocked
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
 
 class PgSyncStorage:
@@ -214,7 +297,7 @@ class PgSyncStorage:
         self.url = url
         with connect(url) as conn:
             migrate(conn)
-        self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, kwargs={"autocommit": True},
+        self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, kwargs=session_kwargs(),
                                     timeout=wait_seconds, name="skiller-relay", open=True)
         self._local = threading.local()
         self._nonce_sweep = 0.0
@@ -273,7 +356,10 @@ class PgSyncStorage:
         return self.reader.newest_seq()
 
     def blocked_keys(self) -> frozenset[str]:
-        return self.reader.blocked()
+        """From memory on the event loop; read afresh inside the write path, so a block made meanwhile counts."""
+        if self._tx() is None:
+            return self.reader.blocked()
+        return frozenset(r[0] for r in self._rows("SELECT person_id FROM blocked_keys"))
 
     # -- reading the log ---------------------------------------------------------
     def log_since(self, seq: int, limit: int, max_bytes: int = MAX_PAGE_BYTES) -> list[WireEntry]:
@@ -303,11 +389,11 @@ class PgSyncStorage:
         """One document's entries of `kinds` after `since`, in order.
 
         Inside `exclusive()` this is a relay checking a team's keybox chain
-        before appending to it: the numbering lock is taken first, so two
-        processes never both extend the chain from the same last keybox.
+        before appending to it: the team is held first, as a document, so two
+        processes never both extend the chain from the same last keybox, and
+        the numbering lock stays free while the chain's signatures are checked.
         """
-        if self._tx() is not None:
-            self._take_seq_lock()
+        self._lock_docs([doc_id])
         rows = self._rows("SELECT seq, doc_id, entry_kind, hash, bytes FROM log WHERE doc_id = %s AND seq > %s"
                           " AND entry_kind = ANY(%s) ORDER BY seq LIMIT %s", (doc_id, since, list(kinds), limit))
         return [WireEntry(d, k, h, b, s) for s, d, k, h, b in rows]
@@ -323,10 +409,12 @@ class PgSyncStorage:
         wanted = [d for d in ids if d not in held]
         if not wanted:
             return
-        conn.execute("INSERT INTO doc_locks (doc_id) SELECT d FROM unnest(%s::text[]) AS d ORDER BY d"
-                     " ON CONFLICT (doc_id) DO NOTHING", (wanted,))
-        conn.execute("SELECT doc_id FROM doc_locks WHERE doc_id = ANY(%s) ORDER BY doc_id FOR UPDATE",
-                     (wanted,))
+        # Taken in the array's order (a function scan keeps it), sorted by key: two batches holding
+        # some of the same documents wait for each other, never in a cycle. Two ids sharing a key
+        # only wait a little more.
+        keys = sorted({_doc_key(d) for d in wanted})
+        conn.execute("SELECT count(pg_advisory_xact_lock(%s, k)) FROM unnest(%s::int[]) AS k",
+                     (_DOC_LOCK_CLASS, keys))
         held.update(wanted)
 
     def get(self, doc_id: str) -> StoredDoc | None:
@@ -371,6 +459,9 @@ class PgSyncStorage:
         return int(self._rows("SELECT count(*) FROM sync_pending")[0][0])
 
     def pending_usage(self, signer: str) -> PendingUsage:
+        """Inside `exclusive()`, under the numbering lock: the quota read and the queueing commit are one step."""
+        if self._tx() is not None:
+            self._take_seq_lock()
         row = self._rows(
             "SELECT count(*), COALESCE(sum(size), 0)::bigint, count(*) FILTER (WHERE signer = %s),"
             " COALESCE(sum(size) FILTER (WHERE signer = %s), 0)::bigint FROM sync_pending", (signer, signer))[0]
@@ -398,7 +489,10 @@ class PgSyncStorage:
         self._pending_sweep = now
         cutoff = iso(datetime.now(UTC) - timedelta(seconds=max_age_seconds))
         with self._pool.connection() as conn:
-            return conn.execute("DELETE FROM sync_pending WHERE received_at < %s", (cutoff,)).rowcount
+            # Rows a batch holds (queued or being dropped) are left to the next sweep, never waited for.
+            return conn.execute("DELETE FROM sync_pending WHERE (entry_kind, hash) IN (SELECT entry_kind, hash"
+                                " FROM sync_pending WHERE received_at < %s FOR UPDATE SKIP LOCKED)",
+                                (cutoff,)).rowcount
 
     # -- writing ---------------------------------------------------------------
     @contextmanager
@@ -412,12 +506,15 @@ class PgSyncStorage:
         if self._tx() is not None:
             yield
             return
+        self._local.appended = 0
         with self._pool.connection() as conn, conn.transaction():
             self._local.conn, self._local.locked = conn, set()
             try:
                 yield
             finally:
                 self._local.conn, self._local.locked = None, set()
+        if self._local.appended:  # committed: /v1/info tells it now, never before it is readable
+            self.reader.saw(self._local.appended)
 
     def _take_seq_lock(self) -> None:
         self._rows("SELECT pg_advisory_xact_lock(%s, %s)", (_LOCK_CLASS, _SEQ_LOCK))
@@ -481,6 +578,7 @@ class PgSyncStorage:
             copy.set_types(["int8", "text", "text", "text", "text", "bytea"])
             for number, row in enumerate(unique, start=before + 1):
                 copy.write_row((number, *row))
+        self._local.appended = before + len(unique)
         return before, before + len(unique)
 
     def append_entries(self, entries: list[WireEntry]) -> tuple[int, int]:

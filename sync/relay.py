@@ -5,7 +5,7 @@ node does (acceptance.verify_update) and stores and forwards only what
 verifies. Team documents reach it sealed only (protocol §7): it checks each
 team's keybox chain and that every sealed entry is signed with the team's
 current key, stores ciphertext it cannot read, and refuses plaintext team
-entries. Its storage is any `RelayStorage`; SQLite is the embedded default.
+entries. Its storage is any `SyncStorage`; SQLite is the embedded default, PostgreSQL for several processes.
 
 Its operator blocks a key with `skiller-relay block <person id>` (and
 `unblock`, `blocked`), on the database file, even while the relay runs: the
@@ -28,7 +28,7 @@ import multiprocessing
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from skiller_desktop import blocklist
 from skiller_desktop.db import Database
@@ -37,23 +37,10 @@ from skiller_desktop.errors import SkillerError
 from .api import BODY_TIMEOUT_SECONDS, MAX_REQUESTS_PER_CLIENT, AppConfig, create_app
 from .engine import shutdown_pool
 from .serving import HEADER_TIMEOUT_SECONDS, SERVER_OPTIONS, header_deadline, raise_open_files_limit
-from .storage import SqliteSyncStorage, SyncStorage
-from .wire import WireEntry
+from .storage import SqliteSyncStorage
 
 if TYPE_CHECKING:
     from .pg_storage import PgSyncStorage
-
-
-class RelayStorage(SyncStorage, Protocol):
-    """What a relay stores: a node's sync storage, plus a team's sealed entries.
-
-    A PostgreSQL backend implements the same Protocol (nonces included, so
-    several relay processes can share one database).
-    """
-
-    def log_of_doc(self, doc_id: str, kinds: tuple[str, ...], since: int = 0,
-                   limit: int = 1_000_000) -> list[WireEntry]: ...
-    def append_entries(self, entries: list[WireEntry]) -> tuple[int, int]: ...
 
 
 def open_sqlite_storage(path: Path) -> SqliteSyncStorage:
@@ -180,9 +167,12 @@ def _serve(args: argparse.Namespace) -> int:
     # lifespan "on": on SIGTERM/SIGINT uvicorn stops serving, runs the lifespan's end (the
     # verifying processes let go cleanly), then re-raises the signal.
     options: dict[str, Any] = dict(SERVER_OPTIONS)
-    uvicorn.run(create_app(storage, config, lifespan=_stop_workers_at_shutdown), host=args.host, port=args.port,
-                log_level=args.log_level, access_log=False, lifespan="on",
-                http=header_deadline(args.header_timeout), **options)
+    try:
+        uvicorn.run(create_app(storage, config, lifespan=_stop_workers_at_shutdown), host=args.host,
+                    port=args.port, log_level=args.log_level, access_log=False, lifespan="on",
+                    http=header_deadline(args.header_timeout), **options)
+    finally:
+        storage.close()  # a PostgreSQL pool and its read side let go of their connections
     return 0
 
 

@@ -100,10 +100,6 @@ class SyncStorage(LogStorage, PendingStorage, NonceStorage, Protocol):
     def close(self) -> None: ...
 
 
-# The relay's storage is the same interface (sync/relay.py keeps its own name for it).
-RelayStorage = SyncStorage
-
-
 class SqliteSyncStorage:
     """SyncStorage over the core's SQLite schema (one Database, one Store)."""
 

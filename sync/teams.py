@@ -252,6 +252,10 @@ def relay_accept(storage: LogStorage, entries: list[WireEntry]) -> tuple[list[Wi
             chains[team_id] = [ts.parse_keybox(e.data) for e in storage.log_of_doc(team_id, ("keybox",))]
         return chains[team_id]
 
+    # Every team of the batch read (and, on a shared store, held) first, in id order: two
+    # batches holding several teams then never wait for each other in a cycle.
+    for team_id in sorted({e.doc_id for e in entries if e.kind in ("keybox", "sealed")}):
+        chain(team_id)
     boxes, refused = _keyboxes(e for e in entries if e.kind == "keybox")
     ordered: list[tuple[WireEntry, ts.Keybox | None]] = [*boxes, *((e, None) for e in entries if e.kind != "keybox")]
     for entry, box in ordered:

@@ -85,8 +85,8 @@ class WireEntry:
             raise bad_request("an entry has a field of the wrong type or an unknown kind")
         if not doc_id or len(doc_id) > 200 or len(hash_) > 128:
             raise bad_request("an entry has an empty or oversized doc_id or hash")
-        if not (doc_id.isascii() and hash_.isascii()):  # ids and hashes are ASCII; this also stops lone surrogates
-            raise bad_request("an entry's doc_id or hash is not ASCII")
+        if not (printable_id(doc_id) and printable_id(hash_)):  # also stops lone surrogates and NUL
+            raise bad_request("an entry's doc_id or hash is not printable ASCII")
         if type(seq) is not int or not 0 <= seq <= MAX_SEQ:
             raise bad_request("an entry's seq is not an integer from 0 to 2**63-1")
         if len(data) > (max_data_bytes + 2) // 3 * 4:  # base64: 4 characters for 3 bytes
@@ -94,6 +94,11 @@ class WireEntry:
                                 f"an entry is over the limit of {max_data_bytes:,} bytes; "
                                 "a writer splits what is larger into several changes")
         return cls(doc_id, kind, hash_, unb64(data), seq)
+
+
+def printable_id(text: str) -> bool:
+    """Ids and hashes are printable ASCII without spaces: no NUL (PostgreSQL text cannot hold it), no controls."""
+    return text.isascii() and text.isprintable() and " " not in text
 
 
 def b64(data: bytes) -> str:

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pg_cluster import pg_database, postgres_url  # one throwaway PostgreSQL for the whole run
 
 os.environ["SKILLER_NO_KEYRING"] = "1"
+__all__ = ["pg_database", "postgres_url"]  # fixtures, found by pytest through this module
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT.parent / "shared" / "samples"

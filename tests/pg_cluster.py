@@ -1,10 +1,7 @@
 """A throwaway PostgreSQL cluster for tests (and benchmarks): `initdb` + `pg_ctl` in a temporary directory.
 
-Use from any conftest or test module by importing the fixtures:
-
-    import pg_cluster
-
-    postgres_url, pg_database = pg_cluster.postgres_url, pg_cluster.pg_database
+`tests/conftest.py` imports the fixtures once, so every test shares one
+cluster (importing them again in a module would start another one):
 
 `postgres_url` (session) starts one cluster for the whole run and gives its
 URL (trust authentication, loopback TCP on a free port, superuser `skiller`);

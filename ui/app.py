@@ -68,21 +68,18 @@ def start_sync(services: Services, demo: bool, settings: QSettings | None = None
         from sync.cli_commands import keep_traces
         from sync.node import NodeSync
 
-        from .lan import DEFAULT_PORT, PORT_SETTING, SERVE_SETTING, LanNode
+        from .lan import DEFAULT_PORT, PORT_SETTING, LanNode, serving_chosen
 
         keep_traces(services.data_dir)  # a sync's traces go to a private file, never to a terminal
         node = NodeSync(services)
     except Exception:  # sync is optional: the app works offline without it
         log.exception("sync could not start; running offline")
         return None, lambda: None, None
-    if settings is not None and str(settings.value(SERVE_SETTING, "true")).lower() in ("false", "0"):
-        node.scheduler.start()  # the user chose not to accept connections: outbound sync only
-        return node.scheduler, node.close, None
     try:
         port = int(str(settings.value(PORT_SETTING, DEFAULT_PORT))) if settings is not None else DEFAULT_PORT
     except (TypeError, ValueError):
         port = DEFAULT_PORT
-    lan = LanNode(node, host, port)
+    lan = LanNode(node, host, port, enabled=serving_chosen(settings))  # hidden: outbound sync only, until shown
     return node.scheduler, lan.close, lan
 
 
@@ -141,8 +138,8 @@ def close_on_signals(window: QWidget) -> None:
     tick.start(250)
 
 
-def run(data_dir: Path | None, demo: bool) -> int:
-    """Open the window on `data_dir` (or the default one); returns the exit code."""
+def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
+    """Open the window on `data_dir` (or the default one), and `link` (a `skiller:` invitation) if given."""
     from skiller_desktop.paths import default_data_dir, demo_data_dir
 
     app = application()
@@ -170,10 +167,16 @@ def run(data_dir: Path | None, demo: bool) -> int:
         closers.append(stop_sync)
         window = MainWindow(ops, settings, languages, ask=ask, sync_source=source)
         if lan is not None:
-            lan.serving.connect(window.set_serving)
+            window.set_lan(lan)  # the Settings switch hides or shows it live
             lan.start()
+        closers.append(lambda: window.relay_host.stop(forget=False))  # the team relay, if it runs
+        from .invite_actions import LinkOpener
+
+        app.installEventFilter(LinkOpener(window))  # macOS: a clicked skiller: link while running
         window.show()
         close_on_signals(window)
+        if link:  # started by a `skiller:` link (a registered URI handler): open it
+            window.open_link(link)
         exit_when_ready = bool(os.environ.get("SKILLER_UI_EXIT_WHEN_READY"))
         if exit_when_ready or os.environ.get("SKILLER_UI_SAY_READY"):  # end-to-end tests: a log line
             from PySide6.QtCore import QTimer

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
+    QMenu,
     QProgressDialog,
     QStackedWidget,
     QWidget,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from .forms import Ask
 from .i18n import SETTING, Languages
 from .interop import Interop
+from .invite_actions import InviteActions
+from .lan import SERVE_SETTING, LanNode, serving_chosen
 from .messages import describe
 from .operations import Operations
 from .plain import plain, tooltip
@@ -36,7 +38,7 @@ from .sync_panel import StatusBridge, SyncScreen, SyncSource
 SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, drop
     def __init__(self, ops: Operations, settings: QSettings, languages: Languages, *,
                  ask: Ask | None = None, sync_source: SyncSource | None = None, debounce_ms: int = 200) -> None:
         super().__init__()
@@ -53,13 +55,19 @@ class MainWindow(QMainWindow):
         plain(self.status_label, self.busy_label)
         self.busy_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.lan_label = QLabel(self)  # LAN privacy: visible or hidden on the local network
+        self.lan_label.setObjectName("lanIndicator")
+        self.statusBar().addPermanentWidget(self.lan_label)
         self.statusBar().addPermanentWidget(self.status_label)
         ops.busy_changed.connect(self._busy)
         self._online = ("offline", 0, 0)
         self._serving: tuple[list[str], bool] | None = None
+        self.lan: LanNode | None = None
+        self._lan_enabled, self._lan_pending = serving_chosen(settings), False
         self.interop = Interop(self, ops, self.ask, lambda: self.languages.current)
         self._bridge = StatusBridge(self)
         self._bridge.heard.connect(lambda: self.sync_screen.refresh(), Qt.ConnectionType.QueuedConnection)
+        self.setup_invitations()
         self.build()
         self.set_sync_source(sync_source)
         self._restore_geometry()
@@ -89,6 +97,8 @@ class MainWindow(QMainWindow):
         self.teams_screen.debounce_ms = self.debounce_ms
         self.settings_screen = SettingsScreen(self.ops, self.ask, self.sync_screen, self.languages.current, self)
         self.settings_screen.language_chosen.connect(self.set_language)
+        self.settings_screen.lan_box.switched.connect(self.set_lan_enabled)
+        self.settings_screen.set_relay_host(self.relay_host, self.invite)
         labels = (self.tr("My profile"), self.tr("Portfolio"), self.tr("Endorsements"), self.tr("People"),
                   self.tr("Exchange"), self.tr("Teams"), self.tr("Sync"), self.tr("Settings"))
         screens = (self.profile_screen, self.portfolio_screen, self.endorsements_screen, self.people_screen,
@@ -115,6 +125,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(current)
         self.setTabOrder(self.sidebar, self.stack)
         self._show_online()
+        self._show_lan()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -130,6 +141,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Export &credentials…"), interop.export_credentials)
         self._action(file_menu, self.tr("&Verify a credential…"), interop.verify)
         file_menu.addSeparator()
+        self.invitation_actions(file_menu)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(edit_menu, self.tr("&New skill…"), self.new_skill, QKeySequence.StandardKey.New, "add")
@@ -141,6 +154,11 @@ class MainWindow(QMainWindow):
         for i in range(self.sidebar.count()):
             self._action(go_menu, self.sidebar.item(i).text(), lambda _c=False, i=i: self.show_screen(i),
                          f"Ctrl+{i + 1}")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("User &guide"), self.show_guide, "F1")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/")
+        help_menu.addSeparator()
+        self._action(help_menu, self.tr("&About Skiller"), self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut=None, icon_name: str = "") -> QAction:
         action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
@@ -158,11 +176,47 @@ class MainWindow(QMainWindow):
             # Documents a sync accepted arrive as Changes through the services' listeners
             # (sync.node.NodeSync tells them), like local edits: no second channel here.
         self.sync_screen.set_source(source)
+        self.invitation_source_changed(source)
 
     def set_serving(self, addresses: list[str], announced: bool) -> None:
         """Where this device answers other peers; shown on the Sync screen."""
         self._serving = (list(addresses), announced)
         self.sync_screen.set_serving(*self._serving)
+        self._lan_pending = False
+        self._show_lan()
+
+    # -- LAN privacy ------------------------------------------------------------------
+    def set_lan(self, lan: LanNode) -> None:
+        """The LAN node this window shows and hides; it tells where it serves."""
+        self.lan = lan
+        self._lan_enabled = lan.enabled
+        lan.serving.connect(self.set_serving)
+        self._show_lan()
+
+    def set_lan_enabled(self, enabled: bool) -> None:
+        """The Settings switch: kept for the next start, applied now (off the UI thread)."""
+        self.settings.setValue(SERVE_SETTING, "true" if enabled else "false")
+        self._lan_enabled = enabled
+        if self.lan is not None:
+            self._lan_pending = True
+            self.lan.set_enabled(enabled)
+        self._show_lan()
+
+    def _show_lan(self) -> None:
+        addresses, announced = self._serving or ([], False)
+        if not self._lan_enabled:
+            addresses, announced = [], False
+        self.settings_screen.lan_box.show_state(self._lan_enabled, addresses, announced, self._lan_pending)
+        if self._lan_pending:
+            text, tip = self.tr("LAN: …"), ""
+        elif not self._lan_enabled:
+            text, tip = self.tr("LAN: hidden"), self.tr("Not visible on your local network (Settings)")
+        else:
+            text, tip = self.tr("LAN: visible"), ", ".join(addresses)
+        self.lan_label.setText(text)
+        self.lan_label.setToolTip(tip)
+        self.lan_label.setAccessibleName(self.tr("Local network"))
+        self.lan_label.setVisible(self.lan is not None or not self._lan_enabled)
 
     def set_language(self, language: str) -> None:
         if language == self.languages.current:
@@ -224,6 +278,24 @@ class MainWindow(QMainWindow):
                          lambda _n, e: self.statusBar().showMessage(
                              describe(e) if e else self.tr("Your profile was exported."), 10000))
 
+    # -- help -----------------------------------------------------------------------
+    def show_guide(self) -> None:
+        from .help import GuideDialog, show
+
+        self.help_dialog = show(GuideDialog(self.languages.current, self))
+
+    def show_shortcuts(self) -> None:
+        from .help import ShortcutsDialog, show
+
+        menus = [top.menu() for top in self.menuBar().actions()]
+        actions = [a for menu in menus if isinstance(menu, QMenu) for a in menu.actions()]
+        self.help_dialog = show(ShortcutsDialog(actions, self))
+
+    def show_about(self) -> None:
+        from .help import AboutDialog, show
+
+        self.help_dialog = show(AboutDialog(self))
+
     # -- status -------------------------------------------------------------------
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Saving…") if busy else "")
@@ -258,4 +330,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
+        self.relay_host.stop(forget=False)  # the team relay comes back at the next launch
         super().closeEvent(event)

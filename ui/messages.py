@@ -215,6 +215,7 @@ def templates() -> dict[str, str]:
         "bundle.not_ascii": tr("The bundle names a document with an id that is not ASCII."),
         "block.not_an_id": tr("This is not a person id (did:key:z6Mk…)."),
         "team.not_a_code": tr("This is not a Skiller team invitation code."),
+        "invitation.qr_format": tr("Save the QR code as a .png or .svg file."),
         "credential.refused": tr("The credential is refused: {detail}"),
     }
 

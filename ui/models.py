@@ -158,11 +158,12 @@ class PeopleModel(_RowsModel):
     def _load(self, offset: int, generation: int, *, replace: bool) -> None:
         self._loading = True
         q = self.query
-        queries = self.ops.services.queries
+        services = self.ops.services
+        queries, me = services.queries, services.identity.person_id if services.identity else ""
 
-        def fetch() -> SearchPage:
+        def fetch() -> SearchPage:  # never the user among the People they search (issue 12.9)
             return queries.search(q.text, skill=q.skill, min_level=q.min_level,
-                                  availability=q.availability, limit=PAGE, offset=offset)
+                                  availability=q.availability, limit=PAGE, offset=offset, exclude=me)
 
         self.ops.read(fetch, lambda page, error: self._arrived(page, error, generation, replace))
 

@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="259" />
+        <location filename="../../ui/messages.py" line="260" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="261" />
+        <location filename="../../ui/messages.py" line="262" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="263" />
+        <location filename="../../ui/messages.py" line="264" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="343" />
+        <location filename="../../ui/messages.py" line="344" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="343" />
+        <location filename="../../ui/messages.py" line="344" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="345" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="345" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="346" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -71,9 +71,18 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/first_run.py" line="259" />
+        <source>Word %1 does not match your phrase. Look at your copy again, or go back to the phrase.</source>
+        <translation>
+            <numerusform>Word %1 does not match your phrase. Look at your copy again, or go back to the phrase.</numerusform><numerusform>Word %1 does not match your phrase. Look at your copy again, or go back to the phrase.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>

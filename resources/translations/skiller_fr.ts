@@ -868,207 +868,207 @@
         <translation>Ce n’est pas un identifiant de personne (did:key:z6Mk…).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217" />
-        <source>This is not a Skiller team invitation code.</source>
-        <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
+        <location filename="../../ui/messages.py" line="218" />
+        <source>Save the QR code as a .png or .svg file.</source>
+        <translation>Enregistrez le QR code en fichier .png ou .svg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218" />
+        <location filename="../../ui/messages.py" line="219" />
         <source>The credential is refused: {detail}</source>
         <translation>L’attestation est refusée : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="225" />
+        <location filename="../../ui/messages.py" line="226" />
         <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
         <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226" />
+        <location filename="../../ui/messages.py" line="227" />
         <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227" />
+        <location filename="../../ui/messages.py" line="228" />
         <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
         <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228" />
+        <location filename="../../ui/messages.py" line="229" />
         <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
         <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="230" />
         <source>The sync took too long and paused; it goes on by itself next time.</source>
         <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
         <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="232" />
         <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
         <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232" />
+        <location filename="../../ui/messages.py" line="233" />
         <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
         <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233" />
+        <location filename="../../ui/messages.py" line="234" />
         <source>It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings.</source>
         <translation>Il a refusé la synchronisation parce que l’horloge de cet ordinateur n’est pas à l’heure. Réglez la date et l’heure en automatique dans les paramètres du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234" />
+        <location filename="../../ui/messages.py" line="235" />
         <source>It does not accept syncs from you (you may be blocked there). Ask whoever runs it.</source>
         <translation>Il n’accepte pas vos synchronisations (vous y êtes peut-être bloqué). Demandez à qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="236" />
         <source>It is busy right now; Skiller tries again by itself.</source>
         <translation>Il est occupé pour le moment ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236" />
+        <location filename="../../ui/messages.py" line="237" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="237" />
+        <location filename="../../ui/messages.py" line="238" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238" />
+        <location filename="../../ui/messages.py" line="239" />
         <source>You stopped the sync; it goes on by itself next time.</source>
         <translation>Vous avez arrêté la synchronisation ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239" />
+        <location filename="../../ui/messages.py" line="240" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246" />
+        <location filename="../../ui/messages.py" line="247" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247" />
+        <location filename="../../ui/messages.py" line="248" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248" />
+        <location filename="../../ui/messages.py" line="249" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249" />
+        <location filename="../../ui/messages.py" line="250" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="250" />
+        <location filename="../../ui/messages.py" line="251" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251" />
+        <location filename="../../ui/messages.py" line="252" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="259" />
+        <location filename="../../ui/messages.py" line="260" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="261" />
+        <location filename="../../ui/messages.py" line="262" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="263" />
+        <location filename="../../ui/messages.py" line="264" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="265" />
+        <location filename="../../ui/messages.py" line="266" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="269" />
+        <location filename="../../ui/messages.py" line="270" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="270" />
+        <location filename="../../ui/messages.py" line="271" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="270" />
+        <location filename="../../ui/messages.py" line="271" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="291" />
+        <location filename="../../ui/messages.py" line="292" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="333" />
+        <location filename="../../ui/messages.py" line="334" />
         <source>JSON Resume file</source>
         <translation>fichier JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="333" />
+        <location filename="../../ui/messages.py" line="334" />
         <source>LinkedIn export file</source>
         <translation>fichier d’export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="334" />
+        <location filename="../../ui/messages.py" line="335" />
         <source>credential file</source>
         <translation>fichier d’attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="334" />
+        <location filename="../../ui/messages.py" line="335" />
         <source>identity file</source>
         <translation>fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="335" />
+        <location filename="../../ui/messages.py" line="336" />
         <source>Skiller identity export</source>
         <translation>export d’identité Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="335" />
+        <location filename="../../ui/messages.py" line="336" />
         <source>bundle file</source>
         <translation>fichier de paquet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="343" />
+        <location filename="../../ui/messages.py" line="344" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="343" />
+        <location filename="../../ui/messages.py" line="344" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="345" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="345" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
@@ -1115,7 +1115,7 @@
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="296" />
+        <location filename="../../ui/messages.py" line="297" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
@@ -1190,6 +1190,11 @@
         <translation>Cette invitation a déjà été acceptée : retirez plutôt le membre.</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="217" />
+        <source>This is not a Skiller team invitation code.</source>
+        <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="95" />
         <source>You are the team’s only admin: make someone else admin before leaving.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en un autre avant de partir.</translation>
@@ -1245,7 +1250,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="346" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -1275,11 +1280,70 @@
         <source>level %1, %n endorsement(s)</source>
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="364" />
+        <source>Type or paste your recovery phrase.</source>
+        <translation>Tapez ou collez votre phrase de récupération.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="366" />
+        <source>Word %1, “%2”, is not in the list of recovery words (a phrase has %3 words).</source>
+        <translation>Le mot n° %1, « %2 », n’est pas dans la liste des mots de récupération (une phrase compte %3 mots).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="369" />
+        <source>A recovery phrase has %1 words; this one has %2.</source>
+        <translation>Une phrase de récupération compte %1 mots ; celle-ci en a %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="372" />
+        <source>These words do not form your recovery phrase: check each word and their order.</source>
+        <translation>Ces mots ne forment pas votre phrase de récupération : vérifiez chaque mot et leur ordre.</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="102" />
+        <location filename="../../ui/help.py" line="105" />
+        <source>About Skiller</source>
+        <translation>À propos de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="111" />
+        <source>Your skills portfolio, endorsed by people who know your work, kept on your computer.</source>
+        <translation>Votre portfolio de compétences, recommandé par ceux qui connaissent votre travail, gardé sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="112" />
+        <source>Built with Qt %1 and PySide6 %2.</source>
+        <translation>Construit avec Qt %1 et PySide6 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="113" />
+        <source>Fonts</source>
+        <translation>Polices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="114" />
+        <source>DejaVu Sans and DejaVu Sans Bold (DejaVu fonts 2.37), embedded in PDF exports. Bitstream Vera licence; the DejaVu changes are in the public domain.</source>
+        <translation>DejaVu Sans et DejaVu Sans Bold (polices DejaVu 2.37), incorporées aux exports PDF. Licence Bitstream Vera ; les modifications DejaVu sont dans le domaine public.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="116" />
+        <source>Skills vocabulary</source>
+        <translation>Vocabulaire des compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="117" />
+        <source>This service uses the ESCO classification of the European Commission.</source>
+        <translation>Ce service utilise la classification ESCO de la Commission européenne.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="100" />
+        <location filename="../../ui/app.py" line="97" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
@@ -1693,176 +1757,347 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="33" />
+        <location filename="../../ui/first_run.py" line="56" />
         <source>Welcome to Skiller</source>
         <translation>Bienvenue dans Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="39" />
-        <location filename="../../ui/first_run.py" line="69" />
+        <location filename="../../ui/first_run.py" line="62" />
+        <location filename="../../ui/first_run.py" line="93" />
         <source>Create my profile</source>
         <translation>Créer mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="40" />
+        <location filename="../../ui/first_run.py" line="63" />
         <source>Restore from phrase</source>
         <translation>Restaurer avec la phrase</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="41" />
+        <location filename="../../ui/first_run.py" line="64" />
         <source>Import from another device</source>
         <translation>Importer depuis un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="42" />
+        <location filename="../../ui/first_run.py" line="65" />
         <source>Skiller keeps your skills portfolio on this computer and shares it with the people you sync with. Start by creating your profile.</source>
         <translation>Skiller garde votre portfolio de compétences sur cet ordinateur et le partage avec les personnes avec qui vous synchronisez. Commencez par créer votre profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="59" />
-        <location filename="../../ui/first_run.py" line="130" />
+        <location filename="../../ui/first_run.py" line="83" />
+        <location filename="../../ui/first_run.py" line="272" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="60" />
+        <location filename="../../ui/first_run.py" line="84" />
         <source>Your name as others will see it</source>
         <translation>Votre nom tel que les autres le verront</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="62" />
+        <location filename="../../ui/first_run.py" line="86" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="63" />
+        <location filename="../../ui/first_run.py" line="87" />
         <source>e.g. Freelance web developer</source>
         <translation>p. ex. Développeuse web indépendante</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="72" />
+        <location filename="../../ui/first_run.py" line="96" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="74" />
+        <location filename="../../ui/first_run.py" line="98" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="98" />
+        <location filename="../../ui/first_run.py" line="123" />
         <source>Your recovery phrase</source>
         <translation>Votre phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100" />
-        <source>Write these words down and keep them somewhere safe. They are the only way to get your profile back if you lose this computer. Skiller will not show them again.</source>
-        <translation>Notez ces mots et gardez-les en lieu sûr. C’est le seul moyen de retrouver votre profil si vous perdez cet ordinateur. Skiller ne les affichera plus.</translation>
+        <location filename="../../ui/first_run.py" line="125" />
+        <source>Write these words down, print them or save them to a file, and keep them somewhere safe. They are the only way to get your profile back if you lose this computer. Anyone who has them can act as you.</source>
+        <translation>Notez ces mots, imprimez-les ou enregistrez-les dans un fichier, et gardez-les en lieu sûr. Ils sont le seul moyen de retrouver votre profil si vous perdez cet ordinateur. Quiconque les possède peut agir en votre nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="107" />
-        <location filename="../../ui/first_run.py" line="126" />
+        <location filename="../../ui/first_run.py" line="134" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="136" />
+        <source>Save to a &amp;file…</source>
+        <translation>Enregistrer dans un &amp;fichier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="146" />
+        <source>I have written down, printed or saved my recovery phrase</source>
+        <translation>J’ai noté, imprimé ou enregistré ma phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="132" />
+        <location filename="../../ui/first_run.py" line="268" />
         <source>Recovery phrase</source>
         <translation>Phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="109" />
-        <source>I have written down my recovery phrase</source>
-        <translation>J’ai noté ma phrase de récupération</translation>
-    </message>
-    <message>
-        <location filename="../../ui/first_run.py" line="110" />
+        <location filename="../../ui/first_run.py" line="147" />
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="133" />
+        <location filename="../../ui/first_run.py" line="163" />
+        <source>Skiller recovery phrase</source>
+        <translation>Phrase de récupération Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="164" />
+        <source>Name: %1</source>
+        <translation>Nom : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="165" />
+        <source>Person id: %1</source>
+        <translation>Identifiant : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="167" />
+        <source>Keep this safe and private: these words restore your profile, and anyone who has them can act as you.</source>
+        <translation>Gardez ceci en lieu sûr et privé : ces mots restaurent votre profil, et quiconque les possède peut agir en votre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="182" />
+        <source>Sent to the printer.</source>
+        <translation>Envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="186" />
+        <source>Save the recovery phrase</source>
+        <translation>Enregistrer la phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="187" />
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="193" />
+        <source>Could not save the file: %1</source>
+        <translation>Impossible d’enregistrer le fichier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="195" />
+        <source>Saved to %1. Keep the file somewhere only you can reach, or print it and delete it.</source>
+        <translation>Enregistré dans %1. Gardez le fichier là où vous seul pouvez y accéder, ou imprimez-le puis supprimez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="206" />
+        <source>Check your recovery phrase</source>
+        <translation>Vérifiez votre phrase de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="220" />
+        <source>&amp;Back to the phrase</source>
+        <translation>&amp;Revenir à la phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="222" />
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="240" />
+        <source>To be sure your copy is right, type words %1, %2 and %3 of your phrase.</source>
+        <translation>Pour vous assurer que votre copie est juste, tapez les mots n° %1, %2 et %3 de votre phrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="245" />
+        <source>Word %1</source>
+        <translation>Mot n° %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/first_run.py" line="259" />
+        <source>Word %1 does not match your phrase. Look at your copy again, or go back to the phrase.</source>
+        <translation><numerusform>Le mot n° %1 ne correspond pas à votre phrase. Relisez votre copie, ou revenez à la phrase.</numerusform><numerusform>Les mots n° %1 ne correspondent pas à votre phrase. Relisez votre copie, ou revenez à la phrase.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="275" />
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="135" />
+        <location filename="../../ui/first_run.py" line="277" />
         <source>Recovery &amp;phrase</source>
         <translation>&amp;Phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="136" />
+        <location filename="../../ui/first_run.py" line="278" />
         <source>Na&amp;me (if this device has no copy)</source>
         <translation>No&amp;m (si cet appareil n’a pas de copie)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="152" />
-        <location filename="../../ui/first_run.py" line="171" />
+        <location filename="../../ui/first_run.py" line="305" />
+        <location filename="../../ui/first_run.py" line="324" />
         <source>Identity file</source>
         <translation>Fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="153" />
+        <location filename="../../ui/first_run.py" line="306" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="159" />
+        <location filename="../../ui/first_run.py" line="312" />
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="162" />
+        <location filename="../../ui/first_run.py" line="315" />
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="164" />
+        <location filename="../../ui/first_run.py" line="317" />
         <source>Identity &amp;file</source>
         <translation>&amp;Fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="165" />
+        <location filename="../../ui/first_run.py" line="318" />
         <source>Pass&amp;phrase</source>
         <translation>&amp;Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="171" />
+        <location filename="../../ui/first_run.py" line="324" />
         <source>Skiller identity (*.skid);;All files (*)</source>
         <translation>Identité Skiller (*.skid);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
+    <name>GettingStarted</name>
+    <message>
+        <location filename="../../ui/checklist.py" line="32" />
+        <source>Getting started</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="36" />
+        <source>Add your skills</source>
+        <translation>Ajoutez vos compétences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="36" />
+        <source>Add a skill…</source>
+        <translation>Ajouter une compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="37" />
+        <source>Import your LinkedIn data or a résumé</source>
+        <translation>Importez vos données LinkedIn ou un CV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="37" />
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="38" />
+        <source>Connect with someone: send your invitation link, or open theirs</source>
+        <translation>Entrez en contact : envoyez votre lien d’invitation, ou ouvrez le sien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="39" />
+        <source>Invite…</source>
+        <translation>Inviter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="40" />
+        <source>Endorse someone whose work you know</source>
+        <translation>Recommandez quelqu’un dont vous connaissez le travail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="40" />
+        <source>Find people…</source>
+        <translation>Chercher des personnes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="54" />
+        <source>LinkedIn export…</source>
+        <translation>Export LinkedIn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="55" />
+        <source>JSON Resume…</source>
+        <translation>CV JSON Resume…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="71" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="71" />
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+</context>
+<context>
     <name>GivenEndorsementsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="232" />
+        <location filename="../../ui/models.py" line="233" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="232" />
+        <location filename="../../ui/models.py" line="233" />
         <source>Active</source>
         <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="63" />
+        <source>Skiller user guide</source>
+        <translation>Guide d’utilisation de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="66" />
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="71" />
+        <source>The user guide is missing from this installation.</source>
+        <translation>Le guide d’utilisation manque dans cette installation.</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2337,64 @@
     </message>
 </context>
 <context>
+    <name>Invitation</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="42" />
+        <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
+        <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="44" />
+        <source>This link is too long to be a Skiller invitation.</source>
+        <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="45" />
+        <source>This link was made by a newer version of Skiller: update to open it.</source>
+        <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="47" />
+        <source>The person in this link is not a valid Skiller person id.</source>
+        <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="49" />
+        <source>This link does not say which relay to find the person through.</source>
+        <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="51" />
+        <source>This link names too many relays.</source>
+        <translation>Ce lien nomme trop de relais.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="52" />
+        <source>A relay address in this link is not a valid web address.</source>
+        <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="54" />
+        <source>A relay address in this link does not start with http:// or https://.</source>
+        <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="56" />
+        <source>The team code in this link is not valid.</source>
+        <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="57" />
+        <source>The name in this link contains hidden characters or is too long.</source>
+        <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="60" />
+        <source>This link is damaged: ask for it again.</source>
+        <translation>Ce lien est abîmé : redemandez-le.</translation>
+    </message>
+</context>
+<context>
     <name>InvitationsModel</name>
     <message>
         <location filename="../../ui/team_models.py" line="101" />
@@ -2130,209 +2423,408 @@
     </message>
 </context>
 <context>
+    <name>InviteActions</name>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="43" />
+        <source>&amp;Invite someone…</source>
+        <translation>&amp;Inviter quelqu’un…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="44" />
+        <source>&amp;Open an invitation link…</source>
+        <translation>&amp;Ouvrir un lien d’invitation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_actions.py" line="73" />
+        <source>The clipboard holds no Skiller invitation link.</source>
+        <translation>Le presse-papiers ne contient pas de lien d’invitation Skiller.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../ui/invite.py" line="121" />
+        <source>Invite someone</source>
+        <translation>Inviter quelqu’un</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="125" />
+        <source>Send this link, or let them scan the code. When they open it in Skiller, their app finds you through the relay and shows your profile.</source>
+        <translation>Envoyez ce lien, ou faites scanner le code. Quand la personne l’ouvre dans Skiller, son application vous trouve par le relais et affiche votre profil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="129" />
+        <source>To invite someone, you both need a relay to reach. Run one for your team here, or add one in Settings › Relays.</source>
+        <translation>Pour inviter quelqu’un, il vous faut un relais que vous joignez tous les deux. Lancez-en un pour votre équipe ici, ou ajoutez-en un dans Paramètres › Relais.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="132" />
+        <source>&amp;Run a relay for my team</source>
+        <translation>&amp;Lancer un relais pour mon équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="139" />
+        <source>Invitation link</source>
+        <translation>Lien d’invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="140" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="145" />
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="147" />
+        <source>Also invite to a team</source>
+        <translation>Inviter aussi dans une équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="148" />
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="151" />
+        <source>Also invite to</source>
+        <translation>Inviter aussi dans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="160" />
+        <source>QR code of the link</source>
+        <translation>Code QR du lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="168" />
+        <source>&amp;Save QR code…</source>
+        <translation>&amp;Enregistrer le code QR…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="213" />
+        <source>The relay could not start: %1</source>
+        <translation>Le relais n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="253" />
+        <source>The link is copied.</source>
+        <translation>Le lien est copié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="259" />
+        <source>Save the QR code</source>
+        <translation>Enregistrer le code QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="260" />
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="268" />
+        <source>The QR code is saved.</source>
+        <translation>Le code QR est enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>LanBox</name>
+    <message>
+        <location filename="../../ui/lan.py" line="144" />
+        <source>Local network</source>
+        <translation>Réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="146" />
+        <source>&amp;Visible on my local network</source>
+        <translation>&amp;Visible sur mon réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="147" />
+        <source>Visible on my local network</source>
+        <translation>Visible sur mon réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="153" />
+        <source>Announces this device and accepts connections from peers on your local network. When it is off, no port is open and nothing is announced; you still sync with the peers and relays you added.</source>
+        <translation>Annonce cet appareil et accepte les connexions des pairs sur votre réseau local. Désactivé, aucun port n’est ouvert et rien n’est annoncé ; la synchronisation continue avec les pairs et relais que vous avez ajoutés.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="172" />
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="174" />
+        <source>Hidden: this device is not announced and accepts no connections.</source>
+        <translation>Masqué : cet appareil n’est pas annoncé et n’accepte aucune connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="176" />
+        <source>Visible, but not serving right now: see the Sync screen.</source>
+        <translation>Visible, mais ne sert pas en ce moment : voir l’écran Synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="177" />
+        <source>Visible at %1.</source>
+        <translation>Visible à l’adresse %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lan.py" line="178" />
+        <source>Announced on your local network.</source>
+        <translation>Annoncé sur votre réseau local.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158" />
+        <source>User &amp;guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161" />
+        <source>&amp;About Skiller</source>
+        <translation>À &amp;propos de Skiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211" />
+        <source>LAN: …</source>
+        <translation>Réseau local : …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>LAN: hidden</source>
+        <translation>Réseau local : masqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>Not visible on your local network (Settings)</source>
+        <translation>Non visible sur votre réseau local (Réglages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215" />
+        <source>LAN: visible</source>
+        <translation>Réseau local : visible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>Local network</source>
+        <translation>Réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>▲ %1 of %2 not syncing</source>
         <translation>▲ Synchro en échec : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -2715,64 +3207,150 @@
 <context>
     <name>OffersModel</name>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="250" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="251" />
         <source>Posted</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="262" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="262" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="264" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="264" />
+        <location filename="../../ui/models.py" line="265" />
         <source>Closed</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLinkDialog</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="112" />
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="126" />
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="136" />
+        <source>&amp;Endorse a skill…</source>
+        <translation>&amp;Recommander une compétence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="138" />
+        <source>&amp;Join their team</source>
+        <translation>&amp;Rejoindre son équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="164" />
+        <source>Invitation from %1</source>
+        <translation>Invitation de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="166" />
+        <source>This is your own invitation link: send it to someone else.</source>
+        <translation>C’est votre propre lien d’invitation : envoyez-le à quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="168" />
+        <source>Sync is not available in this version, so the link cannot be opened.</source>
+        <translation>La synchronisation n’est pas disponible dans cette version : le lien ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="169" />
+        <source>Checking the relay…</source>
+        <translation>Vérification du relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="189" />
+        <source>The relay in this link cannot be used, so nothing was saved. %1</source>
+        <translation>Le relais de ce lien n’est pas utilisable : rien n’a été enregistré. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="193" />
+        <source>Syncing with the relay…</source>
+        <translation>Synchronisation avec le relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="250" />
+        <source>The relay is added, but this person is not on it yet: they may not have synced since. Skiller keeps syncing; they will appear in People.</source>
+        <translation>Le relais est ajouté, mais cette personne n’y est pas encore : elle ne s’est peut-être pas synchronisée depuis. Skiller continue de synchroniser ; elle apparaîtra dans Personnes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="259" />
+        <source>Found. You can endorse what you know of their work.</source>
+        <translation>Trouvé. Vous pouvez recommander ce que vous connaissez de son travail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="284" />
+        <source>Accepted. An admin’s device adds you when your answer reaches it.</source>
+        <translation>Accepté. L’appareil d’un administrateur vous ajoute quand votre réponse lui parvient.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteLinkDialog</name>
+    <message>
+        <location filename="../../ui/invite_open.py" line="82" />
+        <source>Open an invitation link</source>
+        <translation>Ouvrir un lien d’invitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="84" />
+        <source>&amp;Paste the link someone sent you:</source>
+        <translation>&amp;Collez le lien que l’on vous a envoyé :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite_open.py" line="86" />
+        <source>Invitation link</source>
+        <translation>Lien d’invitation</translation>
     </message>
 </context>
 <context>
@@ -3039,114 +3617,157 @@
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../ui/screens/profile.py" line="41" />
+        <location filename="../../ui/screens/profile.py" line="47" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="55" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="49" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>&amp;Location</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="49" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="51" />
+        <location filename="../../ui/screens/profile.py" line="59" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="53" />
+        <location filename="../../ui/screens/profile.py" line="61" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="54" />
+        <location filename="../../ui/screens/profile.py" line="62" />
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>Lan&amp;guages</source>
         <translation>Lan&amp;gues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="64" />
         <source>Separated by commas, e.g. French, English</source>
         <translation>Séparées par des virgules, p. ex. français, anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="58" />
+        <location filename="../../ui/screens/profile.py" line="66" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="61" />
+        <location filename="../../ui/screens/profile.py" line="69" />
         <source>A&amp;bout</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="63" />
+        <location filename="../../ui/screens/profile.py" line="71" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="65" />
+        <location filename="../../ui/screens/profile.py" line="73" />
         <source>One link per line</source>
         <translation>Un lien par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="67" />
+        <location filename="../../ui/screens/profile.py" line="75" />
         <source>Lin&amp;ks</source>
         <translation>Lie&amp;ns</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="73" />
+        <location filename="../../ui/screens/profile.py" line="81" />
         <source>&amp;Save profile</source>
         <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="82" />
+        <location filename="../../ui/screens/profile.py" line="90" />
         <source>How others see you</source>
         <translation>Ce que les autres voient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="139" />
+        <location filename="../../ui/screens/profile.py" line="162" />
         <source>Your profile changed elsewhere; your unsaved edits were kept.</source>
         <translation>Votre profil a changé ailleurs ; vos modifications non enregistrées ont été conservées.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="190" />
+        <location filename="../../ui/screens/profile.py" line="213" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayCheck</name>
+    <message>
+        <location filename="../../ui/relay_check.py" line="72" />
+        <source>✓ This is a Skiller relay.</source>
+        <translation>✓ C’est bien un relais Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="73" />
+        <source>This is not a relay address: one looks like https://relay.example.org.</source>
+        <translation>Ce n’est pas une adresse de relais : elle ressemble à https://relais.exemple.org.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="75" />
+        <source>Nothing answers at this address. Check it, and that the relay is running.</source>
+        <translation>Rien ne répond à cette adresse. Vérifiez-la, et que le relais fonctionne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="77" />
+        <source>This address did not answer in time. Check your connection and try again.</source>
+        <translation>Cette adresse n’a pas répondu à temps. Vérifiez votre connexion et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="79" />
+        <source>Something answers at this address, but it is not a Skiller relay.</source>
+        <translation>Quelque chose répond à cette adresse, mais ce n’est pas un relais Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="81" />
+        <source>This is a Skiller device, not a relay: add it as a peer on the Sync screen.</source>
+        <translation>C’est un appareil Skiller, pas un relais : ajoutez-le comme pair dans l’écran Synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="83" />
+        <source>This relay needs a newer version of Skiller.</source>
+        <translation>Ce relais demande une version plus récente de Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relay_check.py" line="84" />
+        <source>Checking this address…</source>
+        <translation>Vérification de l’adresse…</translation>
     </message>
 </context>
 <context>
@@ -3161,149 +3782,209 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="47" />
+        <location filename="../../ui/screens/settings.py" line="49" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="66" />
-        <location filename="../../ui/screens/settings.py" line="69" />
+        <location filename="../../ui/screens/settings.py" line="70" />
+        <location filename="../../ui/screens/settings.py" line="73" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="74" />
+        <location filename="../../ui/screens/settings.py" line="78" />
         <source>&amp;Interface language</source>
         <translation>&amp;Langue de l’interface</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85" />
-        <location filename="../../ui/screens/settings.py" line="88" />
+        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="92" />
         <source>Relays</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="93" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89" />
+        <location filename="../../ui/screens/settings.py" line="93" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="97" />
+        <location filename="../../ui/screens/settings.py" line="101" />
         <source>Relay address</source>
         <translation>Adresse du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="98" />
+        <location filename="../../ui/screens/settings.py" line="102" />
         <source>Add &amp;relay</source>
         <translation>Ajouter le &amp;relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="130" />
+        <location filename="../../ui/screens/settings.py" line="127" />
+        <location filename="../../ui/screens/settings.py" line="168" />
+        <source>Run a relay for my &amp;team</source>
+        <translation>Lancer un relais pour mon &amp;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="129" />
+        <source>&amp;Invite someone…</source>
+        <translation>&amp;Inviter quelqu’un…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="167" />
+        <source>Stop the team &amp;relay</source>
+        <translation>Arrêter le &amp;relais d’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="172" />
+        <source>Starting the relay…</source>
+        <translation>Démarrage du relais…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="174" />
+        <source>Your team relay runs at %1. Devices on your network reach it there; it goes into your invitation links and stops when Skiller quits.</source>
+        <translation>Votre relais d’équipe fonctionne à %1. Les appareils de votre réseau le joignent là ; il figure dans vos liens d’invitation et s’arrête quand vous quittez Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="177" />
+        <source>The relay could not start: %1</source>
+        <translation>Le relais n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="179" />
+        <source>No server? Run a relay on this computer for the people on your network.</source>
+        <translation>Pas de serveur ? Lancez un relais sur cet ordinateur pour les personnes de votre réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="212" />
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="226" />
         <source>Where your data lives</source>
         <translation>Où sont vos données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="135" />
-        <location filename="../../ui/screens/settings.py" line="141" />
+        <location filename="../../ui/screens/settings.py" line="231" />
+        <location filename="../../ui/screens/settings.py" line="237" />
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="136" />
+        <location filename="../../ui/screens/settings.py" line="232" />
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="145" />
+        <location filename="../../ui/screens/settings.py" line="241" />
         <source>Identity and devices</source>
         <translation>Identité et appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="149" />
-        <location filename="../../ui/screens/settings.py" line="169" />
+        <location filename="../../ui/screens/settings.py" line="245" />
+        <location filename="../../ui/screens/settings.py" line="265" />
         <source>Your person id</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="150" />
+        <location filename="../../ui/screens/settings.py" line="246" />
         <source>E&amp;xport identity for another device…</source>
         <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="157" />
+        <location filename="../../ui/screens/settings.py" line="253" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="254" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="254" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="158" />
+        <location filename="../../ui/screens/settings.py" line="254" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="164" />
+        <location filename="../../ui/screens/settings.py" line="260" />
         <source>Re&amp;voke device…</source>
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="193" />
+        <location filename="../../ui/screens/settings.py" line="289" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="194" />
+        <location filename="../../ui/screens/settings.py" line="290" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="194" />
+        <location filename="../../ui/screens/settings.py" line="290" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="208" />
-        <location filename="../../ui/screens/settings.py" line="212" />
+        <location filename="../../ui/screens/settings.py" line="304" />
+        <location filename="../../ui/screens/settings.py" line="308" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="209" />
+        <location filename="../../ui/screens/settings.py" line="305" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="213" />
+        <location filename="../../ui/screens/settings.py" line="309" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="218" />
+        <location filename="../../ui/screens/settings.py" line="314" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="224" />
+        <location filename="../../ui/screens/settings.py" line="320" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="225" />
+        <location filename="../../ui/screens/settings.py" line="321" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="79" />
+        <location filename="../../ui/help.py" line="83" />
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="84" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="84" />
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
     </message>
 </context>
 <context>
@@ -3418,22 +4099,22 @@
 <context>
     <name>SkillsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="196" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="196" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="196" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="196" />
+        <location filename="../../ui/models.py" line="197" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>

@@ -317,11 +317,15 @@ def _skill_from(raw: dict, where: str, notes: list[str]) -> dict:
     return {
         "name": _text(raw, "name", where).strip(),
         "level": level,
-        "years": 0,
-        "description": "",
+        "years": _years(raw.get("years")),  # not in the schema: what our export adds (issue 12.11)
+        "description": raw["description"] if isinstance(raw.get("description"), str) else "",
         "evidence": [],
         "keywords": _texts(raw, "keywords", where),
     }
+
+
+def _years(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 80 else 0
 
 
 def _position_from(raw: dict, where: str, notes: list[str]) -> dict:
@@ -372,7 +376,9 @@ class _Section:
 SKILLS = _Section(
     "skills",
     _skill_from,
-    (("name", ("name",)), ("level", ("level",)), ("keywords", ("keywords",))),
+    # years and description are no JSON Resume fields; the schema allows more, and a résumé loses neither
+    (("name", ("name",)), ("level", ("level",)), ("keywords", ("keywords",)), ("years", ("years",)),
+     ("description", ("description",))),
     lambda item: (skill_key(item["name"]),),
 )
 WORK = _Section(

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..cli import emit
-from ..errors import ValidationError
+from ..cli import bounded_int, emit, plural
+from ..errors import NotFoundError, ValidationError
 from ..person_doc import now_iso
 from ..services import Services
+from ..text import fold
 from .document import ROLES
 from .service import CODE_VALID_DAYS
+
+TEAM_HELP = "a team id (team:…) or the name of one of your teams"
 
 
 def register(subparsers: Any) -> None:
@@ -23,56 +27,85 @@ def register(subparsers: Any) -> None:
     p.add_argument("--description", default="")
     p.set_defaults(handler=cmd_create)
     p = sub.add_parser("invite", help="invite a known person (admins)")
-    p.add_argument("team")
+    p.add_argument("team", help=TEAM_HELP)
     p.add_argument("person")
     p.add_argument("--role", choices=ROLES, default="member")
-    p.set_defaults(handler=cmd_invite)
+    p.set_defaults(handler=by_name(cmd_invite))
     p = sub.add_parser("invite-code", help="a code for someone not known yet (admins)")
-    p.add_argument("team")
+    p.add_argument("team", help=TEAM_HELP)
     p.add_argument("--role", choices=ROLES, default="member")
     p.add_argument("--days", type=int, default=CODE_VALID_DAYS,
                    help=f"how long the code works (default {CODE_VALID_DAYS}; 0: until withdrawn)")
-    p.set_defaults(handler=cmd_invite_code)
+    p.set_defaults(handler=by_name(cmd_invite_code))
     p = sub.add_parser("invitations", help="a team's invitations, open or not")
-    p.add_argument("team")
-    p.set_defaults(handler=cmd_invitations)
+    p.add_argument("team", help=TEAM_HELP)
+    p.set_defaults(handler=by_name(cmd_invitations))
     p = sub.add_parser("revoke-invitation", help="withdraw an invitation not yet accepted (admins)")
-    p.add_argument("team")
+    p.add_argument("team", help=TEAM_HELP)
     p.add_argument("invitation_id")
-    p.set_defaults(handler=cmd_revoke_invitation)
+    p.set_defaults(handler=by_name(cmd_revoke_invitation))
     p = sub.add_parser("join", help="accept an invitation: its code, or the team id")
     p.add_argument("code_or_team")
     p.set_defaults(handler=cmd_join)
     p = sub.add_parser("leave")
-    p.add_argument("team")
-    p.set_defaults(handler=cmd_leave)
+    p.add_argument("team", help=TEAM_HELP)
+    p.set_defaults(handler=by_name(cmd_leave))
     p = sub.add_parser("remove", help="remove a member (admins); final")
-    p.add_argument("team")
+    p.add_argument("team", help=TEAM_HELP)
     p.add_argument("person")
-    p.set_defaults(handler=cmd_remove)
+    p.set_defaults(handler=by_name(cmd_remove))
     p = sub.add_parser("members")
-    p.add_argument("team")
+    p.add_argument("team", help=TEAM_HELP)
     p.add_argument("--all", action="store_true", help="include removed members")
-    p.set_defaults(handler=cmd_members)
+    p.set_defaults(handler=by_name(cmd_members))
     p = sub.add_parser("needs", help="list needs, or: needs TEAM add SKILL --level N | needs TEAM fill ID")
-    p.add_argument("team")
+    p.add_argument("team", help=TEAM_HELP)
     p.add_argument("verb", nargs="?", choices=("add", "fill"))
     p.add_argument("what", nargs="?", help="the skill (add) or the need id (fill)")
-    p.add_argument("--level", type=int, default=3)
+    p.add_argument("--level", type=bounded_int(1, 5), default=3)
     p.add_argument("--note", default="")
     p.add_argument("--by", default="", help="who fills it (person id)")
-    p.set_defaults(handler=cmd_needs)
+    p.set_defaults(handler=by_name(cmd_needs))
     p = sub.add_parser("matrix", help="members × skills, with levels and endorsements")
-    p.add_argument("team")
+    p.add_argument("team", help=TEAM_HELP)
     p.add_argument("--csv", type=Path, help="write it as CSV")
     p.add_argument("--skill", action="append", default=[], help="only these skills")
-    p.add_argument("--min-level", type=int, default=0)
+    p.add_argument("--min-level", type=bounded_int(0, 5), default=0)
     p.add_argument("--sort", default="", help="'name' or a skill")
-    p.set_defaults(handler=cmd_matrix)
+    p.set_defaults(handler=by_name(cmd_matrix))
     p = sub.add_parser("match", help="who fits each open need")
-    p.add_argument("team")
+    p.add_argument("team", help=TEAM_HELP)
     p.add_argument("--others", type=int, default=5, help="how many non-members to suggest per need")
-    p.set_defaults(handler=cmd_match)
+    p.set_defaults(handler=by_name(cmd_match))
+
+
+Handler = Callable[[Services, argparse.Namespace], None]
+
+
+def by_name(handler: Handler) -> Handler:
+    """The handler, with its `team` given as a team id or as the name of one of your teams."""
+
+    def run(s: Services, a: argparse.Namespace) -> None:
+        a.team = team_id(s, a.team)
+        handler(s, a)
+
+    run.__name__ = handler.__name__
+    return run
+
+
+def team_id(s: Services, given: str) -> str:
+    """`team:…` as it is; else the id of the one team of yours so named (any case, any accents)."""
+    if given.startswith("team:"):
+        return given
+    wanted = fold(given.strip())
+    named = [t for t in s.teams.teams() if fold(t.name.strip()) == wanted]
+    if len(named) > 1:
+        raise ValidationError(f"{len(named)} of your teams are named {given.strip()!r}: give its id, one of "
+                              + ", ".join(t.team_id for t in named))
+    if not named:
+        raise NotFoundError(f"you are in no team named {given.strip()!r} (see 'skiller team list'); "
+                            "a team id (team:…) works too")
+    return named[0].team_id
 
 
 def cmd_list(s: Services, a: argparse.Namespace) -> None:
@@ -81,7 +114,8 @@ def cmd_list(s: Services, a: argparse.Namespace) -> None:
         a,
         teams,
         lambda: (
-            "\n".join(f"{t.team_id}  {t.name}  ({t.member_count} members, {t.open_needs} open needs)" for t in teams)
+            "\n".join(f"{t.team_id}  {t.name}  ({plural(t.member_count, 'member')}, "
+                      f"{plural(t.open_needs, 'open need')})" for t in teams)
             or "You are in no team yet."
         ),
     )
@@ -103,7 +137,7 @@ def cmd_invite(s: Services, a: argparse.Namespace) -> None:
 
 def cmd_invite_code(s: Services, a: argparse.Namespace) -> None:
     code = s.teams.create_invite_code(a.team, a.role, a.days)
-    until = f" It works for {a.days} day(s)." if a.days else " It works until withdrawn."
+    until = f" It works for {plural(a.days, 'day')}." if a.days else " It works until withdrawn."
     emit(a, {"code": code}, f"Give this code to the newcomer (once; keep it private).{until}\n{code}")
 
 

@@ -52,9 +52,6 @@ def _close(storage: SyncStorage) -> None:
         db.close()
 
 
-postgres_url = pg_cluster.postgres_url  # the session fixture, used by the PostgreSQL adapter
-
-
 @pytest.fixture(params=sorted(ADAPTERS))
 def sync_storage_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StorageFactory]:
     """Opens relay storages of the adapter under test, by name; all closed at the end."""

@@ -286,3 +286,25 @@ def test_an_unreachable_peer_and_a_spent_deadline_are_said_the_same_way_by_every
     with pytest.raises(BadPeer) as caught:
         client.info()
     assert caught.value.code == "deadline"
+
+
+def test_control_characters_in_ids_are_refused_as_bad_requests_by_every_store(peers: Peers) -> None:
+    """A NUL cannot be stored in PostgreSQL text: every adapter refuses it up front (400), none fails (500)."""
+    relay = peers.relay()
+    ana, bob = peers.node("ana"), peers.node("bob")
+    ana.sync_with(relay)
+    newest = relay.storage.newest_seq()
+    good = _own_entries(ana)[0]
+    client = bob.client(relay.url)
+    assert isinstance(client, PeerClient)
+    for doc_id in (good.doc_id + "\x00x", "did:key:z6Mk\x07bell", "two words"):
+        with pytest.raises(ProtocolError) as refused:
+            client.push([replace(good, doc_id=doc_id)])
+        assert refused.value.status == 400
+    for query in ("/v1/snapshot?after=%00&limit=5", "/v1/log?since=0&doc=did%3Akey%00x"):
+        headers = sign_request(bob.services.require_identity(), "GET", query)
+        status, body = client.exchange.request("GET", query, b"", dict(headers), 1 << 20, 10)
+        assert status == 400 and b"document id" in body
+    assert relay.storage.newest_seq() == newest
+    bob.sync_with(relay)  # the relay serves on
+    assert bob.services.profile(ana.person_id).name

@@ -24,8 +24,12 @@ def test_create_identity_shows_the_phrase_once_and_asks_to_confirm(qtbot, ops, a
     assert len(dialog.phrase.toPlainText().split()) >= 12
     assert not dialog.finish_button.isEnabled()
     dialog.saved.setChecked(True)
+    qtbot.mouseClick(dialog.finish_button, Qt.MouseButton.LeftButton)
+    words = dialog.phrase_text.split()
+    for field, position in zip(dialog.check_words, dialog.check_positions, strict=True):
+        field.setText(words[position - 1])  # the three words asked back (tests/gui/test_small_recovery_phrase.py)
     with qtbot.waitSignal(dialog.finished):
-        qtbot.mouseClick(dialog.finish_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ops.services.profile().name == "Alice Martin"
 

@@ -9,6 +9,13 @@ from ui.demo_sync import DemoSyncSource
 from ui.main_window import SCREENS, MainWindow
 
 
+def relay_is_there(window) -> None:
+    """No network in these tests: the relay check answers "a relay" at once."""
+    from sync.relay_probe import RelayCheck
+
+    window.settings_screen.relay_check.probe = lambda url: RelayCheck("ok", url)
+
+
 def test_switch_language_without_restart(qtbot, window, settings):
     window.show_screen(SCREENS.index("settings"))
     combo = window.settings_screen.language
@@ -32,15 +39,17 @@ def test_add_a_relay(qtbot, window):
     assert window.sync_screen.empty.isVisibleTo(window.sync_screen)
     assert window.status_label.text() == "○ Offline"
     window.show_screen(SCREENS.index("settings"))
+    relay_is_there(window)  # the address check itself: tests/gui/test_wayin_links.py
     window.settings_screen.relay_address.setText("https://relay.example.org")
     window.settings_screen.add_relay()
-    assert window.settings_screen.relay_error.isVisibleTo(window.settings_screen)
+    qtbot.waitUntil(lambda: window.settings_screen.relay_error.isVisibleTo(window.settings_screen))
 
     source = DemoSyncSource()
     window.set_sync_source(source)
     assert window.status_label.text() == "▲ 1 of 3 not syncing"  # the demo's second relay fails: not "Online"
     window.settings_screen.relay_address.setText("https://relay.example.org")
     window.settings_screen.add_relay()
+    qtbot.waitUntil(lambda: window.settings_screen.relay_address.text() == "")
     assert not window.settings_screen.relay_error.isVisibleTo(window.settings_screen)
     urls = [window.sync_screen.table.item(r, 0).text() for r in range(window.sync_screen.table.rowCount())]
     assert "https://relay.example.org" in urls
@@ -133,8 +142,10 @@ def test_the_real_scheduler_plugs_into_the_sync_screen(qtbot, window):
         window.set_sync_source(node.scheduler)
         assert window.sync_screen.empty.isVisibleTo(window.sync_screen)
         window.show_screen(SCREENS.index("settings"))
+        relay_is_there(window)
         window.settings_screen.relay_address.setText("https://relay.example.org")
         window.settings_screen.add_relay()
+        qtbot.waitUntil(lambda: node.scheduler.statuses() != [])
         assert not window.settings_screen.relay_error.isVisibleTo(window.settings_screen)
         assert [s.kind for s in node.scheduler.statuses()] == ["relay"]
         assert window.settings_screen.relays.item(0, 1).text() == "Waiting to sync"  # never synced yet

@@ -36,5 +36,6 @@ def test_operations_run_on_the_worker_and_answer_on_the_ui_thread(qtbot, service
     model = PeopleModel(ops)
     with qtbot.waitSignal(model.search_finished):
         model.search(SearchQuery(text="alice"))
-    assert [p.name for p in model.rows] == ["Alice Martin"]
+    assert [p.name for p in services.queries.search("alice").people] == ["Alice Martin"]
+    assert model.rows == [] and model.total == 0  # searched on the worker; never me among People (issue 12.9)
     runner.shutdown()

@@ -67,12 +67,9 @@ if __name__ == "__main__":
 
 pytestmark = pytest.mark.slow
 
-import pg_cluster  # noqa: E402  (after the script entry point: a node process needs none of this)
 from sync_processes import ROOT, env, free_port, node_db, start_relay, wait_until  # noqa: E402
 
 from skiller_desktop.db import Database  # noqa: E402
-
-postgres_url, pg_database = pg_cluster.postgres_url, pg_cluster.pg_database  # the fixtures, used here
 
 
 def _start_node(data_dir: Path, role: str, relays: list[str], seconds: float) -> subprocess.Popen:

@@ -267,7 +267,7 @@ def test_cli_team_commands(tmp_path, capsys):
     assert "GAP: Python wanted at level 4" in out.out and "skiller-team:" in out.out
     assert "not a Skiller team invitation code" not in out.err  # 'nonsense' is neither code nor team id
     assert "invitation code or a team id" in out.err
-    assert "It works for 7 day(s)." in out.out
+    assert "It works for 7 days." in out.out  # a plural, not "day(s)" (issue 12.11)
     code = out.out[out.out.index("skiller-team:"):].split()[0]
     assert main([*home, "--json", "team", "invitations", team_id]) == 0
     [listed] = __import__("json").loads(capsys.readouterr().out)

@@ -7,6 +7,7 @@ import logging
 import sqlite3
 
 import pytest
+import sqlite_utils
 
 from skiller_desktop import automerge_io as am
 from skiller_desktop import doc_schema
@@ -105,8 +106,11 @@ def test_a_stored_bad_document_is_skipped_and_the_rest_projects(tmp_path, caplog
 def test_migration_8_keeps_existing_rows(tmp_path):
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
-    for number, script in enumerate(MIGRATIONS[:7], start=1):
-        conn.executescript(script)
+    for number, step in enumerate(MIGRATIONS[:7], start=1):
+        if isinstance(step, str):
+            conn.executescript(step)
+        else:  # a step written with sqlite-utils
+            step(sqlite_utils.Database(conn))
         conn.execute(f"PRAGMA user_version = {number}")
     conn.execute("INSERT INTO endorsements VALUES ('e1','bob','ann','py','Python','ok',0,'2026-01-01',0,'')")
     conn.execute("INSERT INTO hidden_endorsements VALUES ('ann','e1')")

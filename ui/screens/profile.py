@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Changes, Profile
 
+from ..checklist import GettingStarted
 from ..forms import FieldErrors, error_label
 from ..person_view import PersonView, availability_label
 from ..plain import plain
@@ -33,7 +36,10 @@ class ProfileScreen(Screen):
         self.loaded: Profile | None = None
         self.baseline: dict[str, str] = {}  # what the fields showed when last loaded or saved
         splitter = QSplitter(self)
-        editor = QWidget(splitter)
+        scroll = QScrollArea(splitter)  # the checklist above the form: scrolls on a short screen (1024×680)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        editor = QWidget(scroll)
         column = QVBoxLayout(editor)
         form = QFormLayout()
         column.addLayout(form)
@@ -41,6 +47,8 @@ class ProfileScreen(Screen):
         title = QLabel(self.tr("My profile"), editor)
         title.setObjectName("title")
         form.addRow(title)
+        self.checklist = GettingStarted(editor)  # first steps, ticked by what is stored
+        form.addRow(self.checklist)
         general = error_label(editor)
         self.errors = FieldErrors(general, self)
         self.fields: dict[str, QWidget] = {}
@@ -84,7 +92,8 @@ class ProfileScreen(Screen):
         self.preview = PersonView(preview)
         pv.addWidget(heading)
         pv.addWidget(self.preview)
-        splitter.addWidget(editor)
+        scroll.setWidget(editor)
+        splitter.addWidget(scroll)
         splitter.addWidget(preview)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -112,6 +121,20 @@ class ProfileScreen(Screen):
             return services.profile(me), q.skills(me), q.endorsements(subject_id=me, include_hidden=True)
 
         self.ops.read(read, self._loaded)
+        self._read_steps()
+
+    def changed(self, changes: Changes) -> None:
+        super().changed(changes)
+        # someone else arriving (a sync, an import) ticks "connect"; until then, look again
+        if changes.people and not changes.touches(self.parts) and not self.checklist.done("connected"):
+            self._read_steps()
+
+    def _read_steps(self) -> None:
+        from skiller_desktop.getting_started import steps
+
+        services = self.ops.services
+        self.ops.read(lambda: steps(services),
+                      lambda found, error: self.checklist.show_steps(found) if error is None else None)
 
     def _loaded(self, result, error: BaseException | None) -> None:
         if error is not None:

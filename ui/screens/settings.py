@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,11 @@ from skiller_desktop.views import Changes, Device
 
 from ..blocked_people import BlockedPeopleBox
 from ..forms import error_label
+from ..lan import LanBox
 from ..messages import describe
 from ..plain import plain
 from ..qtcompat import emit
+from ..relay_check import RelayAddressCheck, check_words
 from ..sync_panel import SyncScreen
 from .base import Screen
 
@@ -49,6 +51,8 @@ class SettingsScreen(Screen):
         layout.addWidget(title)
         layout.addWidget(self._language_box(language))
         layout.addWidget(self._relays_box())
+        self.lan_box = LanBox(content)  # visible on the local network or not (ui/lan.py)
+        layout.addWidget(self.lan_box)
         layout.addWidget(self._data_box())
         layout.addWidget(self._identity_box())
         self.blocked_box = BlockedPeopleBox(ops, content)
@@ -101,11 +105,89 @@ class SettingsScreen(Screen):
         row.addWidget(self.relay_address, 1)
         row.addWidget(self.add_relay_button)
         self.relay_error = error_label(box)
+        self.relay_checked = QLabel(box)  # what the address typed is, checked as you type (ui/relay_check.py)
+        plain(self.relay_checked)
+        self.relay_checked.setWordWrap(True)
+        self.relay_checked.hide()
+        self.relay_check = RelayAddressCheck(self.relay_address, self.relay_checked)
+        self.relay_check.checked.connect(self._relay_checked)
+        self.relay_address.textChanged.connect(self._address_typed)
+        self._save_when_checked = False
         layout.addWidget(self.relays)
         layout.addLayout(row)
+        layout.addWidget(self.relay_checked)
         layout.addWidget(self.relay_error)
+        layout.addLayout(self._hosted_relay_row(box))
         self._fill_relays()
         return box
+
+    # -- the relay address, checked before it is saved; the team relay (wayin) --------------
+    def _hosted_relay_row(self, box: QWidget) -> QVBoxLayout:
+        self.relay_host = None
+        self.hosted_button = QPushButton(self.tr("Run a relay for my &team"), box)
+        self.hosted_button.clicked.connect(self._toggle_hosted)
+        self.hosted_invite = QPushButton(self.tr("&Invite someone…"), box)
+        self.hosted_label = QLabel(box)
+        plain(self.hosted_label)
+        self.hosted_label.setWordWrap(True)
+        self.hosted_label.setObjectName("muted")
+        self.hosted_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.hosted_button)
+        buttons.addWidget(self.hosted_invite)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addLayout(buttons)
+        column.addWidget(self.hosted_label)
+        return column
+
+    def set_relay_host(self, host, invite) -> None:
+        """The window's `RelayHost` (it outlives this screen across a language switch) and its Invite action."""
+        self.relay_host = host
+        host.changed.connect(self._show_hosted)
+
+        def open_invite() -> None:  # a slot returns None (see _language_activated)
+            invite()
+
+        self.hosted_invite.clicked.connect(open_invite)
+        self._show_hosted()
+
+    def _toggle_hosted(self) -> None:
+        host = self.relay_host
+        if host is None:
+            return
+        if host.running:
+            host.stop()
+        else:
+            host.start()
+
+    def _show_hosted(self) -> None:
+        host = self.relay_host
+        running = host is not None and host.running
+        self.hosted_button.setText(self.tr("Stop the team &relay") if running else
+                                   self.tr("Run a relay for my &team"))
+        self.hosted_button.setEnabled(host is not None and not host.starting)
+        self.hosted_invite.setEnabled(running)
+        if host is not None and host.starting:
+            text = self.tr("Starting the relay…")
+        elif host is not None and running:
+            text = self.tr("Your team relay runs at %1. Devices on your network reach it there; it goes into "
+                           "your invitation links and stops when Skiller quits.").replace("%1", host.urls[0])
+        elif host is not None and host.error:
+            text = self.tr("The relay could not start: %1").replace("%1", host.error)
+        else:
+            text = self.tr("No server? Run a relay on this computer for the people on your network.")
+        self.hosted_label.setText(text)
+        self._fill_relays()
+
+    def _address_typed(self, _text: str) -> None:
+        self.relay_error.hide()
+        self._save_when_checked = False  # Enter was for the address before: this one waits for its own
+
+    def _relay_checked(self, ok: bool) -> None:
+        if self._save_when_checked and self.relay_check.result is not None:
+            self._save_when_checked = False
+            self.add_relay()
 
     def _fill_relays(self) -> None:
         from ..sync_panel import status_label
@@ -117,6 +199,20 @@ class SettingsScreen(Screen):
             self.relays.setItem(i, 1, QTableWidgetItem(status_label(s)))
 
     def add_relay(self) -> None:
+        """Save the address only once it was found to be a relay; a check under way saves when it ends."""
+        text = self.relay_address.text().strip()
+        usable = self.relay_check.usable()
+        if text and usable is None:
+            check = self.relay_check
+            if check.result is None or check.checked_text != text:
+                self._save_when_checked = True
+                if not check.pending or check.timer.isActive():
+                    check.check_now()
+                return
+            self.relay_error.setText(self.tr("Not saved: %1").replace("%1", check_words(check.result.code)))
+            self.relay_error.show()
+            return
+
         def added(problem: str) -> None:
             self.relay_error.setText(problem)
             self.relay_error.setVisible(bool(problem))
@@ -124,7 +220,7 @@ class SettingsScreen(Screen):
                 self.relay_address.clear()
                 self._fill_relays()
 
-        self.sync.add(self.relay_address.text(), "relay", added)
+        self.sync.add(usable or text, "relay", added)
 
     def _data_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Where your data lives"), self)

@@ -347,7 +347,7 @@ def test_export_from_scratch_is_minimal_and_valid() -> None:
             "location": {"city": "Lyon"},
             "url": "https://amelie.example",
         },
-        "skills": [{"name": "Marqueterie", "level": "Expert"}],
+        "skills": [{"name": "Marqueterie", "level": "Expert", "years": 12}],  # years kept (issue 12.11)
         "languages": [{"language": "Français"}],
     }
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pg_cluster
 
-postgres_url, pg_database = pg_cluster.postgres_url, pg_cluster.pg_database  # the fixtures, used here
-
 
 def test_a_fresh_database_is_empty_and_writable(pg_database: str) -> None:
     import psycopg

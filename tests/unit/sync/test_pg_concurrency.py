@@ -11,18 +11,15 @@ import threading
 import time
 from collections.abc import Iterator
 
-import pg_cluster
 import pytest
 
-import sync.engine
+import sync.verify
 from bench.attacks import person_with_edits
 from skiller_desktop import person_doc as pd
 from skiller_desktop.identity import Identity, actor_id, new_device_id
 from skiller_desktop.signed_heads import SignedHead
 from sync.engine import apply_entries
 from sync.wire import WireEntry, head_entry
-
-postgres_url, pg_database = pg_cluster.postgres_url, pg_cluster.pg_database  # the fixtures, used here
 
 
 @pytest.fixture
@@ -105,13 +102,13 @@ def _device_edits() -> tuple[list[WireEntry], list[WireEntry], list[WireEntry], 
 def test_two_processes_updating_one_document_at_once_keep_both_updates(relays, monkeypatch):
     base, laptop, phone, person = _device_edits()
     assert not apply_entries(relays[0], base).rejected
-    slow = sync.engine.verify_update
+    slow = sync.verify.verify_update
 
     def slow_verify(*args, **kwargs):
         time.sleep(0.3)  # both batches are past their first read before either commits
         return slow(*args, **kwargs)
 
-    monkeypatch.setattr(sync.engine, "verify_update", slow_verify)
+    monkeypatch.setattr(sync.verify, "verify_update", slow_verify)  # the one place jobs are verified
     results: list = [None, None]
 
     def push(index: int, entries: list[WireEntry]) -> None:
@@ -141,3 +138,27 @@ def test_a_history_pushed_to_two_processes_at_once_is_logged_once(relays):
     assert sum(len(r.accepted) for r in outcome) >= len(entries) and not any(r.rejected for r in outcome)
     assert relays[0].newest_seq() == len(entries)
     assert [e.seq for e in relays[0].log_since(0, 1000)] == list(range(1, len(entries) + 1))
+
+
+def test_concurrent_batches_of_one_sender_cannot_all_pass_its_pending_quota(relays, monkeypatch):
+    import sync.engine
+
+    monkeypatch.setattr(sync.engine, "MAX_PENDING_PER_SIGNER", 30)
+    batches = [person_with_edits(20)[1][1:21] for _ in range(6)]  # six documents, twenty waiting entries each
+    for relay in relays:
+        real = relay.pending_usage
+
+        def slow(signer: str, real=real):  # widen the window between reading the quota and committing
+            usage = real(signer)
+            time.sleep(0.3)
+            return usage
+
+        monkeypatch.setattr(relay, "pending_usage", slow)
+    threads = [threading.Thread(target=apply_entries, args=(relays[i % 2], batch), kwargs={"signer": "greedy"})
+               for i, batch in enumerate(batches)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    held = relays[0].pending_by_signer().get("greedy", (0, 0))[0]
+    assert 0 < held <= 30  # before the quota was read under the numbering lock, six batches held 120

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pg_cluster
 import pytest
 from sync_fixtures import Node, Relay, doc_heads, read_models
 
 from sync.api import AppConfig, create_app
 from sync.relay import main as relay_main
-
-postgres_url, pg_database = pg_cluster.postgres_url, pg_cluster.pg_database  # the fixtures, used here
 
 
 class PgRelay(Relay):
