@@ -17,6 +17,7 @@ from . import automerge_io as am
 from . import doc_schema
 from .errors import RejectedError
 from .identity import is_person_id, split_actor
+from .messages import say
 from .person_doc import now_iso
 from .readmodel import person_rows
 from .signed_heads import SignedHead
@@ -37,7 +38,7 @@ class PersonPolicy:
 
     def writers(self, doc_id: str, current: core.Document | None, candidate: core.Document) -> set[str]:
         if not is_person_id(doc_id):
-            raise RejectedError(f"document {doc_id[:60]!r} is of no kind this node knows")
+            raise RejectedError(say("document.unknown_kind", doc_id=doc_id[:60]))
         return {doc_id}
 
     def device_limit(
@@ -210,7 +211,7 @@ def verify_prepared(jobs: list[tuple], with_data: bool) -> list[tuple[bool, Prep
             update = verify_update(doc_id, current_bytes, current_signed, incoming, offered, PersonPolicy(),
                                    current_heads=current_heads)
         except RejectedError as exc:
-            out.append((False, str(exc)))
+            out.append((False, exc.as_message()))  # its code says whether it is for good
             continue
         update.change_bytes = encoded
         out.append((True, prepare(update, with_data).detach(incoming) if update.changed else None))
@@ -268,12 +269,12 @@ def verify_update(
     all_signed = _prune(candidate, everything, current_signed + _unique(fresh))
     _check_coverage(doc_id, candidate, everything, new_changes, all_signed, writers, current, policy)
     if current is None and not new_changes:
-        raise RejectedError(f"document {doc_id[:60]} is empty")
+        raise RejectedError(say("document.empty", doc_id=doc_id[:60]))
     _check_identity_field(doc_id, candidate)
     try:
         data = am.to_python(candidate)
     except RecursionError:  # unknown fields are kept, but not at any depth: Python recurses per level
-        raise RejectedError(f"document {doc_id[:60]} is nested too deeply") from None
+        raise RejectedError(say("document.too_deep", doc_id=doc_id[:60])) from None
     doc_schema.check(doc_id, data)  # known fields sane (types, sizes, levels, links) before anything is stored
     saved = incoming if current_bytes is None else _appended(current_bytes, incoming)
     return Accepted(doc_id, candidate, new_changes, [s for s in fresh if s in all_signed], all_signed, saved,
@@ -414,4 +415,4 @@ def _unique_by_heads(signed: list[SignedHead]) -> list[SignedHead]:
 def _check_identity_field(doc_id: str, candidate: core.Document) -> None:
     found = candidate.get(am.ROOT, "id")
     if found is None or found[0] != (core.ScalarType.Str, doc_id):
-        raise RejectedError(f"document {doc_id[:60]} does not carry its own id")
+        raise RejectedError(say("document.no_own_id", doc_id=doc_id[:60]))

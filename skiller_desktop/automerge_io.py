@@ -14,6 +14,7 @@ from typing import Any
 from automerge import core
 
 from .errors import RejectedError, ValidationError
+from .messages import say
 
 ROOT = core.ROOT
 Document = core.Document
@@ -322,7 +323,7 @@ def apply_in_parts(doc: core.Document, edits: Sequence[Callable[[core.Transactio
             doc, start = trial, start + len(group)
             continue
         if len(group) == 1:
-            raise ValidationError(f"one entry is {size:,} bytes, over the {limit:,} bytes a change may hold")
+            raise ValidationError(say("change.too_big", size=size, limit=limit))
         count = max(1, min(len(group) - 1, len(group) * limit * 9 // (size * 10)))  # aim a tenth under
     return doc
 

@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 from .db import Database
 from .errors import ValidationError
 from .identity import is_person_id
+from .messages import say
 from .person_doc import now_iso
 
 MAX_REASON = 500
@@ -50,7 +51,7 @@ def entries(db: Database) -> list[dict[str, str]]:
 def block(db: Database, person_id: str, reason: str = "") -> bool:
     """Block a key; False when it already was."""
     if not is_person_id(person_id):
-        raise ValidationError("not a person id (did:key:z6Mk…)", "person_id")
+        raise ValidationError(say("block.not_an_id"), "person_id")
     reason = reason.strip()[:MAX_REASON]
     with db.transaction() as conn:
         cursor = conn.execute(

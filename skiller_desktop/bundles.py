@@ -18,6 +18,7 @@ from . import safe_json
 from .errors import RejectedError
 from .files import read_limited
 from .identity import Identity, verify_signature
+from .messages import say
 from .person_doc import now_iso
 from .signed_heads import SignedHead
 
@@ -68,9 +69,9 @@ def decode(raw: bytes) -> list[BundledDoc]:
         header = safe_json.loads(header_line)
         assert isinstance(header, dict) and header.get("format") == FORMAT and sep
     except (ValueError, AssertionError):
-        raise RejectedError("this file is not a Skiller bundle") from None
+        raise RejectedError(say("bundle.not_bundle")) from None
     if header.get("version") != VERSION:
-        raise RejectedError(f"this bundle has version {header.get('version')!r}; this Skiller reads {VERSION}")
+        raise RejectedError(say("bundle.version", version=header.get("version"), supported=VERSION))
     digest = hashlib.sha256(body).digest()
     try:
         signature = base64.b64decode(str(header.get("signature")), validate=True)
@@ -79,7 +80,7 @@ def decode(raw: bytes) -> list[BundledDoc]:
     if digest.hex() != header.get("sha256") or not verify_signature(
         str(header.get("exporter")), signature, _DOMAIN + digest
     ):
-        raise RejectedError("the bundle was altered after it was exported (its seal does not match)")
+        raise RejectedError(say("bundle.altered"))
     try:
         documents = safe_json.loads(body)["documents"]
         found = [
@@ -91,11 +92,11 @@ def decode(raw: bytes) -> list[BundledDoc]:
             for d in documents
         ]
     except safe_json.TooDeepError as exc:
-        raise RejectedError(f"the bundle's contents are refused: {exc}") from None
+        raise RejectedError(say("bundle.refused", detail=exc)) from None
     except (ValueError, KeyError, TypeError):
-        raise RejectedError("the bundle's contents are malformed") from None
+        raise RejectedError(say("bundle.malformed")) from None
     if not all(d.doc_id.isascii() for d in found):  # ids are ASCII; a lone surrogate would not even encode
-        raise RejectedError("the bundle names a document with an id that is not ASCII")
+        raise RejectedError(say("bundle.not_ascii"))
     return found
 
 

@@ -22,28 +22,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import StorageError
+from .messages import say
 from .paths import create_private_file, make_private_dir, make_private_files
 from .schema import MIGRATIONS
 
 if TYPE_CHECKING:
     import sqlite_utils
 
+# SQLite's own words (not ours) for what the environment refused, and our code for each
 _ENVIRONMENT_ERRORS = {
-    "readonly": "the data folder is read-only: Skiller cannot save changes there",
-    "disk is full": "the disk is full: free some space, nothing was changed",
-    "locked": "the data file is busy in another Skiller window; try again",
-    "unable to open": "cannot open the data file (check the folder exists and is writable)",
-    "disk i/o": "the disk reported an error while saving; nothing was changed",
-    "not a database": "the data file is damaged or is not a Skiller store",
+    "readonly": "storage.readonly",
+    "disk is full": "storage.full",
+    "locked": "storage.locked",
+    "unable to open": "storage.unopenable",
+    "disk i/o": "storage.io",
+    "not a database": "storage.damaged",
 }
 
 
 def storage_error(exc: sqlite3.Error) -> StorageError:
     text = str(exc).lower()
-    for needle, message in _ENVIRONMENT_ERRORS.items():
+    for needle, code in _ENVIRONMENT_ERRORS.items():
         if needle in text:
-            return StorageError(message)
-    return StorageError(f"the data file could not be used: {exc}")
+            return StorageError(say(code))
+    return StorageError(say("storage.failed", detail=exc))
 
 
 class Database:
@@ -73,12 +75,12 @@ class Database:
         except sqlite3.Error as exc:
             raise storage_error(exc) from None
         except OSError as exc:
-            raise StorageError(f"cannot use the data folder {path.parent}: {exc.strerror}") from None
+            raise StorageError(say("storage.folder", path=path.parent, detail=exc.strerror)) from None
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
-            raise StorageError("this data file was written by a newer Skiller; please update")
+            raise StorageError(say("storage.newer"))
         for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
                 if isinstance(step, str):

@@ -49,6 +49,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 class SchemaError(RejectedError):
     """A document with a known field out of bounds; `path` names the field."""
 
+    code = "document.schema"  # refused for good: the same bytes always fail (sync.replicator.refused_for_good)
+
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"{path} {reason}")
         self.path = path

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 from .errors import RejectedError, StorageError
+from .messages import say
 
 
 def stage(target: Path, data: bytes, mode: int = 0o666) -> Path:
@@ -30,7 +31,7 @@ def stage(target: Path, data: bytes, mode: int = 0o666) -> Path:
             handle.write(data)
     except OSError as exc:
         staged.unlink(missing_ok=True)
-        raise StorageError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise StorageError(say("file.cannot_write", path=target, detail=exc.strerror or exc)) from None
     return staged
 
 
@@ -40,7 +41,7 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o666) -> None:
         os.replace(staged, path)
     except OSError as exc:
         staged.unlink(missing_ok=True)
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StorageError(say("file.cannot_write", path=path, detail=exc.strerror or exc)) from None
 
 
 def read_limited(path: Path, limit: int, error: type[Exception] = RejectedError, what: str = "file") -> bytes:
@@ -55,23 +56,23 @@ def read_limited(path: Path, limit: int, error: type[Exception] = RejectedError,
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise error(f"cannot read {path}: no such file") from None
+        raise error(say("file.missing", path=path)) from None
     except IsADirectoryError:
-        raise error(f"{path} is a folder, not a {what}") from None
+        raise error(say("file.folder", path=path, what=what)) from None
     except OSError as exc:
-        raise error(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise error(say("file.unreadable", path=path, detail=exc.strerror or exc)) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise error(f"{path} is a folder, not a {what}")
+            raise error(say("file.folder", path=path, what=what))
         if not stat.S_ISREG(mode):
-            raise error(f"{path} is not a regular file (a device or a pipe), not a {what}")
+            raise error(say("file.not_regular", path=path, what=what))
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise error(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise error(say("file.unreadable", path=path, detail=exc.strerror or exc)) from None
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise error(f"{path} is too large for a {what} (over {limit:,} bytes)")
+        raise error(say("file.too_large", path=path, what=what, limit=limit))
     return data

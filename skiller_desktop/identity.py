@@ -30,6 +30,7 @@ from mnemonic import Mnemonic
 
 from . import safe_json
 from .errors import IdentityError, ValidationError
+from .messages import say
 
 _DID_PREFIX = "did:key:z"
 _ED25519_MULTICODEC = b"\xed\x01"
@@ -262,7 +263,7 @@ def _derive(passphrase: str, salt: bytes) -> bytes:
 def seal_identity(identity: Identity, passphrase: str, payload: dict) -> bytes:
     """Encrypt the key (and the person document) for another device."""
     if len(passphrase) < 8:
-        raise ValidationError("the passphrase must have at least 8 characters", "passphrase")
+        raise ValidationError(say("identity.passphrase_short"), "passphrase")
     salt, nonce = os.urandom(16), os.urandom(_NONCE_BYTES)
     plain = json.dumps({"private_key": raw_private_key(identity.private_key).hex(), **payload}).encode("utf-8")
     sealed = AESGCM(_derive(passphrase, salt)).encrypt(nonce, plain, _EXPORT_FORMAT.encode())
@@ -287,21 +288,21 @@ def open_identity(data: bytes, passphrase: str) -> tuple[bytes, dict]:
         nonce = base64.b64decode(envelope["nonce"], validate=True)
         sealed = base64.b64decode(envelope["ciphertext"], validate=True)
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise IdentityError("this file is not a Skiller identity export") from None
+        raise IdentityError(say("identity.not_export")) from None
     if len(nonce) != _NONCE_BYTES or len(salt) < 8:  # AESGCM refuses other nonce sizes with a ValueError
-        raise IdentityError("the identity file is damaged (its nonce or salt has the wrong size)")
+        raise IdentityError(say("identity.damaged"))
     try:
         plain = AESGCM(_derive(passphrase, salt)).decrypt(nonce, sealed, _EXPORT_FORMAT.encode())
     except InvalidTag:
-        raise IdentityError("wrong passphrase, or the identity file was altered") from None
+        raise IdentityError(say("identity.wrong_passphrase")) from None
     try:  # sealed by us, so well-formed; still, a refusal rather than a crash if not
         payload = safe_json.loads(plain)
         seed = bytes.fromhex(payload.pop("private_key"))
         public = raw_public_key(Ed25519PrivateKey.from_private_bytes(seed))
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise IdentityError("the identity file holds no readable key") from None
+        raise IdentityError(say("identity.no_key")) from None
     if did_from_public_key(public) != envelope.get("person_id"):
-        raise IdentityError("the identity file does not match its person id")
+        raise IdentityError(say("identity.mismatch"))
     return seed, payload
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
 
 from .errors import ValidationError
+from .messages import say
 
 SCHEME = "skiller"
 VERSION = 1
@@ -207,7 +208,7 @@ def save_qr(uri: str, path: Path, scale: int = 8) -> Path:
     path = Path(path)
     kind = path.suffix.lower().lstrip(".")
     if kind not in ("png", "svg"):
-        raise ValidationError("save the QR code as a .png or .svg file", "path")
+        raise ValidationError(say("invitation.qr_format"), "path")
     qr_code(uri).save(str(path), kind=kind, scale=scale, border=4)
     return path
 

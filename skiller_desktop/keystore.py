@@ -16,6 +16,7 @@ from . import safe_json
 from .errors import IdentityError, StorageError
 from .files import read_limited
 from .identity import Identity, write_private_file
+from .messages import say
 
 SERVICE = "skiller-desktop"
 IDENTITY_FILE = "identity.json"
@@ -61,7 +62,7 @@ def save_identity(data_dir: Path, identity: Identity) -> str:
         }
         write_private_file(data_dir / IDENTITY_FILE, json.dumps(meta, indent=1).encode())
     except OSError as exc:
-        raise StorageError(f"cannot write the identity in {data_dir}: {exc.strerror}") from None
+        raise StorageError(say("identity.cannot_write", path=data_dir, detail=exc.strerror)) from None
     return where
 
 
@@ -75,16 +76,14 @@ def load_identity(data_dir: Path) -> Identity | None:
             keyring = _keyring()
             seed = keyring.get_password(SERVICE, meta["key_ref"]) if keyring else None
             if seed is None:
-                raise IdentityError(
-                    "the private key is missing from the system key store; restore it with your recovery phrase"
-                )
+                raise IdentityError(say("identity.key_missing"))
         else:
             seed = (data_dir / KEY_FILE).read_text("ascii").strip()
         identity = Identity.from_seed(bytes.fromhex(seed), meta["device_id"])
     except IdentityError:
         raise
     except (OSError, ValueError, KeyError, TypeError):
-        raise IdentityError(f"the identity in {data_dir} is unreadable") from None
+        raise IdentityError(say("identity.unreadable", path=data_dir)) from None
     if identity.person_id != meta["person_id"]:
-        raise IdentityError("the stored key does not match the stored person id")
+        raise IdentityError(say("identity.stored_mismatch"))
     return identity

@@ -38,6 +38,7 @@ from .identity import (
     seed_from_phrase,
 )
 from .keystore import load_identity, save_identity
+from .messages import say
 from .paths import make_private_dir
 from .queries import Queries
 from .signed_heads import SignedHead
@@ -63,7 +64,7 @@ class Services:
     def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
         self.data_dir = Path(data_dir)
         if self.data_dir.exists() and not self.data_dir.is_dir():
-            raise StorageError(f"{self.data_dir} is a file, not a folder")
+            raise StorageError(say("storage.data_dir_is_file", path=self.data_dir))
         if not read_only:
             with contextlib.suppress(OSError):  # what cannot be created, opening the store reports
                 make_private_dir(self.data_dir)  # the owner's only (0700 on POSIX)
@@ -114,7 +115,7 @@ class Services:
 
     def require_identity(self) -> Identity:
         if self._identity is None:
-            raise IdentityError("no identity here yet: run 'skiller init --name NAME' first")
+            raise IdentityError(say("identity.none"))
         return self._identity
 
     @property
@@ -150,7 +151,7 @@ class Services:
 
     def _adopt(self, identity: Identity, doc: core.Document) -> None:
         if self._identity is not None:
-            raise IdentityError(f"this data dir already belongs to {self._identity.person_id}")
+            raise IdentityError(say("identity.taken", person_id=self._identity.person_id))
         signed = SignedHead.sign(identity, identity.person_id, doc.get_heads())
         self.store.commit([Accepted(identity.person_id, doc, doc.get_changes([]), [signed], [signed])])
         save_identity(self.data_dir, identity)
@@ -167,12 +168,12 @@ class Services:
         """Become the same person on this device, with a device id of its own."""
         seed, payload = open_identity(_read_file(path), passphrase)
         if self._identity is not None:
-            raise IdentityError(f"this data dir already belongs to {self._identity.person_id}")
+            raise IdentityError(say("identity.taken", person_id=self._identity.person_id))
         self._import_bundle_bytes(payload["bundle"].encode("utf-8"))
         identity = Identity.from_seed(seed)
         stored = self.store.get(identity.person_id)
         if stored is None:
-            raise IdentityError("the identity file holds no person document")
+            raise IdentityError(say("identity.no_person_doc"))
         self._identity = identity
         save_identity(self.data_dir, identity)
         self.edit(pd.add_device(identity.device_id, clean(device_name, "device") or "new device"), DEVICES)
@@ -198,15 +199,15 @@ class Services:
     def revoke_device(self, device_id: str) -> Changes:
         identity = self.require_identity()
         if device_id == identity.device_id:
-            raise ValidationError("this is the device you are using; revoke it from another one", "device")
+            raise ValidationError(say("device.current"), "device")
         device = next((d for d in self.devices() if d.device_id == device_id), None)
         if device is None:
-            raise NotFoundError(f"no device {device_id!r} in your identity")
+            raise NotFoundError(say("device.unknown", device=device_id))
         if device.revoked_at:
-            raise ValidationError(f"device {device_id} is already revoked", "device")
+            raise ValidationError(say("device.revoked", device=device_id), "device")
         stored = self.store.get(identity.person_id)
         if stored is None:
-            raise IdentityError("your person document is missing from this data dir")
+            raise IdentityError(say("identity.doc_missing"))
         doc = stored.document()
         actor = actor_id(identity.public_key, device_id)
         return self.edit(pd.revoke_device(doc, device_id, actor), DEVICES)
@@ -216,14 +217,14 @@ class Services:
         pid = person_id or self.person_id
         found = self.queries.profile(pid)
         if found is None:
-            raise NotFoundError(f"no person {pid[:60]} on this node")
+            raise NotFoundError(say("person.unknown_id", person_id=pid[:60]))
         return found
 
     def update_profile(self, **fields: Any) -> Changes:
         cleaned: dict[str, Any] = {}
         for key, value in fields.items():
             if key not in pd.PROFILE_FIELDS:
-                raise ValidationError(f"unknown profile field {key!r}", key)
+                raise ValidationError(say("profile.unknown_field", key=key), key)
             if key in ("links", "languages"):
                 items = value if isinstance(value, list | tuple) else [value]
                 limit_field = "url" if key == "links" else "language"
@@ -231,7 +232,7 @@ class Services:
             elif key == "availability":
                 cleaned[key] = clean(value, key)
                 if cleaned[key] not in pd.AVAILABILITY:
-                    raise ValidationError(f"availability must be one of {', '.join(pd.AVAILABILITY[1:])}", key)
+                    raise ValidationError(say("profile.availability", values=", ".join(pd.AVAILABILITY[1:])), key)
             else:
                 cleaned[key] = clean(value, key, required=key == "name")
         return self.edit(pd.set_profile(cleaned), Changes(profile=True, people=True))
@@ -249,7 +250,7 @@ class Services:
         name = clean(name, "skill", required=True)
         key = skill_key(name)
         if self.queries.skill(self.person_id, key) is not None:
-            raise ValidationError(f"you already have the skill {name!r}", "skill")
+            raise ValidationError(say("skill.duplicate", name=name), "skill")
         entry = self._skill_entry(name, level, years, description, evidence, keywords)
         entry["position"] = float(len(self.queries.skills(self.person_id)))
         return self.edit(pd.put_entry("skills", key, entry), SKILLS)
@@ -283,7 +284,7 @@ class Services:
         if key == current.key:
             return self.edit(pd.set_fields("skills", current.key, entry), SKILLS)
         if self.queries.skill(self.person_id, key) is not None:
-            raise ValidationError(f"you already have the skill {entry['name']!r}", "skill")
+            raise ValidationError(say("skill.duplicate", name=entry["name"]), "skill")
         entry["position"] = current.position
         renamed = pd.merge_many([pd.delete_entry("skills", current.key), pd.put_entry("skills", key, entry)])
         return self.edit(renamed, SKILLS)
@@ -300,7 +301,7 @@ class Services:
     def _own_skill(self, name: str):
         found = self.queries.skill(self.person_id, clean(name, "skill", required=True))
         if found is None:
-            raise NotFoundError(f"you have no skill named {name!r}")
+            raise NotFoundError(say("skill.unknown", name=name))
         return found
 
     @staticmethod
@@ -318,22 +319,22 @@ class Services:
     def endorse(self, subject_id: str, skill: str, comment: str = "", level: int | None = None) -> str:
         me = self.person_id
         if not is_person_id(subject_id):
-            raise ValidationError(f"{subject_id[:60]!r} is not a person id", "person_id")
+            raise ValidationError(say("person.not_an_id", value=subject_id[:60]), "person_id")
         if subject_id == me:
-            raise NotAllowedError("you cannot endorse yourself")
+            raise NotAllowedError(say("endorse.self"))
         if not self.queries.person_exists(subject_id):
-            raise NotFoundError("this person is not known on this node; import or sync their profile first")
+            raise NotFoundError(say("person.unknown"))
         target = self.queries.skill(subject_id, clean(skill, "skill", required=True))
         if target is None:
             name = self.queries.person_name(subject_id)
-            raise NotFoundError(f"{name} has no skill named {skill!r} in their portfolio")
+            raise NotFoundError(say("endorse.no_such_skill", name=name, skill=skill))
         already = [
             e
             for e in self.queries.endorsements(subject_id=subject_id, endorser_id=me)
             if skill_key(e.skill) == target.key
         ]
         if already:
-            raise ValidationError(f"you already endorse {target.name} for this person", "skill")
+            raise ValidationError(say("endorse.duplicate", skill=target.name), "skill")
         endorsement_id = str(uuid.uuid4())
         issued = datetime.now(UTC).replace(microsecond=0)
         comment, observed = clean(comment, "comment"), clean_level(level) if level else 0
@@ -365,9 +366,9 @@ class Services:
         given = self._own_data().get("endorsements") or {}
         entry = given.get(endorsement_id)
         if entry is None:
-            raise NotFoundError(f"you gave no endorsement {endorsement_id!r}")
+            raise NotFoundError(say("endorsement.not_given", id=endorsement_id))
         if entry.get("revoked"):
-            raise ValidationError("this endorsement is already revoked", "endorsement")
+            raise ValidationError(say("endorsement.revoked"), "endorsement")
         edit = pd.set_fields("endorsements", endorsement_id, {"revoked": True, "revoked_at": pd.now_iso()})
         return self.edit(edit, ENDORSEMENTS)
 
@@ -377,10 +378,10 @@ class Services:
         matching = [e for e in received if e.endorsement_id == endorsement_id
                     and endorser_id in (None, e.endorser_id)]
         if not matching:
-            raise NotFoundError(f"you received no endorsement {endorsement_id!r}")
+            raise NotFoundError(say("endorsement.not_received", id=endorsement_id))
         if len(matching) > 1:
-            raise ValidationError(f"{len(matching)} people gave an endorsement {endorsement_id!r}; "
-                                  "say whose (endorser id)", "endorsement")
+            raise ValidationError(say("endorsement.ambiguous", count=len(matching), id=endorsement_id),
+                                  "endorsement")
         edits = [pd.put_entry_value("hidden", pd.hidden_key(matching[0].endorser_id, endorsement_id), hidden)]
         if not hidden and (self._own_data().get("hidden") or {}).get(endorsement_id):
             edits.append(pd.put_entry_value("hidden", endorsement_id, False))  # a bare id from before migration 8
@@ -389,7 +390,7 @@ class Services:
     # -- exchange ------------------------------------------------------------
     def add_offer(self, kind: str, skill: str, title: str, description: str = "") -> str:
         if kind not in pd.OFFER_KINDS:
-            raise ValidationError("kind must be 'offer' or 'request'", "kind")
+            raise ValidationError(say("offer.kind"), "kind")
         offer_id = secrets.token_hex(12)
         stamp = pd.now_iso()
         entry = {
@@ -409,14 +410,14 @@ class Services:
         """Answer someone's post; offer ids are their author's, so say whose when several match."""
         found = self.queries.offers_with_id(offer_id, owner_id)
         if not found:
-            raise NotFoundError(f"no offer or request {offer_id!r}")
+            raise NotFoundError(say("offer.unknown", id=offer_id))
         if len(found) > 1:
-            raise ValidationError(f"{len(found)} people posted {offer_id!r}; say whose", "offer")
+            raise ValidationError(say("offer.ambiguous", count=len(found), id=offer_id), "offer")
         offer = found[0]
         if offer.person_id == self.person_id:
-            raise NotAllowedError("this is your own post")
+            raise NotAllowedError(say("offer.own"))
         if offer.status in ("done", "closed"):
-            raise NotAllowedError("this post is already closed")
+            raise NotAllowedError(say("offer.closed"))
         response_id = secrets.token_hex(12)
         entry = {
             "offer_id": offer_id,
@@ -430,7 +431,7 @@ class Services:
     def set_offer_status(self, offer_id: str, status: str) -> Changes:
         self._own_offer(offer_id)
         if status not in pd.OFFER_STATUSES:
-            raise ValidationError(f"status must be one of {', '.join(pd.OFFER_STATUSES)}", "status")
+            raise ValidationError(say("offer.status", values=", ".join(pd.OFFER_STATUSES)), "status")
         return self.edit(pd.set_fields("offers", offer_id, {"status": status, "updated_at": pd.now_iso()}), OFFERS)
 
     def complete_offer(self, offer_id: str, person_id: str, comment: str = "") -> Changes:
@@ -449,7 +450,7 @@ class Services:
                 else self.endorse(person_id, offer.skill, comment or f"Recognised for: {offer.title}")
             )
         elif not self.queries.person_exists(person_id):
-            raise NotFoundError("this person is not known on this node")
+            raise NotFoundError(say("person.unknown_here"))
         recognition = {
             "person": person_id,
             "comment": clean(comment, "comment"),
@@ -464,7 +465,7 @@ class Services:
     def _own_offer(self, offer_id: str):
         offer = self.queries.offer(offer_id, self.person_id)
         if offer is None or offer.person_id != self.person_id:
-            raise NotFoundError(f"you have no offer or request {offer_id!r}")
+            raise NotFoundError(say("offer.not_yours", id=offer_id))
         return offer
 
     # -- bundles -------------------------------------------------------------
@@ -472,7 +473,7 @@ class Services:
         ids = list(person_ids) or [self.person_id]
         for pid in ids:
             if self.store.get(pid) is None:
-                raise NotFoundError(f"no document {pid[:60]} on this node")
+                raise NotFoundError(say("document.unknown", doc_id=pid[:60]))
         write_atomically(path, bundles.encode(self.require_identity(), [self._bundled(i) for i in ids]))
         return len(ids)
 
@@ -521,10 +522,10 @@ class Services:
         their stored document stays, so unblocking shows them again without a sync.
         """
         if self._identity is not None and person_id == self._identity.person_id:
-            raise ValidationError("you cannot block yourself", "person_id")
+            raise ValidationError(say("block.self"), "person_id")
         with self._lock, self.db.transaction():
             if not blocklist.block(self.db, person_id, reason):
-                raise ValidationError(f"{person_id[:60]} is already blocked", "person_id")
+                raise ValidationError(say("block.already", person_id=person_id[:60]), "person_id")
             self.store.remove_projection(person_id)
         return self._notify(replace(self.BLOCK_PARTS, documents=frozenset({person_id})))
 
@@ -532,7 +533,7 @@ class Services:
         """Accept a key again and show what this node already holds of them."""
         with self._lock, self.db.transaction():
             if not blocklist.unblock(self.db, person_id):
-                raise NotFoundError(f"{person_id[:60]} is not blocked")
+                raise NotFoundError(say("block.not_blocked", person_id=person_id[:60]))
             self.store.reproject(person_id)
         return self._notify(replace(self.BLOCK_PARTS, documents=frozenset({person_id})))
 
@@ -558,7 +559,7 @@ class Services:
     def _own_data(self) -> dict:
         stored = self.store.get(self.person_id)
         if stored is None:
-            raise IdentityError("your person document is missing from this data dir")
+            raise IdentityError(say("identity.doc_missing"))
         return core.extract(stored.document())  # type: ignore[return-value]
 
     def edit(self, edit: pd.Edit | list[pd.Edit], changes: Changes) -> Changes:
@@ -571,7 +572,7 @@ class Services:
         with self._lock, self.db.transaction():  # read, edit and write as one, across processes too
             stored = self.store.get(identity.person_id)
             if stored is None:
-                raise IdentityError("your person document is missing from this data dir")
+                raise IdentityError(say("identity.doc_missing"))
             doc = stored.document()
             doc.set_actor(identity.actor_id)
             before = doc.get_heads()
@@ -594,7 +595,7 @@ def _checked(doc_id: str, doc: core.Document) -> dict:
     try:
         doc_schema.check(doc_id, data)
     except doc_schema.SchemaError as exc:
-        raise ValidationError(f"this change cannot be shared: {exc}", exc.path) from None
+        raise ValidationError(say("change.unshareable", detail=exc), exc.path) from None
     return data
 
 
@@ -611,7 +612,7 @@ def _open_database(path: Path, read_only: bool) -> Database:
 
 def _clean_evidence(item: object) -> dict:
     if not isinstance(item, dict):
-        raise ValidationError("evidence must be a project or a link", "evidence")
+        raise ValidationError(say("evidence.kind"), "evidence")
     kind = clean(item.get("kind", "link"), "title") or "link"
     return {
         "kind": kind,

@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from .errors import ValidationError
+from .messages import say
 
 _SPACES = re.compile(r"\s+")
 
@@ -45,15 +46,15 @@ def clean(value: object, field: str, *, required: bool = False) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{field} must be text", field)
+        raise ValidationError(say("text.not_text", field=field), field)
     text = unicodedata.normalize("NFC", value).strip()
     if "\x00" in text:
-        raise ValidationError(f"{field} contains a NUL character", field)
+        raise ValidationError(say("text.nul", field=field), field)
     if required and not text:
-        raise ValidationError(f"{field} cannot be empty", field)
+        raise ValidationError(say("text.empty", field=field), field)
     limit = LIMITS.get(field, 2000)
     if len(text) > limit:
-        raise ValidationError(f"{field} is too long ({len(text):,} characters; at most {limit:,})", field)
+        raise ValidationError(say("text.too_long", field=field, length=len(text), limit=limit), field)
     return text
 
 
@@ -61,9 +62,9 @@ def clean_level(value: object, field: str = "level") -> int:
     try:
         level = int(value)  # type: ignore[call-overload]  # any value: int() says what it refuses
     except (TypeError, ValueError):
-        raise ValidationError(f"{field} must be a whole number from 1 to 5", field) from None
+        raise ValidationError(say("level.not_number", field=field), field) from None
     if (isinstance(value, float) and value != level) or not 1 <= level <= 5:
-        raise ValidationError(f"{field} must be from 1 to 5 (got {value})", field)
+        raise ValidationError(say("level.range", field=field, value=value), field)
     return level
 
 
@@ -73,7 +74,7 @@ def clean_years(value: object) -> int:
     try:
         years = int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
-        raise ValidationError("years must be a whole number", "years") from None
+        raise ValidationError(say("years.not_number"), "years") from None
     if not 0 <= years <= 80:
-        raise ValidationError(f"years must be from 0 to 80 (got {years})", "years")
+        raise ValidationError(say("years.range", value=years), "years")
     return years

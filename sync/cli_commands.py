@@ -87,16 +87,15 @@ def _emit(args: argparse.Namespace, payload: dict[str, object], text: str) -> No
 
 
 def _status_line(status: PeerStatus) -> str:
-    from .scheduler import PeerState
-
-    extra = f" ({status.last_error})" if status.last_error and status.state is not PeerState.UP_TO_DATE else ""
-    return f"{status.kind:5} {status.url}  {status.state.value}{extra}"
+    """In the words the Sync screen uses (sync.words), never an exception's class or a raw timestamp."""
+    details = f" Details: {status.last_error}" if status.last_error and status.state.value != "up to date" else ""
+    return f"{status.kind:5} {status.url}  {status.said().english()}{details}"
 
 
 def _print_progress(status: PeerStatus) -> None:
     if status.progress:
         done, total = status.progress
-        print(f"{status.url}: {done} of {total if total is not None else '?'} documents received",
+        print(f"{status.url}: {done} of {total if total is not None else '?'} {status.progress_unit} received",
               file=sys.stderr, flush=True)
 
 
@@ -107,6 +106,8 @@ def _add_peers(node: NodeSync, args: argparse.Namespace) -> list[str]:
 
 
 def sync_command(services: Services, args: argparse.Namespace) -> int:
+    from skiller_desktop.messages import STATES
+
     from .node import NodeSync
     from .scheduler import PeerState, SchedulerConfig
 
@@ -133,7 +134,8 @@ def sync_command(services: Services, args: argparse.Namespace) -> int:
             _emit(args, {**status.to_json(), "report": report}, _status_line(status) + summary)
             if status.state is not PeerState.UP_TO_DATE:
                 failed += 1
-                print(f"skiller: sync with {status.url}: {status.state.value}: {status.last_error}", file=sys.stderr,
+                said = status.said()
+                print(f"skiller: sync with {status.url}: {STATES[said.state]}: {status.last_error}", file=sys.stderr,
                       flush=True)
         return 1 if failed else 0
     return _run_until_signal(node, args, serve=False)
@@ -174,20 +176,23 @@ def _run_until_signal(node: NodeSync, args: argparse.Namespace, serve: bool) -> 
 def peers_command(services: Services, args: argparse.Namespace) -> int:
     from .peers import PeerBook, normalize_url
     from .scheduler import state_of
+    from .words import say_status
 
     book = PeerBook(services.db)
     if args.remove:
         book.remove(normalize_url(args.remove))
     rows = []
     for peer in book.all():
-        rows.append({"peer_id": peer.peer_id, "url": peer.url, "kind": peer.kind, "state": state_of(peer).value,
-                     "last_success": peer.last_success, "last_error": peer.last_error,
-                     "pulled_seq": peer.pulled_seq, "pushed_seq": peer.pushed_seq})
+        state = state_of(peer).value
+        said = say_status(state, peer.last_error, peer.problem, peer.last_success)
+        rows.append({"peer_id": peer.peer_id, "url": peer.url, "kind": peer.kind, "state": state,
+                     "last_success": peer.last_success, "last_error": peer.last_error, "problem": peer.problem,
+                     "said": said.english(), "pulled_seq": peer.pulled_seq, "pushed_seq": peer.pushed_seq})
     if _json(args):
         print(json.dumps(rows, ensure_ascii=False))
     elif not rows:
         print("no peers yet: skiller sync --relay URL or --peer URL")
     for row in rows if not _json(args) else []:
-        extra = f" ({row['last_error']})" if row["last_error"] else ""
-        print(f"{row['kind']:5} {row['url']}  {row['state']}{extra}  last success {row['last_success'] or 'never'}")
+        details = f" Details: {row['last_error']}" if row["last_error"] else ""
+        print(f"{row['kind']:5} {row['url']}  {row['said']}{details}")
     return 0

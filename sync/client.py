@@ -27,6 +27,7 @@ from urllib3.poolmanager import ProxyManager
 from skiller_desktop import safe_json
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.identity import Identity
+from skiller_desktop.messages import Message
 from skiller_desktop.signed_heads import SignedHead
 
 from .auth import sign_request
@@ -60,6 +61,20 @@ CHUNK = 64 * 1024
 
 class PeerUnreachable(Exception):
     """The peer did not answer (down, no route, refused the connection)."""
+
+
+class BadAddress(PeerUnreachable):
+    """The address itself cannot be used (no host, a malformed URL): the user's to correct, not to wait for."""
+
+
+def _unreachable(url: str, exc: BaseException) -> PeerUnreachable:
+    """In words, not exception class names: what `requests` said, told as a person would."""
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                        requests.exceptions.InvalidSchema, requests.exceptions.URLRequired)):
+        return BadAddress(f"{url} is unreachable: it is not a valid address")
+    if isinstance(exc, requests.exceptions.Timeout):
+        return PeerUnreachable(f"{url} is unreachable: no answer in time")
+    return PeerUnreachable(f"{url} is unreachable: the connection failed")
 
 
 class BadPeer(ProtocolError):
@@ -165,8 +180,7 @@ class PeerClient:
             for name in ("accepted", "duplicates"):
                 data[name] = _seq(data.get(name, 0))
             data["pending"] = [_key(item) for item in _list(data.get("pending", []))]
-            data["rejected"] = [{**_key(item), "reason": _text(item.get("reason", ""))[:500]}
-                                for item in _list(data.get("rejected", []))]
+            data["rejected"] = [{**_key(item), "reason": _refusal(item)} for item in _list(data.get("rejected", []))]
             echo = data.get("echo")
             data["echo"] = {"from": _seq(echo["from"]), "to": _seq(echo["to"])} if isinstance(echo, dict) else None
         return data
@@ -207,7 +221,7 @@ class HttpExchange:
                     response.close()
             except (requests.RequestException, OSError) as exc:
                 if not watch.fired:
-                    raise PeerUnreachable(f"{self.url} is unreachable ({type(exc).__name__})") from None
+                    raise _unreachable(self.url, exc) from None
         if watch.fired:  # cut short, even if what came looked whole (headers ended by the cut)
             raise ExchangeTimedOut
         return status, content
@@ -226,6 +240,27 @@ class HttpExchange:
                 raise AnswerTooBig
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _refusal(item: dict[str, Any]) -> str:
+    """A peer's refusal: its words and its code (protocol §4.3: "code" beside "reason")."""
+    reason = _text(item.get("reason", ""))[:500]
+    code = _text(item.get("code", ""))[:80] or legacy_refusal_code(reason)
+    return Message(reason, code)
+
+
+def legacy_refusal_code(reason: str) -> str:
+    """The code of a refusal from a peer older than refusal codes, which sends only words.
+
+    The one place a refusal's words are read: at the border, for old peers; inside, codes decide.
+    """
+    if reason.startswith(("document.", "document[")):
+        return "document.schema"
+    if reason.startswith("document "):
+        return "document.unknown_kind" if "of no kind" in reason else "document.empty"
+    if reason.startswith("blocked:"):
+        return "sync.blocked_author"
+    return ""
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from typing import Any
 
 from skiller_desktop.acceptance import Accepted, PersonPolicy, Prepared, WriterPolicy
 from skiller_desktop.errors import RejectedError
+from skiller_desktop.messages import code_of, say
 from skiller_desktop.signed_heads import SignedHead
 from skiller_desktop.store import StoredDoc
 
@@ -57,7 +58,7 @@ class ApplyResult:
             "accepted": len(self.accepted),
             "duplicates": self.duplicates,
             "pending": [{"kind": k, "hash": h} for k, h in self.pending],
-            "rejected": [{"kind": k, "hash": h, "reason": why} for (k, h), why in self.rejected],
+            "rejected": [{"kind": k, "hash": h, "reason": why, "code": code_of(why)} for (k, h), why in self.rejected],
         }
 
 
@@ -188,12 +189,12 @@ def _not_blocked(blocked: frozenset[str], signer: str, entries: list[WireEntry],
     if not blocked:
         return entries
     if signer in blocked:
-        result.rejected += [(e.key, "blocked: the sender's key is blocked here") for e in entries]
+        result.rejected += [(e.key, say("sync.blocked_sender")) for e in entries]
         return []
     kept = []
     for entry in entries:
         if entry.doc_id in blocked or (entry.kind == "head" and _head_signer(entry) in blocked):
-            result.rejected.append((entry.key, "blocked: the author's key is blocked here"))
+            result.rejected.append((entry.key, say("sync.blocked_author")))
         else:
             kept.append(entry)
     return kept
@@ -278,7 +279,7 @@ def _outcomes(batch: _Batch, stored: dict[str, StoredDoc], policy_for: PolicyFor
             planned[doc_id] = _plan_doc(batch, doc_id, _new_and_old(batch, doc_id), stored.get(doc_id))
             together.add(doc_id)
         except RejectedError as exc:
-            planned[doc_id] = _alone(batch, doc_id, stored.get(doc_id), policies[doc_id], str(exc), result)
+            planned[doc_id] = _alone(batch, doc_id, stored.get(doc_id), policies[doc_id], exc.as_message(), result)
     verification = Verification([p.job for p in planned.values() if p.job is not None], policies, project)
     try:
         outcomes: dict[str, _DocOutcome] = {}
@@ -291,9 +292,9 @@ def _outcomes(batch: _Batch, stored: dict[str, StoredDoc], policy_for: PolicyFor
                 outcomes[doc_id] = _DocOutcome(update if not isinstance(update, str) else None, plan.used,
                                                plan.waiting)
             elif doc_id in together and batch.old.get(doc_id):
-                outcomes[doc_id] = _alone(batch, doc_id, stored.get(doc_id), policies[doc_id], str(update), result)
+                outcomes[doc_id] = _alone(batch, doc_id, stored.get(doc_id), policies[doc_id], _reason(update), result)
             else:
-                outcomes[doc_id] = _refused(batch, doc_id, str(update), result)
+                outcomes[doc_id] = _refused(batch, doc_id, _reason(update), result)
     finally:
         verification.cancel()
     return outcomes
@@ -317,10 +318,15 @@ def _alone(batch: _Batch, doc_id: str, stored: StoredDoc | None, policy: WriterP
             ok, update = plan.job.here(policy)
             if ok:
                 return _DocOutcome(update if not isinstance(update, str) else None, plan.used, plan.waiting)
-            reason = str(update)
+            reason = _reason(update)
         except RejectedError as exc:
-            reason = str(exc)
+            reason = exc.as_message()
     return _refused(batch, doc_id, reason, result)
+
+
+def _reason(update: object) -> str:
+    """A refusal's words, with its code when it has one (a `Message`: refused_for_good decides by it)."""
+    return update if isinstance(update, str) else str(update)
 
 
 def _refused(batch: _Batch, doc_id: str, reason: str, result: ApplyResult) -> _DocOutcome:
@@ -451,11 +457,11 @@ def apply_snapshot(storage: SyncStorage, docs: list[SnapshotDoc], policy_for: Po
             def changed() -> Iterator[Accepted | Prepared]:
                 for doc in docs:
                     if doc.doc_id in blocked:
-                        result.rejected.append((("doc", doc.doc_id), "blocked: the author's key is blocked here"))
+                        result.rejected.append((("doc", doc.doc_id), say("sync.blocked_author")))
                         continue
                     ok, update = verifying.verdict(doc, stored.get(doc.doc_id))
                     if not ok or isinstance(update, str):
-                        result.rejected.append((("doc", doc.doc_id), str(update)))
+                        result.rejected.append((("doc", doc.doc_id), _reason(update)))
                     elif update is None:
                         result.duplicates += 1
                     else:

@@ -34,7 +34,7 @@ class AsgiExchange:
     def request(self, method: str, path: str, body: bytes, headers: dict[str, str], cap: int,
                 seconds: float) -> tuple[int, bytes]:
         if not self.online:
-            raise PeerUnreachable(f"{self.url} is unreachable (offline)")
+            raise PeerUnreachable(f"{self.url} is unreachable: it is offline")
         status, content = asyncio.run(_call_asgi(self.app, method, path, body, headers))
         if len(content) > cap:
             raise AnswerTooBig

@@ -11,8 +11,10 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from skiller_desktop.db import Database
+from skiller_desktop.messages import code_of, params_of
 from skiller_desktop.person_doc import now_iso
 
 KINDS = ("peer", "relay")
@@ -22,6 +24,7 @@ MAX_HASHES_PER_DOC = 20
 MAX_PUSH_REFUSALS = 1000
 _NOTES = "sync.notes."            # + peer_id: PeerNotes as JSON
 _INCOMPLETE = "sync.incomplete."  # + peer_id: present when the last sync did not end up to date
+_PROBLEM = "sync.problem."        # + peer_id: the last error's code and params as JSON (skiller_desktop.messages)
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class PeerRecord:
     last_success: str
     last_error: str
     incomplete: bool = False  # the last sync ended, but not up to date (last_error says why)
+    problem: str = ""  # the last error's code (sync.words.ADVICE), "" when none or recorded before codes
+    problem_params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -113,14 +118,16 @@ class PeerBook:
     def remove(self, peer_id: str) -> None:
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM peers WHERE peer_id = ?", (peer_id,))
-            conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_NOTES + peer_id, _INCOMPLETE + peer_id))
+            conn.execute("DELETE FROM meta WHERE key IN (?, ?, ?)",
+                         (_NOTES + peer_id, _INCOMPLETE + peer_id, _PROBLEM + peer_id))
 
     def get(self, peer_id: str) -> PeerRecord | None:
-        row = self.db.one(f"{_SELECT} WHERE peers.peer_id = ?", (_INCOMPLETE, peer_id))
+        row = self.db.one(f"{_SELECT} WHERE peers.peer_id = ?", (_INCOMPLETE, _PROBLEM, peer_id))
         return _record(row) if row else None
 
     def all(self) -> list[PeerRecord]:
-        return [_record(r) for r in self.db.query(f"{_SELECT} ORDER BY added_at, peers.peer_id", (_INCOMPLETE,))]
+        query = f"{_SELECT} ORDER BY added_at, peers.peer_id"
+        return [_record(r) for r in self.db.query(query, (_INCOMPLETE, _PROBLEM))]
 
     def reset(self, peer_id: str, epoch: str) -> None:
         """The peer's log is new: pull and push everything again (and forget what was to retry)."""
@@ -154,24 +161,46 @@ class PeerBook:
         with self.db.transaction() as conn:
             conn.execute("UPDATE peers SET last_success = ?, last_error = '' WHERE peer_id = ?",
                          (now_iso(), peer_id))
-            conn.execute("DELETE FROM meta WHERE key = ?", (_INCOMPLETE + peer_id,))
+            conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_INCOMPLETE + peer_id, _PROBLEM + peer_id))
 
     def record_incomplete(self, peer_id: str, reason: str) -> None:
         """The sync ran to its end but left something undone (refusals, entries still waiting)."""
         with self.db.transaction() as conn:
             conn.execute("UPDATE peers SET last_error = ? WHERE peer_id = ?", (reason[:500], peer_id))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (_INCOMPLETE + peer_id,))
+            _keep_problem(conn, peer_id, reason)
 
     def record_error(self, peer_id: str, reason: str) -> None:
+        """`reason` a `Message` (its code and params kept beside the words, so `state_of` and the UI use them)."""
         with self.db.transaction() as conn:
             conn.execute("UPDATE peers SET last_error = ? WHERE peer_id = ?", (reason[:500], peer_id))
             conn.execute("DELETE FROM meta WHERE key = ?", (_INCOMPLETE + peer_id,))
+            _keep_problem(conn, peer_id, reason)
 
 
-_SELECT = ("SELECT peers.*, meta.key IS NOT NULL AS incomplete FROM peers"
-           " LEFT JOIN meta ON meta.key = ? || peers.peer_id")
+def _keep_problem(conn: sqlite3.Connection, peer_id: str, reason: str) -> None:
+    if code_of(reason):
+        value = json.dumps({"code": code_of(reason), "params": params_of(reason)}, default=str)
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_PROBLEM + peer_id, value))
+    else:
+        conn.execute("DELETE FROM meta WHERE key = ?", (_PROBLEM + peer_id,))
+
+
+_SELECT = ("SELECT peers.*, meta.key IS NOT NULL AS incomplete, problem.value AS problem FROM peers"
+           " LEFT JOIN meta ON meta.key = ? || peers.peer_id"
+           " LEFT JOIN meta AS problem ON problem.key = ? || peers.peer_id")
 
 
 def _record(row: sqlite3.Row) -> PeerRecord:
+    problem = _problem(row["problem"])
     return PeerRecord(row["peer_id"], row["url"], row["kind"], row["epoch"], int(row["pulled_seq"]),
-                      int(row["pushed_seq"]), row["last_success"], row["last_error"], bool(row["incomplete"]))
+                      int(row["pushed_seq"]), row["last_success"], row["last_error"], bool(row["incomplete"]),
+                      str(problem.get("code") or ""), dict(problem.get("params") or {}))
+
+
+def _problem(value: str | None) -> dict[str, Any]:
+    try:
+        found = json.loads(value) if value else {}
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) and isinstance(found.get("params", {}), dict) else {}

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from skiller_desktop.messages import FINAL_REFUSALS, code_of
+
 from .client import BadPeer
 from .engine import (
     ApplyResult,
@@ -122,6 +124,8 @@ class SyncSession:
     batch: int = 2000
     use_snapshot: bool = True
     progress: Progress | None = None
+    # (changes received, changes expected) while a log pull longer than one page goes (a later sync's count)
+    changes_progress: Progress | None = None
     deadline: float | None = None  # time.monotonic() the sync ends (BadPeer), cursors where the last commit left them
     report: SyncReport = field(init=False)
     epoch: str = ""  # the peer's, as its info said at the start
@@ -144,7 +148,7 @@ def sync_peer(storage: SyncStorage, book: PeerBook, peer_id: str, client: Transp
               deadline: float | None = None) -> SyncReport:
     """One sync (`run` of a `SyncSession` made of these)."""
     return run(SyncSession(storage, book, peer_id, client, policy_for, gate, batch, use_snapshot, progress,
-                           deadline))
+                           deadline=deadline))
 
 
 def run(session: SyncSession) -> SyncReport:
@@ -333,7 +337,9 @@ def _snapshot_page(client: Transport, epoch: str, after: str) -> SnapshotPage:
 
 
 def _pull_log(session: SyncSession, end: int) -> None:
-    since = session.peer().pulled_seq
+    start = since = session.peer().pulled_seq
+    expected = end - start
+    told = session.changes_progress if expected > session.batch else None  # one page is quick: no count
     for page in _log_pages(session.client, session.epoch, since, session.batch, end):
         if page.entries or page.next != since or page.refused:
             hook = _pull_hook(session.book, session.peer_id, page.next, page.refused, _docs_of(page.entries))
@@ -341,6 +347,8 @@ def _pull_log(session: SyncSession, end: int) -> None:
             session.report.pulled += len(result.accepted)
             _count(session.report, result, page)
         since = page.next
+        if told is not None:
+            told(min(max(since - start, 0), expected), expected)
 
 
 def _docs_of(entries: list[WireEntry]) -> Callable[[], dict[Key, str]]:
@@ -520,14 +528,15 @@ def _count(report: SyncReport, result: ApplyResult, page: LogPage | None = None)
 
 def refused_for_good(reason: str) -> bool:
     """A refusal the very same signed bytes would meet again: the document breaks the schema
-    (doc_schema's reasons name the field, "document.skills …"), or its key is blocked here.
+    (doc_schema's SchemaError), is empty, too deep, of no known kind, or its key is blocked here.
 
     Asking again cannot change it, so it is reported but neither retried nor counted against
     "up to date" (otherwise one hostile document on an older relay keeps every node incomplete).
     Corrupt bytes, a bad signature or missing dependencies may be the transport's fault: retried.
-    Matched on the reason's start until refusals carry codes.
+    Decided by the refusal's code (skiller_desktop.messages.FINAL_REFUSALS), never by its words;
+    a peer's refusals arrive with theirs (sync.client).
     """
-    return reason.startswith(("document.", "document[", "document ", "blocked:"))
+    return code_of(reason) in FINAL_REFUSALS
 
 
 def _to_ask_again(rejected: list[tuple[Key, str]]) -> list[tuple[Key, str]]:

@@ -20,7 +20,7 @@ from typing import Any
 from skiller_desktop.errors import SkillerError
 from skiller_desktop.identity import Identity
 
-from .client import BadPeer, PeerUnreachable
+from .client import BadAddress, BadPeer, PeerUnreachable
 from .engine import PolicyFor
 from .peers import PeerBook, PeerRecord, normalize_url
 from .replicator import SyncReport, SyncSession, run
@@ -28,6 +28,7 @@ from .storage import SyncStorage
 from .teams import NO_TEAMS, TeamGate
 from .transport import Transport, UnknownTransport, open_transport
 from .wire import ProtocolError
+from .words import UNREACHABLE, Said, problem, problem_code, say_status
 
 log = logging.getLogger("skiller.sync.scheduler")
 # Until an app keeps our traces somewhere (cli_commands.keep_traces), they go nowhere: without a
@@ -44,9 +45,12 @@ class PeerState(StrEnum):
 
 
 def state_of(record: PeerRecord) -> PeerState:
-    """A peer's state as its last sync left it in the peers table."""
+    """A peer's state as its last sync left it in the peers table: what `_run_sync` said at the time
+    (`skiller peers` and `skiller sync` agree for the same relay)."""
     if record.last_error:
-        return PeerState.INCOMPLETE if record.incomplete else PeerState.ERROR
+        if record.incomplete:
+            return PeerState.INCOMPLETE
+        return PeerState.OFFLINE if record.problem in UNREACHABLE else PeerState.ERROR
     return PeerState.UP_TO_DATE if record.last_success else PeerState.OFFLINE
 
 
@@ -61,11 +65,18 @@ class PeerStatus:
     last_report: SyncReport | None = None
     # During a first sync: (documents received, documents the peer holds, None if it did not say).
     progress: tuple[int, int | None] | None = None
+    problem: str = ""  # the last error's ADVICE code (sync.words), "" when none known
+    progress_unit: str = "documents"  # what `progress` counts: a first sync's documents, a later one's changes
+
+    def said(self) -> Said:
+        """This status in plain words (sync.words): what the CLI prints and the UI translates."""
+        return say_status(self.state.value, self.last_error, self.problem, self.last_success)
 
     def to_json(self) -> dict[str, Any]:
         return {"peer_id": self.peer_id, "url": self.url, "kind": self.kind, "state": self.state.value,
-                "last_success": self.last_success, "last_error": self.last_error,
-                "progress": list(self.progress) if self.progress else None}
+                "last_success": self.last_success, "last_error": self.last_error, "problem": self.problem,
+                "said": self.said().english(), "progress": list(self.progress) if self.progress else None,
+                "progress_unit": self.progress_unit}
 
 
 StatusListener = Callable[[PeerStatus], None]
@@ -137,6 +148,8 @@ class Scheduler:
         self._status_listeners: list[StatusListener] = []
         self._change_listeners: list[ChangeListener] = []
         self._started = False
+        self._running: dict[str, Transport] = {}  # peer id: the transport of the sync under way (cancel)
+        self._cancelled: set[str] = set()
         for record in book.all():
             self._status[record.peer_id] = _initial(record)
 
@@ -187,6 +200,15 @@ class Scheduler:
         for worker in workers:
             worker.poke()
 
+    def cancel(self, peer_id: str | None = None) -> None:
+        """Stop the syncs under way (with `peer_id`, that one): each stops at its next request, keeps what
+        it committed, says "stopped" and goes on at its next period, not sooner."""
+        with self._lock:
+            running = {pid: client for pid, client in self._running.items() if peer_id in (None, pid)}
+            self._cancelled |= set(running)
+        for client in running.values():
+            client.deadline = time.monotonic() - 1  # the transport's next request raises BadPeer("deadline")
+
     def local_edit(self, *_: object) -> None:
         """Hook for Services.add_listener: sync soon after the user stops editing."""
         with self._lock:
@@ -228,32 +250,44 @@ class Scheduler:
         if record is None:
             return False
         self._set(peer_id, PeerState.SYNCING)
+        with self._lock:
+            self._cancelled.discard(peer_id)
         try:
             client = self.client_factory(record, self.identity())
+            with self._lock:
+                self._running[peer_id] = client
             try:
                 report = run(SyncSession(
                     self.storage, self.book, peer_id, client, self.policy_for, self.gate, batch=self.config.batch,
                     deadline=time.monotonic() + self.config.sync_deadline,
-                    progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total))))
+                    progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total)),
+                    changes_progress=lambda done, total: self._set(peer_id, PeerState.SYNCING, progress=(done, total),
+                                                                   unit="changes")))
             finally:
+                with self._lock:
+                    self._running.pop(peer_id, None)
                 client.close()
+        except (BadAddress, UnknownTransport) as exc:  # an address the user must correct: not "offline"
+            return self._fail(peer_id, PeerState.ERROR, problem(str(exc), problem_code(exc), record.url))
         except PeerUnreachable as exc:
-            return self._fail(peer_id, PeerState.OFFLINE, str(exc))
-        except UnknownTransport as exc:  # a URL no transport serves: the user's to correct
-            return self._fail(peer_id, PeerState.ERROR, str(exc))
+            return self._fail(peer_id, PeerState.OFFLINE, problem(str(exc), problem_code(exc), record.url))
         except BadPeer as exc:  # our words about what the peer did
-            return self._fail(peer_id, PeerState.ERROR, exc.message)
+            if peer_id in self._cancelled:
+                return self._stopped(peer_id, record.url)
+            return self._fail(peer_id, PeerState.ERROR, problem(exc.message, problem_code(exc), record.url))
         except ProtocolError as exc:
-            return self._fail(peer_id, PeerState.ERROR, f"{exc.status} {exc.code}: {exc.message}")
+            return self._fail(peer_id, PeerState.ERROR, problem(f"{exc.status} {exc.code}: {exc.message}",
+                                                                problem_code(exc), record.url))
         except SkillerError as exc:
-            return self._fail(peer_id, PeerState.ERROR, str(exc))
-        except Exception as exc:  # a bug: keep the thread alive, log the trace (a log file, not the screen)
+            return self._fail(peer_id, PeerState.ERROR, problem(str(exc), problem_code(exc), record.url))
+        except Exception:  # a bug: keep the thread alive, log the trace (a log file, not the screen)
             log.exception("sync with %s failed", record.url)
-            return self._fail(peer_id, PeerState.ERROR, f"internal error: {type(exc).__name__}: {exc}")
+            return self._fail(peer_id, PeerState.ERROR, problem("internal error (its trace is in the error log)",
+                                                                "sync.internal", record.url))
         if report.complete:
             self.book.record_success(peer_id)
         else:
-            self.book.record_incomplete(peer_id, report.incomplete_reason())
+            self.book.record_incomplete(peer_id, problem(report.incomplete_reason(), "sync.incomplete", record.url))
         self._set(peer_id, PeerState.UP_TO_DATE if report.complete else PeerState.INCOMPLETE, report)
         if report.changed_docs:
             self.documents_changed(sorted(report.changed_docs), peer_id)
@@ -268,20 +302,27 @@ class Scheduler:
         for worker in others:
             worker.poke(self.config.debounce)
 
+    def _stopped(self, peer_id: str, url: str) -> bool:
+        """Cancelled by the user: partly synced, and True so that the next sync waits a period."""
+        self.book.record_incomplete(peer_id, problem("the sync was stopped", "sync.cancelled", url))
+        self._set(peer_id, PeerState.INCOMPLETE)
+        return True
+
     def _fail(self, peer_id: str, state: PeerState, reason: str) -> bool:
         self.book.record_error(peer_id, reason)
         self._set(peer_id, state)
         return False
 
     def _set(self, peer_id: str, state: PeerState, report: SyncReport | None = None,
-             progress: tuple[int, int | None] | None = None) -> None:
+             progress: tuple[int, int | None] | None = None, unit: str = "documents") -> None:
         record = self.book.get(peer_id)
         if record is None:
             return
         with self._lock:
             previous = self._status.get(peer_id)
+            up = state is PeerState.UP_TO_DATE
             status = PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success,
-                                "" if state is PeerState.UP_TO_DATE else record.last_error, report, progress)
+                                "" if up else record.last_error, report, progress, "" if up else record.problem, unit)
             self._status[peer_id] = status
         if previous is None or replace(previous, last_report=None) != replace(status, last_report=None):
             for listener in list(self._status_listeners):
@@ -295,4 +336,5 @@ def _initial(record: PeerRecord) -> PeerStatus:
     """Before its first sync in this process, a peer is offline, unless its last one failed or fell short."""
     state = state_of(record)
     state = PeerState.OFFLINE if state is PeerState.UP_TO_DATE else state
-    return PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success, record.last_error)
+    return PeerStatus(record.peer_id, record.url, record.kind, state, record.last_success, record.last_error,
+                      problem=record.problem)

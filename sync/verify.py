@@ -67,7 +67,7 @@ class VerifyJob:
         try:
             update = verify_update(doc_id, current, signed, incoming, offered, policy, current_heads=heads)
         except RejectedError as exc:
-            return False, str(exc)
+            return False, exc.as_message()
         update.change_bytes = change_bytes
         return True, update if update.changed else None
 

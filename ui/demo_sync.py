@@ -9,11 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
-
 
 def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
+    return datetime.now(UTC).isoformat(timespec="seconds")  # as the scheduler's: the screen says "just now"
 
 
 @dataclass(frozen=True)
@@ -25,6 +23,8 @@ class DemoStatus:
     last_success: str
     last_error: str
     progress: tuple[int, int | None] | None = None
+    problem: str = ""  # an ADVICE code (sync.words), as the scheduler's statuses carry
+    progress_unit: str = "documents"
 
 
 class DemoSyncSource:
@@ -34,8 +34,7 @@ class DemoSyncSource:
             DemoStatus("lan-1", "192.168.1.42:8765", "lan", "up to date", stamp, ""),
             DemoStatus("relay-1", "https://relay.skiller.example", "relay", "up to date", stamp, ""),
             DemoStatus("relay-2", "https://relais.coop.example", "relay", "error", "",
-                       QCoreApplication.translate("DemoSync", "The relay did not answer within 10 s "
-                                                               "(it may be offline).")),
+                       "https://relais.coop.example did not finish answering within 10 s", problem="sync.timeout"),
         ]
         self._listeners: list[Callable[[], None]] = []
 
@@ -49,6 +48,11 @@ class DemoSyncSource:
         stamp = _now()
         self._statuses = [replace(s, state="up to date", last_success=stamp) if s.state != "error" else s
                           for s in self._statuses]
+        self._tell()
+
+    def cancel(self) -> None:
+        self._statuses = [replace(s, state="incomplete", last_error="the sync was stopped", problem="sync.cancelled")
+                          if s.state == "syncing" else s for s in self._statuses]
         self._tell()
 
     def add_peer(self, url: str, kind: str) -> DemoStatus:

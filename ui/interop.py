@@ -8,10 +8,11 @@ line-by-line report (what was skipped and why) underneath as details.
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,9 +28,10 @@ from skiller_desktop.errors import RejectedError
 from skiller_desktop.interop import service
 
 from .forms import Ask
-from .messages import describe, field_label
+from .messages import describe, field_label, say_line
 from .operations import Operations
 from .plain import plain
+from .qtcompat import emit
 
 
 class ReportDialog(QDialog):
@@ -66,6 +68,15 @@ class ReportDialog(QDialog):
         return self.summary.text() + "\n" + self.details.toPlainText()
 
 
+class _Told(QObject):
+    """An import's progress, told from the worker: the signal brings it to the UI thread."""
+
+    heard = Signal(int, int)
+
+    def __call__(self, done: int, total: int) -> None:
+        emit(self.heard, done, total)
+
+
 class Interop(QObject):
     """The File menu's import/export actions, for the main window."""
 
@@ -82,7 +93,8 @@ class Interop(QObject):
                                   self.tr("JSON Resume (*.json);;All files (*)"))
         if path:
             source = Path(path)
-            self._import(self.tr("Importing your résumé…"), lambda: service.import_jsonresume(self.services, source))
+            self._import(self.tr("Importing your résumé…"),
+                         lambda told, stop: service.import_jsonresume(self.services, source, told, stop))
 
     def import_linkedin(self) -> None:
         """The export's ZIP, or any CSV of its unpacked folder (which stands for the folder)."""
@@ -93,23 +105,38 @@ class Interop(QObject):
         source = Path(path)
         if source.suffix.lower() == ".csv":
             source = source.parent
-        self._import(self.tr("Importing your LinkedIn data…"), lambda: service.import_linkedin(self.services, source))
+        self._import(self.tr("Importing your LinkedIn data…"),
+                     lambda told, stop: service.import_linkedin(self.services, source, told, stop))
 
     def _import(self, label: str, call) -> None:
-        progress = QProgressDialog(label, "", 0, 0, self.window)
-        progress.setCancelButton(None)
+        """`call(told, cancelled)` runs on the worker; past a second a dialog shows the count and can cancel
+        (the import stores in one commit at its end: a cancel before leaves nothing)."""
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self.window)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
+        progress.setMinimumDuration(1000)
         self.progress = progress
+        stop = threading.Event()
+        progress.canceled.connect(stop.set)
+        told = _Told(progress)
+        told.heard.connect(lambda done_, total: self._told(progress, label, done_, total))
 
         def done(summary: service.ImportSummary | None, error: BaseException | None) -> None:
             progress.close()
-            if error is not None:
+            told.deleteLater()
+            if isinstance(error, service.ImportCancelled):
+                self.window.statusBar().showMessage(describe(error), 10000)
+            elif error is not None:
                 self._fail(self.tr("Import failed"), self.tr("Nothing was imported."), error)
             elif summary is not None:  # an import without an error has a summary
                 self._show(self.tr("Import report"), self.import_summary(summary), list(summary.report))
 
-        self.ops.run(call, done)
+        self.ops.run(lambda: call(told, stop.is_set), done)
+
+    def _told(self, progress: QProgressDialog, label: str, done: int, total: int) -> None:
+        progress.setRange(0, total)
+        progress.setValue(min(done, total))
+        progress.setLabelText(label + "\n" + self.tr("%1 of %2 items").replace("%1", QLocale().toString(done))
+                              .replace("%2", QLocale().toString(total)))
 
     def import_summary(self, s: service.ImportSummary) -> list[str]:
         if not s.changed:
@@ -224,6 +251,7 @@ class Interop(QObject):
     def _show(self, title: str, summary: list[str], details: list[str], details_title: str = "") -> None:
         if self.report is not None:
             self.report.close()
+        details = [say_line(line) for line in details]  # the core's report lines, by their codes
         dialog = ReportDialog(self.window, title, summary, details, details_title)
         self.report = dialog
         dialog.finished.connect(lambda _result: self._closed(dialog))

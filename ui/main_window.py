@@ -24,7 +24,7 @@ from .invite_actions import InviteActions
 from .lan import SERVE_SETTING, LanNode, serving_chosen
 from .messages import describe
 from .operations import Operations
-from .plain import plain
+from .plain import plain, tooltip
 from .resources import icon
 from .screens.endorsements import EndorsementsScreen
 from .screens.exchange import ExchangeScreen
@@ -60,7 +60,7 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
         self.statusBar().addPermanentWidget(self.lan_label)
         self.statusBar().addPermanentWidget(self.status_label)
         ops.busy_changed.connect(self._busy)
-        self._online = ("offline", 0)
+        self._online = ("offline", 0, 0)
         self._serving: tuple[list[str], bool] | None = None
         self.lan: LanNode | None = None
         self._lan_enabled, self._lan_pending = serving_chosen(settings), False
@@ -300,17 +300,23 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Saving…") if busy else "")
 
-    def _online_changed(self, state: str, up: int) -> None:
-        self._online = (state, up)
+    def _online_changed(self, state: str, failing: int, total: int) -> None:
+        self._online = (state, failing, total)
         self._show_online()
 
     def _show_online(self) -> None:
-        state, up = self._online
-        text = {"online": self.tr("● Online"), "syncing": self.tr("● Syncing…")}.get(state, self.tr("○ Offline"))
+        """Never "Online" while a relay fails: then it says how many of them, each one's words in the tooltip."""
+        state, failing, total = self._online
+        text = {"online": self.tr("● Online"), "syncing": self.tr("● Syncing…"),
+                "problem": self.tr("▲ %1 of %2 not syncing").replace("%1", str(failing)).replace("%2", str(total)),
+                }.get(state, self.tr("○ Offline"))
         self.status_label.setText(text)
         self.status_label.setProperty("state", state)
         self.status_label.setAccessibleName(self.tr("Connection status"))
-        self.status_label.setToolTip(self.tr("%n peer(s) reachable", "", up))
+        problems = self.sync_screen.problems if state in ("problem", "offline") else []
+        # a peer's words may be anyone's: shown literally (ui/plain.py)
+        reachable = self.tr("%n peer(s) reachable", "", total - failing)
+        self.status_label.setToolTip(tooltip("\n".join(problems)) or reachable)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
 

@@ -1,5 +1,10 @@
 """Sync: peers and relays with their state, "sync now", add a peer by address.
 
+States, problems and times are the CLI's vocabulary (`sync.words`), said in the
+user's language by code (`ui/messages.py`): one sentence and what to try per
+problem, "3 minutes ago" rather than a timestamp; the peer's own words (its
+technical error) stay in the tooltip.
+
 The screen talks to a `SyncSource`, the scheduler's plain-Python status API.
 Wiring the real scheduler is: `window.set_sync_source(scheduler)`;
 with no source the screen says there are no peers and the app is offline.
@@ -26,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sync.words import say_status
+
 from .forms import Ask, error_label
-from .messages import describe
+from .messages import advice, describe, local_time, state_words, when
 from .plain import plain, tooltip
 from .qtcompat import emit
 from .resources import icon
@@ -40,9 +47,11 @@ class PeerStatus(Protocol):
     url: str
     kind: str  # "lan", "peer" or "relay"
     state: str  # one of STATES
-    last_success: str
-    last_error: str
-    progress: tuple[int, int | None] | None  # a first sync's documents received and expected
+    last_success: str  # ISO UTC, "" if never
+    last_error: str  # technical words, for the tooltip
+    problem: str  # the ADVICE code of the last error (sync.words), "" if none known
+    progress: tuple[int, int | None] | None  # received and expected: a first sync's documents, a later one's changes
+    progress_unit: str  # "documents" or "changes"
 
 
 class SyncSource(Protocol):
@@ -51,6 +60,7 @@ class SyncSource(Protocol):
     def statuses(self) -> list[Any]: ...
     def add_status_listener(self, callback: Callable[[], Any]) -> None: ...
     def sync_now(self) -> None: ...
+    def cancel(self) -> None: ...
     def add_peer(self, url: str, kind: str) -> Any: ...
 
 
@@ -64,22 +74,33 @@ class StatusBridge(QObject):
 
 
 def state_label(state: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    labels = {"offline": QCoreApplication.translate("SyncState", "Offline"),
-              "syncing": QCoreApplication.translate("SyncState", "Syncing…"),
-              "up to date": QCoreApplication.translate("SyncState", "Up to date"),
-              # synced, but some entries were refused or still wait: asked for again next time
-              "incomplete": QCoreApplication.translate("SyncState", "Incomplete"),
-              "error": QCoreApplication.translate("SyncState", "Error")}
-    return labels.get(state.replace("_", " "), state)
+    """A bare state's words (no error known): see `status_words` for a peer's."""
+    return status_words(state, "", "", "")[0]
 
 
-def progress_label(done: int, total: int | None) -> str:
-    """"Syncing… 3,000 of 10,000 people", numbers in the user's locale."""
+def status_words(state: str, last_error: str, problem: str, last_success: str) -> tuple[str, str, str]:
+    """A peer's state, what went wrong and what to try (or ""), and when it last synced, in the user's
+    language: the same vocabulary as `skiller sync` and `skiller peers` (sync.words)."""
+    said = say_status(state.replace("_", " "), last_error, problem, last_success)
+    what = advice().get(said.advice, "") if said.advice else ""
+    if said.advice and not problem and last_error:
+        what = last_error  # recorded before problems had codes, or a source that gives only words
+    return state_words()[said.state], what, when(*said.last_success)
+
+
+def status_label(status: Any) -> str:
+    """The state column's words for a status (scheduler's or demo's)."""
+    return status_words(status.state, status.last_error, status.problem, status.last_success)[0]
+
+
+def progress_label(done: int, total: int | None, unit: str = "documents") -> str:
+    """"Syncing… 3,000 of 10,000 people" (a first sync's documents) or "… changes", in the user's locale."""
     from PySide6.QtCore import QCoreApplication, QLocale
 
     locale = QLocale()
+    if unit == "changes" and total:
+        return (QCoreApplication.translate("SyncState", "Syncing… %1 of %2 changes")
+                .replace("%1", locale.toString(done)).replace("%2", locale.toString(total)))
     if total:
         return (QCoreApplication.translate("SyncState", "Syncing… %1 of %2 people")
                 .replace("%1", locale.toString(done)).replace("%2", locale.toString(total)))
@@ -96,13 +117,14 @@ def kind_label(kind: str) -> str:
 
 
 class SyncScreen(QWidget):
-    status_changed = Signal(str, int)  # overall state, peers up to date
+    status_changed = Signal(str, int, int)  # overall: online/syncing/problem/offline; peers failing; peers in all
 
     def __init__(self, ops, ask: Ask, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self.ask = ask
         self.source: SyncSource | None = None
+        self.problems: list[str] = []  # "<address>: what to try", for the status bar's tooltip
         title = QLabel(self.tr("Sync"), self)
         title.setObjectName("title")
         intro = QLabel(self.tr("Skiller syncs with people on your local network and with the relays you add. "
@@ -118,7 +140,7 @@ class SyncScreen(QWidget):
         self.table = QTableWidget(0, 5, self)
         self.table.setAccessibleName(self.tr("Peers and relays"))
         self.table.setHorizontalHeaderLabels([self.tr("Address"), self.tr("Kind"), self.tr("State"),
-                                              self.tr("Last success"), self.tr("Last error")])
+                                              self.tr("Last synced"), self.tr("What to do")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -136,6 +158,13 @@ class SyncScreen(QWidget):
         self.progress.setMaximumHeight(8)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        self.progress_text = QLabel(self)
+        self.progress_text.setObjectName("muted")
+        self.progress_text.hide()
+        self.stop_button = QPushButton(self.tr("&Stop"), self)
+        self.stop_button.setToolTip(self.tr("Stop the syncs under way; what arrived is kept and they go on later."))
+        self.stop_button.clicked.connect(self.cancel)
+        self.stop_button.hide()
         self.sync_button = QPushButton(icon("sync"), self.tr("Sync &now"), self)
         self.sync_button.setShortcut("F5")
         self.sync_button.clicked.connect(self.sync_now)
@@ -162,7 +191,11 @@ class SyncScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(intro)
         layout.addWidget(self.serving)
-        layout.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_text)
+        progress_row.addWidget(self.stop_button)
+        layout.addLayout(progress_row)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(add_row)
@@ -201,35 +234,57 @@ class SyncScreen(QWidget):
     def refresh(self) -> None:
         rows = self.statuses()
         self.table.setRowCount(len(rows))
+        problems: list[str] = []
         for i, s in enumerate(rows):
-            progress = getattr(s, "progress", None) if s.state == "syncing" else None
-            state = progress_label(*progress) if progress else state_label(s.state)
-            cells = (s.url, kind_label(s.kind), state, str(s.last_success or "—"), str(s.last_error or ""))
+            state, what, since = status_words(s.state, s.last_error, s.problem, s.last_success)
+            progress = s.progress if s.state == "syncing" else None
+            if progress:
+                state = progress_label(progress[0], progress[1], s.progress_unit)
+            if what and s.state != "syncing":
+                problems.append(f"{s.url}: {what}")
+            cells = (s.url, kind_label(s.kind), state, since, what)
+            details = ("", "", s.last_error if s.state != "up to date" else "", local_time(s.last_success), what)
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(tooltip(text))  # a relay's error text is its own words
+                item.setToolTip(tooltip(details[j] or text))  # a relay's error text is its own words
                 self.table.setItem(i, j, item)
         self.table.resizeRowsToContents()
         self.empty.setVisible(not rows)
         self.sync_button.setEnabled(self.source is not None and bool(rows))
         syncing = any(s.state == "syncing" for s in rows)
-        self._show_progress([p for s in rows if s.state == "syncing" and (p := getattr(s, "progress", None))])
+        self._show_progress([(*p, s.progress_unit) for s in rows if s.state == "syncing" and (p := s.progress)])
         self.progress.setVisible(syncing)
-        up = sum(1 for s in rows if s.state in ("up to date", "up_to_date", "incomplete", "syncing"))
-        overall = "syncing" if syncing else "online" if up else "offline"
-        emit(self.status_changed, overall, up)
+        self.progress_text.setVisible(syncing and bool(self.progress_text.text()))
+        self.stop_button.setVisible(syncing)
+        self.problems = problems
+        failing = sum(1 for s in rows if s.state in ("error", "offline") and s.last_error)
+        up = sum(1 for s in rows if s.state in ("up to date", "up_to_date", "incomplete"))
+        unreachable = sum(1 for s in rows if s.state == "offline" and s.last_error)
+        overall = ("syncing" if syncing else "problem" if failing and (up or failing > unreachable)
+                   else "offline" if not up else "online")
+        emit(self.status_changed, overall, failing, len(rows))
 
-    def _show_progress(self, counts: list[tuple[int, int | None]]) -> None:
-        """A first sync that says how much it expects fills the bar; any other sync makes it pulse."""
-        known = [(done, total) for done, total in counts if total]
+    def _show_progress(self, counts: list[tuple[int, int | None, str]]) -> None:
+        """A sync that says how much it expects fills the bar and says the count; any other pulses."""
+        known = [(done, total) for done, total, _ in counts if total]
+        unit = next((u for _, total, u in counts if total), "documents")
+        units = {u for _, total, u in counts if total}
+        unit = unit if len(units) == 1 else "documents"
         if not known:
             self.progress.setRange(0, 0)
             self.progress.setAccessibleDescription("")
+            self.progress_text.setText("")
             return
         done, total = sum(d for d, _ in known), sum(t for _, t in known)
         self.progress.setRange(0, total)
         self.progress.setValue(min(done, total))
-        self.progress.setAccessibleDescription(progress_label(done, total))
+        self.progress.setAccessibleDescription(progress_label(done, total, unit))
+        self.progress_text.setText(progress_label(done, total, unit))
+
+    def cancel(self) -> None:
+        """Stop the syncs under way (Stop button): each keeps what it committed and goes on later."""
+        if self.source is not None:
+            self.source.cancel()
 
     def sync_now(self) -> None:
         if self.source is not None:

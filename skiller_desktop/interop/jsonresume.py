@@ -22,6 +22,7 @@ from jsonschema.exceptions import best_match
 
 from .. import safe_json
 from ..files import read_limited
+from ..messages import say
 from ..text import fold, skill_key
 from .portfolio import DEFAULT_LEVEL, ImportedPortfolio, InteropError, empty_profile, iso_date
 
@@ -143,7 +144,7 @@ def validate_resume(data: Any) -> None:
     error = best_match(validator.iter_errors(data))
     if error is not None:
         where = _path_text(error.absolute_path) or "document"
-        raise InteropError(f"Not a valid JSON Resume: {where}: {error.message}")
+        raise InteropError(say("import.resume_invalid", where=where, detail=error.message))
 
 
 def _path_text(parts: Iterable[str | int]) -> str:
@@ -160,15 +161,14 @@ def load_resume(path: Path) -> dict:
     try:
         data = safe_json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise InteropError(f"{path.name} is not UTF-8 text") from None
+        raise InteropError(say("import.not_utf8", file=path.name)) from None
     except safe_json.TooDeepError as exc:
-        raise InteropError(f"{path.name} is refused: {exc}") from None
+        raise InteropError(say("import.refused", file=path.name, detail=exc)) from None
     except json.JSONDecodeError as exc:
-        raise InteropError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+        raise InteropError(say("import.not_json", file=path.name, line=exc.lineno, column=exc.colno,
+                               detail=exc.msg)) from None
     if not isinstance(data, dict):
-        raise InteropError(f"{path.name} holds a JSON {type(data).__name__}, not a résumé object")
+        raise InteropError(say("import.not_resume_object", file=path.name, kind=type(data).__name__))
     return data
 
 
@@ -215,7 +215,7 @@ def _text(entry: dict, key: str, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InteropError(f"{where}.{key} must be text, not {_kind(value)}")
+        raise InteropError(say("import.field_not_text", where=where, key=key, kind=_kind(value)))
     return value
 
 
@@ -224,7 +224,7 @@ def _texts(entry: dict, key: str, where: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise InteropError(f"{where}.{key} must be a list of texts")
+        raise InteropError(say("import.field_not_texts", where=where, key=key))
     return list(value)
 
 
@@ -232,7 +232,7 @@ def _date(entry: dict, key: str, where: str, notes: list[str]) -> str:
     raw = _text(entry, key, where)
     value = iso_date(raw)
     if value is None:
-        notes.append(f"{where}.{key} {raw!r} is not a date: left empty (kept for export)")
+        notes.append(say("import.field_bad_date", where=where, key=key, value=raw))
         return ""
     return value
 
@@ -242,7 +242,7 @@ def _object(data: dict, key: str, where: str = "") -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise InteropError(f"{where}{key} must be an object, not {_kind(value)}")
+        raise InteropError(say("import.field_not_object", where=where, key=key, kind=_kind(value)))
     return value
 
 
@@ -251,10 +251,10 @@ def _entries(data: dict, key: str, where: str = "") -> list[dict]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise InteropError(f"{where}{key} must be a list, not {_kind(value)}")
+        raise InteropError(say("import.field_not_list", where=where, key=key, kind=_kind(value)))
     for index, item in enumerate(value):
         if not isinstance(item, dict):
-            raise InteropError(f"{where}{key}[{index}] must be an object, not {_kind(item)}")
+            raise InteropError(say("import.item_not_object", where=where, key=key, index=index, kind=_kind(item)))
     return value
 
 
@@ -303,7 +303,7 @@ def _languages_from(entries: list[dict], notes: list[str]) -> list[str]:
     for index, entry in enumerate(entries):
         name = _text(entry, "language", f"languages[{index}]").strip()
         if not name:
-            notes.append(f"languages[{index}] has no language name: skipped")
+            notes.append(say("import.language_unnamed", index=index))
         names.setdefault(fold(name), name)
     return [name for name in names.values() if name]
 
@@ -312,7 +312,7 @@ def _skill_from(raw: dict, where: str, notes: list[str]) -> dict:
     level_text = _text(raw, "level", where)
     level = parse_level(level_text) if level_text.strip() else DEFAULT_LEVEL
     if level is None:
-        notes.append(f"Skill {raw.get('name')!r}: level {level_text!r} not recognised, set to 3")
+        notes.append(say("import.level_unknown", name=raw.get("name"), value=level_text))
         level = DEFAULT_LEVEL
     return {
         "name": _text(raw, "name", where).strip(),
@@ -421,7 +421,7 @@ CERTIFICATES = _Section(
 def resume_to_portfolio(data: dict) -> ImportedPortfolio:
     """Convert a JSON Resume document; raises InteropError on wrongly typed fields."""
     if not isinstance(data, dict):
-        raise InteropError(f"A JSON Resume must be a JSON object, not {_kind(data)}")
+        raise InteropError(say("import.resume_not_object", kind=_kind(data)))
     notes: list[str] = []
     basics = _object(data, "basics")
     profile = _profile_from(basics, _entries(data, "languages"), notes)
@@ -430,11 +430,9 @@ def resume_to_portfolio(data: dict) -> ImportedPortfolio:
     projects = _convert_all(PROJECTS, data, notes, "title")
     certificates = _convert_all(CERTIFICATES, data, notes, "name")
     _note_missing_levels(data, notes)
-    counts = (
-        f"{len(skills)} skills, {len(positions)} positions, {len(projects)} projects, "
-        f"{len(certificates)} certificates, {len(profile['languages'])} languages"
-    )
-    report = [f"Imported from JSON Resume: profile of {profile['name'] or '(no name)'}, {counts}"]
+    report: list[str] = [say("import.resume_summary", name=profile["name"] or say("import.no_name"),
+                             skills=len(skills), positions=len(positions), projects=len(projects),
+                             certificates=len(certificates), languages=len(profile["languages"]))]
     report += _kept_line(data, basics) + notes
     return ImportedPortfolio(
         profile=profile,
@@ -456,7 +454,7 @@ def _convert_all(section: _Section, data: dict, notes: list[str], *named: str) -
         if any(item[name] for name in named):
             items.append(item)
         else:
-            notes.append(f"{where} has no {' or '.join(named)}: skipped")
+            notes.append(say("import.entry_unnamed", where=where, fields=" or ".join(named)))
     return items
 
 
@@ -471,7 +469,7 @@ def _merge_skills(skills: list[dict], notes: list[str]) -> list[dict]:
         first = merged[key]
         first["level"] = max(first["level"], skill["level"])
         first["keywords"] = list(dict.fromkeys(first["keywords"] + skill["keywords"]))
-        notes.append(f"Skill {skill['name']!r} appears twice: merged into one")
+        notes.append(say("import.skill_twice", name=skill["name"]))
     return list(merged.values())
 
 
@@ -482,7 +480,7 @@ def _note_missing_levels(data: dict, notes: list[str]) -> None:
         if raw.get("name") and not str(raw.get("level") or "").strip()
     ]
     if unlevelled:
-        notes.append(f"No level given for {', '.join(unlevelled)}: set to 3, adjust in Skiller")
+        notes.append(say("import.no_levels", skills=", ".join(unlevelled)))
 
 
 def _kept_line(data: dict, basics: dict) -> list[str]:
@@ -495,7 +493,7 @@ def _kept_line(data: dict, basics: dict) -> list[str]:
     ]
     if not kept:
         return []
-    return [f"Kept for export, with no Skiller field: {', '.join(kept)}"]
+    return [say("import.resume_kept", fields=", ".join(kept))]
 
 
 # --- export -----------------------------------------------------------------

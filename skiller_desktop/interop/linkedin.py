@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..files import read_limited
+from ..messages import say
 from ..text import fold, skill_key
 from .portfolio import (
     ImportedPortfolio,
@@ -69,14 +70,11 @@ def read_linkedin_export(path: Path) -> ImportedPortfolio:
     notes: list[str] = []
     raw_files = _collect(path, notes)
     if not raw_files:
-        raise InteropError(
-            f"{path.name} holds none of the LinkedIn export files ({', '.join(FILES)}): "
-            "is it the archive from “Get a copy of your data”?"
-        )
+        raise InteropError(say("import.no_linkedin_files", file=path.name, files=", ".join(FILES)))
     read = {name: _table(name, data, notes) for name, data in raw_files.items()}
     tables = {name: table for name, table in read.items() if table is not None}
     if not tables:
-        raise InteropError(f"No LinkedIn file in {path.name} could be read: {notes[-1]}")
+        raise InteropError(say("import.no_linkedin_readable", file=path.name, detail=notes[-1]))
     return _build(tables, sorted(set(FILES) - set(raw_files)), notes)
 
 
@@ -85,21 +83,21 @@ def _collect(path: Path, notes: list[str]) -> dict[str, bytes]:
         members = {p.relative_to(path).as_posix(): p for p in path.rglob("*") if p.is_file()}
         return _pick(members, notes, _read_file)
     if not path.exists():
-        raise InteropError(f"{path}: no such file or folder")
+        raise InteropError(say("import.no_such_path", path=path))
     return _collect_zip(path, notes)
 
 
 def _collect_zip(path: Path, notes: list[str]) -> dict[str, bytes]:
     if not path.is_file():  # a FIFO would block the open, a device never end
-        raise InteropError(f"{path} is not a regular file, not a LinkedIn export")
+        raise InteropError(say("import.not_a_file", path=path))
     try:
         with zipfile.ZipFile(path) as archive:
             members = {info.filename: info for info in archive.infolist() if not info.is_dir()}
             return _pick(members, notes, lambda info: _read_member(archive, info))
     except zipfile.BadZipFile as exc:
-        raise InteropError(f"{path.name} is not a readable ZIP archive ({exc})") from None
+        raise InteropError(say("import.not_zip", file=path.name, detail=exc)) from None
     except OSError as exc:
-        raise InteropError(f"{path.name} cannot be read ({exc.strerror or exc})") from None
+        raise InteropError(say("import.unreadable", file=path.name, detail=exc.strerror or exc)) from None
 
 
 def _pick(members: dict, notes: list[str], read: Callable[..., bytes]) -> dict[str, bytes]:
@@ -114,7 +112,7 @@ def _pick(members: dict, notes: list[str], read: Callable[..., bytes]) -> dict[s
         if name is None:
             continue
         if name in chosen:
-            notes.append(f"{member}: another {name} was already read ({chosen[name]}): ignored")
+            notes.append(say("import.member_twice", member=member, name=name, chosen=chosen[name]))
             continue
         chosen[name] = member
     return {name: read(members[member]) for name, member in chosen.items()}
@@ -135,20 +133,20 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     declared size (itself under the limit) plus one step is ever inflated.
     """
     if info.file_size > MAX_FILE_BYTES:
-        raise InteropError(f"{info.filename} is too large for a LinkedIn export file")
+        raise InteropError(say("import.member_too_large", file=info.filename))
     try:
         parts, size = [], 0
         with archive.open(info) as member:
             while part := member.read(min(_READ_STEP, info.file_size - size + 1)):
                 size += len(part)
                 if size > info.file_size:
-                    raise InteropError(f"{info.filename} is damaged in the ZIP archive (longer than it says)")
+                    raise InteropError(say("import.member_longer", file=info.filename))
                 parts.append(part)
         return b"".join(parts)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise InteropError(f"{info.filename} is damaged in the ZIP archive ({exc})") from None
+        raise InteropError(say("import.member_damaged", file=info.filename, detail=exc)) from None
     except (RuntimeError, NotImplementedError) as exc:  # encrypted, unknown compression
-        raise InteropError(f"{info.filename} cannot be extracted ({exc})") from None
+        raise InteropError(say("import.member_unextractable", file=info.filename, detail=exc)) from None
 
 
 def _decode(name: str, data: bytes) -> str:
@@ -156,13 +154,13 @@ def _decode(name: str, data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     if b"\x00" in data[:8192]:
-        raise InteropError(f"{name} is not a CSV text file (it holds binary data)")
+        raise InteropError(say("import.csv_binary", file=name))
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InteropError(f"{name} is not a CSV text file (unknown text encoding)")
+    raise InteropError(say("import.csv_encoding", file=name))
 
 
 def _table(name: str, data: bytes, notes: list[str]) -> _Table | None:
@@ -170,7 +168,7 @@ def _table(name: str, data: bytes, notes: list[str]) -> _Table | None:
     try:
         rows = list(csv.reader(io.StringIO(_decode(name, data), newline="")))
     except csv.Error as exc:
-        raise InteropError(f"{name} is not a readable CSV file ({exc})") from None
+        raise InteropError(say("import.csv_unreadable", file=name, detail=exc)) from None
     required = FILES[name]
     for index in range(_after_notes(rows), len(rows)):
         row = rows[index]
@@ -178,7 +176,7 @@ def _table(name: str, data: bytes, notes: list[str]) -> _Table | None:
         if all(column in keys for column in required):
             headers = {key: cell.strip() for key, cell in zip(keys, row, strict=True) if key}
             return _Table(name, headers, _records(keys, rows[index + 1 :]))
-    notes.append(f"{name} has no header row with {', '.join(required)}: skipped")
+    notes.append(say("import.csv_no_header", file=name, columns=", ".join(required)))
     return None
 
 
@@ -283,7 +281,7 @@ class _Rows:
         value = parse_date(raw)
         if value is None:
             column = self.table.headers.get(key, key) if self.table else key
-            self.notes.append(f"{self.file} row {line}: {column} {raw!r} is not a date: left empty")
+            self.notes.append(say("import.csv_bad_date", file=self.file, row=line, column=column, value=raw))
             return ""
         return value
 
@@ -298,12 +296,12 @@ def _build(tables: dict[str, _Table], missing: list[str], notes: list[str]) -> I
     projects = _unique(_projects(_Rows(tables.get("Projects.csv"), notes)), "project", notes)
     certificates = _unique(_certificates(_Rows(tables.get("Certifications.csv"), notes)), "certificate", notes)
     _note_unlisted_skills(skills, endorsements, notes)
-    report = [f"Read LinkedIn export: {', '.join(sorted(tables))}"]
+    report: list[str] = [say("import.linkedin_read", files=", ".join(sorted(tables)))]
     if missing:
-        report.append(f"Not in this export (nothing imported from them): {', '.join(missing)}")
+        report.append(say("import.linkedin_missing", files=", ".join(missing)))
     report += _summary(profile, skills, endorsements, positions, projects, certificates)
     if extras.get("profile"):
-        report.append(f"Kept, with no Skiller field: {', '.join(extras['profile'])}")
+        report.append(say("import.linkedin_kept", fields=", ".join(extras["profile"])))
     return ImportedPortfolio(
         profile=profile,
         skills=skills,
@@ -319,18 +317,13 @@ def _build(tables: dict[str, _Table], missing: list[str], notes: list[str]) -> I
 def _summary(
     profile: dict, skills: list, endorsements: list, positions: list, projects: list, certificates: list
 ) -> list[str]:
-    lines = [
-        f"Imported profile of {profile['name'] or '(no name)'}, {len(positions)} positions, "
-        f"{len(projects)} projects, {len(certificates)} certificates, "
-        f"{len(profile['languages'])} languages"
-    ]
+    lines: list[str] = [say("import.linkedin_profile", name=profile["name"] or say("import.no_name"),
+                            positions=len(positions), projects=len(projects), certificates=len(certificates),
+                            languages=len(profile["languages"]))]
     if skills:
-        lines.append(f"Imported {len(skills)} skills at level 3: LinkedIn has no skill levels, adjust them in Skiller")
+        lines.append(say("import.linkedin_skills", count=len(skills)))
     if endorsements:
-        lines.append(
-            f"Imported {len(endorsements)} endorsements received, marked unverified: "
-            "LinkedIn does not sign them, so Skiller cannot prove who gave them"
-        )
+        lines.append(say("import.linkedin_endorsements", count=len(endorsements)))
     return lines
 
 
@@ -388,7 +381,7 @@ def _skills(rows: _Rows, notes: list[str]) -> list[dict]:
         name = row.get("name", "")
         key = skill_key(name)
         if key in skills:
-            notes.append(f"Skipped duplicate skill {name!r} (same as {skills[key]['name']!r})")
+            notes.append(say("import.duplicate_skill", name=name, same=skills[key]["name"]))
         elif key:
             skills[key] = new_skill(name)
     return list(skills.values())
@@ -407,13 +400,13 @@ def _endorsements(rows: _Rows, notes: list[str]) -> list[dict]:
             "status": row.get("endorsementstatus", "").lower(),
         }
         if not entry["skill"] or not (endorser or entry["endorser_url"]):
-            notes.append(f"{rows.file} row {line}: no skill or no endorser: skipped")
+            notes.append(say("import.endorsement_incomplete", file=rows.file, row=line))
             continue
         key = (skill_key(entry["skill"]), fold(entry["endorser_url"] or endorser), entry["date"])
         duplicates += key in found
         found.setdefault(key, entry)
     if duplicates:
-        notes.append(f"Skipped {duplicates} duplicate endorsements")
+        notes.append(say("import.duplicate_endorsements", count=duplicates))
     return list(found.values())
 
 
@@ -421,7 +414,7 @@ def _note_unlisted_skills(skills: list[dict], endorsements: list[dict], notes: l
     listed = {skill_key(skill["name"]) for skill in skills}
     unlisted = {e["skill"]: None for e in endorsements if skill_key(e["skill"]) not in listed}
     if unlisted:
-        notes.append(f"Endorsements kept for skills not in Skills.csv: {', '.join(unlisted)}")
+        notes.append(say("import.unlisted_skills", skills=", ".join(unlisted)))
 
 
 def _positions(rows: _Rows) -> list[dict]:
@@ -475,6 +468,6 @@ def _unique(items: list[dict], kind: str, notes: list[str]) -> list[dict]:
     for item in items:
         key = tuple((k, fold(str(v))) for k, v in sorted(item.items()))
         if key in seen:
-            notes.append(f"Skipped duplicate {kind} {item.get('title') or item.get('name')!r}")
+            notes.append(say("import.duplicate_item", kind=kind, name=item.get("title") or item.get("name")))
         seen.setdefault(key, item)
     return list(seen.values())

@@ -64,6 +64,10 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.certificate": "certificate",
         "kind.publication": "publication",
         "kind.other": "other",
+        "availability.available": "Available",
+        "availability.open": "Open to offers",
+        "availability.busy": "Busy",
+        "portfolio": "Skiller portfolio",
     },
     "fr": {
         "about": "À propos",
@@ -86,6 +90,10 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.certificate": "certificat",
         "kind.publication": "publication",
         "kind.other": "autre",
+        "availability.available": "Disponible",
+        "availability.open": "Ouvert·e aux propositions",
+        "availability.busy": "Occupé·e",
+        "portfolio": "Portfolio Skiller",
     },
 }
 
@@ -140,7 +148,7 @@ class _PortfolioPDF(FPDF):
         self.add_font(FONT_FAMILY, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
         self.set_font(FONT_FAMILY, size=10)
         name = _text(view.get("profile") or {}, "name")[:MAX_LINE]
-        self.set_title(name or "Skiller portfolio")
+        self.set_title(name or labels["portfolio"])
         self.set_author(name)
         self.set_creator("Skiller Desktop")
         self.add_page()
@@ -269,10 +277,16 @@ def _contact_line(labels: dict[str, str], profile: dict[str, Any]) -> str:
     languages = ", ".join(str(lang) for lang in list(profile.get("languages") or [])[:MAX_LANGUAGES])
     parts = [
         _text(profile, "location")[:MAX_LINE],
-        _text(profile, "availability")[:MAX_LINE],
+        _availability(labels, _text(profile, "availability"))[:MAX_LINE],
         f"{labels['languages']} {languages}" if languages else "",
     ]
     return "  ·  ".join(part for part in parts if part)
+
+
+def _availability(labels: dict[str, str], value: str) -> str:
+    """The profile's availability is a value ("available", "open", "busy"), said in the PDF's language;
+    anything else is the person's own words, printed as they are."""
+    return labels.get(f"availability.{value.strip().lower()}", value)
 
 
 def _section_title(pdf: _PortfolioPDF, title: str) -> None:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,8 +23,9 @@ from automerge import core
 
 from .. import person_doc as pd
 from .. import safe_json
-from ..errors import NotFoundError, RejectedError, StorageError, ValidationError
+from ..errors import NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..files import stage, write_atomically
+from ..messages import say
 from ..text import LIMITS, clean_level, clean_years, fold, skill_key
 from ..views import Changes
 from . import linkedin
@@ -72,32 +74,61 @@ class ImportSummary:
 # --- import -------------------------------------------------------------------
 
 
-def import_jsonresume(services: Services, path: Path) -> ImportSummary:
+# Told (items done, items in all) as an import goes; a UI shows it with a Cancel button.
+ImportProgress = Callable[[int, int], None]
+
+
+class ImportCancelled(SkillerError):
+    """The user cancelled before anything was stored."""
+
+    code = "import.cancelled"
+
+
+def import_jsonresume(services: Services, path: Path, progress: ImportProgress | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Import a JSON Resume file; a file that does not follow the schema is refused whole."""
     from . import jsonresume  # jsonschema is slow to import: only when needed
 
     data = jsonresume.load_resume(Path(path))
     jsonresume.validate_resume(data)
-    return _import(services, "jsonresume", jsonresume.resume_to_portfolio(data))
+    return _import(services, "jsonresume", jsonresume.resume_to_portfolio(data), progress, cancelled)
 
 
-def import_linkedin(services: Services, path: Path) -> ImportSummary:
+def import_linkedin(services: Services, path: Path, progress: ImportProgress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Import a LinkedIn data export (the ZIP, or the folder it unpacks to)."""
-    return _import(services, "linkedin", linkedin.read_linkedin_export(Path(path)))
+    return _import(services, "linkedin", linkedin.read_linkedin_export(Path(path)), progress, cancelled)
 
 
-def _import(services: Services, source: str, portfolio: ImportedPortfolio) -> ImportSummary:
+def _import(services: Services, source: str, portfolio: ImportedPortfolio, progress: ImportProgress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> ImportSummary:
+    """Planned part by part (each told to `progress`, `cancelled` asked after each); stored in one commit at
+    the end, so a cancel before it leaves nothing behind."""
     services.require_identity()
     plan = _Plan(source, _own_document(services))
+    parts = [portfolio.skills, *(getattr(portfolio, s) for s in SECTIONS), portfolio.imported_endorsements]
+    total, done = sum(len(p) for p in parts) + 1, 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled(say("import.cancelled"))
+
     plan.profile(portfolio.profile)
     plan.skills(portfolio.skills)
+    step(len(portfolio.skills))
     for section in SECTIONS:
         plan.entries(section, getattr(portfolio, section))
+        step(len(getattr(portfolio, section)))
     plan.endorsements(portfolio.imported_endorsements)
+    step(len(portfolio.imported_endorsements))
     extras_file = _extras_path(services, source)
     staged = _stage_private_json(extras_file, portfolio.extras) if portfolio.extras else None
     if staged is not None:
-        plan.notes.append(f"What Skiller has no field for stays on this device only, never synced: {extras_file}")
+        plan.notes.append(say("import.extras_kept", file=extras_file))
     try:
         # several changes when large: each must fit in one sync entry (automerge_io.MAX_CHANGE_BYTES)
         changes = services.edit(plan.edits, plan.changes) if plan.edits else None
@@ -107,6 +138,8 @@ def _import(services: Services, source: str, portfolio: ImportedPortfolio) -> Im
         if staged is not None:
             staged.unlink(missing_ok=True)
         raise
+    if progress is not None:  # stored: told, no longer cancellable
+        progress(total, total)
     return plan.summary(portfolio.report, bool(changes))
 
 
@@ -126,7 +159,7 @@ class _Plan:
         text, cut = _clip(value, field)
         if cut:
             self.counts["clipped"] += 1
-            self.notes.append(f"{what} was longer than {LIMITS[field]:,} characters: clipped with “{ELLIPSIS}”")
+            self.notes.append(say("import.clipped", what=what, limit=LIMITS[field], ellipsis=ELLIPSIS))
         return text
 
     def clip_list(self, values: list | None, field: str, what: str) -> list[str]:
@@ -152,7 +185,7 @@ class _Plan:
             return
         if mine:
             shown = ", ".join(theirs) if isinstance(theirs, list) else theirs
-            self.notes.append(f"Kept your {name} (the import has {_short(shown)!r})")
+            self.notes.append(say("import.kept_yours", name=name, value=_short(shown)))
             return
         fields[name] = theirs
         self.filled.append(name)
@@ -263,17 +296,15 @@ class _Plan:
     def summary(self, converter_report: list[str], changed: bool) -> ImportSummary:
         c = self.counts
         lines = list(converter_report)
-        stored = (
-            f"Stored: {c['skills_added']} new skills, {c['skills_merged']} skills with new keywords, "
-            f"{c['positions']} positions, {c['projects']} projects, {c['certificates']} certificates, "
-            f"{c['endorsements']} unverified endorsements"
-        )
-        lines.append(stored if changed else "Nothing new: everything in this import is already in Skiller")
-        if self.filled:
-            lines.append(f"Filled your empty profile fields: {', '.join(self.filled)}")
+        stored = say("import.stored", skills_added=c["skills_added"], skills_merged=c["skills_merged"],
+                     positions=c["positions"], projects=c["projects"], certificates=c["certificates"],
+                     endorsements=c["endorsements"])
+        lines.append(stored if changed else say("import.nothing_new"))
+        if self.filled:  # "fields": field names, joined by ", " (the UI names each in its language)
+            lines.append(say("import.filled", fields=", ".join(self.filled)))
         already = [f"{n} {k}" for k, n in self.present.items() if n]
-        if already:
-            lines.append(f"Already in Skiller, left as they are: {', '.join(already)}")
+        if already:  # "counts": "<n> <section>", joined by ", "
+            lines.append(say("import.already", counts=", ".join(already)))
         lines += self.notes
         return ImportSummary(
             source=self.source,
@@ -371,14 +402,12 @@ def export_pdf(services: Services, path: Path, language: str = "en", person_id: 
     from . import pdf  # fpdf and fontTools take most of a second to import
 
     if language.replace("_", "-").split("-")[0].lower() not in pdf.LABELS:
-        raise ValidationError(
-            f"no PDF labels for language {language!r}: use one of {', '.join(pdf.LABELS)}", "language"
-        )
+        raise ValidationError(say("pdf.no_language", language=language, languages=", ".join(pdf.LABELS)), "language")
     view = portfolio_view(services, person_id)
     try:
         pdf.render_portfolio_pdf(view, Path(path), language)
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StorageError(say("import.cannot_write", path=path, detail=exc.strerror or exc)) from None
     return Path(path)
 
 
@@ -404,7 +433,8 @@ def received_credentials(services: Services) -> tuple[dict[str, str], list[str]]
         token = entry.get("credential") if isinstance(entry, dict) else None
         problem = _credential_problem(token, me, endorser)
         if problem:
-            skipped.append(f"{endorsement.skill} from {endorsement.endorser_name or endorser[:24]}: {problem}")
+            skipped.append(say("import.endorsement_skipped", skill=endorsement.skill,
+                               endorser=endorsement.endorser_name or endorser[:24], detail=problem))
         else:
             tokens[endorsement.endorsement_id] = token  # type: ignore[assignment]
     return tokens, skipped
@@ -414,13 +444,13 @@ def _credential_problem(token: Any, subject: str, issuer: str) -> str:
     from .credentials import CredentialError, verify_credential  # PyJWT is slow to import: not at start-up
 
     if not token:
-        return "given before endorsements carried a credential"
+        return say("credential.none")
     try:
         payload = verify_credential(token)
     except CredentialError as exc:
-        return f"its credential does not verify ({exc})"
+        return say("credential.not_verified", detail=exc)
     if payload.get("sub") != subject or payload.get("iss") != issuer:
-        return "its credential names another person"
+        return say("credential.other_person")
     return ""
 
 
@@ -437,9 +467,9 @@ def export_credentials_report(services: Services, directory: Path) -> tuple[list
     try:
         return write_credentials(tokens, Path(directory)), skipped
     except OSError as exc:
-        raise StorageError(f"cannot write credentials into {directory}: {exc.strerror or exc}") from None
+        raise StorageError(say("credential.cannot_write", path=directory, detail=exc.strerror or exc)) from None
     except CredentialError as exc:
-        raise ValidationError(str(exc), "credential") from None
+        raise ValidationError(say("credential.refused", detail=exc), "credential") from None
 
 
 def verify_file(services: Services | None, path: Path) -> dict:
@@ -448,15 +478,15 @@ def verify_file(services: Services | None, path: Path) -> dict:
 
     path = Path(path)
     if not path.exists():
-        raise NotFoundError(f"{path}: no such file")
+        raise NotFoundError(say("credential.no_such_file", path=path))
     if path.is_dir():
-        raise ValidationError(f"{path} is a folder, not a credential file", "file")
+        raise ValidationError(say("credential.folder", path=path), "file")
     if not path.is_file():
-        raise ValidationError(f"{path} is not a regular file (a device or a pipe), not a credential file", "file")
+        raise ValidationError(say("credential.not_regular", path=path), "file")
     try:
         payload = verify_credential(read_credential_file(path))
     except CredentialError as exc:
-        raise RejectedError(f"{path.name}: not a valid credential: {exc}") from None
+        raise RejectedError(say("credential.invalid", file=path.name, detail=exc)) from None
     subject = payload.get("credentialSubject") or {}
     issuer: dict = payload["issuer"] if isinstance(payload.get("issuer"), dict) else {}
     result = {
@@ -496,7 +526,7 @@ def _revocation(services: Services, payload: dict) -> dict:
 def _own_document(services: Services) -> dict:
     stored = services.store.get(services.person_id)
     if stored is None:
-        raise NotFoundError("your person document is missing from this data dir")
+        raise NotFoundError(say("identity.doc_missing"))
     return core.extract(stored.document())  # type: ignore[return-value]
 
 

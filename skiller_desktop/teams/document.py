@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from .. import automerge_io as am
 from ..errors import ValidationError
 from ..identity import Identity, raw_public_key, split_actor
+from ..messages import say
 from ..person_doc import Edit, apply, merge_many, now_iso, put_entry, set_fields
 
 SCHEMA = 1
@@ -228,7 +229,7 @@ def parse_code(code: str) -> tuple[str, str, str]:
     """(team id, invitation id, secret) of an invitation code."""
     found = _CODE.match(code.strip())
     if not found:
-        raise ValidationError("this is not a Skiller team invitation code", "code")
+        raise ValidationError(say("team.not_a_code"), "code")
     return PREFIX + found.group(1), found.group(2), found.group(3)
 
 

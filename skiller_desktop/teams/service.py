@@ -26,6 +26,7 @@ from .. import person_doc as pd
 from ..acceptance import verify_update
 from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..identity import is_person_id
+from ..messages import say
 from ..queries import HIDDEN
 from ..signed_heads import SignedHead
 from ..text import clean, clean_level
@@ -77,7 +78,7 @@ class Teams:
     def team(self, team_id: str) -> Team:
         row = self.s.db.one("SELECT * FROM teams WHERE team_id = ?", (team_id,))
         if row is None:
-            raise NotFoundError(f"no team {team_id[:60]} on this node")
+            raise NotFoundError(say("team.unknown", team_id=team_id[:60]))
         return _team(row)
 
     def members(self, team_id: str, include_removed: bool = False) -> list[Member]:
@@ -187,7 +188,7 @@ class Teams:
         me = self._require_admin(team_id)
         _check_role(role)
         if not isinstance(valid_days, int) or isinstance(valid_days, bool) or not 0 <= valid_days <= 365:
-            raise ValidationError("a code is valid for 0 (no end) to 365 days", "valid_days")
+            raise ValidationError(say("team.code_days"), "valid_days")
         invitation_id = td.new_invitation_id()
         code, code_key = td.new_code(team_id, invitation_id)
         expires_at = _days_from_now(valid_days) if valid_days else ""
@@ -204,9 +205,9 @@ class Teams:
         me = self._require_admin(team_id)
         found = next((i for i in self.invitations(team_id) if i.invitation_id == invitation_id), None)
         if found is None:
-            raise NotFoundError(f"this team has no invitation {invitation_id[:40]!r}")
+            raise NotFoundError(say("team.no_invitation", id=invitation_id[:40]))
         if found.accepted_at:
-            raise ValidationError("this invitation was already accepted: remove the member instead", "invitation")
+            raise ValidationError(say("team.invitation_accepted"), "invitation")
         if found.revoked_at:
             return Changes()
         fields = {"revoked_at": pd.now_iso(), "revoked_by": me}
@@ -224,24 +225,24 @@ class Teams:
         self._require_admin(team_id)
         _check_role(role)
         if not self.role(team_id, person_id):
-            raise NotFoundError("this person is not a member of the team")
+            raise NotFoundError(say("team.not_member_person"))
         if role == "member" and person_id == self.s.person_id and self._other_admins(team_id) == 0:
-            raise NotAllowedError("you are the team's only admin: make someone else admin first")
+            raise NotAllowedError(say("team.only_admin"))
         return self._edit(team_id, lambda doc: td.set_role(person_id, role))
 
     def remove_member(self, team_id: str, person_id: str) -> Changes:
         me = self._require_admin(team_id)
         if person_id == me:
-            raise ValidationError("to remove yourself, leave the team", "person_id")
+            raise ValidationError(say("team.remove_self"), "person_id")
         if not self.role(team_id, person_id):
-            raise NotFoundError("this person is not a member of the team")
+            raise NotFoundError(say("team.not_member_person"))
         return self._edit(team_id, lambda doc: td.remove_member(doc, person_id, me), rotate=True)
 
     def leave(self, team_id: str) -> Changes:
         me = self._require_member(team_id)
         others = [m for m in self.members(team_id) if m.person_id != me]
         if self.role(team_id) == "admin" and others and self._other_admins(team_id) == 0:
-            raise NotAllowedError("you are the team's only admin: make someone else admin before leaving")
+            raise NotAllowedError(say("team.only_admin_leaving"))
         actor = self.s.require_identity().actor_id
         return self._edit(team_id, lambda doc: td.remove_member(doc, me, me, own_actor=actor))
 
@@ -265,12 +266,12 @@ class Teams:
                 (team_id, me),
             )
             if found is not None and found["revoked_at"]:
-                raise ValidationError("your invitation to this team was withdrawn", "code")
+                raise ValidationError(say("team.invitation_withdrawn_you"), "code")
             invitation_id = found["invitation_id"] if found else ""
         else:
-            raise ValidationError("give an invitation code or a team id (team:…)", "code")
+            raise ValidationError(say("team.code_or_id"), "code")
         if self.role(team_id):
-            raise ValidationError("you are already a member of this team", "code")
+            raise ValidationError(say("team.already_member_you"), "code")
         entry = {"invitation_id": invitation_id, "proof": proof, "date": pd.now_iso()}
         self.s.edit(pd.put_entry("team_acceptances", team_id, entry), Changes(teams=True))
         return team_id
@@ -353,7 +354,7 @@ class Teams:
     def fill_need(self, team_id: str, need_id: str, person_id: str = "") -> Changes:
         self._require_member(team_id)
         if not any(n.need_id == need_id for n in self.needs(team_id)):
-            raise NotFoundError(f"the team has no need {need_id!r}")
+            raise NotFoundError(say("team.no_need", id=need_id))
         fields = {"status": "filled", "filled_at": pd.now_iso(), "filled_by": person_id}
         return self._edit(team_id, lambda doc: pd.set_fields("needs", need_id, fields))
 
@@ -383,7 +384,7 @@ class Teams:
             try:
                 Path(path).write_text(text, encoding="utf-8")
             except OSError as exc:
-                raise StorageError(f"cannot write {path}: {exc.strerror}") from None
+                raise StorageError(say("team.cannot_write", path=path, detail=exc.strerror)) from None
         return text
 
     def matching(self, team_id: str, others: int = 5) -> list[NeedMatches]:
@@ -418,7 +419,7 @@ class Teams:
         with self.s._lock, self.s.db.transaction():  # read, verify and write as one, across processes too
             stored = self.s.store.get(team_id)
             if stored is None:
-                raise NotFoundError(f"no team {team_id[:60]} on this node")
+                raise NotFoundError(say("team.unknown", team_id=team_id[:60]))
             doc = stored.document()
             doc.set_actor(identity.actor_id)
             before = doc.get_heads()
@@ -431,7 +432,7 @@ class Teams:
             try:
                 update = verify_update(team_id, stored.data, stored.signed_heads, incoming, [signed], self.policy)
             except RejectedError as exc:
-                raise NotAllowedError(f"the team would refuse this: {exc}") from None
+                raise NotAllowedError(say("team.would_refuse", detail=exc)) from None
             self.s.store.commit([update])
             if rotate:
                 self.reconcile_keys(team_id, acting=True)
@@ -482,13 +483,13 @@ class Teams:
     def _require_member(self, team_id: str) -> str:
         self.team(team_id)
         if not self.role(team_id):
-            raise NotAllowedError("you are not a member of this team")
+            raise NotAllowedError(say("team.not_member_you"))
         return self.s.person_id
 
     def _require_admin(self, team_id: str) -> str:
         me = self._require_member(team_id)
         if self.role(team_id) != "admin":
-            raise NotAllowedError("only the team's admins may do this")
+            raise NotAllowedError(say("team.admins_only"))
         return me
 
     def _other_admins(self, team_id: str) -> int:
@@ -501,14 +502,14 @@ class Teams:
     def _check_newcomer(self, team_id: str, person_id: str, role: str) -> None:
         _check_role(role)
         if not is_person_id(person_id):
-            raise ValidationError(f"{person_id[:60]!r} is not a person id", "person_id")
+            raise ValidationError(say("person.not_an_id", value=person_id[:60]), "person_id")
         row = self.s.db.one(
             "SELECT removed_at FROM team_members WHERE team_id = ? AND person_id = ?", (team_id, person_id)
         )
         if row is not None and row["removed_at"]:
-            raise NotAllowedError("this person was removed from the team; a removal is final")
+            raise NotAllowedError(say("team.removed_final"))
         if row is not None:
-            raise ValidationError("this person is already a member", "person_id")
+            raise ValidationError(say("team.already_member"), "person_id")
 
     def _check_code(self, team_id: str, invitation_id: str, proof: str) -> None:
         """When the team is known here, say at once if the code is wrong or used."""
@@ -520,13 +521,13 @@ class Teams:
         if row is None:
             return
         if not td.check_proof(row["code_key"], team_id, invitation_id, self.s.person_id, proof):
-            raise ValidationError("this invitation code is not valid for this team", "code")
+            raise ValidationError(say("team.code_invalid"), "code")
         if row["accepted_at"]:
-            raise ValidationError("this invitation code was already used", "code")
+            raise ValidationError(say("team.code_used"), "code")
         if row["revoked_at"]:
-            raise ValidationError("this invitation code was withdrawn by the team", "code")
+            raise ValidationError(say("team.code_withdrawn"), "code")
         if row["expires_at"] and row["expires_at"] <= pd.now_iso():
-            raise ValidationError("this invitation code has expired: ask for a new one", "code")
+            raise ValidationError(say("team.code_expired"), "code")
 
 
 def _days_from_now(days: int) -> str:
@@ -537,7 +538,7 @@ def _days_from_now(days: int) -> str:
 
 def _check_role(role: str) -> None:
     if role not in td.ROLES:
-        raise ValidationError(f"role must be one of {', '.join(td.ROLES)}", "role")
+        raise ValidationError(say("team.role", values=", ".join(td.ROLES)), "role")
 
 
 def _team(r) -> Team:

@@ -32,7 +32,7 @@ def _assert_one_error_line(done: subprocess.CompletedProcess, words: str) -> Non
     output = done.stdout + done.stderr
     assert done.returncode != 0, output
     assert "Traceback" not in output, output
-    assert "up to date" not in done.stdout, output
+    assert "Up to date" not in done.stdout, output
     errors = [line for line in done.stderr.splitlines() if line.startswith("skiller:")]
     assert len(errors) == 1 and words in errors[0], output
 
@@ -73,13 +73,13 @@ def test_a_document_refused_once_arrives_on_the_next_sync(tmp_path):
                 first = _sync(tmp_path / "bob", middle.url)
                 assert middle.corrupted, step
                 assert first.returncode != 0 and "Traceback" not in first.stderr, first.stdout + first.stderr
-                assert "up to date" not in first.stdout and "incomplete" in first.stdout, first.stdout
+                assert "Up to date" not in first.stdout and "Partly synced" in first.stdout, first.stdout
                 assert doc_heads(node_db(tmp_path / "bob")).get(alice) != doc_heads(node_db(tmp_path / "alice"))[alice]
                 [peer] = _peers(tmp_path / "bob")
                 assert peer["state"] == "incomplete", peer
 
                 again = _sync(tmp_path / "bob", middle.url)
-                assert again.returncode == 0 and "up to date" in again.stdout, again.stdout + again.stderr
+                assert again.returncode == 0 and "Up to date" in again.stdout, again.stdout + again.stderr
                 assert doc_heads(node_db(tmp_path / "bob"))[alice] == doc_heads(node_db(tmp_path / "alice"))[alice]
                 assert _peers(tmp_path / "bob")[0]["state"] == "up to date"
 
@@ -99,13 +99,13 @@ def test_entries_a_relay_refused_are_pushed_again(tmp_path):
         with HostileRelay(upstream=relay.url, refuse_push_once=2) as middle:
             first = _sync(tmp_path / "alice", middle.url)
             assert first.returncode != 0 and "Traceback" not in first.stderr, first.stdout + first.stderr
-            assert "up to date" not in first.stdout and "pending queue is full" in first.stdout, first.stdout
+            assert "Up to date" not in first.stdout and "pending queue is full" in first.stdout, first.stdout
             assert _peers(tmp_path / "alice")[0]["state"] == "incomplete"
             refused = middle.pushed[0][-2:]
             assert doc_heads(tmp_path / "relay.sqlite3").get(alice) != doc_heads(node_db(tmp_path / "alice"))[alice]
 
             again = _sync(tmp_path / "alice", middle.url)
-            assert again.returncode == 0 and "up to date" in again.stdout, again.stdout + again.stderr
+            assert again.returncode == 0 and "Up to date" in again.stdout, again.stdout + again.stderr
             assert set(refused) <= set(middle.pushed[1])
             assert doc_heads(tmp_path / "relay.sqlite3")[alice] == doc_heads(node_db(tmp_path / "alice"))[alice]
             assert _peers(tmp_path / "alice")[0]["state"] == "up to date"

@@ -190,13 +190,13 @@ class SettingsScreen(Screen):
             self.add_relay()
 
     def _fill_relays(self) -> None:
-        from ..sync_panel import state_label
+        from ..sync_panel import status_label
 
         relays = [s for s in self.sync.statuses() if s.kind == "relay"]
         self.relays.setRowCount(len(relays))
         for i, s in enumerate(relays):
             self.relays.setItem(i, 0, QTableWidgetItem(s.url))
-            self.relays.setItem(i, 1, QTableWidgetItem(state_label(s.state)))
+            self.relays.setItem(i, 1, QTableWidgetItem(status_label(s)))
 
     def add_relay(self) -> None:
         """Save the address only once it was found to be a relay; a check under way saves when it ends."""
