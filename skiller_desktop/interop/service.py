@@ -24,7 +24,7 @@ from automerge import core
 from .. import person_doc as pd
 from .. import safe_json
 from ..errors import NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
-from ..files import stage, write_atomically
+from ..files import read_limited, stage, write_atomically
 from ..messages import say
 from ..text import LIMITS, clean_level, clean_years, fold, skill_key
 from ..views import Changes
@@ -537,10 +537,10 @@ def _extras_path(services: Services, source: str) -> Path:
 def _read_extras(services: Services) -> dict:
     """What earlier imports kept privately; an unreadable file counts as none."""
     extras: dict = {}
-    folder = services.data_dir / IMPORTS_DIR
     for source in ("linkedin", "jsonresume"):
-        try:
-            data = safe_json.loads((folder / f"{source}-extras.json").read_text(encoding="utf-8"))
+        try:  # bounded as the largest import it came from: a file in the data dir is still read with care
+            raw = read_limited(_extras_path(services, source), linkedin.MAX_FILE_BYTES, ValueError)
+            data = safe_json.loads(raw.decode("utf-8"))
         except (OSError, ValueError):
             continue
         if isinstance(data, dict):
