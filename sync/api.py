@@ -41,6 +41,7 @@ from .storage import SyncStorage
 from .teams import NO_TEAMS, TEAM_KINDS, TeamGate, is_team_doc, relay_accept
 from .wire import (
     DEFAULT_PAGE_ENTRIES,
+    ENTRY_OVERHEAD,
     MAX_BATCH_ENTRIES,
     MAX_BODY_BYTES,
     MAX_PAGE_BYTES,
@@ -284,7 +285,7 @@ def _within_bytes(entries: list[WireEntry], max_bytes: int = MAX_PAGE_BYTES) -> 
     """The first entries that fit a page's byte budget (at least one), as `log_since` pages the whole log."""
     size = 0
     for count, entry in enumerate(entries):
-        size += len(entry.data) + 200
+        size += len(entry.data) + ENTRY_OVERHEAD
         if count and size > max_bytes:
             return entries[:count]
     return entries

@@ -54,7 +54,7 @@ from skiller_desktop.person_doc import iso, now_iso
 from skiller_desktop.signed_heads import SignedHead
 from skiller_desktop.store import StoredDoc, stored_heads
 
-from .storage import CommitHook, PendingUsage
+from .storage import CommitHook, PendingUsage, page_of
 from .wire import MAX_PAGE_BYTES, WireEntry
 
 log = logging.getLogger("skiller.relay.pg")
@@ -371,18 +371,9 @@ class PgSyncStorage:
 
     def _page(self, seq: int, limit: int, max_bytes: int,
               blocked: frozenset[str]) -> tuple[list[WireEntry], int]:
-        out: list[WireEntry] = []
-        size, last = 0, seq
         rows = self._rows("SELECT seq, doc_id, entry_kind, hash, author, bytes FROM log WHERE seq > %s"
                           " ORDER BY seq LIMIT %s", (seq, limit))
-        for row_seq, doc_id, kind, hash_, author, data in rows:
-            size += len(data) + 200
-            if out and size > max_bytes:
-                break
-            last = row_seq
-            if not blocked or (author not in blocked and doc_id not in blocked):
-                out.append(WireEntry(doc_id, kind, hash_, data, row_seq))
-        return out, last
+        return page_of(rows, seq, max_bytes, blocked)
 
     def log_of_doc(self, doc_id: str, kinds: tuple[str, ...], since: int = 0,
                    limit: int = 1_000_000) -> list[WireEntry]:

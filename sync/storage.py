@@ -23,7 +23,7 @@ from skiller_desktop.db import Database
 from skiller_desktop.person_doc import iso, now_iso
 from skiller_desktop.store import Store, StoredDoc
 
-from .wire import MAX_PAGE_BYTES, WireEntry
+from .wire import ENTRY_OVERHEAD, MAX_PAGE_BYTES, WireEntry
 
 # Called inside the commit's transaction with (newest seq before, newest seq after).
 CommitHook = Callable[[int, int], None]
@@ -100,6 +100,25 @@ class SyncStorage(LogStorage, PendingStorage, NonceStorage, Protocol):
     def close(self) -> None: ...
 
 
+LogRow = tuple[int, str, str, str, str, bytes]  # seq, doc_id, kind, hash, author, bytes
+
+
+def page_of(rows: Iterable[LogRow], seq: int, max_bytes: int,
+            blocked: frozenset[str]) -> tuple[list[WireEntry], int]:
+    """A page of log rows after `seq` within `max_bytes` (at least one entry), leaving out blocked keys' entries;
+    and the last seq looked at, so the cursor moves past what was left out. Every store pages this way."""
+    out: list[WireEntry] = []
+    size, last = 0, seq
+    for row_seq, doc_id, kind, hash_, author, data in rows:
+        size += len(data) + ENTRY_OVERHEAD
+        if out and size > max_bytes:
+            break
+        last = row_seq
+        if not blocked or (author not in blocked and doc_id not in blocked):
+            out.append(WireEntry(doc_id, kind, hash_, data, row_seq))
+    return out, last
+
+
 class SqliteSyncStorage:
     """SyncStorage over the core's SQLite schema (one Database, one Store)."""
 
@@ -142,16 +161,8 @@ class SqliteSyncStorage:
 
     def _page(self, seq: int, limit: int, max_bytes: int,
               blocked: frozenset[str]) -> tuple[list[WireEntry], int]:
-        out: list[WireEntry] = []
-        size, last = 0, seq
-        for row in self.store.log_since(seq, limit):
-            size += len(row.data) + 200
-            if out and size > max_bytes:
-                break
-            last = row.seq
-            if not blocked or (row.author not in blocked and row.doc_id not in blocked):
-                out.append(WireEntry(row.doc_id, row.entry_kind, row.hash, row.data, row.seq))
-        return out, last
+        rows = ((r.seq, r.doc_id, r.entry_kind, r.hash, r.author, r.data) for r in self.store.log_since(seq, limit))
+        return page_of(rows, seq, max_bytes, blocked)
 
     def newest_seq_now(self) -> int:
         return self.reader.newest_seq()

@@ -24,6 +24,7 @@ MAX_BATCH_ENTRIES = 5000
 MAX_PAGE_ENTRIES = 5000
 DEFAULT_PAGE_ENTRIES = 2000
 MAX_PAGE_BYTES = 4 * 1024 * 1024
+ENTRY_OVERHEAD = 200  # what an entry costs a page beyond its bytes: ids, hash, JSON and base64 growth, roughly
 MAX_SNAPSHOT_DOCS = 2000
 # One entry's bytes: a change as this app writes them (large imports are split under it),
 # plus room for a sealed team entry's envelope. Inflated, a change may be 16 times that.
