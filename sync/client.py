@@ -213,8 +213,10 @@ class HttpExchange:
                 seconds: float) -> tuple[int, bytes]:
         with RequestWatch(seconds) as watch:
             try:
+                # No redirects: the signature does not cover the host, so a peer answering 307 would
+                # have our signed request, body and nonce, replayed to a host of its choosing.
                 response = self.session.request(method, self.url + path, data=body or None, headers=headers,
-                                                timeout=seconds, stream=True)
+                                                timeout=seconds, stream=True, allow_redirects=False)
                 try:
                     status, content = response.status_code, self._read(response, cap)
                 finally:

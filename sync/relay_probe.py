@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from skiller_desktop import safe_json
 from skiller_desktop.invitations import InvitationError, check_relay_url
 
-MAX_ANSWER = 64 * 1024
+from .client import MAX_INFO_ANSWER as MAX_ANSWER  # the same cap as a sync client's /v1/info
+
 TIMEOUT_SECONDS = 5.0
 
 SENTENCES = {
@@ -57,15 +58,22 @@ def check_relay(url: str, timeout: float = TIMEOUT_SECONDS) -> RelayCheck:
 def _probe(address: str, timeout: float) -> RelayCheck:
     import requests
 
-    try:
-        with requests.get(address + "/v1/info", timeout=(timeout, timeout), stream=True,
-                          allow_redirects=False, headers={"Accept-Encoding": "identity"}) as response:
-            body = response.raw.read(MAX_ANSWER + 1, decode_content=False)
-            status = response.status_code
-    except requests.Timeout:
+    from .client import RequestWatch, watched_session
+
+    # A read timeout bounds each read only: the watch cuts the whole request at `timeout`, however slowly
+    # the other end sends (the same total deadline as every sync request, sync/client.py).
+    with watched_session() as session, RequestWatch(timeout) as watch:
+        try:
+            with session.get(address + "/v1/info", timeout=(timeout, timeout), stream=True,
+                             allow_redirects=False, headers={"Accept-Encoding": "identity"}) as response:
+                body = response.raw.read(MAX_ANSWER + 1, decode_content=False)
+                status = response.status_code
+        except requests.Timeout:
+            return RelayCheck("timeout", address)
+        except (requests.RequestException, OSError, ValueError):
+            return RelayCheck("timeout" if watch.fired else "unreachable", address)
+    if watch.fired:  # cut short: what came may look whole
         return RelayCheck("timeout", address)
-    except (requests.RequestException, OSError, ValueError):
-        return RelayCheck("unreachable", address)
     if status != 200 or len(body) > MAX_ANSWER:
         return RelayCheck("not_skiller", address, {"status": str(status)})
     try:
