@@ -13,12 +13,18 @@ relative times are the same vocabulary the CLI prints (`sync.words`).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
 
 from skiller_desktop.errors import SkillerError, ValidationError
 from skiller_desktop.messages import code_of, params_of
+
+
+def _language() -> str:
+    """What the catalogues' words depend on: the locale and the translation installed (probed by one word)."""
+    return QLocale().name() + "\0" + tr("Name")
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -39,6 +45,12 @@ def field_label(field: str) -> str:
 
 
 def templates() -> dict[str, str]:
+    """The words of `_templates` in the language in use (built once per language: a report may hold many lines)."""
+    return _templates(_language())
+
+
+@functools.lru_cache(maxsize=4)
+def _templates(_language: str) -> dict[str, str]:
     """Every code of skiller_desktop.messages.CATALOGUE, in the user's language ({name}: its params)."""
     return {
         "text.not_text": tr("{field} must be text."),
@@ -221,6 +233,12 @@ def templates() -> dict[str, str]:
 
 
 def advice() -> dict[str, str]:
+    """The words of `_advice` in the language in use (built once per language: a report may hold many lines)."""
+    return _advice(_language())
+
+
+@functools.lru_cache(maxsize=4)
+def _advice(_language: str) -> dict[str, str]:
     """What went wrong with a peer or relay, and what to try (skiller_desktop.messages.ADVICE)."""
     return {
         "sync.unreachable": tr("It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself."),  # noqa: E501
@@ -242,6 +260,12 @@ def advice() -> dict[str, str]:
 
 
 def state_words() -> dict[str, str]:
+    """The words of `_state_words` in the language in use (built once per language: a report may hold many lines)."""
+    return _state_words(_language())
+
+
+@functools.lru_cache(maxsize=4)
+def _state_words(_language: str) -> dict[str, str]:
     """A peer's or relay's state (skiller_desktop.messages.STATES)."""
     return {
         "state.waiting": tr("Waiting to sync"),
@@ -282,7 +306,8 @@ def local_time(iso: str) -> str:
 def say_line(text: str) -> str:
     """A report line or a refusal in the user's language, by its code; words with no known code as they are
     (never recased: a file name keeps its case)."""
-    template = templates().get(code_of(text)) if code_of(text) else None
+    code = code_of(text)
+    template = templates().get(code) if code else None
     return str(text) if template is None else _fill(template, params_of(text))
 
 
