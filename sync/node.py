@@ -141,11 +141,20 @@ class NodeSync:
                                                self.server.host, self.server.port, self.scheduler.peer_found)
         return announcer.start()
 
+    def unserve(self) -> None:
+        """Withdraw the mDNS record (zeroconf says goodbye), then close the port; `serve` may open it again."""
+        if self.announcer is not None:
+            self.announcer.stop()
+            self.announcer = None
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
     def close(self) -> None:
         self.scheduler.stop()
         self._notifier.shutdown(wait=True)  # the last synced documents told before the store closes
         if self.announcer is not None:
             self.announcer.stop()
         if self.server is not None:
-            self.server.stop()
+            self.server.stop()  # kept, stopped: a caller may still ask about its thread
         self.storage.close()  # the side connection that answers /v1/info and the block list

@@ -106,14 +106,8 @@ class LanNode(QObject):
             log.exception("the peer endpoint could not start; syncing outbound only")
 
     def _shut(self) -> None:
-        """Withdraw the mDNS record (zeroconf says goodbye), then close the port."""
-        node = self.node
-        if node.announcer is not None:
-            node.announcer.stop()
-            node.announcer = None
-        if node.server is not None:
-            node.server.stop()
-            node.server = None
+        """Withdraw the mDNS record, then close the port."""
+        self.node.unserve()
         self.addresses, self.announced = [], False
 
     def _serve(self) -> int:
