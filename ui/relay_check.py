@@ -9,41 +9,27 @@ field is shown; an address can be saved only once it was found to be a relay.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from .qtcompat import emit
+from .runner import Runner
 
 Done = Callable[[Any, BaseException | None], None]
 
 
-class NetworkRunner(QObject):
+class NetworkRunner(Runner):
     """Network calls on their own small pool (a slow relay never holds the database worker); `done` on the UI thread."""
 
-    _finished = Signal(object, object, object)
-
     def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
-        super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="skiller-net")
-        self._finished.connect(self._deliver)
-
-    def submit(self, fn: Callable[[], Any], done: Done) -> None:
-        self._pool.submit(self._call, fn, done)
-
-    def _call(self, fn: Callable[[], Any], done: Done) -> None:
-        try:
-            result, error = fn(), None
-        except Exception as exc:  # handed to `done`, which says it
-            result, error = None, exc
-        emit(self._finished, done, result, error)
+        super().__init__(parent, workers, "skiller-net")
 
     @Slot(object, object, object)
-    def _deliver(self, done: Done, result: Any, error: BaseException | None) -> None:
+    def _deliver(self, done: Done | None, result: Any, error: BaseException | None) -> None:
         try:
-            done(result, error)
+            super()._deliver(done, result, error)
         except RuntimeError as exc:  # the widget that asked was closed meanwhile (a dialog, a language switch)
             if "already deleted" not in str(exc):
                 raise
@@ -135,13 +121,15 @@ class RelayAddressCheck(QObject):
         self._asked = text
         self._say("checking", error=False)
         probe = self.probe
-        network().submit(lambda: probe(text), lambda result, error: self._answered(text, result, error))
+        # A check still queued when the user has typed on is skipped: it would hold the pool for nothing.
+        network().submit(lambda: probe(text) if self._asked == text else None,
+                         lambda result, error: self._answered(text, result, error))
 
     def _answered(self, text: str, result: Any, error: BaseException | None) -> None:
         if self._asked == text:
             self._asked = ""
-        if text != self.field.text().strip():
-            return  # the user typed on: this answer is for an older text
+        if text != self.field.text().strip() or (result is None and error is None):
+            return  # the user typed on: this answer is for an older text, or was skipped
         if error is not None:
             from sync.relay_probe import RelayCheck
 

@@ -25,9 +25,9 @@ class Runner(QObject):
 
     _finished = Signal(object, object, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, workers: int = 1, name: str = "skiller-db") -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skiller-db")
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
         self._finished.connect(self._deliver)
 
     def submit(self, fn: Callable[[], Any], done: Done | None = None) -> None:
