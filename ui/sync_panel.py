@@ -267,9 +267,8 @@ class SyncScreen(QWidget):
     def _show_progress(self, counts: list[tuple[int, int | None, str]]) -> None:
         """A sync that says how much it expects fills the bar and says the count; any other pulses."""
         known = [(done, total) for done, total, _ in counts if total]
-        unit = next((u for _, total, u in counts if total), "documents")
         units = {u for _, total, u in counts if total}
-        unit = unit if len(units) == 1 else "documents"
+        unit = next(iter(units)) if len(units) == 1 else "documents"
         if not known:
             self.progress.setRange(0, 0)
             self.progress.setAccessibleDescription("")
