@@ -110,6 +110,18 @@ def url() -> Check:
     return check
 
 
+def concept() -> Check:
+    """A concept URI from a shared vocabulary (ESCO today): an http(s) IRI, bounded like an id."""
+    within = text(MAX_ID)
+
+    def check(value: Any) -> None:
+        within(value)
+        if value and not value.startswith(("http://", "https://")):
+            raise _Out(f"is not a concept URI ({value[:40]!r})")
+
+    return check
+
+
 def integer(low: int, high: int) -> Check:
     def check(value: Any) -> None:
         if type(value) is not int:
@@ -207,6 +219,7 @@ _TITLE = text(LIMITS["title"])
 _DESCRIPTION = text(LIMITS["description"])
 _COMMENT = text(LIMITS["comment"])
 _SMALL = text(40)  # kinds, statuses, roles, availability, sources
+_CONCEPT = concept()  # optional on every skill-bearing entry: older documents without it stay valid
 
 PERSON = record(
     schema=integer(0, 2**31),
@@ -235,6 +248,7 @@ PERSON = record(
             keywords=list_of(_SKILL, 500),
             evidence=list_of(record(kind=_TITLE, title=_TITLE, url=_URL, description=_DESCRIPTION), 200),
             position=number(MAX_POSITION),
+            concept=_CONCEPT,
         ),
         2_000,
     ),
@@ -249,6 +263,7 @@ PERSON = record(
             revoked=boolean,
             revoked_at=_DATE_CHECK,
             credential=text(MAX_CREDENTIAL),
+            concept=_CONCEPT,
         ),
         20_000,
     ),
@@ -265,6 +280,7 @@ PERSON = record(
             updated_at=_DATE_CHECK,
             answers=map_of(record(person=_ID, message=_COMMENT, date=_DATE_CHECK), 2_000),
             recognition=record(person=_ID, comment=_COMMENT, endorsement_id=_ID, date=_DATE_CHECK),
+            concept=_CONCEPT,
         ),
         10_000,
     ),
@@ -278,6 +294,7 @@ PERSON = record(
             endorser_url=text(LIMITS["url"]),
             date=_DATE_CHECK,
             status=_TITLE,
+            concept=_CONCEPT,
         ),
         20_000,
     ),
@@ -297,6 +314,10 @@ PERSON = record(
         5_000,
     ),
     team_acceptances=map_of(record(invitation_id=_ID, proof=text(1_000), date=_DATE_CHECK), 2_000),
+    # A thank-you for an endorsement received, signed by the person thanked: keyed by its own id.
+    thanks=map_of(record(endorser=_ID, endorsement_id=_ID, message=_COMMENT, date=_DATE_CHECK), 20_000),
+    # "I know this person", keyed by their person id; revoking keeps the entry with revoked_at.
+    known=map_of(record(date=_DATE_CHECK, revoked_at=_DATE_CHECK), 10_000),
 )
 
 # -- the team document (teams/document.py) --------------------------------------------
@@ -322,7 +343,8 @@ TEAM = record(
     ),
     needs=map_of(
         record(skill=_SKILL, level=integer(1, 5), note=_COMMENT, status=_SMALL, created_by=_ID,
-               created_at=_DATE_CHECK, filled_at=_DATE_CHECK, filled_by=_ID),
+               created_at=_DATE_CHECK, filled_at=_DATE_CHECK, filled_by=_ID, concept=_CONCEPT,
+               role=_CONCEPT, role_label=text(LIMITS["role"])),
         10_000,
     ),
 )

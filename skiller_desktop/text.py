@@ -15,7 +15,8 @@ LIMITS = {
     "bio": 5000,
     "location": 120,
     "availability": 40,
-    "skill": 80,
+    "skill": 160,  # ESCO's longest label is 115 characters (French); 80 cut 167 of them
+    "role": 250,  # ESCO occupation labels run to 202 characters (French, both genders)
     "description": 2000,
     "comment": 1000,
     "title": 200,
@@ -39,6 +40,12 @@ def fold(text: str) -> str:
 def skill_key(name: str) -> str:
     """One key for "Python", "python " and "PYTHON": the identity of a skill."""
     return fold(name)
+
+
+def skill_group(name: str, concept: str | None = None) -> str:
+    """What endorsements, search, standing and the team matrix add up by: the concept where one is linked,
+    the normalised name otherwise (so two spellings of one ESCO concept count together)."""
+    return concept or skill_key(name)
 
 
 def clean(value: object, field: str, *, required: bool = False) -> str:
