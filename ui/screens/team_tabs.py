@@ -67,6 +67,12 @@ def table(parent: QWidget, model, accessible: str) -> QTableView:
     return view
 
 
+def rows_height(view: QTableView, rows: int) -> int:
+    """The height a table needs to show its header and `rows` rows."""
+    return (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth())
+
+
 def buttons_row(*buttons: QPushButton) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addStretch(1)
@@ -115,20 +121,21 @@ class MembersTab(_Tab):
         self.pending = QLabel(self)
         plain(self.pending)
         self.pending.setObjectName("muted")
+        self.pending.setWordWrap(True)
         self.error = error_label(self)
-        row = QHBoxLayout()
-        row.addWidget(self.pending, 1)
-        row.addWidget(self.role_button)
-        row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.pending)
+        layout.addLayout(buttons_row(self.role_button, self.remove_button))
         layout.addWidget(self.error)
-        layout.addWidget(self._invite_box())
+        # Inviting has its own tab (admins only): under the members at 1024×680 it left the
+        # members table one row high (issue 12.7). The screen adds `invite_page` to its tabs.
+        self.invite_page = QWidget(screen)
+        QVBoxLayout(self.invite_page).addWidget(self._invite_box(), 1)
         self._update_buttons()
 
     def _invite_box(self) -> QGroupBox:
-        self.invite_box = QGroupBox(self.tr("Invite"), self)
+        self.invite_box = QGroupBox(self.tr("Invite someone to the team"), self.invite_page)
         self.people = PeopleModel(self.teams_screen.ops, self)
         self.search = QLineEdit(self.invite_box)
         self.search.setPlaceholderText(self.tr("Find someone you know by name or skill…"))
@@ -146,7 +153,6 @@ class MembersTab(_Tab):
         self.invite_button = QPushButton(icon("add"), self.tr("&Invite"), self.invite_box)
         self.invite_button.clicked.connect(self.invite)
         self.results = table(self.invite_box, self.people, self.tr("People you can invite"))
-        self.results.setMaximumHeight(108)
         self.results.verticalHeader().setDefaultSectionSize(24)
         fit_columns(self.results, 1, widths={0: 170})
         for column in (2, 3, 4):
@@ -175,7 +181,7 @@ class MembersTab(_Tab):
         code_row.addWidget(self.copy_button)
         self.invitations = InvitationsModel(self.teams_screen.ops, self)
         self.open_invitations = table(self.invite_box, self.invitations, self.tr("Open invitations"))
-        self.open_invitations.setMaximumHeight(86)
+        self.open_invitations.setMinimumHeight(rows_height(self.open_invitations, 3))
         fit_columns(self.open_invitations, 0, fit=(1, 2))
         self.open_invitations.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.withdraw_button = QPushButton(icon("remove"), self.tr("&Withdraw invitation"), self.invite_box)
@@ -183,10 +189,10 @@ class MembersTab(_Tab):
         layout = QVBoxLayout(self.invite_box)
         layout.addLayout(search_row)
         layout.addWidget(self.person_error)
-        layout.addWidget(self.results)
+        layout.addWidget(self.results, 2)
         layout.addWidget(self.invite_error)
         layout.addLayout(code_row)
-        layout.addWidget(self.open_invitations)
+        layout.addWidget(self.open_invitations, 1)
         layout.addLayout(buttons_row(self.withdraw_button))
         return self.invite_box
 
