@@ -65,11 +65,9 @@ def first_run(out: Path, lang: str, work: Path) -> None:
     services.close()
 
 
-def open_window(services: Services, lang: str, work: Path, size: tuple[int, int]) -> MainWindow:
-    """The main window on the demo, in `lang`, at `size`, as a user would see it (sync pretended)."""
-    languages = Languages()
-    languages.switch(lang)
-    settings = QSettings(str(work / f"{lang}-{size[0]}.ini"), QSettings.Format.IniFormat)
+def open_window(services: Services, languages: Languages, work: Path, size: tuple[int, int]) -> MainWindow:
+    """The main window on the demo, in the language switched to, at `size`, as a user sees it (sync pretended)."""
+    settings = QSettings(str(work / f"{languages.current}-{size[0]}.ini"), QSettings.Format.IniFormat)
     ops = Operations(services, SyncRunner())
     window = MainWindow(ops, settings, languages, sync_source=DemoSyncSource(), debounce_ms=0)
     window.resize(*size)
@@ -124,6 +122,10 @@ def scenes(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     yield "teams-needs", window
     teams.tabs.setCurrentWidget(teams.matrix_tab)
     yield "teams-matrix", window
+    bar = teams.matrix_tab.table.horizontalScrollBar()
+    bar.setValue(bar.maximum())  # the member column stays pinned while the skills scroll
+    yield "teams-matrix-scrolled", window
+    bar.setValue(0)
     teams.tabs.setCurrentWidget(teams.matching_tab)
     teams.matching_tab.table.selectRow(1)
     yield "teams-matching", window
@@ -181,15 +183,16 @@ def main() -> int:
     application()
     work = Path(tempfile.mkdtemp(prefix="skiller-shots-"))
     services = prepare(work / "demo")
+    languages = Languages()
     for lang in LANGUAGES:
-        Languages().switch(lang)
+        languages.switch(lang)
         first_run(out, lang, work)
         for suffix, size in SIZES.items():
-            window = open_window(services, lang, work, size)
+            window = open_window(services, languages, work, size)
             for name, widget in scenes(window):
                 save(widget, out, f"{lang}-{name}{suffix}.png")
             window.close()
-    Languages().switch("en")
+    languages.switch("en")
     services.close()
     return 0
 

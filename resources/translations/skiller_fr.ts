@@ -1206,78 +1206,123 @@
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en d’abord un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="32" />
+        <location filename="../../ui/team_models.py" line="46" />
         <source>Admin</source>
         <translation>Administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="32" />
+        <location filename="../../ui/team_models.py" line="46" />
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="36" />
+        <location filename="../../ui/team_models.py" line="50" />
         <source>available</source>
         <translation>disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="36" />
+        <location filename="../../ui/team_models.py" line="50" />
         <source>open to offers</source>
         <translation>ouvert aux propositions</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="37" />
+        <location filename="../../ui/team_models.py" line="51" />
         <source>busy</source>
         <translation>occupé</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="37" />
+        <location filename="../../ui/team_models.py" line="51" />
         <source>availability unknown</source>
         <translation>disponibilité inconnue</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="42" />
+        <location filename="../../ui/team_models.py" line="56" />
         <source>level %1 ≥ %2 wanted</source>
         <translation>niveau %1 ≥ %2 voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="42" />
+        <location filename="../../ui/team_models.py" line="56" />
         <source>level %1 &lt; %2 wanted</source>
         <translation>niveau %1 &lt; %2 voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="44" />
+        <location filename="../../ui/team_models.py" line="58" />
         <source>no endorsements</source>
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/messages.py" line="371" />
-        <location filename="../../ui/team_models.py" line="44" />
+        <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="45" />
+        <location filename="../../ui/team_models.py" line="59" />
         <source>team member</source>
         <translation>membre de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="45" />
+        <location filename="../../ui/team_models.py" line="59" />
         <source>not in the team</source>
         <translation>hors de l’équipe</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="74" />
+        <location filename="../../ui/team_models.py" line="88" />
         <source>%n member(s)</source>
         <translation><numerusform>%n membre</numerusform><numerusform>%n membres</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="75" />
+        <location filename="../../ui/team_models.py" line="89" />
         <source>%n open need(s)</source>
         <translation><numerusform>%n besoin ouvert</numerusform><numerusform>%n besoins ouverts</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="137" />
+        <source>Best match</source>
+        <translation>Meilleure correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="137" />
+        <source>Best match, below the level wanted: nobody meets it</source>
+        <translation>Meilleure correspondance, sous le niveau voulu : personne ne l’atteint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="141" />
+        <source>Below the level wanted: after everyone who meets it</source>
+        <translation>Sous le niveau voulu : après toutes les personnes qui l’atteignent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="142" />
+        <source>Not in the team: after the team’s members</source>
+        <translation>Hors de l’équipe : après les membres de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="143" />
+        <source>Busy: after those who are free</source>
+        <translation>Occupé·e : après les personnes libres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="144" />
+        <source>Lower level than %1 (%2 &lt; %3)</source>
+        <translation>Niveau plus bas que %1 (%2 &lt; %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="145" />
+        <source>Fewer endorsements than %1 (%2 &lt; %3)</source>
+        <translation>Moins de recommandations que %1 (%2 &lt; %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="146" />
+        <source>Less available than %1</source>
+        <translation>Moins disponible que %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="147" />
+        <source>As %1 on every count: by name</source>
+        <translation>À égalité avec %1 sur tout : par ordre alphabétique</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="244" />
+        <location filename="../../ui/team_models.py" line="250" />
         <source>level %1, %n endorsement(s)</source>
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
@@ -2398,27 +2443,27 @@
 <context>
     <name>InvitationsModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="101" />
+        <location filename="../../ui/team_models.py" line="115" />
         <source>Invited</source>
         <translation>Invité·e</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="101" />
+        <location filename="../../ui/team_models.py" line="115" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="101" />
+        <location filename="../../ui/team_models.py" line="115" />
         <source>Works until</source>
         <translation>Valable jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="104" />
+        <location filename="../../ui/team_models.py" line="118" />
         <source>Anyone with the code</source>
         <translation>Quiconque a le code</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="105" />
+        <location filename="../../ui/team_models.py" line="119" />
         <source>Until withdrawn</source>
         <translation>Jusqu’à son retrait</translation>
     </message>
@@ -2833,27 +2878,27 @@
 <context>
     <name>MatchingModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="135" />
+        <location filename="../../ui/team_models.py" line="168" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="135" />
+        <location filename="../../ui/team_models.py" line="168" />
         <source>Candidate</source>
         <translation>Candidat</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="135" />
+        <location filename="../../ui/team_models.py" line="168" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="135" />
+        <location filename="../../ui/team_models.py" line="168" />
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="158" />
+        <location filename="../../ui/team_models.py" line="194" />
         <source>Nobody known has this skill yet</source>
         <translation>Personne de connu n’a encore cette compétence</translation>
     </message>
@@ -2861,17 +2906,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="524" />
+        <location filename="../../ui/screens/team_tabs.py" line="552" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="528" />
+        <location filename="../../ui/screens/team_tabs.py" line="558" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="531" />
+        <location filename="../../ui/screens/team_tabs.py" line="561" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -2879,22 +2924,32 @@
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="209" />
+        <location filename="../../ui/team_models.py" line="253" />
+        <source>meets the %1 wanted</source>
+        <translation>atteint le %1 voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="253" />
+        <source>below the %1 wanted</source>
+        <translation>sous le %1 voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="264" />
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="217" />
+        <location filename="../../ui/team_models.py" line="272" />
         <source>Gap: the team needs level %1 and no member has it</source>
         <translation>Manque : l’équipe a besoin du niveau %1 et aucun membre ne l’a</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="220" />
+        <location filename="../../ui/team_models.py" line="275" />
         <source>The team needs level %1</source>
         <translation>L’équipe a besoin du niveau %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="243" />
+        <location filename="../../ui/team_models.py" line="248" />
         <source>%1 does not list %2</source>
         <translation>%1 n’indique pas %2</translation>
     </message>
@@ -2902,67 +2957,82 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="415" />
+        <location filename="../../ui/screens/team_tabs.py" line="425" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="416" />
+        <location filename="../../ui/screens/team_tabs.py" line="426" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="420" />
+        <location filename="../../ui/screens/team_tabs.py" line="430" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="421" />
+        <location filename="../../ui/screens/team_tabs.py" line="431" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="422" />
+        <location filename="../../ui/screens/team_tabs.py" line="432" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="423" />
+        <location filename="../../ui/screens/team_tabs.py" line="433" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="438" />
+        <location filename="../../ui/screens/team_tabs.py" line="448" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="444" />
+        <location filename="../../ui/screens/team_tabs.py" line="456" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="469" />
+        <location filename="../../ui/screens/team_tabs.py" line="475" />
+        <source>meets the level wanted</source>
+        <translation>atteint le niveau voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="475" />
+        <source>below the level wanted</source>
+        <translation>sous le niveau voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="476" />
+        <source>gap: needed, and nobody has the level</source>
+        <translation>manque : requis, et personne n’a le niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="497" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="471" />
+        <location filename="../../ui/screens/team_tabs.py" line="499" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="499" />
+        <location filename="../../ui/screens/team_tabs.py" line="527" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="500" />
+        <location filename="../../ui/screens/team_tabs.py" line="528" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="506" />
+        <location filename="../../ui/screens/team_tabs.py" line="534" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -2970,22 +3040,22 @@
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="89" />
+        <location filename="../../ui/team_models.py" line="103" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="89" />
+        <location filename="../../ui/team_models.py" line="103" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="89" />
+        <location filename="../../ui/team_models.py" line="103" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="89" />
+        <location filename="../../ui/team_models.py" line="103" />
         <source>Member since</source>
         <translation>Membre depuis</translation>
     </message>
@@ -2993,128 +3063,128 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="114" />
+        <location filename="../../ui/screens/team_tabs.py" line="124" />
         <source>Team members</source>
         <translation>Membres de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="117" />
-        <location filename="../../ui/screens/team_tabs.py" line="236" />
+        <location filename="../../ui/screens/team_tabs.py" line="127" />
+        <location filename="../../ui/screens/team_tabs.py" line="246" />
         <source>Make &amp;admin</source>
         <translation>Nommer &amp;administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="119" />
+        <location filename="../../ui/screens/team_tabs.py" line="129" />
         <source>&amp;Remove from team…</source>
         <translation>&amp;Retirer de l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="138" />
+        <location filename="../../ui/screens/team_tabs.py" line="148" />
         <source>Invite someone to the team</source>
         <translation>Inviter quelqu’un dans l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="141" />
+        <location filename="../../ui/screens/team_tabs.py" line="151" />
         <source>Find someone you know by name or skill…</source>
         <translation>Cherchez une personne connue par nom ou compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="142" />
+        <location filename="../../ui/screens/team_tabs.py" line="152" />
         <source>Person to invite</source>
         <translation>Personne à inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="150" />
+        <location filename="../../ui/screens/team_tabs.py" line="160" />
         <source>Role of the newcomer</source>
         <translation>Rôle du nouveau venu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="151" />
+        <location filename="../../ui/screens/team_tabs.py" line="161" />
         <source>as member</source>
         <translation>comme membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="152" />
+        <location filename="../../ui/screens/team_tabs.py" line="162" />
         <source>as admin</source>
         <translation>comme administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="153" />
+        <location filename="../../ui/screens/team_tabs.py" line="163" />
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="155" />
+        <location filename="../../ui/screens/team_tabs.py" line="165" />
         <source>People you can invite</source>
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="165" />
+        <location filename="../../ui/screens/team_tabs.py" line="175" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="169" />
+        <location filename="../../ui/screens/team_tabs.py" line="179" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="170" />
+        <location filename="../../ui/screens/team_tabs.py" line="180" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="171" />
+        <location filename="../../ui/screens/team_tabs.py" line="181" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="183" />
+        <location filename="../../ui/screens/team_tabs.py" line="193" />
         <source>Open invitations</source>
         <translation>Invitations en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="187" />
+        <location filename="../../ui/screens/team_tabs.py" line="197" />
         <source>&amp;Withdraw invitation</source>
         <translation>Re&amp;tirer l’invitation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="217" />
+        <location filename="../../ui/screens/team_tabs.py" line="227" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="236" />
+        <location filename="../../ui/screens/team_tabs.py" line="246" />
         <source>Make &amp;member</source>
         <translation>Rendre &amp;membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="255" />
+        <location filename="../../ui/screens/team_tabs.py" line="265" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="259" />
+        <location filename="../../ui/screens/team_tabs.py" line="269" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="272" />
+        <location filename="../../ui/screens/team_tabs.py" line="282" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="297" />
+        <location filename="../../ui/screens/team_tabs.py" line="307" />
         <source>Invitation withdrawn: it can no longer be used to join.</source>
         <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="315" />
+        <location filename="../../ui/screens/team_tabs.py" line="325" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="317" />
+        <location filename="../../ui/screens/team_tabs.py" line="327" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -3122,37 +3192,37 @@
 <context>
     <name>NeedsModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="116" />
+        <location filename="../../ui/team_models.py" line="130" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="116" />
+        <location filename="../../ui/team_models.py" line="130" />
         <source>Filled</source>
         <translation>Pourvu</translation>
     </message>
@@ -3160,47 +3230,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="335" />
+        <location filename="../../ui/screens/team_tabs.py" line="345" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="336" />
+        <location filename="../../ui/screens/team_tabs.py" line="346" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="340" />
+        <location filename="../../ui/screens/team_tabs.py" line="350" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="341" />
+        <location filename="../../ui/screens/team_tabs.py" line="351" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="343" />
+        <location filename="../../ui/screens/team_tabs.py" line="353" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="344" />
+        <location filename="../../ui/screens/team_tabs.py" line="354" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="345" />
+        <location filename="../../ui/screens/team_tabs.py" line="355" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="362" />
+        <location filename="../../ui/screens/team_tabs.py" line="372" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="365" />
+        <location filename="../../ui/screens/team_tabs.py" line="375" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>

@@ -1,9 +1,11 @@
 """The skill matrix and need matching: pure functions over rows the store hands in.
 
-Ranking for a need, in order: team members before other people; those who
-reach the wanted level first; among them, those not busy first; then higher
-level, more endorsements, better availability (available, open, unknown,
-busy), and name. The reason says which facts decided.
+Ranking for a need, in order: those who reach the wanted level first (a
+member below it does not outrank an outsider who meets it: issue 12.4); then
+team members before other people; those not busy first; then higher level,
+more endorsements, better availability (available, open, unknown, busy), and
+name. The reason says the facts; `deciding_fact` says which one put a
+candidate below the one before, so the matching view can explain its order.
 """
 
 from __future__ import annotations
@@ -121,10 +123,15 @@ def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]]) -> 
     return sorted(found, key=lambda c: candidate_order(c, need.level))
 
 
+# The facts `candidate_order` compares, in its order (the person id, last, only makes it total).
+# A new sort key goes into both, at the same place: `deciding_fact` reads them side by side.
+ORDER_FACTS = ("level_met", "member", "not_busy", "level", "endorsements", "availability", "name")
+
+
 def candidate_order(c: Candidate, wanted: int) -> tuple:
     return (
-        not c.member,
         c.level < wanted,
+        not c.member,
         c.availability == "busy",
         -c.level,
         -c.endorsements,
@@ -140,3 +147,11 @@ def reason(wanted: int, level: int, endorsements: int, availability: str, member
     parts.append(availability or "availability unknown")
     parts.append("team member" if member else "not in the team")
     return ", ".join(parts)
+
+
+def deciding_fact(before: Candidate, after: Candidate, wanted: int) -> str:
+    """Which of `ORDER_FACTS` put `after` below `before` (the first where their order keys differ)."""
+    for fact, a, b in zip(ORDER_FACTS, candidate_order(before, wanted), candidate_order(after, wanted), strict=False):
+        if a != b:
+            return fact
+    return "name"

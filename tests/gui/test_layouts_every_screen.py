@@ -218,7 +218,9 @@ def demo(take, tmp_path_factory):
 
 @pytest.mark.parametrize(("lang", "size"), [("en", (1024, 680)), ("fr", (1024, 680)), ("fr", (1280, 800))])
 def test_every_screen_holds(qtbot, take, demo, tmp_path, lang, size) -> None:
-    window = take.open_window(demo, lang, tmp_path, size)
+    languages = Languages()
+    languages.switch(lang)
+    window = take.open_window(demo, languages, tmp_path, size)
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
     found: dict[str, list[str]] = {}
@@ -233,7 +235,7 @@ def test_every_screen_holds(qtbot, take, demo, tmp_path, lang, size) -> None:
                 found[name] = problems
     finally:
         window.close()
-        Languages().switch("en")
+        languages.switch("en")
     assert {"profile", "people", "teams", "teams-matrix", "teams-matching", "settings"} <= set(seen)
     assert not found, "\n".join(f"{lang} {size} {name}: {p}" for name, ps in found.items() for p in ps)
 

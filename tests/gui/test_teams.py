@@ -186,7 +186,8 @@ def test_create_invite_accept_need_matched(qtbot, window, ask, node, languages, 
     matching = screen.matching_tab.model
     python = [r for r in matching.rows if r.need.skill == "Python" and r.candidate]
     assert [r.candidate.name for r in python] == ["Bob Durand"]
-    reason = matching.index(matching.rows.index(python[0]), 3).data()
+    ranked, reason = matching.index(matching.rows.index(python[0]), 3).data().split("\n")
+    assert ranked == "Best match"
     assert reason == "level 4 ≥ 3 wanted, no endorsements, availability unknown, team member"
     core = next(m for m in window.ops.services.teams.matching(team_id) if m.need.skill == "Python")
     assert reason == core.candidates[0].reason  # said as the core says it

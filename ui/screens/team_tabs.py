@@ -7,6 +7,7 @@ the "teams" change arrives.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,11 +36,20 @@ from skiller_desktop.teams.views import Invitation, Member, NeedMatches, Team, T
 from skiller_desktop.teams.views import Need as TeamNeed
 
 from ..forms import FieldErrors, error_label, fit_columns
+from ..frozen_table import FrozenColumnTable
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..plain import plain
 from ..resources import icon
-from ..team_models import SORT_ROLE, InvitationsModel, MatchingModel, MatrixModel, MembersModel, NeedsModel
+from ..team_models import (
+    LEVEL_COLOURS,
+    SORT_ROLE,
+    InvitationsModel,
+    MatchingModel,
+    MatrixModel,
+    MembersModel,
+    NeedsModel,
+)
 
 if TYPE_CHECKING:
     from .teams import TeamsScreen
@@ -56,8 +66,8 @@ class TeamDetail:
     matches: list[NeedMatches]
 
 
-def table(parent: QWidget, model, accessible: str) -> QTableView:
-    view = QTableView(parent)
+def table(parent: QWidget, model, accessible: str, cls: type[QTableView] = QTableView) -> QTableView:
+    view = cls(parent)
     view.setModel(model)
     view.setAccessibleName(accessible)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -437,11 +447,13 @@ class MatrixTab(_Tab):
         self.gaps.setWordWrap(True)
         self.legend = QLabel(self.tr("Each cell: level · endorsements. Click a column title to sort."), self)
         self.legend.setObjectName("muted")
+        self.legend.setWordWrap(True)
+        self.colours = self._level_legend()
         self.model = MatrixModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = table(self, self.proxy, self.tr("Skill matrix"))
+        self.table = table(self, self.proxy, self.tr("Skill matrix"), FrozenColumnTable)  # members stay in view
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -451,8 +463,24 @@ class MatrixTab(_Tab):
         layout.addLayout(top)
         layout.addWidget(self.gaps)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.colours)
         layout.addWidget(self.legend)
         layout.addWidget(self.message)
+
+    def _level_legend(self) -> QLabel:
+        """What the matrix's colours mean, in words beside a swatch of each (colour is never the only sign).
+
+        One wrapping label, so the legend never widens the tab at 1024×680.
+        """
+        words = {"meets": self.tr("meets the level wanted"), "below": self.tr("below the level wanted"),
+                 "gap": self.tr("gap: needed, and nobody has the level")}
+        swatch = ('<span style="background-color: {0}; color: {0};">&nbsp;&#9632;&nbsp;</span>&nbsp;{1}')
+        parts = [swatch.format(LEVEL_COLOURS[state].name(), html.escape(said)) for state, said in words.items()]
+        legend = QLabel(" &nbsp; ".join(parts), self)
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setWordWrap(True)
+        legend.setObjectName("muted")
+        return legend
 
     def options(self) -> dict:
         skills = [s.strip() for s in self.skills.text().split(",") if s.strip()]
@@ -523,6 +551,8 @@ class MatchingTab(_Tab):
         self.model = MatchingModel(screen.ops, self)
         self.table = table(self, self.model, self.tr("Candidates for open needs"))
         fit_columns(self.table, 3, fit=(1, 2), widths={0: 40})  # not to contents: headings span column 0
+        self.table.setWordWrap(False)  # each of the Why's two lines on one line, cut with a tooltip when narrow
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.model.modelReset.connect(self._span_headings)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.empty = QLabel(self.tr("No open needs: add one in “Needs” to see who could fill it."), self)
