@@ -164,6 +164,7 @@ class MembersTab(_Tab):
         self.invite_button.clicked.connect(self.invite)
         self.results = table(self.invite_box, self.people, self.tr("People you can invite"))
         self.results.verticalHeader().setDefaultSectionSize(24)
+        self.results.setMinimumHeight(rows_height(self.results, 3))
         fit_columns(self.results, 1, widths={0: 170})
         for column in (2, 3, 4):
             self.results.setColumnHidden(column, True)
