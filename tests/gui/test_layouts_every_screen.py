@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListView,
     QTabBar,
     QTableView,
+    QTextEdit,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -158,6 +159,22 @@ def label_problems(label: QLabel) -> list[str]:
     return []
 
 
+def document_problems(view: QTextEdit) -> list[str]:
+    """Words a rich text view breaks across two lines for want of width ("recommand/ations")."""
+    problems = []
+    block = view.document().begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        for number in range(layout.lineCount() - 1):
+            line = layout.lineAt(number)
+            end = line.textStart() + line.textLength()
+            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                broken = f"{text[max(0, end - 12):end]}/{text[end:end + 12]}"
+                problems.append(f"{where(view)}: a word is broken: “{broken}”")
+        block = block.next()
+    return problems
+
+
 def button_problems(button: QAbstractButton) -> list[str]:
     if not button.text().strip() or button.toolTip():
         return []
@@ -181,6 +198,9 @@ def layout_problems(root: QWidget) -> list[str]:
             problems += view_problems(view)
         elif shown(view) and isinstance(view, QListView):
             problems += cell_problems(view)
+    for document in root.findChildren(QTextEdit):
+        if shown(document):
+            problems += document_problems(document)
     for label in root.findChildren(QLabel):
         if shown(label):
             problems += label_problems(label)
