@@ -26,6 +26,8 @@ from ..forms import FormDialog, error_label, fit_columns
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..operations import on_error
+from ..person_cell import PersonCell
+from ..person_cell import row_height as person_row_height
 from ..person_view import PersonView, availability_label
 from ..plain import plain
 from ..qtcompat import emit
@@ -111,9 +113,12 @@ class PeopleScreen(Screen):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
-        fit_columns(self.table, 1, fit=(3,), widths={0: 150, 2: 100, 4: 60})
+        # the name with the headline under it takes the spare width (ui/person_cell.py)
+        self.table.setItemDelegateForColumn(0, PersonCell(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(person_row_height(self.table.fontMetrics()))
+        fit_columns(self.table, 0, fit=(3,), widths={2: 100, 4: 60})
+        self.table.setColumnHidden(1, True)
         self.table.setColumnHidden(3, True)
         self.table.selectionModel().currentRowChanged.connect(self._person_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -163,7 +168,7 @@ class PeopleScreen(Screen):
         splitter.setChildrenCollapsible(False)
         # the list first: at 1024×680 the detail took half and headlines read "Étudiant en …" (issue 12.7)
         self.detail.setMinimumWidth(260)
-        splitter.setSizes([620, 380])
+        splitter.setSizes([650, 350])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(title)
