@@ -231,12 +231,13 @@ def demo(take, tmp_path_factory):
     from ui.app import setup
 
     setup(QApplication.instance())  # type: ignore[arg-type]
-    services = take.prepare(tmp_path_factory.mktemp("demo") / "data", 120)
+    services = take.prepare(tmp_path_factory.mktemp("demo") / "data")  # the screenshots' demo, as it is
     yield services
     services.close()
 
 
-@pytest.mark.parametrize(("lang", "size"), [("en", (1024, 680)), ("fr", (1024, 680)), ("fr", (1280, 800))])
+@pytest.mark.parametrize(("lang", "size"), [("en", (1024, 680)), ("fr", (1024, 680)), ("en", (1280, 800)),
+                                            ("fr", (1280, 800))])
 def test_every_screen_holds(qtbot, take, demo, tmp_path, lang, size) -> None:
     languages = Languages()
     languages.switch(lang)
@@ -250,7 +251,7 @@ def test_every_screen_holds(qtbot, take, demo, tmp_path, lang, size) -> None:
             settle()
             seen.append(name)
             assert widget.isVisible(), name
-            problems = layout_problems(widget)
+            problems = list(dict.fromkeys(layout_problems(widget)))  # a long tree repeats the same cut
             if problems:
                 found[name] = problems
     finally:
