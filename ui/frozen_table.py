@@ -95,7 +95,12 @@ class FrozenColumnTable(QTableView):
 
     def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
                  hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        keep = self.horizontalScrollBar().value()
+        bar = self.horizontalScrollBar()
+        keep = bar.value()
         super().scrollTo(index, hint)
         if index.column() == 0:  # column 0 is always in view: selecting a member never scrolls sideways
-            self.horizontalScrollBar().setValue(keep)
+            bar.setValue(keep)
+            return
+        under = self.columnWidth(0) - self.visualRect(index).left()
+        if under > 0:  # Qt thinks a cell under the pinned column is in view: bring it out from under
+            bar.setValue(bar.value() - under)

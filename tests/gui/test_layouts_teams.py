@@ -126,6 +126,8 @@ def test_the_member_column_stays_while_the_skills_scroll(qtbot, team) -> None:
     qtbot.mouseClick(pinned.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(4, pinned.rowViewportPosition(1) + 2))
     assert table.currentIndex().row() == 1 and table.selectionModel().isRowSelected(1)  # one selection for both
     assert bar.value() == where  # choosing a member by name does not scroll the skills back
+    table.setCurrentIndex(table.model().index(1, 1))  # the first skill, by keyboard: out from under the names
+    assert table.visualRect(table.currentIndex()).left() >= pinned.width()
 
 
 def glyphs_missing(text: str, font: QFont) -> int:
