@@ -91,13 +91,13 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="227" />
+        <location filename="../../ui/screens/team_tabs.py" line="228" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="282" />
+        <location filename="../../ui/screens/team_tabs.py" line="283" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation>
             <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>
@@ -106,7 +106,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="226" />
+        <location filename="../../ui/screens/people.py" line="231" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>

@@ -1377,11 +1377,16 @@
     </message>
     <message>
         <location filename="../../ui/help.py" line="116" />
+        <source>Droid Sans Fallback (a subset: Chinese and Japanese characters), shown where the system has no font for them. © Google, Apache License 2.0 (resources/fonts/DroidSansFallback-LICENSE.txt).</source>
+        <translation>Droid Sans Fallback (un sous-ensemble : caractères chinois et japonais), utilisée quand le système n’a pas de police pour eux. © Google, licence Apache 2.0 (resources/fonts/DroidSansFallback-LICENSE.txt).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="119" />
         <source>Skills vocabulary</source>
         <translation>Vocabulaire des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="117" />
+        <location filename="../../ui/help.py" line="120" />
         <source>This service uses the ESCO classification of the European Commission.</source>
         <translation>Ce service utilise la classification ESCO de la Commission européenne.</translation>
     </message>
@@ -1389,7 +1394,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="97" />
+        <location filename="../../ui/app.py" line="131" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
@@ -1486,47 +1491,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="40" />
+        <location filename="../../ui/screens/people.py" line="42" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="47" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="52" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="52" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="51" />
+        <location filename="../../ui/screens/people.py" line="53" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -2093,37 +2098,37 @@
 <context>
     <name>GivenEndorsementsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="233" />
+        <location filename="../../ui/models.py" line="243" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="233" />
+        <location filename="../../ui/models.py" line="243" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -2906,17 +2911,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="552" />
+        <location filename="../../ui/screens/team_tabs.py" line="553" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="558" />
+        <location filename="../../ui/screens/team_tabs.py" line="559" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="561" />
+        <location filename="../../ui/screens/team_tabs.py" line="562" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -2957,82 +2962,82 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="425" />
+        <location filename="../../ui/screens/team_tabs.py" line="426" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="426" />
+        <location filename="../../ui/screens/team_tabs.py" line="427" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="430" />
+        <location filename="../../ui/screens/team_tabs.py" line="431" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="431" />
+        <location filename="../../ui/screens/team_tabs.py" line="432" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="432" />
+        <location filename="../../ui/screens/team_tabs.py" line="433" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="433" />
+        <location filename="../../ui/screens/team_tabs.py" line="434" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="448" />
+        <location filename="../../ui/screens/team_tabs.py" line="449" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="456" />
+        <location filename="../../ui/screens/team_tabs.py" line="457" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="475" />
+        <location filename="../../ui/screens/team_tabs.py" line="476" />
         <source>meets the level wanted</source>
         <translation>atteint le niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="475" />
+        <location filename="../../ui/screens/team_tabs.py" line="476" />
         <source>below the level wanted</source>
         <translation>sous le niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="476" />
+        <location filename="../../ui/screens/team_tabs.py" line="477" />
         <source>gap: needed, and nobody has the level</source>
         <translation>manque : requis, et personne n’a le niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="497" />
+        <location filename="../../ui/screens/team_tabs.py" line="498" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="499" />
+        <location filename="../../ui/screens/team_tabs.py" line="500" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="527" />
+        <location filename="../../ui/screens/team_tabs.py" line="528" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="528" />
+        <location filename="../../ui/screens/team_tabs.py" line="529" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="534" />
+        <location filename="../../ui/screens/team_tabs.py" line="535" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -3069,7 +3074,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/team_tabs.py" line="127" />
-        <location filename="../../ui/screens/team_tabs.py" line="246" />
+        <location filename="../../ui/screens/team_tabs.py" line="247" />
         <source>Make &amp;admin</source>
         <translation>Nommer &amp;administrateur</translation>
     </message>
@@ -3119,72 +3124,72 @@
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="175" />
+        <location filename="../../ui/screens/team_tabs.py" line="176" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="179" />
+        <location filename="../../ui/screens/team_tabs.py" line="180" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="180" />
+        <location filename="../../ui/screens/team_tabs.py" line="181" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="181" />
+        <location filename="../../ui/screens/team_tabs.py" line="182" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="193" />
+        <location filename="../../ui/screens/team_tabs.py" line="194" />
         <source>Open invitations</source>
         <translation>Invitations en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="197" />
+        <location filename="../../ui/screens/team_tabs.py" line="198" />
         <source>&amp;Withdraw invitation</source>
         <translation>Re&amp;tirer l’invitation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="227" />
+        <location filename="../../ui/screens/team_tabs.py" line="228" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="246" />
+        <location filename="../../ui/screens/team_tabs.py" line="247" />
         <source>Make &amp;member</source>
         <translation>Rendre &amp;membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="265" />
+        <location filename="../../ui/screens/team_tabs.py" line="266" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="269" />
+        <location filename="../../ui/screens/team_tabs.py" line="270" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="282" />
+        <location filename="../../ui/screens/team_tabs.py" line="283" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="307" />
+        <location filename="../../ui/screens/team_tabs.py" line="308" />
         <source>Invitation withdrawn: it can no longer be used to join.</source>
         <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="325" />
+        <location filename="../../ui/screens/team_tabs.py" line="326" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="327" />
+        <location filename="../../ui/screens/team_tabs.py" line="328" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -3230,47 +3235,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="345" />
+        <location filename="../../ui/screens/team_tabs.py" line="346" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="346" />
+        <location filename="../../ui/screens/team_tabs.py" line="347" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="350" />
+        <location filename="../../ui/screens/team_tabs.py" line="351" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="351" />
+        <location filename="../../ui/screens/team_tabs.py" line="352" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="353" />
+        <location filename="../../ui/screens/team_tabs.py" line="354" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="354" />
+        <location filename="../../ui/screens/team_tabs.py" line="355" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="355" />
+        <location filename="../../ui/screens/team_tabs.py" line="356" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="372" />
+        <location filename="../../ui/screens/team_tabs.py" line="373" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="375" />
+        <location filename="../../ui/screens/team_tabs.py" line="376" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>
@@ -3278,62 +3283,62 @@
 <context>
     <name>OffersModel</name>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="251" />
+        <location filename="../../ui/models.py" line="261" />
         <source>Posted</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="273" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="273" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="264" />
+        <location filename="../../ui/models.py" line="274" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="264" />
+        <location filename="../../ui/models.py" line="274" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="264" />
+        <location filename="../../ui/models.py" line="274" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="265" />
+        <location filename="../../ui/models.py" line="275" />
         <source>Closed</source>
         <translation>Close</translation>
     </message>
@@ -3455,78 +3460,78 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="75" />
+        <location filename="../../ui/screens/people.py" line="77" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="78" />
+        <location filename="../../ui/screens/people.py" line="80" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="79" />
+        <location filename="../../ui/screens/people.py" line="81" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="83" />
+        <location filename="../../ui/screens/people.py" line="85" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="84" />
+        <location filename="../../ui/screens/people.py" line="86" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="88" />
+        <location filename="../../ui/screens/people.py" line="90" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="89" />
+        <location filename="../../ui/screens/people.py" line="91" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="90" />
+        <location filename="../../ui/screens/people.py" line="92" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="92" />
+        <location filename="../../ui/screens/people.py" line="94" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="93" />
+        <location filename="../../ui/screens/people.py" line="95" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="110" />
+        <location filename="../../ui/screens/people.py" line="112" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="120" />
-        <location filename="../../ui/screens/people.py" line="133" />
+        <location filename="../../ui/screens/people.py" line="125" />
+        <location filename="../../ui/screens/people.py" line="138" />
         <source>&amp;Block…</source>
         <translation>&amp;Bloquer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="127" />
+        <location filename="../../ui/screens/people.py" line="132" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="130" />
+        <location filename="../../ui/screens/people.py" line="135" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="226" />
+        <location filename="../../ui/screens/people.py" line="231" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -4170,22 +4175,22 @@
 <context>
     <name>SkillsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="197" />
+        <location filename="../../ui/models.py" line="207" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="197" />
+        <location filename="../../ui/models.py" line="207" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="197" />
+        <location filename="../../ui/models.py" line="207" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="197" />
+        <location filename="../../ui/models.py" line="207" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>

@@ -150,3 +150,8 @@ def test_chinese_is_drawn_with_the_app_font(qapp, ops, team) -> None:
     alone = QFont("DejaVu Sans")
     alone.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)  # no fallback: what the boxes were
     assert glyphs_missing("中文", alone) == 2
+    from ui.help import AboutDialog
+
+    about = AboutDialog(team)
+    assert "Droid Sans Fallback" in about.page() and "Apache" in about.page()  # the bundled font's licence
+    about.deleteLater()
