@@ -227,10 +227,10 @@ def take():
 
 
 @pytest.fixture(scope="module")
-def demo(take, tmp_path_factory):
+def demo(qapp, take, tmp_path_factory):
     from ui.app import setup
 
-    setup(QApplication.instance())  # type: ignore[arg-type]
+    setup(qapp)  # the app's style sheet and fonts, as a user sees them
     services = take.prepare(tmp_path_factory.mktemp("demo") / "data")  # the screenshots' demo, as it is
     yield services
     services.close()
