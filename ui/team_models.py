@@ -144,6 +144,7 @@ def ranked_text(wanted: int, c: Candidate, before: Candidate | None) -> str:
         "level": tr("Lower level than %1 (%2 < %3)"),
         "endorsements": tr("Fewer endorsements than %1 (%2 < %3)"),
         "availability": tr("Less available than %1"),
+        "standing": tr("Less recognised than %1 in this skill"),
     }.get(fact, tr("As %1 on every count: by name"))
     mine, theirs = (c.level, before.level) if fact == "level" else (c.endorsements, before.endorsements)
     return said.replace("%1", name).replace("%2", str(mine)).replace("%3", str(theirs))

@@ -64,7 +64,7 @@
             <numerusform>%n open need</numerusform><numerusform>%n open needs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="250" />
+        <location filename="../../ui/team_models.py" line="251" />
         <source>level %1, %n endorsement(s)</source>
         <translation>
             <numerusform>level %1, %n endorsement</numerusform><numerusform>level %1, %n endorsements</numerusform></translation>

@@ -1318,11 +1318,16 @@
     </message>
     <message>
         <location filename="../../ui/team_models.py" line="147" />
+        <source>Less recognised than %1 in this skill</source>
+        <translation>Moins reconnu·e que %1 dans cette compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="148" />
         <source>As %1 on every count: by name</source>
         <translation>À égalité avec %1 sur tout : par ordre alphabétique</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="250" />
+        <location filename="../../ui/team_models.py" line="251" />
         <source>level %1, %n endorsement(s)</source>
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
@@ -1760,47 +1765,47 @@
         <translation>&amp;Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="194" />
+        <location filename="../../ui/screens/exchange.py" line="195" />
         <source>Nobody has answered yet</source>
         <translation>Personne n’a encore répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="198" />
+        <location filename="../../ui/screens/exchange.py" line="199" />
         <source>Select a post to read it and answer.</source>
         <translation>Choisissez une annonce pour la lire et y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="202" />
+        <location filename="../../ui/screens/exchange.py" line="203" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="202" />
+        <location filename="../../ui/screens/exchange.py" line="203" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="208" />
+        <location filename="../../ui/screens/exchange.py" line="209" />
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="208" />
+        <location filename="../../ui/screens/exchange.py" line="209" />
         <source>No answers yet.</source>
         <translation>Pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="215" />
+        <location filename="../../ui/screens/exchange.py" line="216" />
         <source>Done — recognition given.</source>
         <translation>Terminé — remerciement donné.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="248" />
+        <location filename="../../ui/screens/exchange.py" line="249" />
         <source>Close post</source>
         <translation>Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="249" />
+        <location filename="../../ui/screens/exchange.py" line="250" />
         <source>Close “%s”? Nobody will be able to answer it.</source>
         <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
     </message>
@@ -2883,27 +2888,27 @@
 <context>
     <name>MatchingModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="168" />
+        <location filename="../../ui/team_models.py" line="169" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="168" />
+        <location filename="../../ui/team_models.py" line="169" />
         <source>Candidate</source>
         <translation>Candidat</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="168" />
+        <location filename="../../ui/team_models.py" line="169" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="168" />
+        <location filename="../../ui/team_models.py" line="169" />
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="194" />
+        <location filename="../../ui/team_models.py" line="195" />
         <source>Nobody known has this skill yet</source>
         <translation>Personne de connu n’a encore cette compétence</translation>
     </message>
@@ -2929,32 +2934,32 @@
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="253" />
+        <location filename="../../ui/team_models.py" line="254" />
         <source>meets the %1 wanted</source>
         <translation>atteint le %1 voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="253" />
+        <location filename="../../ui/team_models.py" line="254" />
         <source>below the %1 wanted</source>
         <translation>sous le %1 voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="264" />
+        <location filename="../../ui/team_models.py" line="265" />
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="272" />
+        <location filename="../../ui/team_models.py" line="273" />
         <source>Gap: the team needs level %1 and no member has it</source>
         <translation>Manque : l’équipe a besoin du niveau %1 et aucun membre ne l’a</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="275" />
+        <location filename="../../ui/team_models.py" line="276" />
         <source>The team needs level %1</source>
         <translation>L’équipe a besoin du niveau %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="248" />
+        <location filename="../../ui/team_models.py" line="249" />
         <source>%1 does not list %2</source>
         <translation>%1 n’indique pas %2</translation>
     </message>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..text import fold, skill_key
 from .views import Candidate, Cell, Gap, MatrixRow, Need, SkillColumn, TeamMatrix
@@ -125,14 +125,16 @@ def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]]) -> 
 
 # The facts `candidate_order` compares, in its order (the person id, last, only makes it total).
 # A new sort key goes into both, at the same place: `deciding_fact` reads them side by side.
-ORDER_FACTS = ("level_met", "member", "not_busy", "level", "endorsements", "availability", "name")
+ORDER_FACTS = ("level_met", "member", "not_busy", "standing", "level", "endorsements", "availability", "name")
 
 
-def candidate_order(c: Candidate, wanted: int) -> tuple:
+def candidate_order(c: Candidate, wanted: int, standing: float = 0.0) -> tuple:
+    """`standing`: the candidate's standing in the skill, 0-100 (issue 14), when the caller has it."""
     return (
         c.level < wanted,
         not c.member,
         c.availability == "busy",
+        -standing,
         -c.level,
         -c.endorsements,
         availability_rank(c.availability),
@@ -149,9 +151,18 @@ def reason(wanted: int, level: int, endorsements: int, availability: str, member
     return ", ".join(parts)
 
 
-def deciding_fact(before: Candidate, after: Candidate, wanted: int) -> str:
-    """Which of `ORDER_FACTS` put `after` below `before` (the first where their order keys differ)."""
-    for fact, a, b in zip(ORDER_FACTS, candidate_order(before, wanted), candidate_order(after, wanted), strict=False):
+def deciding_fact(before: Candidate, after: Candidate, wanted: int, standing: Mapping[str, float] | None = None) -> str:
+    """Which of `ORDER_FACTS` put `after` below `before` (the first where their order keys differ).
+
+    Without the standings the ranking used, facts alone may say `after` should
+    come first: then the standing decided, and "standing" is what is said.
+    """
+    given = standing or {}
+    first = candidate_order(before, wanted, given.get(before.person_id, 0.0))
+    second = candidate_order(after, wanted, given.get(after.person_id, 0.0))
+    if second < first:
+        return "standing"
+    for fact, a, b in zip(ORDER_FACTS, first, second, strict=False):
         if a != b:
             return fact
     return "name"

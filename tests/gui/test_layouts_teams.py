@@ -155,3 +155,13 @@ def test_chinese_is_drawn_with_the_app_font(qapp, ops, team) -> None:
     about = AboutDialog(team)
     assert "Droid Sans Fallback" in about.page() and "Apache" in about.page()  # the bundled font's licence
     about.deleteLater()
+
+
+def test_why_names_standing_when_it_ranked_a_lower_level_first(qapp) -> None:
+    """After issue 14 merges, standing ranks between the busy gate and the level: the Why says so."""
+    from skiller_desktop.teams.views import Candidate
+    from ui.team_models import ranked_text
+
+    first = Candidate("id-a", "Ana", True, 4, 0, "available", "")
+    second = Candidate("id-b", "Bob", True, 5, 3, "available", "")  # more by the facts, ranked after by standing
+    assert ranked_text(3, second, first) == "Less recognised than Ana in this skill"

@@ -33,6 +33,10 @@ def test_each_fact_is_named_when_it_decides() -> None:
     assert analysis.deciding_fact(c("A", n=3), c("B", n=1), 3) == "endorsements"
     assert analysis.deciding_fact(c("A"), c("B", avail="open"), 3) == "availability"
     assert analysis.deciding_fact(c("A"), c("B"), 3) == "name"
+    # standing (issue 14) between the busy gate and the level: given, it is named; not given, inferred
+    assert analysis.deciding_fact(c("A", level=4), c("B"), 3, {"id-A": 80.0, "id-B": 20.0}) == "standing"
+    assert analysis.deciding_fact(c("A", level=4), c("B"), 3) == "standing"  # B "should" be first: not by facts
+    assert analysis.deciding_fact(c("A"), c("B", avail="busy"), 3, {"id-B": 99.0}) == "not_busy"
 
 
 def test_order_facts_name_every_sort_key() -> None:
