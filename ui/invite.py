@@ -40,6 +40,7 @@ from skiller_desktop.invitations import (
 )
 
 from .forms import Ask, error_label
+from .lan import serving_chosen
 from .messages import describe
 from .operations import Operations
 from .plain import plain
@@ -78,6 +79,11 @@ class RelayHost(QObject):
     def start(self) -> None:
         if self.running or self.starting:
             return
+        if not serving_chosen(self.settings):  # hidden from the LAN means no open port, the relay's included
+            self.error = self.tr("this device is hidden from your local network. Turn on “Visible on my local "
+                                 "network” in Settings first.")
+            emit(self.changed)
+            return
         from sync.hosted_relay import DEFAULT_PORT, HostedRelay
 
         relay = HostedRelay(self.ops.services.data_dir, port=DEFAULT_PORT if self.port is None else self.port)
@@ -91,12 +97,24 @@ class RelayHost(QObject):
             self.error = describe(error) if not isinstance(error, OSError) else str(error.strerror or error)
             emit(self.changed)
             return
+        if not serving_chosen(self.settings):  # hidden while it was starting
+            relay.stop()
+            emit(self.changed)
+            return
         self.relay = relay
         self.settings.setValue(HOSTED_SETTING, True)
         source = self.source
         if source is not None:  # this device syncs with it, so its own profile is there for the people invited
             self.ops.read(lambda: source.add_peer(relay.local_url, "relay"), lambda _r, _e: emit(self.changed))
         emit(self.changed)
+
+    def lan_switched(self, visible: bool) -> None:
+        """The Settings switch: hiding closes the relay's port too; showing again brings it back if it ran."""
+        if not visible and (self.running or self.starting):
+            self.stop(forget=False)
+        elif visible and self.wanted():
+            self.error = ""
+            self.start()
 
     def stop(self, forget: bool = True) -> None:
         """Stop serving (the quitting app keeps the setting, so the relay comes back at the next launch)."""

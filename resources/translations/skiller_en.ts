@@ -82,7 +82,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>

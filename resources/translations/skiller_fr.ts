@@ -2455,92 +2455,92 @@
 <context>
     <name>InviteDialog</name>
     <message>
-        <location filename="../../ui/invite.py" line="136" />
+        <location filename="../../ui/invite.py" line="154" />
         <source>Invite someone</source>
         <translation>Inviter quelqu’un</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="140" />
+        <location filename="../../ui/invite.py" line="158" />
         <source>Send this link, or let them scan the code. When they open it in Skiller, their app finds you through the relay and shows your profile.</source>
         <translation>Envoyez ce lien, ou faites scanner le code. Quand la personne l’ouvre dans Skiller, son application vous trouve par le relais et affiche votre profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="144" />
+        <location filename="../../ui/invite.py" line="162" />
         <source>To invite someone, you both need a relay to reach. Run one for your team here, or add one in Settings › Relays.</source>
         <translation>Pour inviter quelqu’un, il vous faut un relais que vous joignez tous les deux. Lancez-en un pour votre équipe ici, ou ajoutez-en un dans Paramètres › Relais.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="147" />
+        <location filename="../../ui/invite.py" line="165" />
         <source>&amp;Run a relay for my team</source>
         <translation>&amp;Lancer un relais pour mon équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="154" />
+        <location filename="../../ui/invite.py" line="172" />
         <source>Invitation link</source>
         <translation>Lien d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="155" />
+        <location filename="../../ui/invite.py" line="173" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="160" />
+        <location filename="../../ui/invite.py" line="178" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="162" />
+        <location filename="../../ui/invite.py" line="180" />
         <source>Also invite to a team</source>
         <translation>Inviter aussi dans une équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="163" />
+        <location filename="../../ui/invite.py" line="181" />
         <source>No team</source>
         <translation>Aucune équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="166" />
+        <location filename="../../ui/invite.py" line="184" />
         <source>Also invite to</source>
         <translation>Inviter aussi dans</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="174" />
+        <location filename="../../ui/invite.py" line="192" />
         <source>This link only reaches this computer: the relay has no address on your network. Connect to a network, or add a relay in Settings.</source>
         <translation>Ce lien ne mène qu’à cet ordinateur : le relais n’a pas d’adresse sur votre réseau. Connectez-vous à un réseau, ou ajoutez un relais dans les Réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="181" />
+        <location filename="../../ui/invite.py" line="199" />
         <source>QR code of the link</source>
         <translation>Code QR du lien</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="189" />
+        <location filename="../../ui/invite.py" line="207" />
         <source>&amp;Save QR code…</source>
         <translation>&amp;Enregistrer le code QR…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="241" />
+        <location filename="../../ui/invite.py" line="259" />
         <source>The relay could not start: %1</source>
         <translation>Le relais n’a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="280" />
+        <location filename="../../ui/invite.py" line="298" />
         <source>The link is copied.</source>
         <translation>Le lien est copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="293" />
+        <location filename="../../ui/invite.py" line="311" />
         <source>Save the QR code</source>
         <translation>Enregistrer le code QR</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="294" />
+        <location filename="../../ui/invite.py" line="312" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="302" />
+        <location filename="../../ui/invite.py" line="320" />
         <source>The QR code is saved.</source>
         <translation>Le code QR est enregistré.</translation>
     </message>
@@ -2751,97 +2751,97 @@
         <translation>À &amp;propos de Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>LAN: …</source>
         <translation>Réseau local : …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>LAN: hidden</source>
         <translation>Réseau local : masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Not visible on your local network (Settings)</source>
         <translation>Non visible sur votre réseau local (Réglages)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>LAN: visible</source>
         <translation>Réseau local : visible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Local network</source>
         <translation>Réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>▲ %1 of %2 not syncing</source>
         <translation>▲ Synchro en échec : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -3785,6 +3785,14 @@
         <location filename="../../ui/relay_check.py" line="70" />
         <source>Checking this address…</source>
         <translation>Vérification de l’adresse…</translation>
+    </message>
+</context>
+<context>
+    <name>RelayHost</name>
+    <message>
+        <location filename="../../ui/invite.py" line="83" />
+        <source>this device is hidden from your local network. Turn on “Visible on my local network” in Settings first.</source>
+        <translation>cet appareil est masqué sur votre réseau local. Activez d’abord « Visible sur mon réseau local » dans les Réglages.</translation>
     </message>
 </context>
 <context>
