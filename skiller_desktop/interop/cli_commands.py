@@ -81,27 +81,55 @@ def cmd_import_linkedin(s: Services, a: argparse.Namespace) -> None:
     emit(a, summary, "\n".join(summary.report))
 
 
-def cmd_verify(s: Services, a: argparse.Namespace) -> None:
+REVOKED_EXIT = 3  # the signature is valid but the endorser withdrew it: not to be relied on, unlike an exit 0
+
+
+def cmd_verify(s: Services, a: argparse.Namespace) -> int:
     from . import service
 
     result = service.verify_file(s, a.file)
     emit(a, result, lambda: verify_text(result))
+    return REVOKED_EXIT if result.get("revocation") == "revoked" else 0
+
+
+MISSING_NAMES = {"issuer_name": "issuer name", "skill": "skill", "comment": "comment", "issued": "issue date"}
 
 
 def verify_text(result: dict) -> str:
-    who = result["issuer_name"] or result["issuer"]
-    level = f", level {result['level']}/5" if result.get("level") else ""
-    lines = [
-        f"Valid signature: {who} endorses {result['skill']}{level}, issued {result['issued']}",
-        f"  issuer:  {result['issuer']}",
-        f"  subject: {result['subject']}",
-    ]
+    """What a verified credential says, each part only when it is there; then what is missing and
+    whether its endorser revoked it."""
+    who = result.get("issuer_name") or result["issuer"]
+    lines = [f"Valid signature: {_headline(result, who)}",
+             f"  issuer:  {result['issuer']}",
+             f"  subject: {result['subject']}"]
+    if result.get("concept"):
+        lines.append(f"  concept: {result['concept']}")
     if result.get("comment"):
         lines.append(f"  comment: {result['comment']}")
-    if result["revoked"]:
-        lines.append(f"REVOKED by the endorser on {result['revoked_at'] or 'an unknown date'}: do not rely on it")
-    elif result["known"]:
-        lines.append("Not revoked, as far as this node knows")
-    else:
-        lines.append("This node has not seen this endorsement: revocation cannot be checked here")
+    missing = [MISSING_NAMES.get(name, name) for name in result.get("missing") or ()]
+    if missing:
+        lines.append(f"  not in this credential: {', '.join(missing)}")
+    lines.append(_revocation_line(result))
     return "\n".join(lines)
+
+
+def _headline(result: dict, who: str) -> str:
+    kind = " ".join(result.get("types") or ()) or "VerifiableCredential"
+    if result.get("skill"):
+        level = f", level {result['level']}/5" if result.get("level") else ""
+        text = f"{who} endorses {result['skill']}{level}"
+    else:
+        text = f"{who} issued a {kind} with no skill named"
+    return f"{text}, issued {result['issued']}" if result.get("issued") else text
+
+
+def _revocation_line(result: dict) -> str:
+    state = result.get("revocation") or ("revoked" if result.get("revoked") else "not_checked")
+    if state == "revoked":
+        return f"REVOKED on {result.get('revoked_at') or 'an unknown date'} by the endorser: do not rely on it"
+    if state == "not_revoked":
+        return "Not revoked: the endorser's document as this node has it still holds it"
+    if state == "not_in_document":
+        return ("Revocation not checked: the endorser's document here does not hold this endorsement "
+                "(sync to get a newer one)")
+    return "Revocation not checked (offline): this node has not seen the endorser's document; sync, then verify again"
