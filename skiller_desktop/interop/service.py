@@ -86,12 +86,14 @@ class ImportCancelled(SkillerError):
 
 def import_jsonresume(services: Services, path: Path, progress: ImportProgress | None = None,
                       cancelled: Callable[[], bool] | None = None) -> ImportSummary:
-    """Import a JSON Resume file; a file that does not follow the schema is refused whole."""
+    """Import a JSON Resume file: every part the schema accepts; each field it refuses is named in the
+    report and left out. A file that is not a résumé at all is refused whole."""
     from . import jsonresume  # jsonschema is slow to import: only when needed
 
-    data = jsonresume.load_resume(Path(path))
-    jsonresume.validate_resume(data)
-    return _import(services, "jsonresume", jsonresume.resume_to_portfolio(data), progress, cancelled)
+    data, skipped = jsonresume.readable_parts(jsonresume.load_resume(Path(path)), Path(path).name)
+    portfolio = jsonresume.resume_to_portfolio(data)
+    portfolio.report.extend(skipped)  # issue 15.3: what the schema refused, field by field
+    return _import(services, "jsonresume", portfolio, progress, cancelled)
 
 
 def import_linkedin(services: Services, path: Path, progress: ImportProgress | None = None,
