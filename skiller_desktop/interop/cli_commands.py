@@ -119,7 +119,7 @@ def _headline(result: dict, who: str) -> str:
         level = f", level {result['level']}/5" if result.get("level") else ""
         text = f"{who} endorses {result['skill']}{level}"
     else:
-        text = f"{who} issued a {kind} with no skill named"
+        text = f"{who} issued a credential ({kind}) that names no skill"
     return f"{text}, issued {result['issued']}" if result.get("issued") else text
 
 

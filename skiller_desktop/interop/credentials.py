@@ -13,9 +13,9 @@ EndorsementCredential for (an ``EndorsementSubject`` with an
 ``endorsementComment``). The skill and the observed level are extra subject
 properties, defined by an inline context object (``SKILLER_CONTEXT``) in the
 credential itself: neither the VC 2.0 nor the OB 3.0.3 context defines them,
-so without it a JSON-LD processor would map them to the VC context's
-catch-all vocabulary, and a context URL nobody hosts would break every
-processor that fetches it. Where the skill is linked to an ESCO concept, the
+so without it a JSON-LD processor drops them (pyld does: the VC context's
+catch-all ``@vocab`` is scoped to the credential node, not its subject), and a
+context URL nobody hosts would break every processor that fetches it. Where the skill is linked to an ESCO concept, the
 subject carries OB 3.0's ``alignment`` to that concept URI.
 
 The token follows OB 3.0 §8.2 (VC-JWT): the credential is the JWT payload
