@@ -1,0 +1,77 @@
+"""Issue 15: a revoked endorsement verifies as revoked; real résumés import their readable parts.
+
+Real nodes over real SQLite files, documents handed over as bundles (sync by hand).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import hand_over, run_cli
+
+from skiller_desktop.interop import service
+from skiller_desktop.messages import code_of
+
+pytestmark = pytest.mark.filterwarnings("ignore:EdDSA is deprecated:Warning")
+
+DATA = Path(__file__).parents[1] / "unit" / "interop" / "data"
+
+
+@pytest.fixture
+def endorsed(node, tmp_path):
+    """Ana endorsed Benoît's Marqueterie; Benoît exported the credential."""
+    ana, benoit = node("Ana Lúcia", folder="ana"), node("Benoît Ébéniste", folder="benoit")
+    benoit.add_skill("Marqueterie", 4)
+    hand_over(benoit, ana, tmp_path / "b.skb")
+    endorsement_id = ana.endorse(benoit.person_id, "marqueterie", comment="Travail d’orfèvre", level=5)
+    hand_over(ana, benoit, tmp_path / "a.skb")
+    [file] = service.export_credentials(benoit, tmp_path / "creds")
+    return ana, benoit, endorsement_id, file
+
+
+def test_a_revoked_endorsement_verifies_as_revoked_where_the_endorsers_document_is_known(endorsed, tmp_path):
+    ana, benoit, endorsement_id, file = endorsed
+    before = service.verify_file(benoit, file)
+    assert (before["revocation"], before["revoked"]) == ("not_revoked", False)
+
+    ana.revoke_endorsement(endorsement_id)
+    assert service.verify_file(benoit, file)["revocation"] == "not_revoked"  # Benoît has not seen it yet
+    hand_over(ana, benoit, tmp_path / "a2.skb")
+    after = service.verify_file(benoit, file)
+    assert (after["valid"], after["revocation"], after["revoked"]) == (True, "revoked", True)
+    assert after["revoked_at"][:4].isdigit()
+
+    cli = run_cli("--json", "verify", str(file), data_dir=benoit.data_dir)
+    assert cli.returncode == 3, cli.stderr  # valid signature, not to be relied on
+    assert json.loads(cli.stdout)["revocation"] == "revoked"
+
+
+def test_where_the_endorser_is_unknown_revocation_is_said_unchecked(endorsed, node):
+    *_, file = endorsed
+    stranger = node("Chloé", folder="chloe")
+    result = service.verify_file(stranger, file)
+    assert (result["revocation"], result["known"], result["revoked"]) == ("not_checked", False, None)
+    assert service.verify_file(None, file)["revocation"] == "not_checked"
+
+
+@pytest.mark.parametrize(("name", "skipped"), [("resume-empty-enddate.json", 0), ("resume-freetext-dates.json", 2)])
+def test_a_real_resume_imports_its_valid_parts_and_reports_the_rest(node, name: str, skipped: int):
+    zoe = node("Zoé", folder="zoe")
+    summary = service.import_jsonresume(zoe, DATA / name)
+    lines = [line for line in summary.report if code_of(line).startswith("import.skipped_")]
+    assert len(lines) == skipped
+    assert summary.changed
+    if name == "resume-empty-enddate.json":
+        assert summary.positions == 3 and summary.skills_added >= 10
+        document = service._own_document(zoe)
+        ends = {p["company"]: p["end"] for p in document["positions"].values()}
+        assert ends["Le Figaro"] == ""  # current
+
+
+def test_a_file_that_is_not_a_resume_is_refused_and_nothing_is_stored(node, tmp_path):
+    zoe = node("Zoé", folder="zoe")
+    cli = run_cli("import", "jsonresume", str(DATA / "not-a-resume.json"), data_dir=zoe.data_dir)
+    assert cli.returncode == 1 and "is not a JSON Resume" in cli.stderr
+    assert zoe.queries.skills(zoe.person_id) == []
