@@ -41,6 +41,8 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("verify", help="check an endorsement credential (.jwt), offline")
     p.add_argument("file", type=Path)
+    p.add_argument("--online", action="store_true",
+                   help="first sync with the relays and peers this node knows, to see a revocation")
     p.set_defaults(handler=cmd_verify)
 
 
@@ -87,9 +89,21 @@ REVOKED_EXIT = 3  # the signature is valid but the endorser withdrew it: not to 
 def cmd_verify(s: Services, a: argparse.Namespace) -> int:
     from . import service
 
-    result = service.verify_file(s, a.file)
+    result = service.verify_file(s, a.file)  # a bad credential is refused before any network
+    if a.online and result["revocation"] != "revoked":  # a revocation is final: nothing newer can undo it
+        asked = _ask_network(s)
+        result = {**service.verify_file(s, a.file), "asked": asked}
     emit(a, result, lambda: verify_text(result))
     return REVOKED_EXIT if result.get("revocation") == "revoked" else 0
+
+
+def _ask_network(s: Services) -> dict:
+    from .online import refresh
+
+    asked = refresh(s)
+    if asked is None:
+        return {"answered": 0, "peers": 0, "sync": False}
+    return {"answered": asked[0], "peers": asked[1], "sync": True}
 
 
 MISSING_NAMES = {"issuer_name": "issuer name", "skill": "skill", "comment": "comment", "issued": "issue date"}
@@ -109,8 +123,18 @@ def verify_text(result: dict) -> str:
     missing = [MISSING_NAMES.get(name, name) for name in result.get("missing") or ()]
     if missing:
         lines.append(f"  not in this credential: {', '.join(missing)}")
+    if result.get("asked"):
+        lines.append(_asked_line(result["asked"]))
     lines.append(_revocation_line(result))
     return "\n".join(lines)
+
+
+def _asked_line(asked: dict) -> str:
+    if not asked.get("sync"):
+        return "  online: this install has no sync; checked what this node has"
+    if not asked.get("peers"):
+        return "  online: this node knows no relay or peer; add one with 'skiller sync --relay URL'"
+    return f"  online: synced with {asked['answered']} of {asked['peers']} relays and peers first"
 
 
 def _headline(result: dict, who: str) -> str:

@@ -75,3 +75,32 @@ def test_a_file_that_is_not_a_resume_is_refused_and_nothing_is_stored(node, tmp_
     cli = run_cli("import", "jsonresume", str(DATA / "not-a-resume.json"), data_dir=zoe.data_dir)
     assert cli.returncode == 1 and "is not a JSON Resume" in cli.stderr
     assert zoe.queries.skills(zoe.person_id) == []
+
+
+@pytest.mark.slow
+def test_verify_online_learns_a_revocation_from_the_relay(endorsed, node, tmp_path):
+    """Benoît's copy of Ana's document is stale; `verify --online` syncs with his relay first."""
+    from sync_processes import start_relay
+
+    ana, benoit, endorsement_id, file = endorsed
+    relay = start_relay(tmp_path / "relay.sqlite3")
+    try:
+        for who in (benoit, ana):
+            synced = run_cli("sync", "--once", "--relay", relay.url, data_dir=who.data_dir)
+            assert synced.returncode == 0, synced.stderr
+        ana.revoke_endorsement(endorsement_id)
+        assert run_cli("sync", "--once", data_dir=ana.data_dir).returncode == 0
+
+        stale = run_cli("--json", "verify", str(file), data_dir=benoit.data_dir)
+        assert (stale.returncode, json.loads(stale.stdout)["revocation"]) == (0, "not_revoked")
+        online = run_cli("verify", "--online", str(file), data_dir=benoit.data_dir)
+        assert online.returncode == 3, online.stderr
+        assert "online: synced with 1 of 1 relays and peers first" in online.stdout
+        assert "REVOKED on 20" in online.stdout
+    finally:
+        relay.stop()
+
+    stranger = node("Chloé", folder="chloe")
+    alone = run_cli("verify", "--online", str(file), data_dir=stranger.data_dir)
+    assert alone.returncode == 0 and "knows no relay or peer" in alone.stdout
+    assert "Revocation not checked (offline)" in alone.stdout
