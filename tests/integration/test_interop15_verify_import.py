@@ -104,3 +104,20 @@ def test_verify_online_learns_a_revocation_from_the_relay(endorsed, node, tmp_pa
     alone = run_cli("verify", "--online", str(file), data_dir=stranger.data_dir)
     assert alone.returncode == 0 and "knows no relay or peer" in alone.stdout
     assert "Revocation not checked (offline)" in alone.stdout
+
+
+def test_linkedin_language_proficiency_reaches_the_json_resume_export(node, tmp_path):
+    """Issue 15.4: kept privately on import, written to languages[].fluency on export."""
+    export = tmp_path / "linkedin"
+    export.mkdir()
+    (export / "Profile.csv").write_text("First Name,Last Name,Headline\nZoé,Martin,Luthière\n", encoding="utf-8")
+    (export / "Languages.csv").write_text(
+        "Name,Proficiency\nFrançais,Native or bilingual proficiency\nEnglish,Full professional proficiency\n"
+        "Deutsch,\n", encoding="utf-8")
+    zoe = node("Zoé", folder="zoe")
+    service.import_linkedin(zoe, export)
+    written = service.export_jsonresume(zoe, tmp_path / "resume.json")
+    languages = json.loads(written.read_text(encoding="utf-8"))["languages"]
+    assert languages == [{"language": "Français", "fluency": "Native or bilingual proficiency"},
+                         {"language": "English", "fluency": "Full professional proficiency"},
+                         {"language": "Deutsch"}]
