@@ -163,8 +163,8 @@ def test_bad_input_gets_one_clear_line(tmp_path):
     broken.write_bytes(b"PK\x03\x04 this is not really a zip")
     assert "not a readable ZIP archive" in one_line_error(run_cli("import", "linkedin", str(broken), data_dir=me))
     not_resume = tmp_path / "x.json"
-    not_resume.write_text('{"basics": {"email": "nope"}}', encoding="utf-8")
-    assert "basics.email" in one_line_error(run_cli("import", "jsonresume", str(not_resume), data_dir=me))
+    not_resume.write_text('{"email": "nope"}', encoding="utf-8")
+    assert "is not a JSON Resume" in one_line_error(run_cli("import", "jsonresume", str(not_resume), data_dir=me))
     assert "no such file" in one_line_error(run_cli("verify", str(tmp_path / "missing.jwt"), data_dir=me))
     shutil.copy(not_resume, tmp_path / "x.jwt")
     assert "not a compact JWS" in one_line_error(run_cli("verify", str(tmp_path / "x.jwt"), data_dir=me))
