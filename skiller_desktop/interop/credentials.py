@@ -38,6 +38,7 @@ which is the same signature, and the key is always an Ed25519 did:key.
 from __future__ import annotations
 
 import base64
+import functools
 import re
 import time
 from datetime import UTC, datetime
@@ -255,9 +256,11 @@ def _claimed_issuer(token: str) -> str:
     return issuer
 
 
+@functools.cache
 def _jws() -> jwt.PyJWS:
     """PyJWT's JWS, knowing the RFC 9864 name as well: its OKP algorithm checks an Ed25519 signature
-    whichever name the header gives (the key passed is always the did:key's Ed25519 key)."""
+    whichever name the header gives (the key passed is always the did:key's Ed25519 key). Built once:
+    decoding keeps no state in it."""
     signer = jwt.PyJWS(algorithms=[EMITTED_ALG])
     signer.register_algorithm("Ed25519", OKPAlgorithm())
     return signer
