@@ -46,25 +46,25 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/messages.py" line="400" />
-        <location filename="../../ui/team_models.py" line="44" />
+        <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="74" />
+        <location filename="../../ui/team_models.py" line="88" />
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="75" />
+        <location filename="../../ui/team_models.py" line="89" />
         <source>%n open need(s)</source>
         <translation>
             <numerusform>%n open need</numerusform><numerusform>%n open needs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="244" />
+        <location filename="../../ui/team_models.py" line="251" />
         <source>level %1, %n endorsement(s)</source>
         <translation>
             <numerusform>level %1, %n endorsement</numerusform><numerusform>level %1, %n endorsements</numerusform></translation>
@@ -91,13 +91,13 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="211" />
+        <location filename="../../ui/screens/team_tabs.py" line="228" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="266" />
+        <location filename="../../ui/screens/team_tabs.py" line="283" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation>
             <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>
@@ -106,7 +106,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="215" />
+        <location filename="../../ui/screens/people.py" line="231" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>

@@ -1310,78 +1310,128 @@
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en d’abord un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="32" />
+        <location filename="../../ui/team_models.py" line="46" />
         <source>Admin</source>
         <translation>Administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="32" />
+        <location filename="../../ui/team_models.py" line="46" />
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="36" />
+        <location filename="../../ui/team_models.py" line="50" />
         <source>available</source>
         <translation>disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="36" />
+        <location filename="../../ui/team_models.py" line="50" />
         <source>open to offers</source>
         <translation>ouvert aux propositions</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="37" />
+        <location filename="../../ui/team_models.py" line="51" />
         <source>busy</source>
         <translation>occupé</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="37" />
+        <location filename="../../ui/team_models.py" line="51" />
         <source>availability unknown</source>
         <translation>disponibilité inconnue</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="42" />
+        <location filename="../../ui/team_models.py" line="56" />
         <source>level %1 ≥ %2 wanted</source>
         <translation>niveau %1 ≥ %2 voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="42" />
+        <location filename="../../ui/team_models.py" line="56" />
         <source>level %1 &lt; %2 wanted</source>
         <translation>niveau %1 &lt; %2 voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="44" />
+        <location filename="../../ui/team_models.py" line="58" />
         <source>no endorsements</source>
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/messages.py" line="400" />
-        <location filename="../../ui/team_models.py" line="44" />
+        <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="45" />
+        <location filename="../../ui/team_models.py" line="59" />
         <source>team member</source>
         <translation>membre de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="45" />
+        <location filename="../../ui/team_models.py" line="59" />
         <source>not in the team</source>
         <translation>hors de l’équipe</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="74" />
+        <location filename="../../ui/team_models.py" line="88" />
         <source>%n member(s)</source>
         <translation><numerusform>%n membre</numerusform><numerusform>%n membres</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="75" />
+        <location filename="../../ui/team_models.py" line="89" />
         <source>%n open need(s)</source>
         <translation><numerusform>%n besoin ouvert</numerusform><numerusform>%n besoins ouverts</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="137" />
+        <source>Best match</source>
+        <translation>Meilleure correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="137" />
+        <source>Best match, below the level wanted: nobody meets it</source>
+        <translation>Meilleure correspondance, sous le niveau voulu : personne ne l’atteint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="141" />
+        <source>Below the level wanted: after everyone who meets it</source>
+        <translation>Sous le niveau voulu : après toutes les personnes qui l’atteignent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="142" />
+        <source>Not in the team: after the team’s members</source>
+        <translation>Hors de l’équipe : après les membres de l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="143" />
+        <source>Busy: after those who are free</source>
+        <translation>Occupé·e : après les personnes libres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="144" />
+        <source>Lower level than %1 (%2 &lt; %3)</source>
+        <translation>Niveau plus bas que %1 (%2 &lt; %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="145" />
+        <source>Fewer endorsements than %1 (%2 &lt; %3)</source>
+        <translation>Moins de recommandations que %1 (%2 &lt; %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="146" />
+        <source>Less available than %1</source>
+        <translation>Moins disponible que %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="147" />
+        <source>Less recognised than %1 in this skill</source>
+        <translation>Moins reconnu·e que %1 dans cette compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="148" />
+        <source>As %1 on every count: by name</source>
+        <translation>À égalité avec %1 sur tout : par ordre alphabétique</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="244" />
+        <location filename="../../ui/team_models.py" line="251" />
         <source>level %1, %n endorsement(s)</source>
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
@@ -1436,11 +1486,16 @@
     </message>
     <message>
         <location filename="../../ui/help.py" line="116" />
+        <source>Droid Sans Fallback (a subset: Chinese and Japanese characters), shown where the system has no font for them. © Google, Apache License 2.0 (resources/fonts/DroidSansFallback-LICENSE.txt).</source>
+        <translation>Droid Sans Fallback (un sous-ensemble : caractères chinois et japonais), utilisée quand le système n’a pas de police pour eux. © Google, licence Apache 2.0 (resources/fonts/DroidSansFallback-LICENSE.txt).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="119" />
         <source>Skills vocabulary</source>
         <translation>Vocabulaire des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="117" />
+        <location filename="../../ui/help.py" line="120" />
         <source>This service uses the ESCO classification of the European Commission.</source>
         <translation>Ce service utilise la classification ESCO de la Commission européenne.</translation>
     </message>
@@ -1448,7 +1503,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="97" />
+        <location filename="../../ui/app.py" line="131" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
@@ -1545,47 +1600,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="40" />
+        <location filename="../../ui/screens/people.py" line="42" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="47" />
+        <location filename="../../ui/screens/people.py" line="49" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="52" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="48" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="52" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="51" />
+        <location filename="../../ui/screens/people.py" line="53" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -1814,47 +1869,47 @@
         <translation>&amp;Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="194" />
+        <location filename="../../ui/screens/exchange.py" line="195" />
         <source>Nobody has answered yet</source>
         <translation>Personne n’a encore répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="198" />
+        <location filename="../../ui/screens/exchange.py" line="199" />
         <source>Select a post to read it and answer.</source>
         <translation>Choisissez une annonce pour la lire et y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="202" />
+        <location filename="../../ui/screens/exchange.py" line="203" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="202" />
+        <location filename="../../ui/screens/exchange.py" line="203" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="208" />
+        <location filename="../../ui/screens/exchange.py" line="209" />
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="208" />
+        <location filename="../../ui/screens/exchange.py" line="209" />
         <source>No answers yet.</source>
         <translation>Pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="215" />
+        <location filename="../../ui/screens/exchange.py" line="216" />
         <source>Done — recognition given.</source>
         <translation>Terminé — remerciement donné.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="248" />
+        <location filename="../../ui/screens/exchange.py" line="249" />
         <source>Close post</source>
         <translation>Clore l’annonce</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/exchange.py" line="249" />
+        <location filename="../../ui/screens/exchange.py" line="250" />
         <source>Close “%s”? Nobody will be able to answer it.</source>
         <translation>Clore « %s » ? Plus personne ne pourra y répondre.</translation>
     </message>
@@ -2157,37 +2212,37 @@
 <context>
     <name>GivenEndorsementsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="233" />
+        <location filename="../../ui/models.py" line="243" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="233" />
+        <location filename="../../ui/models.py" line="243" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -2484,27 +2539,27 @@
 <context>
     <name>InvitationsModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="101" />
+        <location filename="../../ui/team_models.py" line="115" />
         <source>Invited</source>
         <translation>Invité·e</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="101" />
+        <location filename="../../ui/team_models.py" line="115" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="101" />
+        <location filename="../../ui/team_models.py" line="115" />
         <source>Works until</source>
         <translation>Valable jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="104" />
+        <location filename="../../ui/team_models.py" line="118" />
         <source>Anyone with the code</source>
         <translation>Quiconque a le code</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="105" />
+        <location filename="../../ui/team_models.py" line="119" />
         <source>Until withdrawn</source>
         <translation>Jusqu’à son retrait</translation>
     </message>
@@ -2924,27 +2979,27 @@
 <context>
     <name>MatchingModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="135" />
+        <location filename="../../ui/team_models.py" line="169" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="135" />
+        <location filename="../../ui/team_models.py" line="169" />
         <source>Candidate</source>
         <translation>Candidat</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="135" />
+        <location filename="../../ui/team_models.py" line="169" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="135" />
+        <location filename="../../ui/team_models.py" line="169" />
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="158" />
+        <location filename="../../ui/team_models.py" line="195" />
         <source>Nobody known has this skill yet</source>
         <translation>Personne de connu n’a encore cette compétence</translation>
     </message>
@@ -2952,17 +3007,17 @@
 <context>
     <name>MatchingTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="518" />
+        <location filename="../../ui/screens/team_tabs.py" line="553" />
         <source>Candidates for open needs</source>
         <translation>Candidats pour les besoins ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="522" />
+        <location filename="../../ui/screens/team_tabs.py" line="559" />
         <source>No open needs: add one in “Needs” to see who could fill it.</source>
         <translation>Aucun besoin ouvert : ajoutez-en un dans « Besoins » pour voir qui pourrait y répondre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="525" />
+        <location filename="../../ui/screens/team_tabs.py" line="562" />
         <source>&amp;Filled by this person</source>
         <translation>&amp;Pourvu par cette personne</translation>
     </message>
@@ -2970,22 +3025,32 @@
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="209" />
+        <location filename="../../ui/team_models.py" line="254" />
+        <source>meets the %1 wanted</source>
+        <translation>atteint le %1 voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="254" />
+        <source>below the %1 wanted</source>
+        <translation>sous le %1 voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_models.py" line="265" />
         <source>Member</source>
         <translation>Membre</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="217" />
+        <location filename="../../ui/team_models.py" line="273" />
         <source>Gap: the team needs level %1 and no member has it</source>
         <translation>Manque : l’équipe a besoin du niveau %1 et aucun membre ne l’a</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="220" />
+        <location filename="../../ui/team_models.py" line="276" />
         <source>The team needs level %1</source>
         <translation>L’équipe a besoin du niveau %1</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="243" />
+        <location filename="../../ui/team_models.py" line="249" />
         <source>%1 does not list %2</source>
         <translation>%1 n’indique pas %2</translation>
     </message>
@@ -2993,67 +3058,82 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="409" />
+        <location filename="../../ui/screens/team_tabs.py" line="426" />
         <source>Only these skills, e.g. Python, SQL</source>
         <translation>Seulement ces compétences, p. ex. Python, SQL</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="410" />
+        <location filename="../../ui/screens/team_tabs.py" line="427" />
         <source>Filter by skill</source>
         <translation>Filtrer par compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="414" />
+        <location filename="../../ui/screens/team_tabs.py" line="431" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="415" />
+        <location filename="../../ui/screens/team_tabs.py" line="432" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="416" />
+        <location filename="../../ui/screens/team_tabs.py" line="433" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="417" />
+        <location filename="../../ui/screens/team_tabs.py" line="434" />
         <source>Export &amp;CSV…</source>
         <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="432" />
+        <location filename="../../ui/screens/team_tabs.py" line="449" />
         <source>Each cell: level · endorsements. Click a column title to sort.</source>
         <translation>Chaque case : niveau · recommandations. Cliquez sur un titre de colonne pour trier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="438" />
+        <location filename="../../ui/screens/team_tabs.py" line="457" />
         <source>Skill matrix</source>
         <translation>Matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="463" />
+        <location filename="../../ui/screens/team_tabs.py" line="476" />
+        <source>meets the level wanted</source>
+        <translation>atteint le niveau voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="476" />
+        <source>below the level wanted</source>
+        <translation>sous le niveau voulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="477" />
+        <source>gap: needed, and nobody has the level</source>
+        <translation>manque : requis, et personne n’a le niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/team_tabs.py" line="498" />
         <source>%1 (needs %2, best %3)</source>
         <translation>%1 (besoin %2, meilleur %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="465" />
+        <location filename="../../ui/screens/team_tabs.py" line="500" />
         <source>⚠ Gaps — needed, and no member has the level: %1</source>
         <translation>⚠ Manques — requis, et aucun membre n’a le niveau : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="493" />
+        <location filename="../../ui/screens/team_tabs.py" line="528" />
         <source>Export the skill matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="494" />
+        <location filename="../../ui/screens/team_tabs.py" line="529" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="500" />
+        <location filename="../../ui/screens/team_tabs.py" line="535" />
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -3061,22 +3141,22 @@
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="89" />
+        <location filename="../../ui/team_models.py" line="103" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="89" />
+        <location filename="../../ui/team_models.py" line="103" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="89" />
+        <location filename="../../ui/team_models.py" line="103" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="89" />
+        <location filename="../../ui/team_models.py" line="103" />
         <source>Member since</source>
         <translation>Membre depuis</translation>
     </message>
@@ -3084,128 +3164,128 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="108" />
+        <location filename="../../ui/screens/team_tabs.py" line="124" />
         <source>Team members</source>
         <translation>Membres de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="111" />
-        <location filename="../../ui/screens/team_tabs.py" line="230" />
+        <location filename="../../ui/screens/team_tabs.py" line="127" />
+        <location filename="../../ui/screens/team_tabs.py" line="247" />
         <source>Make &amp;admin</source>
         <translation>Nommer &amp;administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="113" />
+        <location filename="../../ui/screens/team_tabs.py" line="129" />
         <source>&amp;Remove from team…</source>
         <translation>&amp;Retirer de l’équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="131" />
-        <source>Invite</source>
-        <translation>Inviter</translation>
+        <location filename="../../ui/screens/team_tabs.py" line="148" />
+        <source>Invite someone to the team</source>
+        <translation>Inviter quelqu’un dans l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="134" />
+        <location filename="../../ui/screens/team_tabs.py" line="151" />
         <source>Find someone you know by name or skill…</source>
         <translation>Cherchez une personne connue par nom ou compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="135" />
+        <location filename="../../ui/screens/team_tabs.py" line="152" />
         <source>Person to invite</source>
         <translation>Personne à inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="143" />
+        <location filename="../../ui/screens/team_tabs.py" line="160" />
         <source>Role of the newcomer</source>
         <translation>Rôle du nouveau venu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="144" />
+        <location filename="../../ui/screens/team_tabs.py" line="161" />
         <source>as member</source>
         <translation>comme membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="145" />
+        <location filename="../../ui/screens/team_tabs.py" line="162" />
         <source>as admin</source>
         <translation>comme administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="146" />
+        <location filename="../../ui/screens/team_tabs.py" line="163" />
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="148" />
+        <location filename="../../ui/screens/team_tabs.py" line="165" />
         <source>People you can invite</source>
         <translation>Personnes que vous pouvez inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="159" />
+        <location filename="../../ui/screens/team_tabs.py" line="176" />
         <source>Generate an invitation &amp;code</source>
         <translation>Créer un &amp;code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="163" />
+        <location filename="../../ui/screens/team_tabs.py" line="180" />
         <source>Invitation code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="164" />
+        <location filename="../../ui/screens/team_tabs.py" line="181" />
         <source>A code for someone not on your network yet</source>
         <translation>Un code pour une personne hors de votre réseau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="165" />
+        <location filename="../../ui/screens/team_tabs.py" line="182" />
         <source>Cop&amp;y</source>
         <translation>Cop&amp;ier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="177" />
+        <location filename="../../ui/screens/team_tabs.py" line="194" />
         <source>Open invitations</source>
         <translation>Invitations en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="181" />
+        <location filename="../../ui/screens/team_tabs.py" line="198" />
         <source>&amp;Withdraw invitation</source>
         <translation>Re&amp;tirer l’invitation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="211" />
+        <location filename="../../ui/screens/team_tabs.py" line="228" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation><numerusform>%n invitation en attente de réponse</numerusform><numerusform>%n invitations en attente de réponse</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="230" />
+        <location filename="../../ui/screens/team_tabs.py" line="247" />
         <source>Make &amp;member</source>
         <translation>Rendre &amp;membre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="249" />
+        <location filename="../../ui/screens/team_tabs.py" line="266" />
         <source>Choose the person to invite in the list.</source>
         <translation>Choisissez dans la liste la personne à inviter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="253" />
+        <location filename="../../ui/screens/team_tabs.py" line="270" />
         <source>%1 is invited. They join once they accept and their answer reaches you.</source>
         <translation>%1 est invité·e. Cette personne rejoindra l’équipe quand elle aura accepté et que sa réponse vous parviendra.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="266" />
+        <location filename="../../ui/screens/team_tabs.py" line="283" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation><numerusform>Valable une fois, pendant %n jour ; retirez-le ci-dessous s’il s’égare.</numerusform><numerusform>Valable une fois, pendant %n jours ; retirez-le ci-dessous s’il s’égare.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="291" />
+        <location filename="../../ui/screens/team_tabs.py" line="308" />
         <source>Invitation withdrawn: it can no longer be used to join.</source>
         <translation>Invitation retirée : elle ne permet plus de rejoindre l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="309" />
+        <location filename="../../ui/screens/team_tabs.py" line="326" />
         <source>Remove %1 from “%2”? A removal is final: they cannot be invited again.</source>
         <translation>Retirer %1 de « %2 » ? Un retrait est définitif : cette personne ne pourra plus être invitée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="311" />
+        <location filename="../../ui/screens/team_tabs.py" line="328" />
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
@@ -3213,37 +3293,37 @@
 <context>
     <name>NeedsModel</name>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="111" />
+        <location filename="../../ui/team_models.py" line="125" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="116" />
+        <location filename="../../ui/team_models.py" line="130" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/team_models.py" line="116" />
+        <location filename="../../ui/team_models.py" line="130" />
         <source>Filled</source>
         <translation>Pourvu</translation>
     </message>
@@ -3251,47 +3331,47 @@
 <context>
     <name>NeedsTab</name>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="329" />
+        <location filename="../../ui/screens/team_tabs.py" line="346" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="330" />
+        <location filename="../../ui/screens/team_tabs.py" line="347" />
         <source>Skill needed</source>
         <translation>Compétence recherchée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="334" />
+        <location filename="../../ui/screens/team_tabs.py" line="351" />
         <source>Level </source>
         <translation>Niveau </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="335" />
+        <location filename="../../ui/screens/team_tabs.py" line="352" />
         <source>Level wanted</source>
         <translation>Niveau voulu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="337" />
+        <location filename="../../ui/screens/team_tabs.py" line="354" />
         <source>Note (optional)</source>
         <translation>Note (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="338" />
+        <location filename="../../ui/screens/team_tabs.py" line="355" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="339" />
+        <location filename="../../ui/screens/team_tabs.py" line="356" />
         <source>Add &amp;need</source>
         <translation>Ajouter un &amp;besoin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="356" />
+        <location filename="../../ui/screens/team_tabs.py" line="373" />
         <source>Team needs</source>
         <translation>Besoins de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/team_tabs.py" line="359" />
+        <location filename="../../ui/screens/team_tabs.py" line="376" />
         <source>&amp;Mark filled</source>
         <translation>&amp;Marquer pourvu</translation>
     </message>
@@ -3299,62 +3379,62 @@
 <context>
     <name>OffersModel</name>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="260" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="251" />
+        <location filename="../../ui/models.py" line="261" />
         <source>Posted</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="273" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="263" />
+        <location filename="../../ui/models.py" line="273" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="264" />
+        <location filename="../../ui/models.py" line="274" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="264" />
+        <location filename="../../ui/models.py" line="274" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="264" />
+        <location filename="../../ui/models.py" line="274" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="265" />
+        <location filename="../../ui/models.py" line="275" />
         <source>Closed</source>
         <translation>Close</translation>
     </message>
@@ -3476,78 +3556,78 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="75" />
+        <location filename="../../ui/screens/people.py" line="77" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="78" />
+        <location filename="../../ui/screens/people.py" line="80" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="79" />
+        <location filename="../../ui/screens/people.py" line="81" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="83" />
+        <location filename="../../ui/screens/people.py" line="85" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="84" />
+        <location filename="../../ui/screens/people.py" line="86" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="88" />
+        <location filename="../../ui/screens/people.py" line="90" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="89" />
+        <location filename="../../ui/screens/people.py" line="91" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="90" />
+        <location filename="../../ui/screens/people.py" line="92" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="92" />
+        <location filename="../../ui/screens/people.py" line="94" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="93" />
+        <location filename="../../ui/screens/people.py" line="95" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="110" />
+        <location filename="../../ui/screens/people.py" line="112" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="120" />
-        <location filename="../../ui/screens/people.py" line="133" />
+        <location filename="../../ui/screens/people.py" line="125" />
+        <location filename="../../ui/screens/people.py" line="138" />
         <source>&amp;Block…</source>
         <translation>&amp;Bloquer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="127" />
+        <location filename="../../ui/screens/people.py" line="132" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="130" />
+        <location filename="../../ui/screens/people.py" line="135" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="215" />
+        <location filename="../../ui/screens/people.py" line="231" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -3914,156 +3994,156 @@
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="101" />
+        <location filename="../../ui/screens/settings.py" line="102" />
         <source>Relay address</source>
         <translation>Adresse du relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="102" />
+        <location filename="../../ui/screens/settings.py" line="103" />
         <source>Add &amp;relay</source>
         <translation>Ajouter le &amp;relais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="127" />
-        <location filename="../../ui/screens/settings.py" line="168" />
+        <location filename="../../ui/screens/settings.py" line="128" />
+        <location filename="../../ui/screens/settings.py" line="169" />
         <source>Run a relay for my &amp;team</source>
         <translation>Lancer un relais pour mon &amp;équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="129" />
+        <location filename="../../ui/screens/settings.py" line="130" />
         <source>&amp;Invite someone…</source>
         <translation>&amp;Inviter quelqu’un…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="167" />
+        <location filename="../../ui/screens/settings.py" line="168" />
         <source>Stop the team &amp;relay</source>
         <translation>Arrêter le &amp;relais d’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="172" />
+        <location filename="../../ui/screens/settings.py" line="173" />
         <source>Starting the relay…</source>
         <translation>Démarrage du relais…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="174" />
+        <location filename="../../ui/screens/settings.py" line="175" />
         <source>Your team relay runs at %1. Devices on your network reach it there; it goes into your invitation links and stops when Skiller quits.</source>
         <translation>Votre relais d’équipe fonctionne à %1. Les appareils de votre réseau le joignent là ; il figure dans vos liens d’invitation et s’arrête quand vous quittez Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="177" />
+        <location filename="../../ui/screens/settings.py" line="178" />
         <source>The relay could not start: %1</source>
         <translation>Le relais n’a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="179" />
+        <location filename="../../ui/screens/settings.py" line="180" />
         <source>No server? Run a relay on this computer for the people on your network.</source>
         <translation>Pas de serveur ? Lancez un relais sur cet ordinateur pour les personnes de votre réseau.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="212" />
+        <location filename="../../ui/screens/settings.py" line="223" />
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="226" />
+        <location filename="../../ui/screens/settings.py" line="237" />
         <source>Where your data lives</source>
         <translation>Où sont vos données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="231" />
-        <location filename="../../ui/screens/settings.py" line="237" />
+        <location filename="../../ui/screens/settings.py" line="242" />
+        <location filename="../../ui/screens/settings.py" line="248" />
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="232" />
+        <location filename="../../ui/screens/settings.py" line="243" />
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="241" />
+        <location filename="../../ui/screens/settings.py" line="252" />
         <source>Identity and devices</source>
         <translation>Identité et appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="245" />
-        <location filename="../../ui/screens/settings.py" line="265" />
+        <location filename="../../ui/screens/settings.py" line="256" />
+        <location filename="../../ui/screens/settings.py" line="276" />
         <source>Your person id</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="246" />
+        <location filename="../../ui/screens/settings.py" line="257" />
         <source>E&amp;xport identity for another device…</source>
         <translation>E&amp;xporter l’identité vers un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="253" />
+        <location filename="../../ui/screens/settings.py" line="264" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="254" />
+        <location filename="../../ui/screens/settings.py" line="265" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="254" />
+        <location filename="../../ui/screens/settings.py" line="265" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="254" />
+        <location filename="../../ui/screens/settings.py" line="265" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="260" />
+        <location filename="../../ui/screens/settings.py" line="271" />
         <source>Re&amp;voke device…</source>
         <translation>Ré&amp;voquer l’appareil…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="289" />
+        <location filename="../../ui/screens/settings.py" line="300" />
         <source>This device</source>
         <translation>Cet appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="290" />
+        <location filename="../../ui/screens/settings.py" line="301" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="290" />
+        <location filename="../../ui/screens/settings.py" line="301" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="304" />
-        <location filename="../../ui/screens/settings.py" line="308" />
+        <location filename="../../ui/screens/settings.py" line="315" />
+        <location filename="../../ui/screens/settings.py" line="319" />
         <source>Export identity</source>
         <translation>Exporter l’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="305" />
+        <location filename="../../ui/screens/settings.py" line="316" />
         <source>Skiller identity (*.skid)</source>
         <translation>Identité Skiller (*.skid)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="309" />
+        <location filename="../../ui/screens/settings.py" line="320" />
         <source>Choose a passphrase to protect the file:</source>
         <translation>Choisissez une phrase secrète pour protéger le fichier :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="314" />
+        <location filename="../../ui/screens/settings.py" line="325" />
         <source>Saved. Open this file on your other device, in “Import from another device”.</source>
         <translation>Enregistré. Ouvrez ce fichier sur votre autre appareil, dans « Importer depuis un autre appareil ».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="320" />
+        <location filename="../../ui/screens/settings.py" line="331" />
         <source>Revoke device</source>
         <translation>Révoquer l’appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="321" />
+        <location filename="../../ui/screens/settings.py" line="332" />
         <source>Revoke “%s”? Its later changes will be refused.</source>
         <translation>Révoquer « %s » ? Ses modifications ultérieures seront refusées.</translation>
     </message>
@@ -4199,22 +4279,22 @@
 <context>
     <name>SkillsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="197" />
+        <location filename="../../ui/models.py" line="207" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="197" />
+        <location filename="../../ui/models.py" line="207" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="197" />
+        <location filename="../../ui/models.py" line="207" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="197" />
+        <location filename="../../ui/models.py" line="207" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
@@ -4434,52 +4514,57 @@
         <translation>Détails de l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="174" />
+        <location filename="../../ui/screens/teams.py" line="175" />
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="174" />
+        <location filename="../../ui/screens/teams.py" line="175" />
+        <source>Invite</source>
+        <translation>Inviter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/teams.py" line="176" />
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="175" />
-        <source>Skill matrix</source>
-        <translation>Matrice des compétences</translation>
+        <location filename="../../ui/screens/teams.py" line="176" />
+        <source>Matrix</source>
+        <translation>Matrice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="175" />
+        <location filename="../../ui/screens/teams.py" line="177" />
         <source>Matching</source>
         <translation>Correspondances</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="237" />
+        <location filename="../../ui/screens/teams.py" line="239" />
         <source>You are an admin of this team.</source>
         <translation>Vous êtes administrateur de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="238" />
+        <location filename="../../ui/screens/teams.py" line="240" />
         <source>You are a member of this team.</source>
         <translation>Vous êtes membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="265" />
+        <location filename="../../ui/screens/teams.py" line="268" />
         <source>Accepted. An admin’s device adds you when your answer reaches it: sync with them, or export your profile and send it.</source>
         <translation>Accepté. L’appareil d’un administrateur vous ajoutera quand votre réponse lui parviendra : synchronisez avec lui, ou exportez votre profil et envoyez-le.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="275" />
+        <location filename="../../ui/screens/teams.py" line="278" />
         <source>Leave “%1”? To come back, you will need a new invitation.</source>
         <translation>Quitter « %1 » ? Pour revenir, il vous faudra une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="276" />
+        <location filename="../../ui/screens/teams.py" line="279" />
         <source>Leave team</source>
         <translation>Quitter l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/teams.py" line="290" />
+        <location filename="../../ui/screens/teams.py" line="293" />
         <source>Team id copied: %1</source>
         <translation>Identifiant d’équipe copié : %1</translation>
     </message>

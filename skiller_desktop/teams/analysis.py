@@ -1,16 +1,18 @@
 """The skill matrix and need matching: pure functions over rows the store hands in.
 
-Ranking for a need, in order: team members before other people; those who
-reach the wanted level first; among them, those not busy first; then higher
-level, more endorsements, better availability (available, open, unknown,
-busy), and name. The reason says which facts decided.
+Ranking for a need, in order: those who reach the wanted level first (a
+member below it does not outrank an outsider who meets it: issue 12.4); then
+team members before other people; those not busy first; then higher level,
+more endorsements, better availability (available, open, unknown, busy), and
+name. The reason says the facts; `deciding_fact` says which one put a
+candidate below the one before, so the matching view can explain its order.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..text import fold, skill_key
 from .views import Candidate, Cell, Gap, MatrixRow, Need, SkillColumn, TeamMatrix
@@ -121,11 +123,18 @@ def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]]) -> 
     return sorted(found, key=lambda c: candidate_order(c, need.level))
 
 
-def candidate_order(c: Candidate, wanted: int) -> tuple:
+# The facts `candidate_order` compares, in its order (the person id, last, only makes it total).
+# A new sort key goes into both, at the same place: `deciding_fact` reads them side by side.
+ORDER_FACTS = ("level_met", "member", "not_busy", "standing", "level", "endorsements", "availability", "name")
+
+
+def candidate_order(c: Candidate, wanted: int, standing: float = 0.0) -> tuple:
+    """`standing`: the candidate's standing in the skill, 0-100 (issue 14), when the caller has it."""
     return (
-        not c.member,
         c.level < wanted,
+        not c.member,
         c.availability == "busy",
+        -standing,
         -c.level,
         -c.endorsements,
         availability_rank(c.availability),
@@ -140,3 +149,20 @@ def reason(wanted: int, level: int, endorsements: int, availability: str, member
     parts.append(availability or "availability unknown")
     parts.append("team member" if member else "not in the team")
     return ", ".join(parts)
+
+
+def deciding_fact(before: Candidate, after: Candidate, wanted: int, standing: Mapping[str, float] | None = None) -> str:
+    """Which of `ORDER_FACTS` put `after` below `before` (the first where their order keys differ).
+
+    Without the standings the ranking used, facts alone may say `after` should
+    come first: then the standing decided, and "standing" is what is said.
+    """
+    given = standing or {}
+    first = candidate_order(before, wanted, given.get(before.person_id, 0.0))
+    second = candidate_order(after, wanted, given.get(after.person_id, 0.0))
+    if second < first:
+        return "standing"
+    for fact, a, b in zip(ORDER_FACTS, first, second, strict=False):
+        if a != b:
+            return fact
+    return "name"

@@ -118,7 +118,7 @@ class ExchangeScreen(Screen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        fit_columns(self.table, 1, widths={0: 90, 2: 150, 3: 160, 4: 95, 5: 100})
+        fit_columns(self.table, 1, fit=(0, 4, 5), widths={2: 130, 3: 140})  # the title takes what is left
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.model.modelReset.connect(self._reset)
         self.detail = QTextBrowser(self)
@@ -154,6 +154,7 @@ class ExchangeScreen(Screen):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([330, 270])  # the post and its answers get room to be read at 1024×680 too
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)

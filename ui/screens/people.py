@@ -26,6 +26,8 @@ from ..forms import FormDialog, error_label, fit_columns
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..operations import on_error
+from ..person_cell import PersonCell
+from ..person_cell import row_height as person_row_height
 from ..person_view import PersonView, availability_label
 from ..plain import plain
 from ..qtcompat import emit
@@ -111,9 +113,12 @@ class PeopleScreen(Screen):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
-        fit_columns(self.table, 1, widths={0: 170, 2: 110, 3: 150, 4: 60})
+        # the name with the headline under it takes the spare width (ui/person_cell.py)
+        self.table.setItemDelegateForColumn(0, PersonCell(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(person_row_height(self.table.fontMetrics()))
+        fit_columns(self.table, 0, fit=(3,), widths={2: 100, 4: 60})
+        self.table.setColumnHidden(1, True)
         self.table.setColumnHidden(3, True)
         self.table.selectionModel().currentRowChanged.connect(self._person_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -140,12 +145,16 @@ class PeopleScreen(Screen):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
+        # two rows of actions: in one, their French words kept the detail 420 px wide at 1024×680
         actions = QHBoxLayout()
-        actions.addWidget(self.block_button)
         actions.addStretch(1)
-        actions.addWidget(self.pdf_button)
         actions.addWidget(self.endorse_button)
+        more = QHBoxLayout()
+        more.addWidget(self.block_button)
+        more.addStretch(1)
+        more.addWidget(self.pdf_button)
         rl.addLayout(actions)
+        rl.addLayout(more)
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -156,6 +165,11 @@ class PeopleScreen(Screen):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        # the list first: at 1024×680 the detail took half and headlines read "Étudiant en …" (issue 12.7)
+        self.detail.setMinimumWidth(260)
+        splitter.setSizes([650, 350])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
@@ -176,7 +190,9 @@ class PeopleScreen(Screen):
 
     def search_now(self) -> None:
         self.timer.stop()
-        self.table.setColumnHidden(3, not self.skill.text().strip())
+        by_skill = bool(self.skill.text().strip())
+        self.table.setColumnHidden(3, not by_skill)
+        self.table.setColumnHidden(4, by_skill)  # the matched skill says more than a count
         self.model.search(self.query())
 
     def refresh(self) -> None:
