@@ -229,6 +229,10 @@ def _templates(_language: str) -> dict[str, str]:
         "team.not_a_code": tr("This is not a Skiller team invitation code."),
         "invitation.qr_format": tr("Save the QR code as a .png or .svg file."),
         "credential.refused": tr("The credential is refused: {detail}"),
+        "known.self": tr("You cannot mark yourself as someone you know."),
+        "known.already": tr("You already say you know this person."),
+        "known.not_known": tr("You do not say you know this person."),
+        "standing.read_only": tr("Standings are out of date, and this data folder is open read-only."),
     }
 
 
