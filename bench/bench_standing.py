@@ -32,11 +32,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("SKILLER_NO_KEYRING", "1")
 
-from bench.community import SKILLS  # noqa: E402
-from skiller_desktop import standing_read  # noqa: E402
-from skiller_desktop.db import Database  # noqa: E402
-from skiller_desktop.queries import Queries  # noqa: E402
-from skiller_desktop.text import fold, skill_key  # noqa: E402
+from bench.community import SKILLS
+from skiller_desktop import standing_read
+from skiller_desktop.db import Database
+from skiller_desktop.queries import Queries
+from skiller_desktop.text import fold, skill_key
 
 EXPERT_SKILL = "Menuiserie"
 ATTACK_SKILL = "Menuiserie"
