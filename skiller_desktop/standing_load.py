@@ -63,7 +63,8 @@ def _grouped(reader: Reader, where: str, params: Sequence[str]) -> list[tuple]:
     return reader.rows(
         f"""SELECT e.endorser_id, group_concat(e.subject_id, ' '), group_concat({group}, char(10)),
                    group_concat(MIN(MAX(e.level, 0), 5), '')
-            FROM endorsements e WHERE e.revoked = 0 AND {where} GROUP BY e.endorser_id""",
+            FROM endorsements e WHERE e.revoked = 0 AND e.subject_id != e.endorser_id AND {where}
+            GROUP BY e.endorser_id""",
         params,
     )
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 ALPHA = 0.15          # restart probability: the walk goes 1/ALPHA = 6.7 steps on average before coming back
-TOLERANCE = 1e-5      # total trust left unplaced when the walk stops (of 1): under 1e-10 a person
+TOLERANCE = 1e-10     # residual trust left unpushed at any one person (of 1): the same whoever else exists
 MAX_ROUNDS = 400      # (1 - ALPHA) ** 400 < 1e-28: never reached unless the numbers are broken
 
 # Edge kinds, in the order a path prefers them when two lead as far (docs/standing.md).
@@ -70,7 +70,7 @@ def personalised_pagerank(graph: Graph, viewer: int, start: np.ndarray | None = 
     residual[viewer] = alpha
     if start is not None:
         residual += (1 - alpha) * _spread(graph, share, dangling, viewer, trust, None) - trust
-    threshold = tolerance / max(n, 1)
+    threshold = tolerance  # per person, not over n: people no one reaches change nothing, not even this
     for _ in range(MAX_ROUNDS):
         active = np.abs(residual) > threshold
         if not active.any():
