@@ -69,6 +69,15 @@ class StandingKeeper:
         with self._lock:
             return self._engine_for(identity.person_id).compute()
 
+    def knows(self, person_id: str) -> bool:
+        """Whether the user says they know this person (and has not taken it back)."""
+        identity = self.services.identity
+        return identity is not None and person_id in standing_read.known(self.services.db, identity.person_id)
+
+    def network_size(self) -> int:
+        """How many people the user's trust reaches: 0 means an empty network (the app then says how to grow it)."""
+        return standing_read.network_size(self.services.db)
+
     def _engine_for(self, viewer: str) -> StandingEngine:
         if self._engine is None or self._engine.viewer != viewer:
             from .standing import StandingEngine  # numpy: only where something is computed

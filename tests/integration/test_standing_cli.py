@@ -61,7 +61,8 @@ def town(tmp_path_factory: pytest.TempPathFactory) -> dict:
         fake.export_bundle(root / f"fake{i}.bundle")
         crowd.import_bundle(root / f"fake{i}.bundle")
         fake.close()
-    crowd.export_bundle(root / "crowd.bundle", [p.person_id for p in crowd.queries.people(100) if p.name != "Crowd keeper"])
+    fakes = [p.person_id for p in crowd.queries.people(100) if p.name != "Crowd keeper"]
+    crowd.export_bundle(root / "crowd.bundle", fakes)
     crowd.close()
     for name in ("ben", "cy", "eve", "fred"):
         cli(dirs["ana"], "bundle", "import", str(bundles[name]))
