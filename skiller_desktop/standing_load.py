@@ -13,14 +13,16 @@ read beside the writer).
 from __future__ import annotations
 
 import json
+import queue
 import sqlite3
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 
 CHUNK = 400  # ids per IN (...)
+BATCH = 1000  # endorsers read and turned into arrays at a time
 
 
 class Numbering(dict[str, int]):
@@ -58,26 +60,57 @@ class Reader:
         self.conn.close()
 
 
-def _grouped(reader: Reader, where: str, params: Sequence[str]) -> list[tuple]:
+def _grouped(reader: Reader, where: str, params: Sequence[str]) -> Iterator[list[tuple]]:
+    """Each endorser's rows, a batch of endorsers at a time (never the million rows at once)."""
     group = "COALESCE(NULLIF(e.concept, ''), e.skill_key)" if reader.concepts else "e.skill_key"
-    return reader.rows(
+    cursor = reader.conn.execute(
         f"""SELECT e.endorser_id, group_concat(e.subject_id, ' '), group_concat({group}, char(10)),
                    group_concat(MIN(MAX(e.level, 0), 5), '')
             FROM endorsements e WHERE e.revoked = 0 AND e.subject_id != e.endorser_id AND {where}
             GROUP BY e.endorser_id""",
-        params,
+        tuple(params),
     )
+    while batch := cursor.fetchmany(BATCH):
+        yield batch
 
 
-def _all_grouped(reader: Reader, helper: Reader) -> list[tuple]:
-    """Every endorser's rows, the two halves read at once on two connections (SQLite lets go of the GIL)."""
+def _all_grouped(reader: Reader, helper: Reader) -> Iterator[list[tuple]]:
+    """Every endorser's rows: the second half read by `helper` on a thread meanwhile (SQLite lets go of the
+    GIL while it scans), handed over through a short queue so neither half piles up in memory."""
     middle = reader.rows("SELECT person_id FROM persons ORDER BY person_id LIMIT 1 "
                          "OFFSET (SELECT COUNT(*) / 2 FROM persons)")
     if not middle:
-        return _grouped(reader, "1", ())
-    with ThreadPoolExecutor(1) as pool:
-        later = pool.submit(_grouped, helper, "e.endorser_id >= ?", [middle[0][0]])
-        return _grouped(reader, "e.endorser_id < ?", [middle[0][0]]) + later.result()
+        yield from _grouped(reader, "1", ())
+        return
+    handed: queue.Queue[list[tuple] | BaseException | None] = queue.Queue(maxsize=4)
+
+    def read_later_half() -> None:
+        try:
+            for batch in _grouped(helper, "e.endorser_id >= ?", [middle[0][0]]):
+                handed.put(batch)
+            handed.put(None)
+        except BaseException as exc:  # handed to the caller's thread, raised there
+            handed.put(exc)
+
+    thread = threading.Thread(target=read_later_half, name="standing-load", daemon=True)
+    thread.start()
+    done = False
+    for batch in _grouped(reader, "e.endorser_id < ?", [middle[0][0]]):
+        yield batch
+        while not done and not handed.empty():
+            done = yield from _take(handed.get())
+    while not done:
+        done = yield from _take(handed.get())
+    thread.join()
+
+
+def _take(item: list[tuple] | BaseException | None) -> Generator[list[tuple], None, bool]:
+    if isinstance(item, BaseException):
+        raise item
+    if item is None:
+        return True
+    yield item
+    return False
 
 
 def endorsements(reader: Reader, people: Numbering, groups: Numbering, where: str = "1",
@@ -87,10 +120,21 @@ def endorsements(reader: Reader, people: Numbering, groups: Numbering, where: st
 
     With a `helper` connection and no `where`, both halves are read at once.
     """
-    rows = _all_grouped(reader, helper) if helper is not None and where == "1" else _grouped(reader, where, params)
-    if not rows:
+    batches = _all_grouped(reader, helper) if helper is not None and where == "1" else _grouped(reader, where, params)
+    parts = [_numbered(batch, people, groups) for batch in batches]
+    if not parts:
         none = np.zeros(0, np.int32)
         return none, none, none, np.zeros(0, np.int8)
+    endorser, subject, group_of, levels = (np.concatenate(column) for column in zip(*parts, strict=True))
+    keep = _not_hidden(reader, people, groups, where, params, endorser, subject, group_of)
+    if reader.skill_concepts:
+        group_of = _subject_concepts(reader, people, groups, subject, group_of)
+    return endorser[keep], subject[keep], group_of[keep], levels[keep]
+
+
+def _numbered(rows: list[tuple], people: Numbering, groups: Numbering) -> tuple[np.ndarray, ...]:
+    """One batch of endorsers' rows as arrays: its strings die with the batch (Python keeps freed small
+    strings' memory for reuse, so splitting a million at once would stay in the process's footprint)."""
     subjects: list[str] = []
     names: list[str] = []
     counts = np.empty(len(rows), np.int64)
@@ -101,11 +145,7 @@ def endorsements(reader: Reader, people: Numbering, groups: Numbering, where: st
         counts[i] = len(found)
     levels = np.frombuffer("".join(r[3] for r in rows).encode("ascii"), np.uint8).astype(np.int8) - 48
     endorser = np.repeat(people.numbers([r[0] for r in rows]), counts).astype(np.int32)
-    subject, group_of = people.numbers(subjects), groups.numbers(names)
-    keep = _not_hidden(reader, people, groups, where, params, endorser, subject, group_of)
-    if reader.skill_concepts:
-        group_of = _subject_concepts(reader, people, groups, subject, group_of)
-    return endorser[keep], subject[keep], group_of[keep], levels[keep]
+    return endorser, people.numbers(subjects), groups.numbers(names), levels
 
 
 def _subject_concepts(reader: Reader, people: Numbering, groups: Numbering, subject: np.ndarray,

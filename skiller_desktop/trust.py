@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 ALPHA = 0.15          # restart probability: the walk goes 1/ALPHA = 6.7 steps on average before coming back
-TOLERANCE = 1e-10     # residual trust left unpushed at any one person (of 1): the same whoever else exists
+TOLERANCE = 1e-9      # residual trust left unpushed at any one person (of 1): the same whoever else exists
 MAX_ROUNDS = 400      # (1 - ALPHA) ** 400 < 1e-28: never reached unless the numbers are broken
 
 # Edge kinds, in the order a path prefers them when two lead as far (docs/standing.md).
