@@ -173,3 +173,22 @@ def network_size(db: Database) -> int:
     """How many people the user's trust reaches, the user left out: 0 means an empty network."""
     row = db.one("SELECT value FROM meta WHERE key = 'standing_network'")
     return int(row["value"]) if row is not None else 0
+
+
+def for_skills(db: Database, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """The standing of each (person id, skill key) asked (team matrix and matching): 0 when none is stored."""
+    found: dict[tuple[str, str], float] = {}
+    group = skill_group_sql(db, "s")
+    for start in range(0, len(pairs), 400):
+        chunk = pairs[start:start + 400]
+        marks = ",".join("(?, ?)" for _ in chunk)
+        rows = db.query(
+            f"""WITH asked (person_id, skill_key) AS (VALUES {marks})
+                SELECT a.person_id, a.skill_key, st.score, g.best FROM asked a
+                JOIN skills s ON s.person_id = a.person_id AND s.skill_key = a.skill_key
+                JOIN standings st ON st.person_id = s.person_id AND st.skill_group = {group}
+                JOIN standing_groups g ON g.skill_group = st.skill_group""",
+            [value for pair in chunk for value in pair],
+        )
+        found.update({(r["person_id"], r["skill_key"]): scaled(r["score"], r["best"]) for r in rows})
+    return found
