@@ -243,3 +243,14 @@ class StandingDelegate(QStyledItemDelegate):
         painter.fillRect(QRect(bar.left(), bar.top(), round(bar.width() * standing / 100), bar.height()),
                          option.palette.highlight())
         painter.restore()
+
+
+def bring_standings_up_to_date(ops: Operations) -> None:
+    """At start: compute the stored standings on the worker if they are out of date (a new store, another
+    user); every screen showing people then hears of it."""
+
+    def done(report, error: BaseException | None) -> None:
+        if error is None and report is not None:
+            ops.announce(Changes(people=True))
+
+    ops.run(ops.services.standing.ensure_current, done)
