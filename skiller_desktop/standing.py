@@ -34,8 +34,8 @@ log = logging.getLogger("skiller.standing")
 # Trust edge weights: what each signed relation is worth, against the others (docs/standing.md).
 WEIGHTS = {tr.KNOWN: 3.0, tr.ENDORSED: 1.0, tr.TEAM: 1.0, tr.EXCHANGE: 2.0}
 TEAM_SIZE = 300       # members of one team linked pairwise; a bigger team links its first 300 (by join date)
-SCORE_CHANGE = 5e-3   # relative: smaller moves are not rewritten (0.05 points of standing; it shows 0.1 steps)
-TRUST_CHANGE = 1e-3   # relative: smaller trust moves are not rewritten
+SCORE_CHANGE = 2e-2   # relative: smaller moves are not rewritten (under half a point of standing)
+TRUST_CHANGE = 1e-2   # relative: smaller trust moves are not rewritten (explanations' shares move less)
 SHIFT = np.int64(1) << np.int64(32)  # (subject, group) pair key = subject << 32 | group
 FLOOR = 10.0 ** -DECADES  # scores below best x FLOOR show 0 and are not stored
 VIEWER = 0            # the viewer's number: numbered first

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from skiller_desktop.services import Services
+from ui.standing_view import StandingDelegate
 
 from .conftest import activate
 
@@ -83,6 +84,13 @@ def test_the_bar_and_why_panel_show_contributions_and_knowing_moves_them(qtbot, 
     assert cells == [["Ben Morel", "100.0 %", path_text]]
     assert dialog.outside.isHidden()
     dialog.reject()
+
+    screen.text.clear()
+    screen.skill.setText("python")  # search results carry the standing, drawn as a bar under the skill
+    assert [(p.name, p.standing) for p in screen.model.rows] == [("Eve Laurent", 100.0)]
+    assert isinstance(screen.table.itemDelegateForColumn(3), StandingDelegate)
+    screen.table.viewport().grab()  # the delegate paints without error
+    screen.skill.clear()
 
     _select(qtbot, screen, "Ben Morel")
     panel.know.click()  # taken back: Eve's standing goes

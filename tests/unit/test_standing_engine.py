@@ -140,7 +140,7 @@ def test_an_update_after_a_change_gives_what_a_full_computation_gives(world: Wor
     full = _stored(world)
     assert full.keys() == stored.keys()
     for key, value in full.items():
-        assert stored[key] == pytest.approx(value, rel=1e-2)
+        assert stored[key] == pytest.approx(value, rel=3e-2)  # rows move by under 2 % are not rewritten
 
 
 def _stored(world: World) -> dict[tuple[str, str], float]:
