@@ -224,7 +224,7 @@ class StandingEngine:
                                ("standing_network", str(int((hops > 0).sum())))):
                 conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
         self._old_keys, self._old = keys, shown
-        self._old_trust = (self.trust.copy(), hops, via, needed)
+        self._old_trust = (self.trust.copy(), hops, self._step_from(via), needed)
         return written
 
     def _explained(self, stored: np.ndarray, hops: np.ndarray, via: np.ndarray) -> np.ndarray:
@@ -275,6 +275,14 @@ class StandingEngine:
         )
         return len(changed) + len(gone)
 
+    def _step_from(self, via: np.ndarray) -> np.ndarray:
+        """For each person, the person (and kind) their path's last edge comes from: -1 for none."""
+        g = self.graph
+        if not len(g.src):
+            return np.full(len(via), -1, np.int64)
+        safe = np.where(via >= 0, via, 0)
+        return np.where(via >= 0, g.src[safe].astype(np.int64) * 8 + g.kind[safe], -1)
+
     def _write_trust(self, conn, needed: np.ndarray, weights: np.ndarray, hops: np.ndarray, via: np.ndarray,
                      full: bool) -> int:
         if full or self._old_trust is None:
@@ -285,7 +293,8 @@ class StandingEngine:
             before, old_hops, old_via, old_needed = (
                 _grown(a, size, fill) for a, fill in zip(self._old_trust, (0, -1, -1, False), strict=True))
             moved = np.abs(self.trust - before) > TRUST_CHANGE * np.maximum(before, 1e-300)
-            rows = np.flatnonzero(needed & (~old_needed | moved | (hops != old_hops) | (via != old_via)))
+            steps = self._step_from(via)  # who the path comes from: edge numbers move when arrays are rebuilt
+            rows = np.flatnonzero(needed & (~old_needed | moved | (hops != old_hops) | (steps != old_via)))
             lost = np.flatnonzero(old_needed & ~needed)
             conn.executemany("DELETE FROM standing_trust WHERE person_id = ?",
                              [(self.people.names[i],) for i in lost])
