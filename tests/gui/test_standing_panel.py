@@ -54,6 +54,10 @@ def test_the_bar_and_why_panel_show_contributions_and_knowing_moves_them(qtbot, 
         ask.paths.append(str(bundle))
         window.import_bundle()
     activate(qtbot, window)
+    profile = window.profile_screen.standing  # My profile: the first-run hint while the network is empty
+    window.show_screen(0)
+    qtbot.waitUntil(lambda: profile.person_id == window.ops.services.person_id)
+    assert not profile.hint.isHidden() and profile.know.isHidden()
     window.find_people()
     screen = window.people_screen
     panel = screen.standing
@@ -75,7 +79,7 @@ def test_the_bar_and_why_panel_show_contributions_and_knowing_moves_them(qtbot, 
 
     _select(qtbot, screen, "Eve Laurent")
     qtbot.waitUntil(lambda: bool(panel.bars) and panel.bars[0].value() == 100)
-    assert panel.hint.isHidden()
+    assert panel.hint.isHidden() and profile.hint.isHidden()
     assert panel.why_buttons[0].text() == why_text
     qtbot.mouseClick(panel.why_buttons[0], Qt.MouseButton.LeftButton)
     dialog = panel.dialog
