@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from . import search_index, standing_search
+from . import search_index, standing_read, standing_search
 from .db import Database
 from .text import skill_key
 from .views import (
@@ -353,7 +353,9 @@ class Queries:
                 WHERE persons_fts MATCH ? AND p.person_id != ? ORDER BY {order} LIMIT ? OFFSET ?""",
             [*params, exclude, limit, offset],
         )
-        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows])
+        standing = standing_read.page_standings(self.db, [r["person_id"] for r in rows], key) if key else {}
+        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"],
+                                           standing.get(r["person_id"], 0.0) if key else None) for r in rows])
 
     def _matches(self, person_id: str, sql: str, params: list) -> int:
         """1 if `person_id` is among the rows `sql` (ending in `person_id = ?`) finds, else 0."""

@@ -80,6 +80,8 @@ def test_the_expert_ranks_first_above_a_fake_crowd(town: dict) -> None:
     eve, fred = found["people"][0], found["people"][1]
     assert eve["standing"] == 100.0 and fred["standing"] == 0.0
     assert (eve["matched_level"], fred["matched_level"]) == (3, 5)  # the claimed level only breaks ties
+    [by_name] = cli(ana, "search", "eve", "--skill", SKILL)["people"]  # words and a skill: standing too
+    assert (by_name["person_id"], by_name["standing"]) == (ids["eve"], 100.0)
 
 
 def test_the_raw_count_stays_visible_and_the_crowd_counts_for_nothing(town: dict) -> None:

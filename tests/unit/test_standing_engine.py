@@ -213,3 +213,25 @@ def test_fakes_behind_one_attack_edge_raise_no_one_by_more_than_its_trust(tmp_pa
     assert max(gains) <= bound + 1e-6
     assert after.get(("Ftarget", "python"), 0.0) > 0  # the edge did let some trust in
     assert np.isfinite(engine.trust).all()
+
+
+def test_endorsements_add_up_by_concept_where_the_store_has_one(world: World) -> None:
+    """Read where present (the concept columns come with the vocabulary): an endorsement naming the concept
+    and one naming the skill its subject linked to that concept count together; hiding still applies."""
+    esco = "http://data.europa.eu/esco/skill/python"
+    for table in ("endorsements", "skills"):
+        world.db.execute(f"ALTER TABLE {table} ADD COLUMN concept TEXT NOT NULL DEFAULT ''")
+    world.db.execute("""INSERT INTO skills (person_id, skill_key, name, level, years, description, keywords, evidence,
+                        position, person_name_fold, availability, concept)
+                        VALUES ('X', 'python 3', 'Python 3', 4, 0, '', '[]', '[]', 0, 'x', '', ?)""", (esco,))
+    world.know("V", "A")
+    world.know("V", "B")
+    world.endorse("A", "X", "Python 3")  # no concept on the endorsement: the subject's link decides
+    linked = world.endorse("B", "X", "Python (programming)")
+    world.db.execute("UPDATE endorsements SET concept = ? WHERE endorsement_id = ?", (esco, linked))
+    scores = world.compute()
+    assert scores == {("X", esco): pytest.approx(world.trust("A") + world.trust("B"), rel=1e-4)}
+    [found] = standing_read.skills(world.db, "X")
+    assert (found.group, found.endorsements, found.counted, found.standing) == (esco, 2, 2, 100.0)
+    world.hide("X", "B", linked)
+    assert world.compute() == {("X", esco): pytest.approx(world.trust("A"), rel=1e-4)}
