@@ -60,13 +60,22 @@ class Reader:
         self.conn.close()
 
 
-def _grouped(reader: Reader, where: str, params: Sequence[str]) -> Iterator[list[tuple]]:
+# Each endorser's subjects by their `persons` rowid, eight hex digits each (0: no persons row, then the id
+# is in the next column, in its place): SQLite finds the rowids while it scans, on the reading thread,
+# and a million subject ids never become Python strings.
+
+def _grouped(reader: Reader, where: str, params: Sequence[str], by_rowid: bool = False) -> Iterator[list[tuple]]:
     """Each endorser's rows, a batch of endorsers at a time (never the million rows at once)."""
     group = "COALESCE(NULLIF(e.concept, ''), e.skill_key)" if reader.concepts else "e.skill_key"
+    subjects = ("group_concat(printf('%08x', COALESCE(p.rowid, 0)), ''), "
+                "group_concat(CASE WHEN p.rowid IS NULL THEN e.subject_id ELSE '' END, ' ')"
+                if by_rowid else "group_concat(e.subject_id, ' '), ''")
+    join = "LEFT JOIN persons p ON p.person_id = e.subject_id" if by_rowid else ""
     cursor = reader.conn.execute(
-        f"""SELECT e.endorser_id, group_concat(e.subject_id, ' '), group_concat({group}, char(10)),
+        f"""SELECT e.endorser_id, {subjects}, group_concat({group}, char(10)),
                    group_concat(MIN(MAX(e.level, 0), 5), '')
-            FROM endorsements e WHERE e.revoked = 0 AND e.subject_id != e.endorser_id AND {where}
+            FROM endorsements e {join}
+            WHERE e.revoked = 0 AND e.subject_id != e.endorser_id AND {where}
             GROUP BY e.endorser_id""",
         tuple(params),
     )
@@ -80,13 +89,13 @@ def _all_grouped(reader: Reader, helper: Reader) -> Iterator[list[tuple]]:
     middle = reader.rows("SELECT person_id FROM persons ORDER BY person_id LIMIT 1 "
                          "OFFSET (SELECT COUNT(*) / 2 FROM persons)")
     if not middle:
-        yield from _grouped(reader, "1", ())
+        yield from _grouped(reader, "1", (), True)
         return
     handed: queue.Queue[list[tuple] | BaseException | None] = queue.Queue(maxsize=4)
 
     def read_later_half() -> None:
         try:
-            for batch in _grouped(helper, "e.endorser_id >= ?", [middle[0][0]]):
+            for batch in _grouped(helper, "e.endorser_id >= ?", [middle[0][0]], True):
                 handed.put(batch)
             handed.put(None)
         except BaseException as exc:  # handed to the caller's thread, raised there
@@ -95,7 +104,7 @@ def _all_grouped(reader: Reader, helper: Reader) -> Iterator[list[tuple]]:
     thread = threading.Thread(target=read_later_half, name="standing-load", daemon=True)
     thread.start()
     done = False
-    for batch in _grouped(reader, "e.endorser_id < ?", [middle[0][0]]):
+    for batch in _grouped(reader, "e.endorser_id < ?", [middle[0][0]], True):
         yield batch
         while not done and not handed.empty():
             done = yield from _take(handed.get())
@@ -120,8 +129,14 @@ def endorsements(reader: Reader, people: Numbering, groups: Numbering, where: st
 
     With a `helper` connection and no `where`, both halves are read at once.
     """
-    batches = _all_grouped(reader, helper) if helper is not None and where == "1" else _grouped(reader, where, params)
-    parts = [_numbered(batch, people, groups) for batch in batches]
+    if helper is not None and where == "1":
+        rowids = reader.rows("SELECT rowid, person_id FROM persons")
+        numbered = people.numbers([r[1] for r in rowids])
+        by_rowid = np.full(max((r[0] for r in rowids), default=0) + 1, -1, np.int32)
+        by_rowid[np.array([r[0] for r in rowids], np.int64)] = numbered
+        parts = [_numbered_by_rowid(batch, people, groups, by_rowid) for batch in _all_grouped(reader, helper)]
+    else:
+        parts = [_numbered(batch, people, groups) for batch in _grouped(reader, where, params)]
     if not parts:
         none = np.zeros(0, np.int32)
         return none, none, none, np.zeros(0, np.int8)
@@ -138,14 +153,33 @@ def _numbered(rows: list[tuple], people: Numbering, groups: Numbering) -> tuple[
     subjects: list[str] = []
     names: list[str] = []
     counts = np.empty(len(rows), np.int64)
-    for i, (_, subject_ids, group_names, _) in enumerate(rows):
+    for i, (_, subject_ids, _, group_names, _) in enumerate(rows):
         found = subject_ids.split(" ")
         subjects += found
         names += group_names.split("\n")
         counts[i] = len(found)
-    levels = np.frombuffer("".join(r[3] for r in rows).encode("ascii"), np.uint8).astype(np.int8) - 48
+    levels = np.frombuffer("".join(r[4] for r in rows).encode("ascii"), np.uint8).astype(np.int8) - 48
     endorser = np.repeat(people.numbers([r[0] for r in rows]), counts).astype(np.int32)
     return endorser, people.numbers(subjects), groups.numbers(names), levels
+
+
+def _numbered_by_rowid(rows: list[tuple], people: Numbering, groups: Numbering,
+                       by_rowid: np.ndarray) -> tuple[np.ndarray, ...]:
+    """A batch read with subjects as rowids (_grouped by_rowid): numbered through `by_rowid`, and the few
+    subjects without a persons row by their id."""
+    counts = np.fromiter((len(r[1]) // 8 for r in rows), np.int64, len(rows))
+    rowid = np.frombuffer(bytes.fromhex("".join(r[1] for r in rows)), ">u4").astype(np.int64)
+    subject = by_rowid[rowid]
+    for at in np.flatnonzero(rowid == 0):
+        row = int(np.searchsorted(np.cumsum(counts), at, side="right"))
+        place = int(at - (counts[:row].sum()))
+        subject[at] = people.numbers([rows[row][2].split(" ")[place]])[0]
+    names: list[str] = []
+    for r in rows:
+        names += r[3].split("\n")
+    levels = np.frombuffer("".join(r[4] for r in rows).encode("ascii"), np.uint8).astype(np.int8) - 48
+    endorser = np.repeat(people.numbers([r[0] for r in rows]), counts).astype(np.int32)
+    return endorser, subject.astype(np.int32), groups.numbers(names), levels
 
 
 def _subject_concepts(reader: Reader, people: Numbering, groups: Numbering, subject: np.ndarray,

@@ -235,3 +235,14 @@ def test_endorsements_add_up_by_concept_where_the_store_has_one(world: World) ->
     assert (found.group, found.endorsements, found.counted, found.standing) == (esco, 2, 2, 100.0)
     world.hide("X", "B", linked)
     assert world.compute() == {("X", esco): pytest.approx(world.trust("A"), rel=1e-4)}
+
+
+def test_someone_endorsed_before_their_own_profile_arrived_still_gets_their_standing(world: World) -> None:
+    """An endorsement names a subject this device has no profile of yet: counted all the same, in its place."""
+    world.know("V", "A")
+    for subject in ("B", "Z-not-here", "C"):
+        world.endorse("A", subject)
+    world.db.execute("DELETE FROM persons WHERE person_id = 'Z-not-here'")
+    scores = world.compute()
+    share = world.trust("A") / 3
+    assert scores == {(p, "python"): pytest.approx(share, rel=1e-4) for p in ("B", "Z-not-here", "C")}
