@@ -81,6 +81,7 @@ class Services:
         self._listeners.append(self.standing.changes_committed)
 
     def close(self) -> None:
+        self.standing.close()  # the engine's own read connections
         self.db.close()
 
     # -- listeners ---------------------------------------------------------

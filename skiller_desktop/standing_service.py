@@ -37,6 +37,12 @@ class StandingKeeper:
         self._engine: StandingEngine | None = None
         self._lock = threading.Lock()
 
+    def close(self) -> None:
+        with self._lock:
+            if self._engine is not None:
+                self._engine.close()
+                self._engine = None
+
     def changes_committed(self, changes: Changes) -> None:
         """A listener: never raises (a failed update leaves the standings marked out of date)."""
         identity = self.services.identity
@@ -91,6 +97,7 @@ class StandingKeeper:
         except Exception:
             log.exception("cannot mark standings out of date")
         if self._engine is not None:
+            self._engine.close()
             self._engine = None
 
 

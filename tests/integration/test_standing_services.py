@@ -73,3 +73,19 @@ def test_a_hidden_endorsement_counts_zero(node, tmp_path: Path) -> None:
     hand_over(eve, ana, tmp_path / "eve.bundle")
     [found] = ana.skill_standings(eve.person_id)
     assert (found.standing, found.endorsements) == (0.0, 0)
+
+
+def test_a_failed_update_never_fails_the_commit_and_the_next_read_recomputes(node, monkeypatch) -> None:
+    from skiller_desktop.standing import StandingEngine
+
+    ana = node("Ana")
+
+    def broken(self, changes):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(StandingEngine, "refresh", broken)
+    ana.add_skill("Python", 3)  # committed all the same
+    assert standing_read.state(ana.db)[1]  # marked out of date
+    monkeypatch.undo()
+    assert [s.skill for s in ana.skill_standings(ana.person_id)] == ["Python"]
+    assert standing_read.state(ana.db) == (ana.person_id, False)
