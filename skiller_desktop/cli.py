@@ -104,6 +104,7 @@ CORE_GROUPS = (
     CommandGroup(("team",), _imported("skiller_desktop.teams.cli_commands")),
     CommandGroup(("block", "unblock", "blocked"), _imported("skiller_desktop.block_commands")),
     CommandGroup(("vocabulary",), _imported("skiller_desktop.vocabulary_cli")),
+    CommandGroup(("standing", "know"), _imported("skiller_desktop.standing_cli")),
 )
 
 
@@ -503,6 +504,7 @@ def _people_text(people) -> str:
     return "\n".join(
         f"{p.name:<28} {p.headline[:36]:<36} {p.location:<12}"
         + (f" {p.matched_skill} {p.matched_level}/5" if p.matched_skill else "")
+        + (f" standing {p.standing:.0f}" if p.standing is not None else "")
         + f"  {p.person_id}"
         for p in people
     )

@@ -238,6 +238,11 @@ CATALOGUE: dict[str, str] = {
     "document.no_own_id": "document {doc_id} does not carry its own id",
     "sync.blocked_sender": "blocked: the sender's key is blocked here",
     "sync.blocked_author": "blocked: the author's key is blocked here",
+    # -- standing (standing_service.py) ------------------------------------------------------
+    "known.self": "you cannot mark yourself as known",
+    "known.already": "you already say you know this person",
+    "known.not_known": "you do not say you know this person",
+    "standing.read_only": "standings are out of date and this data dir is open read-only",
 }
 
 # A peer's or relay's state in plain words (sync.words): the CLI prints these, the UI says them by code.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from . import search_index
+from . import search_index, standing_read, standing_search
 from .db import Database
 from .text import skill_key
 from .views import (
@@ -28,7 +28,7 @@ HIDDEN = """EXISTS (SELECT 1 FROM hidden_endorsements h
                       AND h.endorser_id IN ('', e.endorser_id))"""
 
 
-def _summary(row: sqlite3.Row, skill: str = "", level: int = 0) -> PersonSummary:
+def _summary(row: sqlite3.Row, skill: str = "", level: int = 0, standing: float | None = None) -> PersonSummary:
     return PersonSummary(
         row["person_id"],
         row["name"],
@@ -38,6 +38,7 @@ def _summary(row: sqlite3.Row, skill: str = "", level: int = 0) -> PersonSummary
         row["skill_count"],
         skill,
         level,
+        standing,
     )
 
 
@@ -276,19 +277,28 @@ class Queries:
 
     def _search_skill(self, key: str, level: int, availability: str, limit: int, offset: int,
                       exclude: str = "") -> SearchPage:
-        """Skill holders, best first, straight off the covering index skills_by_key."""
+        """Skill holders by standing (the user's view of them, docs/standing.md), then claimed level, then name.
+
+        Two reads, each of one page: those with a stored standing, off the index standings_by_group, then
+        the rest straight off the covering index skills_by_key.
+        """
         where = "s.skill_key = ? AND s.level >= ?" + (" AND s.availability = ?" if availability else "")
         params = [key, level] + ([availability] if availability else [])
         where += " AND s.person_id != ?"
         params.append(exclude)
         total = int(self.db.scalar(f"SELECT COUNT(*) AS n FROM skills s WHERE {where}", params))
+        ranked = standing_search.ranked(self.db, key, where, params)
+        first = ranked.page(limit, offset)
         rows = self.db.query(
             f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level
                 FROM skills s CROSS JOIN persons p ON p.person_id = s.person_id WHERE {where}
+                  AND NOT {ranked.has_standing}
                 ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ? OFFSET ?""",
-            [*params, limit, offset],
-        )
-        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows])
+            [*params, *ranked.groups, limit - len(first), max(offset - ranked.count, 0)],
+        ) if len(first) < limit else []
+        people = [_summary(r, r["matched_skill"], r["matched_level"], standing) for r, standing in first]
+        people += [_summary(r, r["matched_skill"], r["matched_level"], 0.0) for r in rows]
+        return SearchPage(total, people)
 
     def _search_filters(self, level: int, availability: str, limit: int, offset: int,
                         exclude: str = "") -> SearchPage:
@@ -343,7 +353,9 @@ class Queries:
                 WHERE persons_fts MATCH ? AND p.person_id != ? ORDER BY {order} LIMIT ? OFFSET ?""",
             [*params, exclude, limit, offset],
         )
-        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows])
+        standing = standing_read.page_standings(self.db, [r["person_id"] for r in rows], key) if key else {}
+        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"],
+                                           standing.get(r["person_id"], 0.0) if key else None) for r in rows])
 
     def _matches(self, person_id: str, sql: str, params: list) -> int:
         """1 if `person_id` is among the rows `sql` (ending in `person_id = ?`) finds, else 0."""

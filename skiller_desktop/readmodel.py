@@ -26,6 +26,7 @@ _PERSON_TABLES = (
     ("imported_endorsements", "person_id"),
     ("responses", "person_id"),
     ("team_acceptances", "person_id"),  # the team invitations this person says they accept
+    ("known_people", "person_id"),  # standing: the people this person says they know
 )
 
 
@@ -69,6 +70,7 @@ def _rows(doc_id: str, data: dict[str, Any]) -> tuple:
             for team_id, a in (data.get("team_acceptances") or {}).items()
             if isinstance(a, dict)
         ],
+        _known_rows(doc_id, data.get("known") or {}),
     )
     return doc_id, person, fts, tables
 
@@ -268,3 +270,12 @@ def _imported_rows(doc_id: str, imported: dict) -> list[tuple]:
         if isinstance(i, dict)
     ]
     return rows
+
+
+def _known_rows(doc_id: str, known: dict) -> list[tuple]:
+    """The people this person says they know (standing; revoked ones kept, with the date)."""
+    return [
+        (doc_id, pid, _text(k.get("date")), _text(k.get("revoked_at")))
+        for pid, k in known.items()
+        if isinstance(k, dict) and pid != doc_id
+    ]

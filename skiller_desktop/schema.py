@@ -414,3 +414,44 @@ def _pending_signer_and_size(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS.append(_pending_signer_and_size)
+
+# --- standing (issue 14) -------------------------------------------------------
+# 10 (standing): the people each person says they know (their signed `known`
+# section), and what the standing engine computed from the user's point of view
+# (docs/standing.md): each trusted person's trust and first step on a shortest
+# path from the user, each (person, skill group)'s score, and each group's best
+# score (standing 0-100 = 100 x score / best). Derived data: rebuilt whole when
+# the user or the store changes, so the read paths never import numpy.
+MIGRATIONS.append(
+    """
+    CREATE TABLE known_people (
+        person_id TEXT NOT NULL,
+        known_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        revoked_at TEXT NOT NULL,
+        PRIMARY KEY (person_id, known_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX known_people_known ON known_people (known_id);
+    CREATE TABLE standing_trust (
+        person_id TEXT PRIMARY KEY,
+        trust REAL NOT NULL,
+        weight REAL NOT NULL,
+        hops INTEGER NOT NULL,
+        via TEXT NOT NULL,
+        via_kind TEXT NOT NULL,
+        via_ref TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE standings (
+        person_id TEXT NOT NULL,
+        skill_group TEXT NOT NULL,
+        score REAL NOT NULL,
+        endorsements INTEGER NOT NULL,
+        counted INTEGER NOT NULL,
+        community_level REAL NOT NULL,
+        PRIMARY KEY (person_id, skill_group)
+    ) WITHOUT ROWID;
+    CREATE INDEX standings_by_group ON standings (skill_group, score DESC, person_id);
+    CREATE TABLE standing_groups (skill_group TEXT PRIMARY KEY, best REAL NOT NULL) WITHOUT ROWID;
+    INSERT INTO meta (key, value) VALUES ('standing_stale', '1')
+    """
+)

@@ -42,6 +42,7 @@ from .messages import say
 from .paths import make_private_dir
 from .queries import Queries
 from .signed_heads import SignedHead
+from .standing_service import StandingKeeper
 from .store import Store
 from .teams.service import Teams
 from .text import clean, clean_level, clean_years, skill_key
@@ -76,8 +77,11 @@ class Services:
         self._lock = threading.RLock()
         self._listeners: list[EditListener] = []
         self.teams = Teams(self)  # registers TeamPolicy for "team:" ids, admits accepted invitations
+        self.standing = StandingKeeper(self)  # first listener: screens told of a change read fresh standings
+        self._listeners.append(self.standing.changes_committed)
 
     def close(self) -> None:
+        self.standing.close()  # the engine's own read connections
         self.db.close()
 
     # -- listeners ---------------------------------------------------------
@@ -462,6 +466,20 @@ class Services:
             "offers", offer_id, {"status": "done", "recognition": recognition, "updated_at": pd.now_iso()}
         )
         return self.edit(edit, OFFERS | ENDORSEMENTS)
+
+    # -- standing (issue 14; skiller_desktop/standing_service.py) ------------------------------
+    def know(self, person_id: str, *, undo: bool = False) -> Changes:
+        """Say publicly (signed, synced) that you know this person, or take it back: trust flows to them."""
+        from .standing_service import know
+
+        return know(self, person_id, undo=undo)
+
+    def skill_standings(self, person_id: str, skill: str | None = None, *, explain: bool = False) -> list:
+        """A person's skills with their standing from the user's point of view (standing_read.SkillStanding)."""
+        from . import standing_read
+
+        self.standing.ensure_current()
+        return standing_read.skills(self.db, person_id, skill, explain=explain)
 
     def _own_offer(self, offer_id: str):
         offer = self.queries.offer(offer_id, self.person_id)

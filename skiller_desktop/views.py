@@ -16,6 +16,7 @@ class PersonSummary:
     skill_count: int
     matched_skill: str = ""
     matched_level: int = 0
+    standing: float | None = None  # in the matched skill, 0-100 from the user's point of view (docs/standing.md)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from .screens.portfolio import PortfolioScreen
 from .screens.profile import ProfileScreen
 from .screens.settings import SettingsScreen
 from .screens.teams import TeamsScreen
+from .standing_view import bring_standings_up_to_date
 from .sync_panel import StatusBridge, SyncScreen, SyncSource
 
 SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
@@ -71,6 +72,7 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
         self.build()
         self.set_sync_source(sync_source)
         self._restore_geometry()
+        bring_standings_up_to_date(ops)  # standing (issue 14): computed on the worker if out of date
 
     # -- building (again on a language switch) ----------------------------------
     def build(self, current: int = 0) -> None:

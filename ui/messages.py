@@ -258,6 +258,10 @@ def _templates(_language: str) -> dict[str, str]:
         "invitation.bad_name_length": tr("The name in this link contains hidden characters or is too long."),
         "invitation.bad_name": tr("The name in this link contains hidden characters or is too long."),
         "credential.refused": tr("The credential is refused: {detail}"),
+        "known.self": tr("You cannot mark yourself as someone you know."),
+        "known.already": tr("You already say you know this person."),
+        "known.not_known": tr("You do not say you know this person."),
+        "standing.read_only": tr("Standings are out of date, and this data folder is open read-only."),
     }
 
 

@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="313" />
+        <location filename="../../ui/messages.py" line="317" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="315" />
+        <location filename="../../ui/messages.py" line="319" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="317" />
+        <location filename="../../ui/messages.py" line="321" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="398" />
+        <location filename="../../ui/messages.py" line="402" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="398" />
+        <location filename="../../ui/messages.py" line="402" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="399" />
+        <location filename="../../ui/messages.py" line="403" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="399" />
+        <location filename="../../ui/messages.py" line="403" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="400" />
+        <location filename="../../ui/messages.py" line="404" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -82,7 +82,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>
@@ -106,7 +106,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="231" />
+        <location filename="../../ui/screens/people.py" line="235" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>
@@ -119,6 +119,24 @@
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StandingBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/standing_view.py" line="47" />
+        <source>%n endorsement(s)</source>
+        <translation>
+            <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>WhyDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/standing_view.py" line="78" />
+        <source>%n endorsement(s) from outside your network count for nothing.</source>
+        <translation>
+            <numerusform>%n endorsement from outside your network count for nothing.</numerusform><numerusform>%n endorsements from outside your network count for nothing.</numerusform></translation>
     </message>
 </context>
 </TS>

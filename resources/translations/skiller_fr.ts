@@ -983,197 +983,217 @@
         <translation>L’attestation est refusée : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="273" />
+        <location filename="../../ui/messages.py" line="261" />
+        <source>You cannot mark yourself as someone you know.</source>
+        <translation>Vous ne pouvez pas vous indiquer vous-même comme une personne connue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="262" />
+        <source>You already say you know this person.</source>
+        <translation>Vous indiquez déjà connaître cette personne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="263" />
+        <source>You do not say you know this person.</source>
+        <translation>Vous n’indiquez pas connaître cette personne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="264" />
+        <source>Standings are out of date, and this data folder is open read-only.</source>
+        <translation>Les reconnaissances ne sont pas à jour, et ce dossier de données est ouvert en lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="277" />
         <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
         <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="274" />
+        <location filename="../../ui/messages.py" line="278" />
         <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="275" />
+        <location filename="../../ui/messages.py" line="279" />
         <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
         <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="276" />
+        <location filename="../../ui/messages.py" line="280" />
         <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
         <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="277" />
+        <location filename="../../ui/messages.py" line="281" />
         <source>The sync took too long and paused; it goes on by itself next time.</source>
         <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="278" />
+        <location filename="../../ui/messages.py" line="282" />
         <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
         <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="279" />
+        <location filename="../../ui/messages.py" line="283" />
         <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
         <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="280" />
+        <location filename="../../ui/messages.py" line="284" />
         <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
         <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="281" />
+        <location filename="../../ui/messages.py" line="285" />
         <source>It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings.</source>
         <translation>Il a refusé la synchronisation parce que l’horloge de cet ordinateur n’est pas à l’heure. Réglez la date et l’heure en automatique dans les paramètres du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="282" />
+        <location filename="../../ui/messages.py" line="286" />
         <source>It does not accept syncs from you (you may be blocked there). Ask whoever runs it.</source>
         <translation>Il n’accepte pas vos synchronisations (vous y êtes peut-être bloqué). Demandez à qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="283" />
+        <location filename="../../ui/messages.py" line="287" />
         <source>It is busy right now; Skiller tries again by itself.</source>
         <translation>Il est occupé pour le moment ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="284" />
+        <location filename="../../ui/messages.py" line="288" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="285" />
+        <location filename="../../ui/messages.py" line="289" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="286" />
+        <location filename="../../ui/messages.py" line="290" />
         <source>You stopped the sync; it goes on by itself next time.</source>
         <translation>Vous avez arrêté la synchronisation ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="287" />
+        <location filename="../../ui/messages.py" line="291" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300" />
+        <location filename="../../ui/messages.py" line="304" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301" />
+        <location filename="../../ui/messages.py" line="305" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="302" />
+        <location filename="../../ui/messages.py" line="306" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="303" />
+        <location filename="../../ui/messages.py" line="307" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304" />
+        <location filename="../../ui/messages.py" line="308" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305" />
+        <location filename="../../ui/messages.py" line="309" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="313" />
+        <location filename="../../ui/messages.py" line="317" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="315" />
+        <location filename="../../ui/messages.py" line="319" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="317" />
+        <location filename="../../ui/messages.py" line="321" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="319" />
+        <location filename="../../ui/messages.py" line="323" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="323" />
+        <location filename="../../ui/messages.py" line="327" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="324" />
+        <location filename="../../ui/messages.py" line="328" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="324" />
+        <location filename="../../ui/messages.py" line="328" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="346" />
+        <location filename="../../ui/messages.py" line="350" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="388" />
+        <location filename="../../ui/messages.py" line="392" />
         <source>JSON Resume file</source>
         <translation>fichier JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="388" />
+        <location filename="../../ui/messages.py" line="392" />
         <source>LinkedIn export file</source>
         <translation>fichier d’export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="389" />
+        <location filename="../../ui/messages.py" line="393" />
         <source>credential file</source>
         <translation>fichier d’attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="389" />
+        <location filename="../../ui/messages.py" line="393" />
         <source>identity file</source>
         <translation>fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="390" />
+        <location filename="../../ui/messages.py" line="394" />
         <source>Skiller identity export</source>
         <translation>export d’identité Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="390" />
+        <location filename="../../ui/messages.py" line="394" />
         <source>bundle file</source>
         <translation>fichier de paquet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="398" />
+        <location filename="../../ui/messages.py" line="402" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="398" />
+        <location filename="../../ui/messages.py" line="402" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="399" />
+        <location filename="../../ui/messages.py" line="403" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="399" />
+        <location filename="../../ui/messages.py" line="403" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
@@ -1220,7 +1240,7 @@
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="351" />
+        <location filename="../../ui/messages.py" line="355" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
@@ -1355,7 +1375,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="400" />
+        <location filename="../../ui/messages.py" line="404" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -1600,47 +1620,47 @@
 <context>
     <name>EndorseDialog</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="42" />
+        <location filename="../../ui/screens/people.py" line="43" />
         <source>Endorse %s</source>
         <translation>Recommander %s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>Skill to endorse</source>
         <translation>Compétence à recommander</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="49" />
+        <location filename="../../ui/screens/people.py" line="50" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="51" />
+        <location filename="../../ui/screens/people.py" line="52" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="52" />
+        <location filename="../../ui/screens/people.py" line="53" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="50" />
+        <location filename="../../ui/screens/people.py" line="51" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="51" />
+        <location filename="../../ui/screens/people.py" line="52" />
         <source>&amp;Level observed</source>
         <translation>&amp;Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="52" />
+        <location filename="../../ui/screens/people.py" line="53" />
         <source>&amp;Comment</source>
         <translation>&amp;Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="53" />
+        <location filename="../../ui/screens/people.py" line="54" />
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
@@ -2726,252 +2746,252 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>User &amp;guide</source>
         <translation>&amp;Guide d’utilisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;About Skiller</source>
         <translation>À &amp;propos de Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>LAN: …</source>
         <translation>Réseau local : …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>LAN: hidden</source>
         <translation>Réseau local : masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Not visible on your local network (Settings)</source>
         <translation>Non visible sur votre réseau local (Réglages)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>LAN: visible</source>
         <translation>Réseau local : visible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Local network</source>
         <translation>Réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>▲ %1 of %2 not syncing</source>
         <translation>▲ Synchro en échec : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -3556,78 +3576,78 @@
 <context>
     <name>PeopleScreen</name>
     <message>
-        <location filename="../../ui/screens/people.py" line="77" />
+        <location filename="../../ui/screens/people.py" line="78" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="80" />
+        <location filename="../../ui/screens/people.py" line="81" />
         <source>Search names, headlines, places, skills… (Ctrl+F)</source>
         <translation>Chercher noms, titres, lieux, compétences… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="81" />
+        <location filename="../../ui/screens/people.py" line="82" />
         <source>Search people</source>
         <translation>Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="85" />
+        <location filename="../../ui/screens/people.py" line="86" />
         <source>Skill, e.g. Python</source>
         <translation>Compétence, p. ex. Python</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="86" />
+        <location filename="../../ui/screens/people.py" line="87" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="90" />
+        <location filename="../../ui/screens/people.py" line="91" />
         <source>Any level</source>
         <translation>Tout niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="91" />
+        <location filename="../../ui/screens/people.py" line="92" />
         <source>Level ≥ </source>
         <translation>Niveau ≥ </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="92" />
+        <location filename="../../ui/screens/people.py" line="93" />
         <source>Minimum level</source>
         <translation>Niveau minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="94" />
+        <location filename="../../ui/screens/people.py" line="95" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="95" />
+        <location filename="../../ui/screens/people.py" line="96" />
         <source>Any availability</source>
         <translation>Toute disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="112" />
+        <location filename="../../ui/screens/people.py" line="113" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="125" />
-        <location filename="../../ui/screens/people.py" line="138" />
+        <location filename="../../ui/screens/people.py" line="126" />
+        <location filename="../../ui/screens/people.py" line="141" />
         <source>&amp;Block…</source>
         <translation>&amp;Bloquer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="132" />
+        <location filename="../../ui/screens/people.py" line="135" />
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people.py" line="135" />
+        <location filename="../../ui/screens/people.py" line="138" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="231" />
+        <location filename="../../ui/screens/people.py" line="235" />
         <source>%n person(s) found</source>
         <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
     </message>
@@ -3789,112 +3809,112 @@
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../ui/screens/profile.py" line="47" />
+        <location filename="../../ui/screens/profile.py" line="48" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="55" />
+        <location filename="../../ui/screens/profile.py" line="56" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="57" />
+        <location filename="../../ui/screens/profile.py" line="58" />
         <source>&amp;Location</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="57" />
+        <location filename="../../ui/screens/profile.py" line="58" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="59" />
+        <location filename="../../ui/screens/profile.py" line="60" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="61" />
+        <location filename="../../ui/screens/profile.py" line="62" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="62" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="63" />
+        <location filename="../../ui/screens/profile.py" line="64" />
         <source>Lan&amp;guages</source>
         <translation>Lan&amp;gues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="63" />
+        <location filename="../../ui/screens/profile.py" line="64" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="64" />
+        <location filename="../../ui/screens/profile.py" line="65" />
         <source>Separated by commas, e.g. French, English</source>
         <translation>Séparées par des virgules, p. ex. français, anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="66" />
+        <location filename="../../ui/screens/profile.py" line="67" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="69" />
+        <location filename="../../ui/screens/profile.py" line="70" />
         <source>A&amp;bout</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="71" />
+        <location filename="../../ui/screens/profile.py" line="72" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="73" />
+        <location filename="../../ui/screens/profile.py" line="74" />
         <source>One link per line</source>
         <translation>Un lien par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="75" />
+        <location filename="../../ui/screens/profile.py" line="76" />
         <source>Lin&amp;ks</source>
         <translation>Lie&amp;ns</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="81" />
+        <location filename="../../ui/screens/profile.py" line="82" />
         <source>&amp;Save profile</source>
         <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="90" />
+        <location filename="../../ui/screens/profile.py" line="91" />
         <source>How others see you</source>
         <translation>Ce que les autres voient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="162" />
+        <location filename="../../ui/screens/profile.py" line="166" />
         <source>Your profile changed elsewhere; your unsaved edits were kept.</source>
         <translation>Votre profil a changé ailleurs ; vos modifications non enregistrées ont été conservées.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="213" />
+        <location filename="../../ui/screens/profile.py" line="217" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -4300,6 +4320,62 @@
     </message>
 </context>
 <context>
+    <name>StandingBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/standing_view.py" line="47" />
+        <source>%n endorsement(s)</source>
+        <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="48" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="50" />
+        <source>Standing in %1</source>
+        <translation>Reconnaissance en %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="51" />
+        <source>Standing %1 of 100 in your network: %2 of %3 endorsements count</source>
+        <translation>Reconnaissance %1 sur 100 dans votre réseau : %2 recommandations comptent sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>StandingPanel</name>
+    <message>
+        <location filename="../../ui/standing_view.py" line="125" />
+        <source>I know this person</source>
+        <translation>Je connais cette personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="126" />
+        <source>A public, signed statement in your profile: it syncs like your endorsements, and your trust flows to this person. You can take it back.</source>
+        <translation>Une déclaration publique et signée dans votre profil : elle se synchronise comme vos recommandations, et votre confiance s’étend à cette personne. Vous pouvez la retirer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="129" />
+        <source>Public and signed: it syncs with your profile, as endorsements do.</source>
+        <translation>Public et signé : cela se synchronise avec votre profil, comme les recommandations.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="132" />
+        <source>Your network is empty, so no standing shows yet: endorse people or mark people you know, and their trust makes standings appear.</source>
+        <translation>Votre réseau est vide, aucune reconnaissance ne s’affiche donc encore : recommandez des personnes ou indiquez celles que vous connaissez, et leur confiance fera apparaître les reconnaissances.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="196" />
+        <source>Why?</source>
+        <translation>Pourquoi ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="197" />
+        <source>Why this standing in %1</source>
+        <translation>Pourquoi cette reconnaissance en %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
         <location filename="../../ui/sync_panel.py" line="128" />
@@ -4567,6 +4643,69 @@
         <location filename="../../ui/screens/teams.py" line="293" />
         <source>Team id copied: %1</source>
         <translation>Identifiant d’équipe copié : %1</translation>
+    </message>
+</context>
+<context>
+    <name>WhyDialog</name>
+    <message>
+        <location filename="../../ui/standing_view.py" line="63" />
+        <source>Why this standing?</source>
+        <translation>Pourquoi cette reconnaissance ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="64" />
+        <source>%1: standing %2 of 100. Community level %3, claimed level %4.</source>
+        <translation>%1 : reconnaissance %2 sur 100. Niveau vu par la communauté %3, niveau déclaré %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="71" />
+        <source>Endorser</source>
+        <translation>Recommandé par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="71" />
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="71" />
+        <source>How you reach them</source>
+        <translation>Comment vous y êtes relié</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/standing_view.py" line="78" />
+        <source>%n endorsement(s) from outside your network count for nothing.</source>
+        <translation><numerusform>%n recommandation venue d’en dehors de votre réseau ne compte pas.</numerusform><numerusform>%n recommandations venues d’en dehors de votre réseau ne comptent pas.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="83" />
+        <source>No one your trust reaches endorses this skill yet.</source>
+        <translation>Personne de votre réseau de confiance ne recommande encore cette compétence.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="94" />
+        <source>knows</source>
+        <translation>connaît</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="94" />
+        <source>endorsed</source>
+        <translation>recommandé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="94" />
+        <source>exchange</source>
+        <translation>échange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="99" />
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="101" />
+        <source>%1 (team %2)</source>
+        <translation>%1 (équipe %2)</translation>
     </message>
 </context>
 </TS>

@@ -35,6 +35,7 @@ def build_matrix(
     only_skills: Iterable[str] = (),
     min_level: int = 0,
     sort_by: str = "",
+    standing: Mapping[tuple[str, str], float] | None = None,
 ) -> TeamMatrix:
     """members: (person id, name, availability); skills: (person id, key, name, level, endorsements).
 
@@ -59,7 +60,7 @@ def build_matrix(
     if min_level:
         keys = [focus] if focus else [c.key for c in columns]
         rows = [r for r in rows if any(r.cells.get(k, Cell(0, 0)).level >= min_level for k in keys)]
-    rows.sort(key=lambda r: _row_order(r, focus))
+    rows.sort(key=lambda r: (-(standing or {}).get((r.person_id, focus), 0.0), *_row_order(r, focus)))  # standing
     return TeamMatrix(columns, rows, gaps)
 
 
@@ -114,13 +115,20 @@ def matrix_csv(matrix: TeamMatrix) -> str:
 # -- matching ------------------------------------------------------------------
 
 
-def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]]) -> list[Candidate]:
-    """people: (person id, name, is member, level, endorsements, availability)."""
+def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]],
+         standing: Mapping[str, float] | None = None) -> list[Candidate]:
+    """people: (person id, name, is member, level, endorsements, availability); `standing`: person id -> 0-100."""
     found = [
         Candidate(pid, name, member, level, endorsements, avail, reason(need.level, level, endorsements, avail, member))
         for pid, name, member, level, endorsements, avail in people
     ]
-    return sorted(found, key=lambda c: candidate_order(c, need.level))
+    given = standing or {}
+
+    def order(c: Candidate) -> tuple:  # standing (docs/standing.md) right after the level and busy gates
+        key = candidate_order(c, need.level)
+        return (*key[:3], -given.get(c.person_id, 0.0), *key[3:])
+
+    return sorted(found, key=order)
 
 
 # The facts `candidate_order` compares, in its order (the person id, last, only makes it total).

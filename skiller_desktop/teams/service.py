@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from automerge import core
 
 from .. import person_doc as pd
+from .. import standing_read
 from ..acceptance import verify_update
 from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..identity import is_person_id
@@ -370,8 +371,10 @@ class Teams:
             (team_id,),
         )
         cells = [(r["person_id"], r["skill_key"], r["name"], r["level"], r["n"]) for r in rows]
+        standing = standing_read.for_skills(self.s.db, [(c[0], c[1]) for c in cells])  # standing (issue 14)
         return analysis.build_matrix(
-            members, cells, self.needs(team_id), only_skills=skills, min_level=min_level, sort_by=sort_by
+            members, cells, self.needs(team_id), only_skills=skills, min_level=min_level, sort_by=sort_by,
+            standing=standing,
         )
 
     def matrix_csv(self, team_id: str, path: Path | None = None, *, matrix: TeamMatrix | None = None,
@@ -410,7 +413,8 @@ class Teams:
         )
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
-        return analysis.rank(need, people)
+        standing = standing_read.for_skills(self.s.db, [(p[0], need.skill_key) for p in people])  # issue 14
+        return analysis.rank(need, people, {pid: value for (pid, _), value in standing.items()})
 
     # -- the write path ------------------------------------------------------
     def _edit(self, team_id: str, make: Callable[[core.Document], pd.Edit], rotate: bool = False) -> Changes:

@@ -32,6 +32,7 @@ from ..person_view import PersonView, availability_label
 from ..plain import plain
 from ..qtcompat import emit
 from ..resources import icon
+from ..standing_view import StandingDelegate, StandingPanel
 from .base import Screen
 
 
@@ -129,6 +130,8 @@ class PeopleScreen(Screen):
         self.model.total_changed.connect(self._show_total)
         self.model.modelReset.connect(self._cleared)
         self.detail = PersonView(self)
+        self.standing = StandingPanel(self.ops, self)  # standing (issue 14): bars, Why?, "I know this person"
+        self.table.setItemDelegateForColumn(3, StandingDelegate(self.table))
         self.endorse_button = QPushButton(icon("endorse"), self.tr("&Endorse…"), self)
         self.endorse_button.setEnabled(False)
         self.endorse_button.clicked.connect(self.endorse)
@@ -145,6 +148,7 @@ class PeopleScreen(Screen):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
+        rl.addWidget(self.standing)
         # two rows of actions: in one, their French words kept the detail 420 px wide at 1024×680
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -234,6 +238,7 @@ class PeopleScreen(Screen):
         if self.current is not None and self.current not in self.model.rows:
             self.current = None
             self.detail.show_empty()
+            self.standing.clear()
             self.endorse_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
             self._can_block(False)
@@ -249,6 +254,7 @@ class PeopleScreen(Screen):
         self.current = person
         if person is None:
             self.detail.show_empty()
+            self.standing.clear()
             self.endorse_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
             self._can_block(False)
@@ -268,6 +274,7 @@ class PeopleScreen(Screen):
             profile, skills, received = result
             self.detail_skills = skills
             self.detail.show_person(profile, skills, received)
+            self.standing.show_person(pid)
             self.endorse_button.setEnabled(bool(skills) and pid != services.person_id)
             self.pdf_button.setEnabled(True)
             self._can_block(pid != services.person_id)
