@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 from . import search_index
+from .concepts import concepts_named
 from .db import Database
 from .text import skill_key
 from .views import (
@@ -20,6 +21,10 @@ from .views import (
 )
 
 _SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
+
+# Whether the endorsement `e` is of the skill `s` (same person): same group (the concept, or the folded name),
+# or the same name (an endorsement given before its skill was linked to a concept still counts for it).
+ENDORSES_SKILL = "(e.skill_group = s.skill_group OR e.skill_key = s.skill_key)"
 
 # Whether the endorsement `e` is hidden by its subject: hidden entries name the endorser,
 # or '' (a bare id written before migration 8) for any endorser of that id.
@@ -86,7 +91,7 @@ class Queries:
         """A person's skills in their order, with the endorsements that count; or only the one with `key`."""
         rows = self.db.query(
             f"""SELECT s.*, (SELECT COUNT(*) FROM endorsements e
-                            WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key
+                            WHERE e.subject_id = s.person_id AND {ENDORSES_SKILL}
                               AND e.revoked = 0 AND NOT {HIDDEN}
                            ) AS endorsement_count
                FROM skills s WHERE s.person_id = ? AND (? IS NULL OR s.skill_key = ?)
@@ -104,6 +109,8 @@ class Queries:
                 json.loads(r["evidence"]),
                 r["position"],
                 r["endorsement_count"],
+                r["concept"],
+                r["doc_key"] if r["doc_key"] != r["skill_key"] else "",
             )
             for r in rows
         ]
@@ -133,12 +140,15 @@ class Queries:
             where.append(f"NOT {HIDDEN}")
         rows = self.db.query(
             f"""SELECT e.*, COALESCE(a.name, '') AS endorser_name, COALESCE(b.name, '') AS subject_name,
-                       COALESCE(sk.name, e.skill_name) AS display_skill,
+                       COALESCE((SELECT s.name FROM skills s WHERE s.person_id = e.subject_id
+                                                                 AND s.skill_group = e.skill_group),
+                                (SELECT s.name FROM skills s WHERE s.person_id = e.subject_id
+                                                                 AND s.skill_key = e.skill_key),
+                                e.skill_name) AS display_skill,
                        {HIDDEN} AS hidden
                 FROM endorsements e
                 LEFT JOIN persons a ON a.person_id = e.endorser_id
                 LEFT JOIN persons b ON b.person_id = e.subject_id
-                LEFT JOIN skills sk ON sk.person_id = e.subject_id AND sk.skill_key = e.skill_key
                 WHERE {" AND ".join(where) or "1"}
                 ORDER BY e.skill_key, e.date DESC, e.endorsement_id, e.endorser_id""",
             params,
@@ -156,6 +166,8 @@ class Queries:
                 r["date"],
                 bool(r["revoked"]),
                 bool(r["hidden"]),
+                r["concept"],
+                r["skill_group"],
             )
             for r in rows
         ]
@@ -277,8 +289,10 @@ class Queries:
     def _search_skill(self, key: str, level: int, availability: str, limit: int, offset: int,
                       exclude: str = "") -> SearchPage:
         """Skill holders, best first, straight off the covering index skills_by_key."""
-        where = "s.skill_key = ? AND s.level >= ?" + (" AND s.availability = ?" if availability else "")
-        params = [key, level] + ([availability] if availability else [])
+        groups = [key, *concepts_named(key)]  # issue 13: a concept's label in any language finds its holders
+        named = f"s.skill_group IN ({','.join('?' * len(groups))})"
+        where = f"(s.skill_key = ? OR {named}) AND s.level >= ?" + (" AND s.availability = ?" if availability else "")
+        params = [key, *groups, level] + ([availability] if availability else [])
         where += " AND s.person_id != ?"
         params.append(exclude)
         total = int(self.db.scalar(f"SELECT COUNT(*) AS n FROM skills s WHERE {where}", params))
@@ -319,13 +333,15 @@ class Queries:
                      exclude: str = "") -> SearchPage:
         """Words and filters intersect in FTS5; the best matches first, or index order for broad prefixes."""
         tokens = []
+        # words that name a concept (either language, any synonym) also find the skills linked to it
+        named = [search_index.skill_token(uri, max(level, 1)) for uri in concepts_named(text)]
         if key:
             tokens.append(search_index.skill_token(key, max(level, 1)))
         elif level:
             tokens.append(search_index.level_token(level))
         if availability:
             tokens.append(search_index.availability_token(availability))
-        match = search_index.match_expression(text, tokens)
+        match = search_index.match_expression(text, tokens, named)
         total = int(self.db.scalar("SELECT COUNT(*) AS n FROM persons_fts WHERE persons_fts MATCH ?", (match,)))
         total -= self._matches(exclude, """SELECT 1 FROM persons_fts f CROSS JOIN persons p ON p.rowid = f.rowid
                                            WHERE persons_fts MATCH ? AND p.person_id = ?""", [match])
