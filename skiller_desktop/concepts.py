@@ -209,6 +209,49 @@ def link_suggestions(services: Services, language: str) -> list[LinkSuggestion]:
     return found
 
 
+def label_keys(uris: Iterable[str]) -> dict[str, str]:
+    """Skill keys (folded labels and synonyms, both languages) → the one of `uris` they name.
+
+    So a free-text skill spelled as a concept's label meets that concept in a team's matrix and matching.
+    A key naming two of the given concepts is left out: it is asked, never guessed.
+    """
+    found: dict[str, str] = {}
+    twice: set[str] = set()
+    vocabulary = _vocabulary()
+    for uri in uris:
+        try:
+            concept = vocabulary.concept(uri) if uri else None
+        except vocabulary.VocabularyUnavailable:
+            return {}
+        if concept is None:
+            continue
+        for text in {concept.en, concept.fr, *concept.en_alt, *concept.fr_alt}:
+            key = skill_key(text)
+            if found.setdefault(key, uri) != uri:
+                twice.add(key)
+    return {key: uri for key, uri in found.items() if key not in twice}
+
+
+@dataclass(frozen=True)
+class RoleSkill:
+    concept: str
+    label: str  # in the reader's language
+    essential: bool
+
+
+def role_skills(occupation: str, language: str) -> list[RoleSkill]:
+    """An ESCO occupation's skills, essential ones first: what a team need picked as a role proposes."""
+    vocabulary = _vocabulary()
+    try:
+        found = vocabulary.occupation_skills(occupation)
+    except vocabulary.VocabularyUnavailable:
+        return []
+    if found is None:
+        return []
+    return [RoleSkill(uri, label(uri, language), essential)
+            for essential, uris in ((True, found.essential), (False, found.optional)) for uri in uris]
+
+
 def unambiguous(names: Iterable[str]) -> dict[str, str]:
     """Each name that is exactly one concept's label or synonym → that concept (imports link only those)."""
     linked = {}

@@ -431,8 +431,10 @@ def _concepts(db: sqlite_utils.Database) -> None:
         db.table(table).add_column("concept", str, not_null_default="")
         db.table(table).add_column("skill_group", str, not_null_default="")
     db.table("skills").add_column("doc_key", str, not_null_default="")
+    for column in ("concept", "skill_group", "role", "role_label"):
+        db.table("team_needs").add_column(column, str, not_null_default="")
     db.execute("UPDATE skills SET doc_key = skill_key")
-    for table in ("skills", "endorsements", "offers", "imported_endorsements"):
+    for table in ("skills", "endorsements", "offers", "imported_endorsements", "team_needs"):
         db.execute(f"UPDATE OR IGNORE {table} SET skill_key = {_FOLDED_KEY}")
         db.execute(f"UPDATE {table} SET skill_group = skill_key")
     db.execute("CREATE INDEX skills_by_group ON skills (skill_group, level DESC, person_name_fold, person_id)")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,9 +28,9 @@ from ..acceptance import verify_update
 from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..identity import is_person_id
 from ..messages import say
-from ..queries import HIDDEN
+from ..queries import ENDORSES_SKILL, HIDDEN
 from ..signed_heads import SignedHead
-from ..text import clean, clean_level
+from ..text import clean, clean_level, skill_key
 from ..views import Changes
 from . import document as td
 from .policy import TeamPolicy
@@ -48,7 +49,7 @@ CODE_VALID_DAYS = 7  # how long an invitation code works unless said otherwise
 log = logging.getLogger(__name__)
 
 _ENDORSEMENTS = f"""(SELECT COUNT(*) FROM endorsements e
-    WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.revoked = 0 AND NOT {HIDDEN})"""
+    WHERE e.subject_id = s.person_id AND {ENDORSES_SKILL} AND e.revoked = 0 AND NOT {HIDDEN})"""
 
 
 class Teams:
@@ -335,10 +336,15 @@ class Teams:
         return len(admitted)
 
     # -- needs -----------------------------------------------------------------
-    def add_need(self, team_id: str, skill: str, level: int, note: str = "") -> str:
+    def add_need(self, team_id: str, skill: str, level: int, note: str = "", *, concept: str = "",
+                 role: str = "", role_label: str = "") -> str:
+        """A skill the team needs; `concept` links it (picked from the autocomplete: never guessed here)."""
+        from .. import concepts
+
         me = self._require_member(team_id)
         need_id = secrets.token_hex(8)
-        entry = {
+        linked = concepts.valid_uri(concept)
+        entry: dict = {
             "skill": clean(skill, "skill", required=True),
             "level": clean_level(level),
             "note": clean(note, "comment"),
@@ -348,8 +354,30 @@ class Teams:
             "filled_at": "",
             "filled_by": "",
         }
+        if linked:
+            entry["concept"] = linked
+        if role:
+            entry["role"], entry["role_label"] = concepts.valid_uri(role), clean(role_label, "role")
         self._edit(team_id, lambda doc: td.put_need(need_id, entry))
         return need_id
+
+    def add_role_needs(self, team_id: str, role: str, role_label: str,
+                       needs: Iterable[tuple[str, str, int]]) -> list[str]:
+        """The skills of an ESCO occupation the admin kept, as needs: (label, concept, level) each, one edit."""
+        from .. import concepts
+
+        me = self._require_member(team_id)
+        role, role_label = concepts.valid_uri(role), clean(role_label, "role")
+        entries = {}
+        for label, concept, level in needs:
+            entries[secrets.token_hex(8)] = {
+                "skill": clean(label, "skill", required=True), "level": clean_level(level), "note": "",
+                "status": "open", "created_by": me, "created_at": pd.now_iso(), "filled_at": "", "filled_by": "",
+                "concept": concepts.valid_uri(concept), "role": role, "role_label": role_label,
+            }
+        if entries:
+            self._edit(team_id, lambda doc: td.merge([td.put_need(k, v) for k, v in entries.items()]))
+        return list(entries)
 
     def fill_need(self, team_id: str, need_id: str, person_id: str = "") -> Changes:
         self._require_member(team_id)
@@ -362,16 +390,27 @@ class Teams:
     def matrix(self, team_id: str, *, skills: Iterable[str] = (), min_level: int = 0, sort_by: str = "") -> TeamMatrix:
         from . import analysis
 
+        from .. import concepts
+
         members = [(m.person_id, m.name, m.availability) for m in self.members(team_id)]
         rows = self.s.db.query(
-            f"""SELECT s.person_id, s.skill_key, s.name, s.level, {_ENDORSEMENTS} AS n
+            f"""SELECT s.person_id, s.skill_key, s.skill_group, s.name, s.level, {_ENDORSEMENTS} AS n
                 FROM skills s JOIN team_members m ON m.person_id = s.person_id
                 WHERE m.team_id = ? AND m.removed_at = ''""",
             (team_id,),
         )
-        cells = [(r["person_id"], r["skill_key"], r["name"], r["level"], r["n"]) for r in rows]
+        # Columns are skill groups (issue 13): a concept's column gathers every spelling linked to it, and
+        # the free-text skills whose name is one of its labels; a need's group becomes its `skill_key`.
+        needs = [replace(n, skill_key=n.skill_group or n.skill_key) for n in self.needs(team_id)]
+        linked = {r["skill_group"] for r in rows if r["skill_group"] != r["skill_key"]}
+        linked |= {n.concept for n in needs if n.concept}
+        by_label = concepts.label_keys(linked)
+        groups = {r["skill_key"]: by_label.get(r["skill_key"], r["skill_group"]) for r in rows}
+        groups |= {skill_key(n.skill): n.skill_key for n in needs}
+        cells = [(r["person_id"], groups[r["skill_key"]], r["name"], r["level"], r["n"]) for r in rows]
         return analysis.build_matrix(
-            members, cells, self.needs(team_id), only_skills=skills, min_level=min_level, sort_by=sort_by
+            members, cells, needs, only_skills=[groups.get(skill_key(k), k) for k in skills],
+            min_level=min_level, sort_by=groups.get(skill_key(sort_by), sort_by),
         )
 
     def matrix_csv(self, team_id: str, path: Path | None = None, *, matrix: TeamMatrix | None = None,
@@ -394,19 +433,29 @@ class Teams:
     def _candidates(self, team_id: str, need: Need, others: int) -> list:
         from . import analysis
 
+        from .. import concepts
+
         active = "SELECT person_id FROM team_members WHERE team_id = ? AND removed_at = ''"
-        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
-                            s.availability FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
-                     WHERE s.skill_key = ?"""
-        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (need.skill_key, team_id))
+        # the need's group (its concept, or its words), its words, and the free-text skills named by a label
+        # of its concept: a person holds at most one of these in practice (one concept per skill, one key)
+        keys = sorted({need.skill_key, *concepts.label_keys([need.concept]).keys()} if need.concept else
+                      {need.skill_key})
+        wanted = f"""(s.skill_group = ? OR s.skill_key IN ({",".join("?" * len(keys))}))"""
+        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, MAX(s.level) AS level,
+                            {_ENDORSEMENTS} AS n, s.availability
+                     FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
+                     WHERE {wanted}"""
+        match = (need.skill_group or need.skill_key, *keys)
+        members = self.s.db.query(f"{select} AND s.person_id IN ({active}) GROUP BY s.person_id",
+                                  (*match, team_id))
         outside = self.s.db.query(
-            f"""{select} AND s.person_id NOT IN ({active})
+            f"""{select} AND s.person_id NOT IN ({active}) GROUP BY s.person_id
                 ORDER BY s.level < ?, s.availability = 'busy', s.level DESC, n DESC,
                          CASE s.availability WHEN 'available' THEN 0 WHEN 'open' THEN 1
                                              WHEN 'busy' THEN 3 ELSE 2 END,
                          s.person_name_fold, s.person_id
                 LIMIT ?""",
-            (need.skill_key, team_id, need.level, others),
+            (*match, team_id, need.level, others),
         )
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
@@ -564,4 +613,8 @@ def _need(r) -> Need:
         r["created_by"],
         r["created_at"],
         r["filled_by"],
+        r["concept"],
+        r["skill_group"],
+        r["role"],
+        r["role_label"],
     )
