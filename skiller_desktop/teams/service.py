@@ -388,9 +388,8 @@ class Teams:
 
     # -- matrix and matching ---------------------------------------------------
     def matrix(self, team_id: str, *, skills: Iterable[str] = (), min_level: int = 0, sort_by: str = "") -> TeamMatrix:
-        from . import analysis
-
         from .. import concepts
+        from . import analysis
 
         members = [(m.person_id, m.name, m.availability) for m in self.members(team_id)]
         rows = self.s.db.query(
@@ -431,9 +430,8 @@ class Teams:
         return [NeedMatches(n, self._candidates(team_id, n, others)) for n in self.needs(team_id, "open")]
 
     def _candidates(self, team_id: str, need: Need, others: int) -> list:
-        from . import analysis
-
         from .. import concepts
+        from . import analysis
 
         active = "SELECT person_id FROM team_members WHERE team_id = ? AND removed_at = ''"
         # the need's group (its concept, or its words), its words, and the free-text skills named by a label
