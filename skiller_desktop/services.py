@@ -397,7 +397,7 @@ class Services:
         return self.edit(pd.merge_many(edits), ENDORSEMENTS)
 
     # -- exchange ------------------------------------------------------------
-    def add_offer(self, kind: str, skill: str, title: str, description: str = "") -> str:
+    def add_offer(self, kind: str, skill: str, title: str, description: str = "", concept: str = "") -> str:
         if kind not in pd.OFFER_KINDS:
             raise ValidationError(say("offer.kind"), "kind")
         offer_id = secrets.token_hex(12)
@@ -412,6 +412,10 @@ class Services:
             "updated_at": stamp,
             "recognition": {},
         }
+        if concept:  # issue 13: the board's skill filter finds it by its concept too
+            from .concepts import valid_uri
+
+            entry["concept"] = valid_uri(concept)
         self.edit(pd.put_entry("offers", offer_id, entry), OFFERS)
         return offer_id
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Changes, Skill
 
+from ..concept_link import concept_field, relink
 from ..forms import FormDialog, error_label, fit_columns
 from ..models import SkillsModel
 from ..operations import on_error
@@ -39,6 +40,7 @@ class SkillDialog(FormDialog):
         super().__init__(screen, title, min_width=660)
         self.skill = skill
         self.name = self.field("skill", self.tr("&Skill"), QLineEdit(self), self.tr("Skill name"))
+        self.concept = concept_field(self, screen.ops, self.name, skill)  # issue 13: ui/concept_link.py
         self.level = QSpinBox(self)
         self.level.setRange(1, 5)
         self.level.setValue(3)
@@ -105,12 +107,13 @@ class SkillDialog(FormDialog):
         services = self.screen.ops.services
         name, level, years = self.name.text(), self.level.value(), self.years.value()
         description, evidence = self.description.toPlainText(), self.evidence_values()
+        concept = self.concept.concept
         if self.skill is None:
-            self.run(lambda: services.add_skill(name, level, years, description, evidence))
+            self.run(lambda: services.add_skill(name, level, years, description, evidence, concept=concept))
         else:
-            old = self.skill.name  # a new name renames it: place, level and evidence go along
-            self.run(lambda: services.update_skill(old, name=name, level=level, years=years,
-                                                   description=description, evidence=evidence))
+            old, linked = self.skill.name, self.skill.concept  # a new name renames it: place, level, evidence go
+            self.run(lambda: relink(services, name, linked, concept, services.update_skill(
+                old, name=name, level=level, years=years, description=description, evidence=evidence)))
 
 
 def _click_if_enabled(button: QPushButton) -> None:

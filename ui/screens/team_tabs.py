@@ -39,6 +39,7 @@ from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..plain import plain
 from ..resources import icon
+from ..skill_completer import SkillCompleter
 from ..team_models import SORT_ROLE, InvitationsModel, MatchingModel, MatrixModel, MembersModel, NeedsModel
 
 if TYPE_CHECKING:
@@ -328,6 +329,7 @@ class NeedsTab(_Tab):
         self.skill = QLineEdit(self)
         self.skill.setPlaceholderText(self.tr("Skill, e.g. Python"))
         self.skill.setAccessibleName(self.tr("Skill needed"))
+        self.completer = SkillCompleter(self.skill, screen.ops)  # issue 13: ESCO suggestions, concept picked
         self.level = QSpinBox(self)
         self.level.setRange(1, 5)
         self.level.setValue(3)
@@ -382,6 +384,7 @@ class NeedsTab(_Tab):
 
     def add(self) -> None:
         team_id, skill, level, note = self.team_id, self.skill.text(), self.level.value(), self.note.text()
+        concept = self.completer.concept
         self.errors.clear()
 
         def done(_r, error) -> None:
@@ -392,7 +395,8 @@ class NeedsTab(_Tab):
                 self.note.clear()
                 self.skill.setFocus()
 
-        self.teams_screen.ops.run(lambda: self.services.teams.add_need(team_id, skill, level, note), done)
+        self.teams_screen.ops.run(lambda: self.services.teams.add_need(team_id, skill, level, note, concept=concept),
+                                  done)
 
     def fill(self) -> None:
         need = selected_row(self.table)
