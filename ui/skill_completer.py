@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from skiller_desktop.text import fold
@@ -56,7 +56,12 @@ class SkillCompleter(QObject):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)  # ranked by us
         self.completer.setCompletionRole(LABEL_ROLE)
         self.completer.setMaxVisibleItems(LIMIT)
-        self.completer.setWidget(edit)
+        # The field's own completer (not only its widget): with the popup open, Enter picks a suggestion
+        # and the field ignores it, so a form does not submit the half-typed text at the same time.
+        edit.setCompleter(self.completer)
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)  # after the completer's own filter: ours sees keys first
         self.completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]  # the index overload
         edit.textEdited.connect(self._typed)
         edit.textChanged.connect(self._changed)
@@ -111,6 +116,20 @@ class SkillCompleter(QObject):
         if suggestion.matched:
             text += f" ({suggestion.matched})"
         return f"{text} — {suggestion.group}" if suggestion.group else text
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a suggestion picks it and stops there: the field's returnPressed (a form's submit) never
+        sees the key, so a need or a search is not sent with the half-typed text."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            popup = self.completer.popup()
+            index = popup.currentIndex() if popup is not None else QModelIndex()
+            if popup is not None and popup.isVisible():
+                popup.hide()
+                if index.isValid():
+                    self._picked(index)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- picking -------------------------------------------------------------
     def _picked(self, index: QModelIndex) -> None:
