@@ -55,6 +55,8 @@ CATALOGUE: dict[str, str] = {
     "profile.availability": "availability must be one of {values}",
     "skill.duplicate": "you already have the skill {name!r}",
     "skill.unknown": "you have no skill named {name!r}",
+    "import.linked": "Linked to the skills vocabulary: {linked} skills named exactly as one of its concepts; "
+                     "{ambiguous} skills whose name several concepts share are left for you to choose",
     "concept.taken": "your skill {skill!r} is already linked to this concept: merge the two instead",
     "concept.not_uri": "{value!r} is not a concept URI",
     "concept.unknown": "{value!r} is not a concept of the skills vocabulary",

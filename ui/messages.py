@@ -77,6 +77,8 @@ def _templates(_language: str) -> dict[str, str]:
         "profile.availability": tr("Availability must be one of: {values}."),
         "skill.duplicate": tr("You already have this skill in your portfolio."),
         "skill.unknown": tr("You have no skill named “{name}”."),
+        "import.linked": tr("Linked to the skills vocabulary: {linked} skills named exactly as one of its concepts; "
+                            "{ambiguous} skills whose name several concepts share are left for you to choose."),
         "concept.taken": tr("Your skill “{skill}” is already linked to this concept: merge the two instead."),
         "concept.not_uri": tr("“{value}” is not a concept address."),
         "concept.unknown": tr("“{value}” is not in the skills vocabulary."),

@@ -69,6 +69,8 @@ class ImportSummary:
     clipped: int = 0
     changed: bool = False
     report: tuple[str, ...] = ()
+    skills_linked: int = 0  # issue 13: new skills whose name is exactly one ESCO concept's label, linked to it
+    skills_ambiguous: int = 0  # ...or several concepts' label: left for the person to choose, never guessed
 
 
 # --- import -------------------------------------------------------------------
@@ -151,7 +153,8 @@ class _Plan:
         self.edits: list[pd.Edit] = []
         self.changes = Changes()  # what the edits change, for the screens
         self.notes: list[str] = []
-        self.counts = {name: 0 for name in ("skills_added", "skills_merged", *SECTIONS, "endorsements", "clipped")}
+        self.counts = {name: 0 for name in ("skills_added", "skills_merged", *SECTIONS, "endorsements", "clipped",
+                                            "skills_linked", "skills_ambiguous")}
         self.filled: list[str] = []
         self.present = {name: 0 for name in (*SECTIONS, "endorsements")}
 
@@ -212,12 +215,27 @@ class _Plan:
                 "evidence": [],
                 "position": position,
             }
+            self._link(entry, existing)
             existing[key] = entry
             position += 1
             self.edits.append(pd.put_entry("skills", key, entry))
             self.counts["skills_added"] += 1
         if self.counts["skills_added"] or self.counts["skills_merged"]:
             self.changes |= Changes(skills=True)
+
+    def _link(self, entry: dict, existing: dict) -> None:
+        """Issue 13: a new skill named exactly as one ESCO concept (label or synonym, either language) is
+        linked to it, unless another skill holds that concept; a name several concepts share is counted
+        and left free text, for the person to choose (concepts.link_suggestions lists them)."""
+        from .. import concepts
+
+        uris = concepts.concepts_named(entry["name"])
+        taken = {v.get("concept") for v in existing.values()}
+        if len(uris) > 1:
+            self.counts["skills_ambiguous"] += 1
+        elif uris and uris[0] not in taken:
+            entry["concept"] = uris[0]
+            self.counts["skills_linked"] += 1
 
     def _merge_skill(self, key: str, mine: dict, keywords: list[str]) -> None:
         """An existing skill keeps its name and level; only new keywords join it."""
@@ -300,6 +318,8 @@ class _Plan:
                      positions=c["positions"], projects=c["projects"], certificates=c["certificates"],
                      endorsements=c["endorsements"])
         lines.append(stored if changed else say("import.nothing_new"))
+        if c["skills_linked"] or c["skills_ambiguous"]:
+            lines.append(say("import.linked", linked=c["skills_linked"], ambiguous=c["skills_ambiguous"]))
         if self.filled:  # "fields": field names, joined by ", " (the UI names each in its language)
             lines.append(say("import.filled", fields=", ".join(self.filled)))
         already = [f"{n} {k}" for k, n in self.present.items() if n]
@@ -318,6 +338,8 @@ class _Plan:
             clipped=c["clipped"],
             changed=changed,
             report=tuple(lines),
+            skills_linked=c["skills_linked"],
+            skills_ambiguous=c["skills_ambiguous"],
         )
 
 
