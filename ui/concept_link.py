@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from skiller_desktop.views import Changes, Skill
@@ -75,7 +76,7 @@ def concept_field(dialog: FormDialog, ops: Operations, edit: QLineEdit, skill: S
     status = ConceptStatus(completer, ops, dialog)
     error = error_label(dialog)
     row = dialog.form.getWidgetPosition(edit)[0]  # type: ignore[index]  # (row, role)
-    dialog.form.insertRow(row + 2, dialog.tr("Vocabulary"), status)
+    dialog.form.insertRow(row + 2, QCoreApplication.translate("ConceptStatus", "Vocabulary"), status)
     dialog.form.insertRow(row + 3, "", error)
     dialog.errors.add("concept", status, error)
     return completer

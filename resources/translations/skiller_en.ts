@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="260" />
+        <location filename="../../ui/messages.py" line="295" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="297" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="264" />
+        <location filename="../../ui/messages.py" line="299" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="380" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="380" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="381" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="381" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="346" />
+        <location filename="../../ui/messages.py" line="382" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -91,13 +91,13 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="211" />
+        <location filename="../../ui/screens/team_tabs.py" line="212" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="266" />
+        <location filename="../../ui/screens/team_tabs.py" line="267" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation>
             <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>
@@ -106,7 +106,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="215" />
+        <location filename="../../ui/screens/people.py" line="224" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>
@@ -115,7 +115,7 @@
 <context>
     <name>PersonView</name>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="67" />
+        <location filename="../../ui/person_view.py" line="68" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
