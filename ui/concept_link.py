@@ -6,6 +6,7 @@ Used by the portfolio's skill dialog (a few lines there). The link itself is sav
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -35,14 +36,26 @@ class ConceptStatus(QWidget):
         self.unlink_button = QPushButton(self.tr("Unlink"), self)
         self.unlink_button.setToolTip(self.tr("Keep your words as free text, not linked to the vocabulary"))
         self.unlink_button.clicked.connect(lambda: completer.set_concept("", ""))
+        self.merge_button = QPushButton(self)
+        self.merge_button.hide()
+        self._merge: Callable[[], None] | None = None
+        self.merge_button.clicked.connect(lambda: self._merge() if self._merge else None)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.unlink_button)
+        layout.addWidget(self.merge_button)
         completer.concept_changed.connect(self.show_concept)
         self.show_concept(completer.concept)
 
+    def offer_merge(self, holder: str, merge: Callable[[], None]) -> None:
+        """Another skill holds the concept: one button merges this one into it."""
+        self._merge = merge
+        self.merge_button.setText(self.tr("Merge into “%1”").replace("%1", holder))
+        self.merge_button.show()
+
     def show_concept(self, uri: str) -> None:
+        self.merge_button.hide()
         self.unlink_button.setVisible(bool(uri))
         if not uri:
             self.text.setText(self.tr("Free text: pick a suggestion to link it to the shared vocabulary."))
@@ -68,7 +81,35 @@ class ConceptStatus(QWidget):
         self.ops.read(describe, shown)
 
 
-def concept_field(dialog: FormDialog, ops: Operations, edit: QLineEdit, skill: Skill | None) -> SkillCompleter:
+class ConceptField:
+    """The completer and the status line of one form's skill field."""
+
+    def __init__(self, dialog: FormDialog, completer: SkillCompleter, status: ConceptStatus) -> None:
+        self.dialog, self.completer, self.status = dialog, completer, status
+
+    @property
+    def concept(self) -> str:
+        return self.completer.concept
+
+    def saved(self, merge: Callable[[str], object]) -> Callable[[object, BaseException | None], None]:
+        """The save's `done`: close when saved; when another skill holds the concept, say so and offer
+        "Merge into …", which runs `merge(the other skill's name)` on the worker."""
+
+        def done(_result: object, error: BaseException | None) -> None:
+            from skiller_desktop.concepts import ConceptTaken
+
+            if error is None:
+                self.dialog.accept()
+                return
+            self.dialog.errors.show(error)
+            if isinstance(error, ConceptTaken):
+                holder = error.holder.name
+                self.status.offer_merge(holder, lambda: self.dialog.run(lambda: merge(holder)))
+
+        return done
+
+
+def concept_field(dialog: FormDialog, ops: Operations, edit: QLineEdit, skill: Skill | None) -> ConceptField:
     """Autocomplete on `edit` and, under it, the concept it is linked to (field "concept" for errors)."""
     completer = SkillCompleter(edit, ops, ui_language())
     if skill is not None and skill.concept:
@@ -79,7 +120,7 @@ def concept_field(dialog: FormDialog, ops: Operations, edit: QLineEdit, skill: S
     dialog.form.insertRow(row + 2, QCoreApplication.translate("ConceptStatus", "Vocabulary"), status)
     dialog.form.insertRow(row + 3, "", error)
     dialog.errors.add("concept", status, error)
-    return completer
+    return ConceptField(dialog, completer, status)
 
 
 def relink(services: Services, name: str, before: str, after: str, edited: Changes) -> Changes:
@@ -90,3 +131,19 @@ def relink(services: Services, name: str, before: str, after: str, edited: Chang
         return edited
     changed = concepts.link(services, name, after) if after else concepts.unlink(services, name)
     return edited | changed
+
+
+def merge(services: Services, holder: str, name: str) -> Changes:
+    """The skill just edited goes into `holder`, the skill that holds its concept."""
+    from skiller_desktop import concepts
+
+    return concepts.merge(services, holder, name)
+
+
+def merge_new(services: Services, holder: str, name: str, level: int, years: int, description: str,
+              evidence: list[dict]) -> Changes:
+    """A new skill whose concept another holds: added as free text, then merged into that skill."""
+    from skiller_desktop import concepts
+
+    added = services.add_skill(name, level, years, description, evidence)
+    return added | concepts.merge(services, holder, name)

@@ -66,7 +66,7 @@ def test_a_french_need_is_filled_by_an_english_skill_through_the_dialogs(qtbot, 
     win = open_window(qtbot, member, languages, tmp_path, "en")
     win.new_skill()
     dialog = win.portfolio_screen.dialog
-    choose(qtbot, dialog.concept, "Project manag", "project management")
+    choose(qtbot, dialog.concept.completer, "Project manag", "project management")
     assert dialog.concept.concept == PM
     dialog.name.setText("Project management")  # their own capitals: the link stays
     dialog.level.setValue(4)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Changes, Skill
 
-from ..concept_link import concept_field, relink
+from ..concept_link import concept_field, merge, merge_new, relink
+from ..concept_suggestions import LinkSuggestions
 from ..forms import FormDialog, error_label, fit_columns
 from ..models import SkillsModel
 from ..operations import on_error
@@ -107,13 +108,16 @@ class SkillDialog(FormDialog):
         services = self.screen.ops.services
         name, level, years = self.name.text(), self.level.value(), self.years.value()
         description, evidence = self.description.toPlainText(), self.evidence_values()
-        concept = self.concept.concept
+        concept = self.concept.concept  # issue 13: the vocabulary concept picked (ui/concept_link.py)
         if self.skill is None:
-            self.run(lambda: services.add_skill(name, level, years, description, evidence, concept=concept))
+            self.run(lambda: services.add_skill(name, level, years, description, evidence, concept=concept),
+                     self.concept.saved(lambda holder: merge_new(services, holder, name, level, years, description,
+                                                                 evidence)))
         else:
             old, linked = self.skill.name, self.skill.concept  # a new name renames it: place, level, evidence go
             self.run(lambda: relink(services, name, linked, concept, services.update_skill(
-                old, name=name, level=level, years=years, description=description, evidence=evidence)))
+                old, name=name, level=level, years=years, description=description, evidence=evidence)),
+                self.concept.saved(lambda holder: merge(services, holder, name)))
 
 
 def _click_if_enabled(button: QPushButton) -> None:
@@ -175,6 +179,8 @@ class PortfolioScreen(Screen):
         layout.addWidget(title)
         layout.addLayout(buttons)
         layout.addWidget(self.undo_bar)
+        self.link_suggestions = LinkSuggestions(self.ops, self)  # issue 13: "link to …" for free-text skills
+        layout.addWidget(self.link_suggestions)
         layout.addWidget(self.error)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -269,7 +275,7 @@ class PortfolioScreen(Screen):
 
         def restore():
             services.add_skill(skill.name, skill.level, skill.years, skill.description,
-                               skill.evidence, skill.keywords)
+                               skill.evidence, skill.keywords, concept=skill.concept)
             names = [s.name for s in services.queries.skills(services.person_id) if s.key != skill.key]
             names.insert(min(position, len(names)), skill.name)
             return services.reorder_skills(names)
