@@ -63,6 +63,7 @@ CATALOGUE: dict[str, str] = {
     "concept.not_linked": "your skill {skill!r} is not linked to a concept",
     "concept.ambiguous": "{value!r} names several concepts; give one of their URIs: {choices}",
     "concept.pick": "answer with a number from 1 to {count}, or nothing",
+    "concept.no_role": "choose a role among the suggestions",
     "concept.merge_same": "a skill cannot be merged into itself",
     "concept.merge_two_concepts": "{keep!r} and {absorb!r} are linked to different concepts: unlink one first",
     "endorse.self": "you cannot endorse yourself",

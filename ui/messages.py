@@ -85,6 +85,7 @@ def _templates(_language: str) -> dict[str, str]:
         "concept.not_linked": tr("Your skill “{skill}” is not linked to the vocabulary."),
         "concept.ambiguous": tr("“{value}” names several concepts; choose one: {choices}"),
         "concept.pick": tr("Answer with a number from 1 to {count}, or nothing."),
+        "concept.no_role": tr("Choose a role among the suggestions."),
         "concept.merge_same": tr("A skill cannot be merged into itself."),
         "concept.merge_two_concepts": tr("“{keep}” and “{absorb}” are linked to different concepts: unlink one "
                                          "first."),

@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="295" />
+        <location filename="../../ui/messages.py" line="296" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="297" />
+        <location filename="../../ui/messages.py" line="298" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="299" />
+        <location filename="../../ui/messages.py" line="300" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="380" />
+        <location filename="../../ui/messages.py" line="381" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="380" />
+        <location filename="../../ui/messages.py" line="381" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="381" />
+        <location filename="../../ui/messages.py" line="382" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="381" />
+        <location filename="../../ui/messages.py" line="382" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="382" />
+        <location filename="../../ui/messages.py" line="383" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -91,13 +91,13 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="212" />
+        <location filename="../../ui/screens/team_tabs.py" line="213" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="267" />
+        <location filename="../../ui/screens/team_tabs.py" line="268" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation>
             <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>

@@ -368,6 +368,8 @@ class Teams:
 
         me = self._require_member(team_id)
         role, role_label = concepts.valid_uri(role), clean(role_label, "role")
+        if not role:
+            raise ValidationError(say("concept.no_role"), "role")
         entries = {}
         for label, concept, level in needs:
             entries[secrets.token_hex(8)] = {

@@ -103,3 +103,42 @@ def test_a_french_need_is_filled_by_an_english_skill_through_the_dialogs(qtbot, 
     ranked = [r.candidate.name for r in matching.rows if r.candidate]
     assert ranked[:1] == ["Morgan"]
     languages.switch("en")
+
+
+WEB_DEVELOPER = "http://data.europa.eu/esco/occupation/c40a2919-48a9-40ea-b506-1f34f693496d"
+
+
+def test_a_role_typed_in_french_becomes_needs_the_admin_kept(qtbot, people, languages, tmp_path):
+    from ui.concept_role import RoleDialog
+
+    admin = people("Alix")
+    team_id = admin.teams.create("Site web")
+    win = open_window(qtbot, admin, languages, tmp_path, "fr")
+    win.show_screen(SCREENS.index("teams"))
+    screen = win.teams_screen
+    qtbot.waitUntil(lambda: screen.pages.currentIndex() == 1)
+    screen.tabs.setCurrentWidget(screen.needs_tab)
+    screen.needs_tab.role_button.click()
+    dialog = next(w for w in screen.findChildren(RoleDialog) if w.isVisible())
+    dialog.ok_button.click()
+    assert dialog.errors.message_for("role") == "Choisissez un rôle parmi les suggestions."
+    activate(qtbot, dialog)
+    dialog.role.setFocus()
+    qtbot.keyClicks(dialog.role, "developpeuse web")  # QTest types ASCII; accents are folded anyway
+    labels = [dialog.model.index(r, 0).data(LABEL_ROLE) for r in range(dialog.model.rowCount())]
+    assert labels[0] == "développeur web/développeuse web"
+    qtbot.keyClick(dialog.completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.completer.popup(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
+    essential = [s for s in dialog.skills if s.essential]
+    assert len(dialog.kept()) == len(essential) >= 5
+    dialog.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)  # dropped
+    dialog.table.cellWidget(1, 2).setValue(4)
+    kept = dialog.kept()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.ok_button.click()
+    needs = admin.teams.needs(team_id)
+    assert sorted((n.skill, n.concept, n.level) for n in needs) == sorted(kept)
+    assert {n.role for n in needs} == {WEB_DEVELOPER} and len(needs) == len(essential) - 1
+    assert kept[0][2] == 4
+    languages.switch("en")

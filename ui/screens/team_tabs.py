@@ -39,6 +39,7 @@ from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..plain import plain
 from ..resources import icon
+from ..concept_role import RoleDialog
 from ..skill_completer import SkillCompleter
 from ..team_models import SORT_ROLE, InvitationsModel, MatchingModel, MatrixModel, MembersModel, NeedsModel
 
@@ -352,6 +353,9 @@ class NeedsTab(_Tab):
             grid.addWidget(label, 1, column)
             self.errors.add(name, widget, label)
         grid.addWidget(self.add_button, 0, 3)
+        self.role_button = QPushButton(self.tr("From a &role…"), self)  # issue 13: ui/concept_role.py
+        self.role_button.clicked.connect(lambda: RoleDialog(self.teams_screen, self.team_id).open())
+        grid.addWidget(self.role_button, 0, 4)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
         self.model = NeedsModel(screen.ops, self)
