@@ -34,12 +34,12 @@ from skiller_desktop.teams.service import CODE_VALID_DAYS
 from skiller_desktop.teams.views import Invitation, Member, NeedMatches, Team, TeamMatrix
 from skiller_desktop.teams.views import Need as TeamNeed
 
+from ..concept_role import RoleDialog
 from ..forms import FieldErrors, error_label, fit_columns
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..plain import plain
 from ..resources import icon
-from ..concept_role import RoleDialog
 from ..skill_completer import SkillCompleter
 from ..team_models import SORT_ROLE, InvitationsModel, MatchingModel, MatrixModel, MembersModel, NeedsModel
 
