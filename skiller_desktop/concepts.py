@@ -179,6 +179,13 @@ def reader_label(skill_name: str, concept: str, language: str) -> str:
     return found if found and fold(found) != fold(skill_name) else ""
 
 
+def label_skills(skills: list[dict], language: str) -> list[dict]:
+    """Skills as plain dicts (a PDF's view), each linked one with `concept_label` in `language` where it
+    differs from the person's words."""
+    return [{**s, "concept_label": reader_label(str(s.get("name") or ""), str(s.get("concept") or ""), language)}
+            if s.get("concept") else s for s in skills]
+
+
 def usage(services: Services, limit: int = 500) -> dict[str, int]:
     """How many skills in the user's network name each concept: autocomplete ranks those first."""
     rows = services.db.query(

@@ -415,7 +415,8 @@ def portfolio_view(services: Services, person_id: str | None = None) -> dict:
     """The plain dict the PDF renderer takes: profile, skills with their endorsement counts."""
     pid = person_id or services.person_id
     profile = services.profile(pid)
-    skills = [{**_skill_dict(s), "endorsement_count": s.endorsement_count} for s in services.queries.skills(pid)]
+    skills = [{**_skill_dict(s), "endorsement_count": s.endorsement_count, "concept": s.concept}
+              for s in services.queries.skills(pid)]
     stamp = pd.now_iso()
     return {"profile": dataclasses.asdict(profile), "skills": skills, "person_id": pid, "generated_at": stamp}
 
@@ -426,6 +427,9 @@ def export_pdf(services: Services, path: Path, language: str = "en", person_id: 
     if language.replace("_", "-").split("-")[0].lower() not in pdf.LABELS:
         raise ValidationError(say("pdf.no_language", language=language, languages=", ".join(pdf.LABELS)), "language")
     view = portfolio_view(services, person_id)
+    from ..concepts import label_skills  # issue 13: each linked skill's concept label in the export's language
+
+    view["skills"] = label_skills(view["skills"], language)
     try:
         pdf.render_portfolio_pdf(view, Path(path), language)
     except OSError as exc:
