@@ -200,8 +200,11 @@ class Queries:
         offset: int = 0,
     ) -> list[Offer]:
         where, params = [], []
+        if skill and skill_key(skill):  # its words, or a concept they name in either language (issue 13)
+            groups = [skill_key(skill), *concepts_named(skill)]
+            where.append(f"(o.skill_key = ? OR o.skill_group IN ({','.join('?' * len(groups))}))")
+            params += [skill_key(skill), *groups]
         for column, value in (
-            ("o.skill_key", skill and skill_key(skill)),
             ("o.kind", kind),
             ("o.status", status),
             ("o.person_id", person_id),

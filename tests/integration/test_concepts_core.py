@@ -139,3 +139,12 @@ def test_a_document_with_a_concept_syncs_to_a_node_and_back_unchanged(node):
             each.close()
     assert ana.store.get(ana.person_id).data == before == bo.store.get(ana.person_id).data
     assert _skill(ana, "Project management").endorsement_count == 1
+
+
+def test_the_exchange_board_filters_by_concept_in_either_language(node, tmp_path):
+    ana, reader = node("Ana"), node("Reader")
+    ana.add_offer("offer", "Project management", "Je relis vos plannings", concept=PM)
+    ana.add_offer("request", "Knitting", "Help with hats")
+    hand_over(ana, reader, tmp_path / "a.skb")
+    assert [o.title for o in reader.queries.offers(skill="gestion de projets")] == ["Je relis vos plannings"]
+    assert [o.title for o in reader.queries.offers(skill="knitting")] == ["Help with hats"]
