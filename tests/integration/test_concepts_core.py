@@ -148,3 +148,14 @@ def test_the_exchange_board_filters_by_concept_in_either_language(node, tmp_path
     hand_over(ana, reader, tmp_path / "a.skb")
     assert [o.title for o in reader.queries.offers(skill="gestion de projets")] == ["Je relis vos plannings"]
     assert [o.title for o in reader.queries.offers(skill="knitting")] == ["Help with hats"]
+
+
+def test_autocomplete_puts_the_networks_concepts_first(node, tmp_path):
+    ict = "http://data.europa.eu/esco/skill/94dd823c-148e-4614-a6e8-99249b16357d"  # gestion de projets TIC
+    ana, reader = node("Ana"), node("Reader")
+    assert concepts.suggest(reader, "gestion de proj", "fr", 2)[0].label == "gestion de projets"
+    ana.add_skill("ICT project management", 3, concept=ict)
+    hand_over(ana, reader, tmp_path / "a.skb")
+    found = concepts.suggest(reader, "gestion de proj", "fr", 3)
+    assert [(s.label, s.usage) for s in found[:2]] == [("gestion de projets TIC", 1), ("gestion de projets", 0)]
+    assert found[0].group == "management and administration"
