@@ -188,11 +188,14 @@ def label_skills(skills: list[dict], language: str) -> list[dict]:
 
 def usage(services: Services, limit: int = 500) -> dict[str, int]:
     """How many skills in the user's network name each concept: autocomplete ranks those first."""
+    # A range of the index skills_by_group (concept URIs are the groups that start with "http"), not a scan
+    # of every skill: this runs on the first keystroke of each skill field.
     rows = services.db.query(
-        "SELECT concept, COUNT(*) AS n FROM skills WHERE concept != '' GROUP BY concept ORDER BY n DESC LIMIT ?",
+        """SELECT skill_group, COUNT(*) AS n FROM skills WHERE skill_group >= 'http' AND skill_group < 'httq'
+           GROUP BY skill_group ORDER BY n DESC LIMIT ?""",
         (limit,),
     )
-    return {r["concept"]: int(r["n"]) for r in rows}
+    return {r["skill_group"]: int(r["n"]) for r in rows}
 
 
 def suggest(services: Services, text: str, language: str, limit: int = 10) -> list[Suggestion]:
@@ -207,10 +210,12 @@ def suggest(services: Services, text: str, language: str, limit: int = 10) -> li
 def link_suggestions(services: Services, language: str) -> list[LinkSuggestion]:
     """The user's free-text skills whose name is a label or synonym: one concept links in one click."""
     found = []
-    for skill in services.queries.skills(services.person_id):
+    skills = services.queries.skills(services.person_id)
+    held = {s.concept for s in skills if s.concept}
+    for skill in skills:
         if skill.concept:
             continue
-        uris = tuple(u for u in concepts_named(skill.name) if holder(services, u) is None)
+        uris = tuple(u for u in concepts_named(skill.name) if u not in held)
         if uris:
             found.append(LinkSuggestion(skill.name, uris, tuple(label(u, language) for u in uris)))
     return found
