@@ -48,6 +48,7 @@ class LinkSuggestions(QWidget):
             label, choice, button = QLabel(self), QComboBox(self), QPushButton(self.tr("Link"), self)
             plain(label)
             label.setWordWrap(True)
+            choice.setAccessibleName(self.tr("Concept to link"))
             button.clicked.connect(lambda _c=False, row=index: self.link(row))
             row_layout = QHBoxLayout()
             row_layout.addWidget(label, 2)

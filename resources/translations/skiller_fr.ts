@@ -2673,22 +2673,27 @@
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/concept_suggestions.py" line="83" />
+        <location filename="../../ui/concept_suggestions.py" line="51" />
+        <source>Concept to link</source>
+        <translation>Concept à lier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concept_suggestions.py" line="84" />
         <source>“%1” is in the shared skills vocabulary: link it so endorsements and searches in either language count together.</source>
         <translation>« %1 » fait partie du vocabulaire commun des compétences : liez-la pour que les recommandations et les recherches, dans les deux langues, comptent ensemble.</translation>
     </message>
     <message>
-        <location filename="../../ui/concept_suggestions.py" line="85" />
+        <location filename="../../ui/concept_suggestions.py" line="86" />
         <source>“%1” names several concepts of the vocabulary: choose the one you mean.</source>
         <translation>« %1 » désigne plusieurs concepts du vocabulaire : choisissez celui que vous voulez dire.</translation>
     </message>
     <message>
-        <location filename="../../ui/concept_suggestions.py" line="91" />
+        <location filename="../../ui/concept_suggestions.py" line="92" />
         <source>Link “%1”</source>
         <translation>Lier « %1 »</translation>
     </message>
     <message>
-        <location filename="../../ui/concept_suggestions.py" line="106" />
+        <location filename="../../ui/concept_suggestions.py" line="107" />
         <source>“%1” is linked to the vocabulary.</source>
         <translation>« %1 » est liée au vocabulaire.</translation>
     </message>
