@@ -291,21 +291,33 @@ class Queries:
 
     def _search_skill(self, key: str, level: int, availability: str, limit: int, offset: int,
                       exclude: str = "") -> SearchPage:
-        """Skill holders, best first, straight off the covering index skills_by_key."""
-        groups = [key, *concepts_named(key)]  # issue 13: a concept's label in any language finds its holders
-        named = f"s.skill_group IN ({','.join('?' * len(groups))})"
-        where = f"(s.skill_key = ? OR {named}) AND s.level >= ?" + (" AND s.availability = ?" if availability else "")
-        params = [key, *groups, level] + ([availability] if availability else [])
-        where += " AND s.person_id != ?"
-        params.append(exclude)
-        total = int(self.db.scalar(f"SELECT COUNT(*) AS n FROM skills s WHERE {where}", params))
-        rows = self.db.query(
-            f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level
-                FROM skills s CROSS JOIN persons p ON p.person_id = s.person_id WHERE {where}
-                ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ? OFFSET ?""",
-            [*params, limit, offset],
-        )
-        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows])
+        """Skill holders, best first, straight off the covering index skills_by_group.
+
+        Issue 13: the group of the words typed (free-text skills spelled so), and each concept they name in
+        either language (skills linked to it, however spelled). One ordered index range per group, merged
+        here: an OR or IN over groups would sort every holder before cutting the page.
+        """
+        groups = list(dict.fromkeys([key, *concepts_named(key)]))
+        filters = " AND s.level >= ?" + (" AND s.availability = ?" if availability else "") + " AND s.person_id != ?"
+        given = [level] + ([availability] if availability else []) + [exclude]
+        total = int(self.db.scalar(  # people, not skills: one may hold a free-text spelling and a linked one
+            f"""SELECT COUNT(DISTINCT s.person_id) AS n FROM skills s
+                WHERE s.skill_group IN ({','.join('?' * len(groups))}) {filters}""", [*groups, *given]))
+        where = "s.skill_group = ?" + filters
+        found: list = []
+        for group in groups:
+            params = [group, *given]
+            found += self.db.query(
+                f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level, s.person_name_fold
+                    FROM skills s CROSS JOIN persons p ON p.person_id = s.person_id WHERE {where}
+                    ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ?""",
+                [*params, offset + limit],
+            )
+        found.sort(key=lambda r: (-r["matched_level"], r["person_name_fold"], r["person_id"]))
+        rows = list({r["person_id"]: r for r in reversed(found)}.values())  # each person once, at their best
+        rows.sort(key=lambda r: (-r["matched_level"], r["person_name_fold"], r["person_id"]))
+        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"])
+                                  for r in rows[offset:offset + limit]])
 
     def _search_filters(self, level: int, availability: str, limit: int, offset: int,
                         exclude: str = "") -> SearchPage:

@@ -159,3 +159,16 @@ def test_autocomplete_puts_the_networks_concepts_first(node, tmp_path):
     found = concepts.suggest(reader, "gestion de proj", "fr", 3)
     assert [(s.label, s.usage) for s in found[:2]] == [("gestion de projets TIC", 1), ("gestion de projets", 0)]
     assert found[0].group == "management and administration"
+
+
+def test_a_person_with_two_spellings_is_found_once_and_counted_once(node, tmp_path):
+    ana, bo, reader = node("Ana"), node("Bo"), node("Reader")
+    ana.add_skill("Gestion de projets", 4, concept=PM)
+    ana.add_skill("Project management", 2)  # free text, the same words as the concept's English label
+    bo.add_skill("Project management", 3)
+    for each in (ana, bo):
+        hand_over(each, reader, tmp_path / "p.skb")
+    page = reader.queries.search("", skill="project management")
+    assert page.total == 2
+    found = [(p.name, p.matched_skill, p.matched_level) for p in page.people]
+    assert found == [("Ana", "Gestion de projets", 4), ("Bo", "Project management", 3)]
