@@ -22,10 +22,6 @@ from .views import (
 
 _SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
 
-# Whether the endorsement `e` is of the skill `s` (same person): same group (the concept, or the folded name),
-# or the same name (an endorsement given before its skill was linked to a concept still counts for it).
-ENDORSES_SKILL = "(e.skill_group = s.skill_group OR e.skill_key = s.skill_key)"
-
 # Whether the endorsement `e` is hidden by its subject: hidden entries name the endorser,
 # or '' (a bare id written before migration 8) for any endorser of that id.
 HIDDEN = """EXISTS (SELECT 1 FROM hidden_endorsements h
@@ -90,10 +86,7 @@ class Queries:
     def skills(self, person_id: str, key: str | None = None) -> list[Skill]:
         """A person's skills in their order, with the endorsements that count; or only the one with `key`."""
         rows = self.db.query(
-            f"""SELECT s.*, (SELECT COUNT(*) FROM endorsements e
-                            WHERE e.subject_id = s.person_id AND {ENDORSES_SKILL}
-                              AND e.revoked = 0 AND NOT {HIDDEN}
-                           ) AS endorsement_count
+            f"""SELECT s.*, {ENDORSEMENT_COUNT} AS endorsement_count
                FROM skills s WHERE s.person_id = ? AND (? IS NULL OR s.skill_key = ?)
                ORDER BY s.position, s.skill_key""",
             (person_id, key, key),
@@ -384,6 +377,15 @@ class Queries:
         match = search_index.match_expression("", tokens)
         return int(self.db.scalar("SELECT COUNT(*) AS n FROM persons_fts WHERE persons_fts MATCH ?", (match,)))
 
+
+# The endorsements that count for the skill `s`: those of its group (its concept, or its folded name), and
+# those of its words in another group (given before it was linked, or after a link was undone). Two counts,
+# each one index range; one OR made SQLite read every endorsement of the person (7x slower in a matching).
+ENDORSEMENT_COUNT = f"""((SELECT COUNT(*) FROM endorsements e
+        WHERE e.subject_id = s.person_id AND e.skill_group = s.skill_group AND e.revoked = 0 AND NOT {HIDDEN})
+    + (SELECT COUNT(*) FROM endorsements e
+        WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.skill_group != s.skill_group
+          AND e.revoked = 0 AND NOT {HIDDEN}))"""
 
 # Above this many matches, ranking by relevance costs more than a frame; broad
 # prefixes (one or two letters typed) list in index order instead.

@@ -28,7 +28,7 @@ from ..acceptance import verify_update
 from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..identity import is_person_id
 from ..messages import say
-from ..queries import ENDORSES_SKILL, HIDDEN
+from ..queries import ENDORSEMENT_COUNT
 from ..signed_heads import SignedHead
 from ..text import clean, clean_level, skill_key
 from ..views import Changes
@@ -48,8 +48,7 @@ CODE_VALID_DAYS = 7  # how long an invitation code works unless said otherwise
 
 log = logging.getLogger(__name__)
 
-_ENDORSEMENTS = f"""(SELECT COUNT(*) FROM endorsements e
-    WHERE e.subject_id = s.person_id AND {ENDORSES_SKILL} AND e.revoked = 0 AND NOT {HIDDEN})"""
+_ENDORSEMENTS = ENDORSEMENT_COUNT  # by skill group, and by words (queries.py)
 
 
 class Teams:
@@ -402,10 +401,13 @@ class Teams:
         )
         # Columns are skill groups (issue 13): a concept's column gathers every spelling linked to it, and
         # the free-text skills whose name is one of its labels; a need's group becomes its `skill_key`.
-        needs = [replace(n, skill_key=n.skill_group or n.skill_key) for n in self.needs(team_id)]
-        linked = {r["skill_group"] for r in rows if r["skill_group"] != r["skill_key"]}
-        linked |= {n.concept for n in needs if n.concept}
+        # A free-text need joins the concept its words are linked to by a member, or whose label they are.
+        row_groups = {r["skill_key"]: r["skill_group"] for r in rows}
+        linked = {g for k, g in row_groups.items() if g != k} | {n.concept for n in self.needs(team_id) if n.concept}
         by_label = concepts.label_keys(linked)
+        needs = [replace(n, skill_key=n.skill_group if n.concept else
+                         row_groups.get(n.skill_key) or by_label.get(n.skill_key, n.skill_key))
+                 for n in self.needs(team_id)]
         groups = {r["skill_key"]: by_label.get(r["skill_key"], r["skill_group"]) for r in rows}
         groups |= {skill_key(n.skill): n.skill_key for n in needs}
         cells = [(r["person_id"], groups[r["skill_key"]], r["name"], r["level"], r["n"]) for r in rows]
@@ -436,27 +438,32 @@ class Teams:
         from . import analysis
 
         active = "SELECT person_id FROM team_members WHERE team_id = ? AND removed_at = ''"
-        # the need's group (its concept, or its words), its words, and the free-text skills named by a label
-        # of its concept: a person holds at most one of these in practice (one concept per skill, one key)
-        keys = sorted({need.skill_key, *concepts.label_keys([need.concept]).keys()} if need.concept else
-                      {need.skill_key})
-        wanted = f"""(s.skill_group = ? OR s.skill_key IN ({",".join("?" * len(keys))}))"""
-        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, MAX(s.level) AS level,
-                            {_ENDORSEMENTS} AS n, s.availability
+        # Skill groups that meet the need: its own (its concept, or its words), its words, and, for a concept,
+        # its labels in both languages, which free-text skills spelled so have as their group. One index
+        # (skills_by_group) serves them all; a person holding two of them is listed once, at their best.
+        groups = [need.skill_group or need.skill_key, need.skill_key]
+        if need.concept:
+            groups += sorted(concepts.label_keys([need.concept]))
+        else:  # the concepts people linked these very words to (skills_by_key gives them)
+            groups += [r["skill_group"] for r in self.s.db.query(
+                "SELECT DISTINCT skill_group FROM skills WHERE skill_key = ?", (need.skill_key,))]
+        groups = list(dict.fromkeys(groups))
+        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
+                            s.availability, s.person_name_fold
                      FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
-                     WHERE {wanted}"""
-        match = (need.skill_group or need.skill_key, *keys)
-        members = self.s.db.query(f"{select} AND s.person_id IN ({active}) GROUP BY s.person_id",
-                                  (*match, team_id))
+                     WHERE s.skill_group IN ({",".join("?" * len(groups))})"""
+        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (*groups, team_id))
         outside = self.s.db.query(
-            f"""{select} AND s.person_id NOT IN ({active}) GROUP BY s.person_id
+            f"""{select} AND s.person_id NOT IN ({active})
                 ORDER BY s.level < ?, s.availability = 'busy', s.level DESC, n DESC,
                          CASE s.availability WHEN 'available' THEN 0 WHEN 'open' THEN 1
                                              WHEN 'busy' THEN 3 ELSE 2 END,
                          s.person_name_fold, s.person_id
                 LIMIT ?""",
-            (*match, team_id, need.level, others),
+            (*groups, team_id, need.level, 2 * others),  # twice: a person with two spellings comes twice
         )
+        members = list({r["person_id"]: r for r in sorted(members, key=lambda r: r["level"])}.values())
+        outside = list({r["person_id"]: r for r in reversed(outside)}.values())[::-1][:others]
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
         return analysis.rank(need, people)
