@@ -53,3 +53,27 @@ def test_a_role_proposes_its_essential_skills_and_the_kept_ones_become_needs(nod
     needs = admin.teams.needs(team)
     assert {(n.skill, n.concept, n.level) for n in needs} == set(kept)
     assert {n.role_label for n in needs} == {"développeur web/développeuse web"}
+
+
+def test_a_free_text_need_joins_the_concept_its_words_are_linked_to(node, tmp_path):
+    python = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
+    member, outsider = node("Member"), node("Outsider")
+    member.add_skill("Python", 4, concept=python)
+    outsider.add_skill("Python (programmation informatique)", 5, concept=python)
+    admin, team = _team(node, tmp_path, member)
+    hand_over(outsider, admin, tmp_path / "o.skb")
+    admin.teams.add_need(team, "python", 3)  # typed, not picked: stays free text in the document
+    assert admin.teams.needs(team)[0].concept == ""
+    assert [c.key for c in admin.teams.matrix(team).skills] == [python]
+    [matches] = admin.teams.matching(team)
+    assert [(c.name, c.member) for c in matches.candidates] == [("Member", True), ("Outsider", False)]
+
+
+def test_an_endorsement_given_while_linked_still_counts_after_the_link_is_undone(node, tmp_path):
+    ana, bo = node("Ana"), node("Bo")
+    ana.add_skill("Project management", 3, concept=PM)
+    hand_over(ana, bo, tmp_path / "a.skb")
+    bo.endorse(ana.person_id, "Project management")
+    hand_over(bo, ana, tmp_path / "b.skb")
+    concepts.unlink(ana, "Project management")
+    assert ana.queries.skill(ana.person_id, "Project management").endorsement_count == 1
