@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from support import hand_over
+import json
+
+from support import hand_over, run_cli
 
 from skiller_desktop import concepts
 
@@ -77,3 +79,17 @@ def test_an_endorsement_given_while_linked_still_counts_after_the_link_is_undone
     hand_over(bo, ana, tmp_path / "b.skb")
     concepts.unlink(ana, "Project management")
     assert ana.queries.skill(ana.person_id, "Project management").endorsement_count == 1
+
+
+def test_the_cli_adds_a_need_with_its_concept_named_in_french(node, tmp_path):
+    member = node("Member")
+    member.add_skill("Project management", 4, concept=PM)
+    admin, team = _team(node, tmp_path, member)
+    folder = admin.data_dir
+    admin.close()
+    done = run_cli("team", "needs", team, "add", "Pilotage", "--level", "3", "--concept", "gestion de projets",
+                   data_dir=folder)
+    assert done.returncode == 0, done.stderr
+    matched = run_cli("--json", "team", "match", team, data_dir=folder)
+    [need] = json.loads(matched.stdout)
+    assert need["need"]["concept"] == PM and need["candidates"][0]["name"] == "Member"
