@@ -3241,6 +3241,34 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/concept_merge.py" line="23" />
+        <source>Merge “%1”</source>
+        <translation>Fusionner « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concept_merge.py" line="25" />
+        <source>“%1” will be merged into the skill you choose: it keeps the higher level and years, both descriptions, keywords and evidence; “%1” becomes one of its keywords.</source>
+        <translation>« %1 » sera fusionnée avec la compétence choisie : celle-ci garde le niveau et les années les plus élevés, les deux descriptions, mots-clés et preuves ; « %1 » devient l’un de ses mots-clés.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concept_merge.py" line="35" />
+        <source>&amp;Into</source>
+        <translation>&amp;Dans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concept_merge.py" line="35" />
+        <source>Skill to merge into</source>
+        <translation>Compétence où fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concept_merge.py" line="36" />
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+</context>
+<context>
     <name>NeedsModel</name>
     <message>
         <location filename="../../ui/team_models.py" line="111" />
@@ -3628,52 +3656,57 @@
 <context>
     <name>PortfolioScreen</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="138" />
+        <location filename="../../ui/screens/portfolio.py" line="139" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="142" />
+        <location filename="../../ui/screens/portfolio.py" line="143" />
         <source>My skills</source>
         <translation>Mes compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="149" />
+        <location filename="../../ui/screens/portfolio.py" line="150" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="150" />
+        <location filename="../../ui/screens/portfolio.py" line="151" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="151" />
+        <location filename="../../ui/screens/portfolio.py" line="152" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="153" />
+        <location filename="../../ui/screens/portfolio.py" line="154" />
         <source>Move &amp;up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="154" />
+        <location filename="../../ui/screens/portfolio.py" line="155" />
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="165" />
+        <location filename="../../ui/screens/portfolio.py" line="156" />
+        <source>Mer&amp;ge into…</source>
+        <translation>Fusi&amp;onner avec…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/portfolio.py" line="168" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="176" />
+        <location filename="../../ui/screens/portfolio.py" line="179" />
         <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="263" />
+        <location filename="../../ui/screens/portfolio.py" line="272" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>
@@ -4185,108 +4218,108 @@
 <context>
     <name>SkillDialog</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="39" />
+        <location filename="../../ui/screens/portfolio.py" line="40" />
         <source>Edit skill</source>
         <translation>Modifier la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="40" />
+        <location filename="../../ui/screens/portfolio.py" line="41" />
         <source>New skill</source>
         <translation>Nouvelle compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="43" />
+        <location filename="../../ui/screens/portfolio.py" line="44" />
         <source>Skill name</source>
         <translation>Nom de la compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="49" />
+        <location filename="../../ui/screens/portfolio.py" line="50" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="48" />
+        <location filename="../../ui/screens/portfolio.py" line="49" />
         <source>1 = beginner, 5 = expert</source>
         <translation>1 = débutant, 5 = expert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="52" />
+        <location filename="../../ui/screens/portfolio.py" line="53" />
         <source>Years of practice</source>
         <translation>Années de pratique</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="54" />
+        <location filename="../../ui/screens/portfolio.py" line="55" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="61" />
+        <location filename="../../ui/screens/portfolio.py" line="62" />
         <source>Evidence</source>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="57" />
-        <location filename="../../ui/screens/portfolio.py" line="86" />
+        <location filename="../../ui/screens/portfolio.py" line="58" />
+        <location filename="../../ui/screens/portfolio.py" line="87" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="65" />
+        <location filename="../../ui/screens/portfolio.py" line="66" />
         <source>Add project</source>
         <translation>Ajouter un projet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="66" />
+        <location filename="../../ui/screens/portfolio.py" line="67" />
         <source>Add link</source>
         <translation>Ajouter un lien</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="67" />
+        <location filename="../../ui/screens/portfolio.py" line="68" />
         <source>Remove selected</source>
         <translation>Supprimer la sélection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="43" />
+        <location filename="../../ui/screens/portfolio.py" line="44" />
         <source>&amp;Skill</source>
         <translation>&amp;Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="49" />
+        <location filename="../../ui/screens/portfolio.py" line="50" />
         <source>&amp;Level (1–5)</source>
         <translation>&amp;Niveau (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="52" />
+        <location filename="../../ui/screens/portfolio.py" line="53" />
         <source>&amp;Years</source>
         <translation>&amp;Années</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="53" />
+        <location filename="../../ui/screens/portfolio.py" line="54" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="61" />
+        <location filename="../../ui/screens/portfolio.py" line="62" />
         <source>E&amp;vidence</source>
         <translation>&amp;Preuves</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="72" />
+        <location filename="../../ui/screens/portfolio.py" line="73" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="85" />
+        <location filename="../../ui/screens/portfolio.py" line="86" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>

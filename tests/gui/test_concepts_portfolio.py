@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from ui.main_window import SCREENS
+
 PM = "http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388"
 JS = "http://data.europa.eu/esco/skill/3cd569a2-4f88-4c1e-9995-8dce8c5e51a7"
 
@@ -45,3 +47,23 @@ def test_a_second_skill_for_one_concept_is_refused_and_merging_offered(qtbot, wi
     [skill] = services.queries.skills(services.person_id)
     assert (skill.name, skill.level, skill.concept, skill.keywords) == ("Project management", 5, PM,
                                                                         ["Pilotage de projets"])
+
+
+def test_two_free_text_skills_are_merged_from_the_portfolio(qtbot, window):
+    services = window.ops.services
+    services.add_skill("Woodwork", 2)
+    services.add_skill("Carpentry", 4)
+    window.show_screen(SCREENS.index("portfolio"))
+    screen = window.portfolio_screen
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    screen.select("Carpentry")
+    assert screen.merge_button.isEnabled()
+    qtbot.mouseClick(screen.merge_button, Qt.MouseButton.LeftButton)
+    dialog = screen.dialog
+    assert [dialog.target.itemText(i) for i in range(dialog.target.count())] == ["Woodwork"]
+    with qtbot.waitSignal(dialog.finished):
+        dialog.ok_button.click()
+    [kept] = services.queries.skills(services.person_id)
+    assert (kept.name, kept.level, kept.keywords) == ("Woodwork", 4, ["Carpentry"])
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    assert not screen.merge_button.isEnabled()

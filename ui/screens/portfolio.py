@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from skiller_desktop.views import Changes, Skill
 
 from ..concept_link import concept_field, merge, merge_new, relink
+from ..concept_merge import MergeDialog
 from ..concept_suggestions import LinkSuggestions
 from ..forms import FormDialog, error_label, fit_columns
 from ..models import SkillsModel
@@ -132,7 +133,7 @@ class PortfolioScreen(Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.model = SkillsModel(self.ops, self)
-        self.dialog: SkillDialog | None = None
+        self.dialog: SkillDialog | MergeDialog | None = None
         self.removed: Skill | None = None
         self.removed_position = 0
         title = QLabel(self.tr("Portfolio"), self)
@@ -152,8 +153,10 @@ class PortfolioScreen(Screen):
                                           QKeySequence.StandardKey.Delete)
         self.up_button = self._button(self.tr("Move &up"), "up", lambda: self.move_skill(-1), "Alt+Up")
         self.down_button = self._button(self.tr("Move do&wn"), "down", lambda: self.move_skill(1), "Alt+Down")
+        self.merge_button = self._button(self.tr("Mer&ge into…"), "edit", self.merge_skill, None)  # issue 13
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button):
+        for b in (self.add_button, self.edit_button, self.merge_button, self.remove_button, self.up_button,
+                  self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.undo_bar = QWidget(self)
@@ -207,6 +210,7 @@ class PortfolioScreen(Screen):
         self.empty.setVisible(self.model.rowCount() == 0)
         for b in (self.edit_button, self.remove_button):
             b.setEnabled(has)
+        self.merge_button.setEnabled(has and self.model.rowCount() > 1)
         self.up_button.setEnabled(row is not None and row > 0)
         self.down_button.setEnabled(row is not None and row < self.model.rowCount() - 1)
 
@@ -241,7 +245,12 @@ class PortfolioScreen(Screen):
         if skill is not None:
             self._open(SkillDialog(self, skill))
 
-    def _open(self, dialog: SkillDialog) -> None:
+    def merge_skill(self) -> None:
+        skill = self.current_skill()
+        if skill is not None:
+            self._open(MergeDialog(self, skill, list(self.model.rows)))
+
+    def _open(self, dialog: SkillDialog | MergeDialog) -> None:
         self.dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
