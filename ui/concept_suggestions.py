@@ -1,5 +1,8 @@
 """One-click links for free-text skills (issue 13, point 4), with an undo, above the portfolio's table.
 
+It reads the vocabulary, so it refreshes with the portfolio (shown, or changed while shown), never before:
+the resource is not opened at start-up.
+
 A skill whose name is a label or synonym of a vocabulary concept gets "link to …"; when several concepts
 share the name, the person chooses among them (never guessed). The last link made can be undone.
 """
@@ -11,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from skiller_desktop import concepts
-from skiller_desktop.views import Changes
 
 from .plain import plain
 from .skill_completer import ui_language
@@ -56,15 +58,10 @@ class LinkSuggestions(QWidget):
             row_layout.addWidget(button)
             self._layout.addLayout(row_layout)
             self.rows.append((label, choice, button))
-        ops.changed.connect(self._changed)
         self._show([])
-        self.refresh()
-
-    def _changed(self, changes: Changes) -> None:
-        if changes.skills:
-            self.refresh()
 
     def refresh(self) -> None:
+        """Called by the portfolio when it redraws (so the vocabulary is not opened at start-up)."""
         services, language = self.ops.services, ui_language()
 
         def read() -> list[LinkSuggestion]:

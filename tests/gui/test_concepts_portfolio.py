@@ -18,6 +18,7 @@ def test_a_free_text_skill_is_linked_in_one_click_and_the_link_undone(qtbot, win
     services = window.ops.services
     services.add_skill("JavaScript", 3)
     services.add_skill("Knitting small hats", 2)
+    window.show_screen(SCREENS.index("portfolio"))
     bar = window.portfolio_screen.link_suggestions
     qtbot.waitUntil(lambda: bar.suggestions != [])
     assert [s.skill for s in bar.suggestions] == ["JavaScript"]
@@ -67,3 +68,21 @@ def test_two_free_text_skills_are_merged_from_the_portfolio(qtbot, window):
     assert (kept.name, kept.level, kept.keywords) == ("Woodwork", 4, ["Carpentry"])
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
     assert not screen.merge_button.isEnabled()
+
+
+def test_the_app_starts_without_opening_the_vocabulary(qtbot, ops, settings, languages, ask, monkeypatch):
+    from skiller_desktop import vocabulary
+    from ui.main_window import MainWindow
+
+    opened = []
+    monkeypatch.setattr(vocabulary.Vocabulary, "_open", lambda self: opened.append(self) or None)
+    ops.services.create_identity("Alice Martin")
+    ops.services.add_skill("JavaScript", 3)  # a link to suggest, once the portfolio is shown
+    win = MainWindow(ops, settings, languages, ask=ask, debounce_ms=0)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert opened == []
+    monkeypatch.undo()
+    win.show_screen(SCREENS.index("portfolio"))
+    qtbot.waitUntil(lambda: win.portfolio_screen.link_suggestions.suggestions != [])

@@ -236,6 +236,7 @@ class PortfolioScreen(Screen):
                 self.select(selected.name)
 
         self.model.load(self.me, loaded)
+        self.link_suggestions.refresh()  # issue 13
 
     def add_skill(self) -> None:
         self._open(SkillDialog(self))
