@@ -56,3 +56,18 @@ def test_the_career_changer_example_has_its_data_analysis_linked(node):
     summary = import_jsonresume(ana, SAMPLES / "examples" / "career-changer.resume.json")
     assert summary.skills_linked >= 1
     assert ana.queries.skill(ana.person_id, "Data Analysis").concept.startswith("http://data.europa.eu/esco/skill/")
+
+
+def test_a_linkedin_export_links_its_exact_skills_too(node, tmp_path):
+    from skiller_desktop.interop.service import import_linkedin
+
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Profile.csv").write_text("First Name,Last Name,Headline\r\nAna,Lopez,Dev\r\n", encoding="utf-8")
+    (export / "Skills.csv").write_text("Name\r\nJavaScript\r\nProject Management\r\nGestion de projets\r\n"
+                                       "Tricot\r\n", encoding="utf-8")
+    ana = node("Ana")
+    summary = import_linkedin(ana, export)
+    concepts = {s.name: s.concept for s in ana.queries.skills(ana.person_id)}
+    assert concepts == {"JavaScript": JS, "Project Management": "", "Gestion de projets": PM, "Tricot": ""}
+    assert (summary.skills_linked, summary.skills_ambiguous) == (2, 1)
