@@ -410,7 +410,9 @@ class Teams:
                  for n in self.needs(team_id)]
         groups = {r["skill_key"]: by_label.get(r["skill_key"], r["skill_group"]) for r in rows}
         groups |= {skill_key(n.skill): n.skill_key for n in needs}
-        cells = [(r["person_id"], groups[r["skill_key"]], r["name"], r["level"], r["n"]) for r in rows]
+        wording = {n.skill_key: n.skill for n in needs}  # a column is named as the team's need says it
+        cells = [(r["person_id"], groups[r["skill_key"]], wording.get(groups[r["skill_key"]], r["name"]), r["level"],
+                  r["n"]) for r in rows]
         return analysis.build_matrix(
             members, cells, needs, only_skills=[groups.get(skill_key(k), k) for k in skills],
             min_level=min_level, sort_by=groups.get(skill_key(sort_by), sort_by),

@@ -29,7 +29,7 @@ def test_a_need_in_french_meets_a_member_who_typed_english_one_column(node, tmp_
     hand_over(outsider, admin, tmp_path / "o.skb")
     admin.teams.add_need(team, "gestion de projets", 3, concept=PM)
     matrix = admin.teams.matrix(team)
-    assert [(c.key, c.wanted_level) for c in matrix.skills] == [(PM, 3)]
+    assert [(c.key, c.name, c.wanted_level) for c in matrix.skills] == [(PM, "gestion de projets", 3)]
     assert next(r for r in matrix.rows if r.name == "Member").cells[PM].level == 4 and matrix.gaps == []
     [matches] = admin.teams.matching(team)
     assert [(c.name, c.member, c.level) for c in matches.candidates] == [("Member", True, 4), ("Outsider", False, 5)]
