@@ -129,14 +129,13 @@ def merge(services: Services, keep: str, absorb: str) -> Changes:
     keywords = [k for k in keywords if skill_key(k) != kept.key]
     evidence = list({(e.get("title", ""), e.get("url", "")): e for e in [*kept.evidence, *gone.evidence]}.values())
     description = "\n\n".join(d for d in (kept.description, gone.description) if d)
-    fields = {"level": max(kept.level, gone.level), "years": max(kept.years, gone.years),
-              "keywords": keywords, "evidence": evidence, "description": description,
-              "concept": kept.concept or gone.concept}
-    services.update_skill(kept.name, **{k: v for k, v in fields.items() if k != "concept"})  # validates
-    edits = [pd.delete_entry("skills", gone.entry_key)]
-    if fields["concept"] != kept.concept:
-        edits.append(pd.set_fields("skills", kept.entry_key, {"concept": fields["concept"]}))
-    return services.edit(pd.merge_many(edits), SKILLS)
+    entry = services._skill_entry(kept.name, max(kept.level, gone.level), max(kept.years, gone.years),
+                                  description, evidence, keywords)  # checked as any edit: limits, levels
+    del entry["name"]  # the kept skill keeps its own words
+    if not kept.concept and gone.concept:
+        entry["concept"] = gone.concept
+    edits = [pd.set_fields("skills", kept.entry_key, entry), pd.delete_entry("skills", gone.entry_key)]
+    return services.edit(pd.merge_many(edits), SKILLS)  # one change: never half merged
 
 
 def link_or_merge(services: Services, skill: str, concept: str) -> Changes:
