@@ -105,6 +105,7 @@ CORE_GROUPS = (
     CommandGroup(("block", "unblock", "blocked"), _imported("skiller_desktop.block_commands")),
     CommandGroup(("vocabulary",), _imported("skiller_desktop.vocabulary_cli")),
     CommandGroup(("standing", "know"), _imported("skiller_desktop.standing_cli")),
+    CommandGroup(("concept",), _imported("skiller_desktop.concepts_cli")),
 )
 
 
@@ -162,6 +163,9 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
         p.add_argument("--project", action="append", dest="projects", help="evidence: a project title")
         if action == "edit":
             p.add_argument("--rename", metavar="NEW_NAME", help="a new name (it keeps its place and evidence)")
+        else:  # issue 13: the skill's ESCO concept (skiller_desktop/concepts_cli.py)
+            p.add_argument("--concept", default="", help="its ESCO concept: a URI, or a label naming one concept")
+            p.add_argument("--pick", action="store_true", help="choose its concept among suggestions (stdin)")
         p.set_defaults(handler=cmd_skill_add if action == "add" else cmd_skill_edit)
     p = skill.add_parser("list")
     p.add_argument("--person")
@@ -380,7 +384,12 @@ def _evidence(a: argparse.Namespace) -> list[dict] | None:
 
 
 def cmd_skill_add(s: Services, a: argparse.Namespace) -> None:
-    s.add_skill(a.name, a.level, a.years, a.description or "", _evidence(a) or (), a.keywords or ())
+    concept = ""
+    if a.concept or a.pick:
+        from .concepts_cli import resolve
+
+        concept = resolve(a.concept, pick_for=a.name if a.pick else "")
+    s.add_skill(a.name, a.level, a.years, a.description or "", _evidence(a) or (), a.keywords or (), concept)
     emit(a, s.queries.skill(s.person_id, a.name), f"Added {a.name.strip()} (level {a.level}).")
 
 
@@ -463,7 +472,12 @@ def cmd_endorsements(s: Services, a: argparse.Namespace) -> None:
             lines += [f"{i.skill:<24} from {i.endorser_name} ({i.source})" for i in imported]
         return "\n".join(lines) or "No endorsements yet."
 
-    emit(a, {"endorsements": items, "imported_unverified": imported} if not a.given else items, text)
+    if a.given:
+        emit(a, items, text)
+        return
+    from .concepts_cli import totals  # issue 13: one concept under two spellings adds up
+
+    emit(a, {"endorsements": items, "imported_unverified": imported, "totals": totals(items)}, text)
 
 
 def cmd_offer_add(s: Services, a: argparse.Namespace) -> None:

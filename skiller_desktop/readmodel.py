@@ -13,7 +13,7 @@ import sqlite3
 from typing import Any
 
 from . import doc_schema, search_index
-from .text import fold, skill_key
+from .text import fold, skill_group, skill_key
 
 log = logging.getLogger("skiller.readmodel")
 
@@ -171,7 +171,8 @@ def _position(value: Any) -> float:
 def _person_row(doc_id: str, profile: dict, skills: list, updated_at: str) -> tuple[tuple, tuple]:
     name = _text(profile.get("name"))
     availability = _text(profile.get("availability"))
-    levels = [(key, level(s.get("level"))) for key, s in skills]
+    levels = [(fold(key), level(s.get("level"))) for key, s in skills]
+    levels += [(_text(s.get("concept")), level(s.get("level"))) for _, s in skills if _text(s.get("concept"))]
     row = (
         doc_id,
         name,
@@ -196,7 +197,7 @@ def _skill_rows(doc_id: str, skills: list[tuple[str, dict]], name_fold: str, ava
     rows = [
         (
             doc_id,
-            key,
+            fold(key),  # keys written before ’ folded as ' keep it in the document (doc_key, below)
             _text(s.get("name")) or key,
             level(s.get("level")),
             min(max(_int(s.get("years")), 0), 80),
@@ -206,6 +207,9 @@ def _skill_rows(doc_id: str, skills: list[tuple[str, dict]], name_fold: str, ava
             _position(s.get("position")),
             name_fold,
             availability,
+            _text(s.get("concept")),
+            skill_group(key, _text(s.get("concept"))),
+            key,
         )
         for key, s in skills
     ]
@@ -225,6 +229,8 @@ def _endorsement_rows(doc_id: str, endorsements: dict) -> list[tuple]:
             _text(e.get("date")),
             1 if e.get("revoked") else 0,
             _text(e.get("revoked_at")),
+            _text(e.get("concept")),
+            skill_group(_text(e.get("skill")), _text(e.get("concept"))),
         )
         for eid, e in endorsements.items()
         if isinstance(e, dict) and e.get("subject") and e.get("subject") != doc_id
@@ -247,6 +253,8 @@ def _offer_rows(doc_id: str, offers: dict) -> list[tuple]:
             _text(o.get("updated_at")),
             _json(o.get("answers") or {}),
             _json(o.get("recognition") or {}),
+            _text(o.get("concept")),
+            skill_group(_text(o.get("skill")), _text(o.get("concept"))),
         )
         for oid, o in offers.items()
         if isinstance(o, dict)
@@ -265,6 +273,8 @@ def _imported_rows(doc_id: str, imported: dict) -> list[tuple]:
             _text(i.get("endorser_name")),
             _text(i.get("endorser_url")),
             _text(i.get("date")),
+            _text(i.get("concept")),
+            skill_group(_text(i.get("skill")), _text(i.get("concept"))),
         )
         for iid, i in imported.items()
         if isinstance(i, dict)

@@ -250,12 +250,17 @@ class Services:
         description: str = "",
         evidence: Iterable[dict] = (),
         keywords: Iterable[str] = (),
+        concept: str = "",
     ) -> Changes:
         name = clean(name, "skill", required=True)
         key = skill_key(name)
         if self.queries.skill(self.person_id, key) is not None:
             raise ValidationError(say("skill.duplicate", name=name), "skill")
         entry = self._skill_entry(name, level, years, description, evidence, keywords)
+        if concept:  # issue 13: a concept names one skill only (concepts.py says which holds it)
+            from . import concepts
+
+            entry["concept"] = concepts.free_concept(self, concept)
         entry["position"] = float(len(self.queries.skills(self.person_id)))
         return self.edit(pd.put_entry("skills", key, entry), SKILLS)
 
@@ -286,19 +291,21 @@ class Services:
         )
         key = skill_key(entry["name"])
         if key == current.key:
-            return self.edit(pd.set_fields("skills", current.key, entry), SKILLS)
+            return self.edit(pd.set_fields("skills", current.entry_key, entry), SKILLS)
         if self.queries.skill(self.person_id, key) is not None:
             raise ValidationError(say("skill.duplicate", name=entry["name"]), "skill")
         entry["position"] = current.position
-        renamed = pd.merge_many([pd.delete_entry("skills", current.key), pd.put_entry("skills", key, entry)])
+        if current.concept:
+            entry["concept"] = current.concept  # a renamed skill keeps its concept, so its endorsements still count
+        renamed = pd.merge_many([pd.delete_entry("skills", current.entry_key), pd.put_entry("skills", key, entry)])
         return self.edit(renamed, SKILLS)
 
     def remove_skill(self, name: str) -> Changes:
         current = self._own_skill(name)
-        return self.edit(pd.delete_entry("skills", current.key), SKILLS)
+        return self.edit(pd.delete_entry("skills", current.entry_key), SKILLS)
 
     def reorder_skills(self, names: list[str]) -> Changes:
-        keys = [self._own_skill(n).key for n in names]
+        keys = [self._own_skill(n).entry_key for n in names]
         edits = [pd.set_fields("skills", key, {"position": float(i)}) for i, key in enumerate(keys)]
         return self.edit(pd.merge_many(edits), SKILLS)
 
@@ -335,7 +342,7 @@ class Services:
         already = [
             e
             for e in self.queries.endorsements(subject_id=subject_id, endorser_id=me)
-            if skill_key(e.skill) == target.key
+            if skill_key(e.skill) == target.key or (target.concept and e.concept == target.concept)
         ]
         if already:
             raise ValidationError(say("endorse.duplicate", skill=target.name), "skill")
@@ -351,6 +358,8 @@ class Services:
             "revoked": False,
             "revoked_at": "",
         }
+        if target.concept:
+            entry["concept"] = target.concept  # endorsements of one concept add up, however the skill is spelled
         from .interop.credentials import issue_endorsement_credential  # jwt is slow to import: not at start-up
 
         entry["credential"] = issue_endorsement_credential(
@@ -393,7 +402,7 @@ class Services:
         return self.edit(pd.merge_many(edits), ENDORSEMENTS)
 
     # -- exchange ------------------------------------------------------------
-    def add_offer(self, kind: str, skill: str, title: str, description: str = "") -> str:
+    def add_offer(self, kind: str, skill: str, title: str, description: str = "", concept: str = "") -> str:
         if kind not in pd.OFFER_KINDS:
             raise ValidationError(say("offer.kind"), "kind")
         offer_id = secrets.token_hex(12)
@@ -408,6 +417,10 @@ class Services:
             "updated_at": stamp,
             "recognition": {},
         }
+        if concept:  # issue 13: the board's skill filter finds it by its concept too
+            from .concepts import valid_uri
+
+            entry["concept"] = valid_uri(concept)
         self.edit(pd.put_entry("offers", offer_id, entry), OFFERS)
         return offer_id
 

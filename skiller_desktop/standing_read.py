@@ -163,6 +163,26 @@ def page_standings(db: Database, person_ids: list[str], skill: str) -> dict[str,
     return {r["person_id"]: scaled(r["score"], r["best"]) for r in rows}
 
 
+def in_groups(db: Database, person_ids: list[str], groups: list[str]) -> dict[tuple[str, str], float]:
+    """The standing of each (person, skill group) stored among these people and groups (team matrix and
+    matching, whose columns and needs gather several groups: the caller takes the best)."""
+    found: dict[tuple[str, str], float] = {}
+    groups = list(dict.fromkeys(groups))
+    if not groups:
+        return found
+    group_marks = ",".join("?" * len(groups))
+    for start in range(0, len(person_ids), 400):
+        chunk = person_ids[start:start + 400]
+        rows = db.query(
+            f"""SELECT st.person_id, st.skill_group, st.score, g.best
+                FROM standings st JOIN standing_groups g ON g.skill_group = st.skill_group
+                WHERE st.person_id IN ({",".join("?" * len(chunk))}) AND st.skill_group IN ({group_marks})""",
+            (*chunk, *groups),
+        )
+        found.update({(r["person_id"], r["skill_group"]): scaled(r["score"], r["best"]) for r in rows})
+    return found
+
+
 def known(db: Database, person_id: str) -> dict[str, str]:
     """The people `person_id` says they know (not taken back), with the date they said so."""
     rows = db.query("SELECT known_id, date FROM known_people WHERE person_id = ? AND revoked_at = ''", (person_id,))
@@ -173,22 +193,3 @@ def network_size(db: Database) -> int:
     """How many people the user's trust reaches, the user left out: 0 means an empty network."""
     row = db.one("SELECT value FROM meta WHERE key = 'standing_network'")
     return int(row["value"]) if row is not None else 0
-
-
-def for_skills(db: Database, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
-    """The standing of each (person id, skill key) asked (team matrix and matching): 0 when none is stored."""
-    found: dict[tuple[str, str], float] = {}
-    group = skill_group_sql(db, "s")
-    for start in range(0, len(pairs), 400):
-        chunk = pairs[start:start + 400]
-        marks = ",".join("(?, ?)" for _ in chunk)
-        rows = db.query(
-            f"""WITH asked (person_id, skill_key) AS (VALUES {marks})
-                SELECT a.person_id, a.skill_key, st.score, g.best FROM asked a
-                JOIN skills s ON s.person_id = a.person_id AND s.skill_key = a.skill_key
-                JOIN standings st ON st.person_id = s.person_id AND st.skill_group = {group}
-                JOIN standing_groups g ON g.skill_group = st.skill_group""",
-            [value for pair in chunk for value in pair],
-        )
-        found.update({(r["person_id"], r["skill_key"]): scaled(r["score"], r["best"]) for r in rows})
-    return found

@@ -11,9 +11,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from . import standing_sql
 from .db import Database
 from .standing_read import scaled
-from .standing_sql import groups_for_key
 
 SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
 
@@ -54,11 +54,15 @@ class Ranked:
         return [(r, scaled(r["score"], r["best"])) for r in rows]
 
 
-def ranked(db: Database, key: str, where: str, params: list) -> Ranked:
+def groups_for_key(db: Database, key: str) -> list[str]:
+    """The skill groups a searched name stands for in this store (its key, the concepts skills so named link to)."""
+    return standing_sql.groups_for_key(db, key)
+
+
+def ranked(db: Database, groups: list[str], where: str, params: list) -> Ranked:
     """The ranked part of a search whose skills rows `s` match `where` (a store without standings has none)."""
-    if db.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'standings'") is None:
+    if not groups or db.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'standings'") is None:
         return Ranked(db, [], where, params, 0)
-    groups = groups_for_key(db, key)
     marks = ",".join("?" * len(groups))
     count = int(db.scalar(
         f"""SELECT COUNT(DISTINCT s.person_id) AS n FROM standings st

@@ -42,6 +42,17 @@ class Skill:
     evidence: list[dict]
     position: float
     endorsement_count: int = 0
+    concept: str = ""  # the ESCO concept URI the person linked it to, "" when free text (issue 13)
+    doc_key: str = ""  # the key in the person document ("" = `key`); older keys may keep a ’ that `key` folds
+
+    @property
+    def group(self) -> str:
+        """What endorsements, search and teams add this skill up by (text.skill_group)."""
+        return self.concept or self.key
+
+    @property
+    def entry_key(self) -> str:
+        return self.doc_key or self.key
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,8 @@ class Endorsement:
     date: str
     revoked: bool
     hidden: bool
+    concept: str = ""  # the concept of the skill endorsed, when its owner had linked one
+    skill_group: str = ""  # text.skill_group of the endorsed skill: two spellings of one concept add up
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,18 @@ def _templates(_language: str) -> dict[str, str]:
         "profile.availability": tr("Availability must be one of: {values}."),
         "skill.duplicate": tr("You already have this skill in your portfolio."),
         "skill.unknown": tr("You have no skill named “{name}”."),
+        "import.linked": tr("Linked to the skills vocabulary: {linked} skills named exactly as one of its concepts; "
+                            "{ambiguous} skills whose name several concepts share are left for you to choose."),
+        "concept.taken": tr("Your skill “{skill}” is already linked to this concept: merge the two instead."),
+        "concept.not_uri": tr("“{value}” is not a concept address."),
+        "concept.unknown": tr("“{value}” is not in the skills vocabulary."),
+        "concept.not_linked": tr("Your skill “{skill}” is not linked to the vocabulary."),
+        "concept.ambiguous": tr("“{value}” names several concepts; choose one: {choices}"),
+        "concept.pick": tr("Answer with a number from 1 to {count}, or nothing."),
+        "concept.no_role": tr("Choose a role among the suggestions."),
+        "concept.merge_same": tr("A skill cannot be merged into itself."),
+        "concept.merge_two_concepts": tr("“{keep}” and “{absorb}” are linked to different concepts: unlink one "
+                                         "first."),
         "endorse.self": tr("You cannot endorse yourself."),
         "endorse.no_such_skill": tr("{name} has no skill named “{skill}” in their portfolio."),
         "endorse.duplicate": tr("You already endorse this skill for this person."),

@@ -10,6 +10,7 @@ from skiller_desktop.views import Endorsement, Profile, Skill
 
 from .links import link_html, open_url
 from .models import level_text
+from .skill_completer import skill_choice
 
 
 class PersonView(QTextBrowser):
@@ -48,7 +49,7 @@ class PersonView(QTextBrowser):
         if not skills:
             parts.append(f"<p>{esc(no_skills)}</p>")
         rows = "".join(
-            f"<tr><td>{esc(s.name)}</td><td>{level_text(s.level)}</td>"
+            f"<tr><td>{esc(skill_choice(s))}</td><td>{level_text(s.level)}</td>"  # issue 13: + reader's label
             f"<td>{esc(self.endorsement_count(s.endorsement_count))}</td></tr>"
             for s in skills
         )

@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="317" />
+        <location filename="../../ui/messages.py" line="329" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="319" />
+        <location filename="../../ui/messages.py" line="331" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="321" />
+        <location filename="../../ui/messages.py" line="333" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="402" />
+        <location filename="../../ui/messages.py" line="414" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="402" />
+        <location filename="../../ui/messages.py" line="414" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="403" />
+        <location filename="../../ui/messages.py" line="415" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="403" />
+        <location filename="../../ui/messages.py" line="415" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="404" />
+        <location filename="../../ui/messages.py" line="416" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -91,13 +91,13 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="228" />
+        <location filename="../../ui/screens/team_tabs.py" line="230" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="283" />
+        <location filename="../../ui/screens/team_tabs.py" line="285" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation>
             <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>
@@ -106,7 +106,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="235" />
+        <location filename="../../ui/screens/people.py" line="244" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>
@@ -115,7 +115,7 @@
 <context>
     <name>PersonView</name>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="67" />
+        <location filename="../../ui/person_view.py" line="68" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>

@@ -353,7 +353,8 @@ def _skill_title_row(pdf: _PortfolioPDF, skill: dict[str, Any]) -> None:
     top = pdf.get_y()
     pdf.set_font(FONT_FAMILY, "B", 12)
     pdf.set_text_color(*INK)
-    name = pdf.prepare(pdf.take(_text(skill, "name"), MAX_SKILL_NAME)[0] or "—")
+    said = _text(skill, "concept_label")  # issue 13: the concept's label in the PDF's language, when it differs
+    name = pdf.prepare(pdf.take(_text(skill, "name") + (f" ({said})" if said else ""), MAX_SKILL_NAME)[0] or "—")
     pdf.multi_cell(dots_x - pdf.l_margin - 4, 6.5, name, align="L", new_x="LMARGIN", new_y="NEXT")
     bottom = pdf.get_y()
     _level_dots(pdf, dots_x, top + 3.25, level)

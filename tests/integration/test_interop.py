@@ -114,10 +114,10 @@ def test_skills_merge_by_key_and_what_the_user_wrote_stays(node, tmp_path):
 
 def test_too_long_texts_are_clipped_and_reported(node, tmp_path):
     me = node("Zoé")
-    long_name = "Gestion " * (LIMITS["skill"] // 8 + 5)
+    long_name = "Gestion " * (LIMITS["skill"] // 8 + 5)  # over the skill limit (160 since issue 13)
     resume = {
         "basics": {"summary": "é" * (LIMITS["bio"] + 10)},
-        "skills": [{"name": long_name, "keywords": ["k" * (LIMITS["skill"] + 10)]}],
+        "skills": [{"name": long_name, "keywords": ["k" * (LIMITS["skill"] + 20)]}],
         "work": [{"name": "Atelier", "position": "Chef", "summary": "x " * 3000}],
     }
     summary = service.import_jsonresume(me, write_resume(tmp_path / "r.json", resume))

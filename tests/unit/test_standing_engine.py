@@ -81,8 +81,9 @@ def test_revoked_hidden_self_and_imported_endorsements_count_zero(world: World) 
     revoked = world.endorse("B", "X")
     world.revoke("B", revoked)
     world.endorse("X", "X")  # a self-endorsement written behind the read model's back
-    world.db.execute("""INSERT INTO imported_endorsements VALUES ('i1', 'X', 'linkedin', 'python', 'Python',
-                        'Someone', 'https://example.org', '2026-01-01')""")
+    world.db.execute("""INSERT INTO imported_endorsements (import_id, person_id, source, skill_key, skill_name, endorser_name,
+                        endorser_url, date) VALUES ('i1', 'X', 'linkedin', 'python', 'Python', 'Someone',
+                        'https://example.org', '2026-01-01')""")
     scores = world.compute()
     assert scores == {("X", "python"): pytest.approx(world.trust("A"), rel=1e-4)}
     world.hide("X", "A", kept)
@@ -216,11 +217,9 @@ def test_fakes_behind_one_attack_edge_raise_no_one_by_more_than_its_trust(tmp_pa
 
 
 def test_endorsements_add_up_by_concept_where_the_store_has_one(world: World) -> None:
-    """Read where present (the concept columns come with the vocabulary): an endorsement naming the concept
-    and one naming the skill its subject linked to that concept count together; hiding still applies."""
+    """An endorsement naming the concept and one naming the skill its subject linked to that concept count
+    together; hiding still applies."""
     esco = "http://data.europa.eu/esco/skill/python"
-    for table in ("endorsements", "skills"):
-        world.db.execute(f"ALTER TABLE {table} ADD COLUMN concept TEXT NOT NULL DEFAULT ''")
     world.db.execute("""INSERT INTO skills (person_id, skill_key, name, level, years, description, keywords, evidence,
                         position, person_name_fold, availability, concept)
                         VALUES ('X', 'python 3', 'Python 3', 4, 0, '', '[]', '[]', 0, 'x', '', ?)""", (esco,))

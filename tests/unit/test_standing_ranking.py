@@ -39,5 +39,6 @@ def test_standings_are_read_for_the_skills_asked(tmp_path: Path) -> None:
     world.endorse("A", "C")
     world.endorse("V", "B", "Rust")
     world.compute()
-    assert standing_read.for_skills(world.db, [("B", "python"), ("C", "python"), ("C", "rust")]) == {
-        ("C", "python"): 100.0}
+    assert standing_read.in_groups(world.db, ["B", "C"], ["python", "rust"]) == {
+        ("C", "python"): 100.0, ("B", "rust"): 100.0}
+    assert standing_read.in_groups(world.db, ["B", "C"], ["python"]) == {("C", "python"): 100.0}

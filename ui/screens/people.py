@@ -32,6 +32,7 @@ from ..person_view import PersonView, availability_label
 from ..plain import plain
 from ..qtcompat import emit
 from ..resources import icon
+from ..skill_completer import SkillCompleter, skill_choice
 from ..standing_view import StandingDelegate, StandingPanel
 from .base import Screen
 
@@ -43,8 +44,13 @@ class EndorseDialog(FormDialog):
         super().__init__(screen, QCoreApplication.translate("EndorseDialog", "Endorse %s") % person.name, 440)
         self.person = person
         self.skill = QComboBox(self)
-        for s in skills:
-            self.skill.addItem(s.name, s.name)
+        for s in skills:  # issue 13: the concept's label in the reader's language beside their words
+            self.skill.addItem(skill_choice(s), s.name)
+        self.skill.setEditable(True)  # type to find a skill, by its words or its label in your language
+        self.skill.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        found_by = self.skill.completer()
+        if found_by is not None:
+            found_by.setFilterMode(Qt.MatchFlag.MatchContains)
         self.level = QSpinBox(self)
         self.level.setRange(0, 5)
         self.level.setSpecialValueText(self.tr("Not said"))
@@ -54,7 +60,9 @@ class EndorseDialog(FormDialog):
         self.endorse_button = self.finish(self.tr("Endorse"))
 
     def save(self) -> None:
-        skill, comment, level = self.skill.currentData() or "", self.comment.toPlainText(), self.level.value()
+        found = self.skill.findText(self.skill.currentText())
+        skill = self.skill.itemData(found) if found >= 0 else self.skill.currentText()
+        comment, level = self.comment.toPlainText(), self.level.value()
         pid, services = self.person.person_id, self.screen.ops.services
         self.run(lambda: services.endorse(pid, skill, comment, level or None))
 
@@ -86,6 +94,7 @@ class PeopleScreen(Screen):
         self.skill.setPlaceholderText(self.tr("Skill, e.g. Python"))
         self.skill.setAccessibleName(self.tr("Skill"))
         self.skill.setClearButtonEnabled(True)
+        self.skill_completer = SkillCompleter(self.skill, self.ops)  # issue 13: a label in either language finds
         self.min_level = QSpinBox(self)
         self.min_level.setRange(0, 5)
         self.min_level.setSpecialValueText(self.tr("Any level"))

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Changes, Skill
 
+from ..concept_link import concept_field, merge, merge_new, relink
+from ..concept_merge import MergeDialog
+from ..concept_suggestions import LinkSuggestions
 from ..forms import FormDialog, error_label, fit_columns
 from ..models import SkillsModel
 from ..operations import on_error
@@ -39,6 +42,7 @@ class SkillDialog(FormDialog):
         super().__init__(screen, title, min_width=660)
         self.skill = skill
         self.name = self.field("skill", self.tr("&Skill"), QLineEdit(self), self.tr("Skill name"))
+        self.concept = concept_field(self, screen.ops, self.name, skill)  # issue 13: ui/concept_link.py
         self.level = QSpinBox(self)
         self.level.setRange(1, 5)
         self.level.setValue(3)
@@ -105,12 +109,16 @@ class SkillDialog(FormDialog):
         services = self.screen.ops.services
         name, level, years = self.name.text(), self.level.value(), self.years.value()
         description, evidence = self.description.toPlainText(), self.evidence_values()
+        concept = self.concept.concept  # issue 13: the vocabulary concept picked (ui/concept_link.py)
         if self.skill is None:
-            self.run(lambda: services.add_skill(name, level, years, description, evidence))
+            self.run(lambda: services.add_skill(name, level, years, description, evidence, concept=concept),
+                     self.concept.saved(lambda holder: merge_new(services, holder, name, level, years, description,
+                                                                 evidence)))
         else:
-            old = self.skill.name  # a new name renames it: place, level and evidence go along
-            self.run(lambda: services.update_skill(old, name=name, level=level, years=years,
-                                                   description=description, evidence=evidence))
+            old, linked = self.skill.name, self.skill.concept  # a new name renames it: place, level, evidence go
+            self.run(lambda: relink(services, name, linked, concept, services.update_skill(
+                old, name=name, level=level, years=years, description=description, evidence=evidence)),
+                self.concept.saved(lambda holder: merge(services, holder, name)))
 
 
 def _click_if_enabled(button: QPushButton) -> None:
@@ -125,7 +133,7 @@ class PortfolioScreen(Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.model = SkillsModel(self.ops, self)
-        self.dialog: SkillDialog | None = None
+        self.dialog: SkillDialog | MergeDialog | None = None
         self.removed: Skill | None = None
         self.removed_position = 0
         title = QLabel(self.tr("Portfolio"), self)
@@ -145,8 +153,10 @@ class PortfolioScreen(Screen):
                                           QKeySequence.StandardKey.Delete)
         self.up_button = self._button(self.tr("Move &up"), "up", lambda: self.move_skill(-1), "Alt+Up")
         self.down_button = self._button(self.tr("Move do&wn"), "down", lambda: self.move_skill(1), "Alt+Down")
+        self.merge_button = self._button(self.tr("Mer&ge into…"), "edit", self.merge_skill, None)  # issue 13
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button):
+        for b in (self.add_button, self.edit_button, self.merge_button, self.remove_button, self.up_button,
+                  self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.undo_bar = QWidget(self)
@@ -172,6 +182,8 @@ class PortfolioScreen(Screen):
         layout.addWidget(title)
         layout.addLayout(buttons)
         layout.addWidget(self.undo_bar)
+        self.link_suggestions = LinkSuggestions(self.ops, self)  # issue 13: "link to …" for free-text skills
+        layout.addWidget(self.link_suggestions)
         layout.addWidget(self.error)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -198,6 +210,7 @@ class PortfolioScreen(Screen):
         self.empty.setVisible(self.model.rowCount() == 0)
         for b in (self.edit_button, self.remove_button):
             b.setEnabled(has)
+        self.merge_button.setEnabled(has and self.model.rowCount() > 1)
         self.up_button.setEnabled(row is not None and row > 0)
         self.down_button.setEnabled(row is not None and row < self.model.rowCount() - 1)
 
@@ -223,6 +236,7 @@ class PortfolioScreen(Screen):
                 self.select(selected.name)
 
         self.model.load(self.me, loaded)
+        self.link_suggestions.refresh()  # issue 13
 
     def add_skill(self) -> None:
         self._open(SkillDialog(self))
@@ -232,7 +246,12 @@ class PortfolioScreen(Screen):
         if skill is not None:
             self._open(SkillDialog(self, skill))
 
-    def _open(self, dialog: SkillDialog) -> None:
+    def merge_skill(self) -> None:
+        skill = self.current_skill()
+        if skill is not None:
+            self._open(MergeDialog(self, skill, list(self.model.rows)))
+
+    def _open(self, dialog: SkillDialog | MergeDialog) -> None:
         self.dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
@@ -266,7 +285,7 @@ class PortfolioScreen(Screen):
 
         def restore():
             services.add_skill(skill.name, skill.level, skill.years, skill.description,
-                               skill.evidence, skill.keywords)
+                               skill.evidence, skill.keywords, concept=skill.concept)
             names = [s.name for s in services.queries.skills(services.person_id) if s.key != skill.key]
             names.insert(min(position, len(names)), skill.name)
             return services.reorder_skills(names)

@@ -35,12 +35,14 @@ from skiller_desktop.teams.service import CODE_VALID_DAYS
 from skiller_desktop.teams.views import Invitation, Member, NeedMatches, Team, TeamMatrix
 from skiller_desktop.teams.views import Need as TeamNeed
 
+from ..concept_role import RoleDialog
 from ..forms import FieldErrors, error_label, fit_columns
 from ..frozen_table import FrozenColumnTable
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..plain import plain
 from ..resources import icon
+from ..skill_completer import SkillCompleter
 from ..team_models import (
     LEVEL_COLOURS,
     SORT_ROLE,
@@ -345,6 +347,7 @@ class NeedsTab(_Tab):
         self.skill = QLineEdit(self)
         self.skill.setPlaceholderText(self.tr("Skill, e.g. Python"))
         self.skill.setAccessibleName(self.tr("Skill needed"))
+        self.completer = SkillCompleter(self.skill, screen.ops)  # issue 13: ESCO suggestions, concept picked
         self.level = QSpinBox(self)
         self.level.setRange(1, 5)
         self.level.setValue(3)
@@ -367,6 +370,9 @@ class NeedsTab(_Tab):
             grid.addWidget(label, 1, column)
             self.errors.add(name, widget, label)
         grid.addWidget(self.add_button, 0, 3)
+        self.role_button = QPushButton(self.tr("From a &role…"), self)  # issue 13: ui/concept_role.py
+        self.role_button.clicked.connect(lambda: RoleDialog(self.teams_screen, self.team_id).open())
+        grid.addWidget(self.role_button, 0, 4)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
         self.model = NeedsModel(screen.ops, self)
@@ -399,6 +405,7 @@ class NeedsTab(_Tab):
 
     def add(self) -> None:
         team_id, skill, level, note = self.team_id, self.skill.text(), self.level.value(), self.note.text()
+        concept = self.completer.concept
         self.errors.clear()
 
         def done(_r, error) -> None:
@@ -409,7 +416,8 @@ class NeedsTab(_Tab):
                 self.note.clear()
                 self.skill.setFocus()
 
-        self.teams_screen.ops.run(lambda: self.services.teams.add_need(team_id, skill, level, note), done)
+        self.teams_screen.ops.run(lambda: self.services.teams.add_need(team_id, skill, level, note, concept=concept),
+                                  done)
 
     def fill(self) -> None:
         need = selected_row(self.table)
