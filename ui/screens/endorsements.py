@@ -1,6 +1,9 @@
-"""Endorsements: received (grouped by skill, each can be hidden) and given (each can be revoked)."""
+"""Endorsements: received (grouped by skill; new ones marked; each can be hidden, thanked, endorsed back)
+and given (each can be revoked; the thanks they earned shown beside them)."""
 
 from __future__ import annotations
+
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,16 +20,65 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement
+from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement, PersonSummary, Skill, Thanks
 
 from ..forms import error_label, fit_columns
+from ..level_legend import LevelLegend, dots, level_name, level_words, local_date
 from ..messages import describe
 from ..models import GivenEndorsementsModel
 from ..plain import tooltip
 from .base import Screen
 
 ENDORSEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+NEW_ROLE = Qt.ItemDataRole.UserRole + 3  # True on an endorsement received since the user last looked
 SOURCES = {"linkedin": "LinkedIn", "jsonresume": "JSON Resume"}
+# Columns of the received tree.
+NAME, DATE, LEVEL, COMMENT, SHOWN, THANKED = range(6)
+
+
+def observed(level: int) -> str:
+    """The level an endorser observed, in dots and words ("" when they gave none)."""
+    return f"{dots(level)} {level_name(level)}" if level else ""
+
+
+class GivenModel(GivenEndorsementsModel):
+    """Endorsements given, with the level observed, local dates and the thanks each one earned."""
+
+    def __init__(self, ops, parent=None) -> None:
+        super().__init__(ops, parent)
+        self.thanks: dict[tuple[str, str], Thanks] = {}
+
+    def header_labels(self) -> list[str]:
+        return [self.tr("Person"), self.tr("Skill"), self.tr("Date"), self.tr("Comment"), self.tr("Status"),
+                self.tr("Level observed"), self.tr("Thanks")]
+
+    def cell(self, row: Endorsement, column: int) -> str:
+        if column == 2:
+            return local_date(row.date)
+        if column == 5:
+            return observed(row.level)
+        if column == 6:
+            thanks = self.thanks.get((row.subject_id, row.endorsement_id))
+            if thanks is None:
+                return ""
+            said = self.tr("Thanked on %1").replace("%1", local_date(thanks.date))
+            return f"{said}: “{thanks.message}”" if thanks.message else said
+        return super().cell(row, column)
+
+    def load(self, person_id: str) -> None:
+        queries = self.ops.services.queries
+
+        def read():
+            return (queries.endorsements(endorser_id=person_id, include_revoked=True),
+                    queries.thanks_for(endorser_id=person_id))
+
+        def arrived(result, error: BaseException | None) -> None:
+            if error is None:
+                rows, thanks = result
+                self.thanks = {(t.thanker_id, t.endorsement_id): t for t in thanks}
+                self.set_rows(rows)
+
+        self.ops.read(read, arrived)
 
 
 class EndorsementsScreen(Screen):
@@ -34,11 +86,16 @@ class EndorsementsScreen(Screen):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.new_marks: set[tuple[str, str]] = set()  # (endorser, endorsement) new since the last visit
+        self.thanked: dict[str, Thanks] = {}  # "<endorsement id> <endorser id>": the thanks I sent
+        self.unseen: set[tuple[str, str]] = set()  # shown as new, not yet recorded as seen
+        self.endorse_dialog: QWidget | None = None
         title = QLabel(self.tr("Endorsements"), self)
         title.setObjectName("title")
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._received_tab(), self.tr("Received"))
         self.tabs.addTab(self._given_tab(), self.tr("Given"))
+        self.tabs.currentChanged.connect(self._mark_seen)
         self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -50,30 +107,42 @@ class EndorsementsScreen(Screen):
         page = QWidget(self)
         self.received = QTreeWidget(page)
         self.received.setAccessibleName(self.tr("Endorsements received"))
-        self.received.setHeaderLabels([self.tr("Skill / endorsed by"), self.tr("Date"), self.tr("Comment"),
-                                       self.tr("Shown on my profile")])
+        self.received.setHeaderLabels([self.tr("Skill / endorsed by"), self.tr("Date"), self.tr("Level observed"),
+                                       self.tr("Comment"), self.tr("Shown on my profile"), self.tr("Thanks")])
         header = self.received.header()
         header.setStretchLastSection(False)
-        for column in (0, 1, 3):
+        for column in (NAME, DATE, LEVEL, SHOWN, THANKED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Stretch)
         self.received.currentItemChanged.connect(self._update_buttons)
+        self.received.itemActivated.connect(lambda *_: self.thank())
         self.hide_button = QPushButton(self.tr("&Hide from my profile"), page)
         self.hide_button.clicked.connect(lambda: self.set_hidden(True))
         self.show_button = QPushButton(self.tr("&Show on my profile"), page)
         self.show_button.clicked.connect(lambda: self.set_hidden(False))
+        self.thank_button = QPushButton(self.tr("&Thank…"), page)
+        self.thank_button.setToolTip(self.tr("Send a signed thank-you the endorser sees on their side"))
+        self.thank_button.clicked.connect(self.thank)
+        self.endorse_back_button = QPushButton(self.tr("Endorse &back…"), page)
+        self.endorse_back_button.setToolTip(self.tr("Endorse one of this person’s skills in return"))
+        self.endorse_back_button.clicked.connect(self.endorse_back)
         self.received_empty = QLabel(self.tr("Nobody has endorsed your skills yet. Endorsements arrive "
                                              "when you sync with people who know your work."), page)
         self.received_empty.setWordWrap(True)
         self.received_empty.setObjectName("muted")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.hide_button)
-        buttons.addWidget(self.show_button)
+        for button in (self.thank_button, self.endorse_back_button, self.hide_button, self.show_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
+        self.new_label = QLabel(page)
+        self.new_label.setObjectName("muted")
+        self.new_label.hide()
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
         layout.addWidget(self.received_empty)
+        layout.addWidget(self.new_label)
         layout.addWidget(self.received, 2)
+        layout.addWidget(LevelLegend(page))
         layout.addWidget(self._imported_box(page), 1)
         return page
 
@@ -107,7 +176,7 @@ class EndorsementsScreen(Screen):
     def _fill_imported(self, rows: list[ImportedEndorsement]) -> None:
         self.imported.clear()
         for e in rows:
-            item = QTreeWidgetItem(self.imported, [e.skill, e.endorser_name or e.endorser_url, e.date[:10],
+            item = QTreeWidgetItem(self.imported, [e.skill, e.endorser_name or e.endorser_url, local_date(e.date),
                                                    self.tr("Unverified")])
             if e.endorser_url:
                 item.setToolTip(1, tooltip(e.endorser_url))
@@ -115,27 +184,72 @@ class EndorsementsScreen(Screen):
                                        .replace("%1", SOURCES.get(e.source, e.source))))
         self.imported_box.setVisible(bool(rows))
 
-    def _fill_received(self, rows: list[Endorsement]) -> None:
+    def _fill_received(self, rows: list[Endorsement], unseen: set[tuple[str, str]], thanked: list[Thanks]) -> None:
         current = self.selected_received()
+        self.new_marks |= unseen  # marked for the whole visit, though seen from now on
+        self.thanked = {t.endorsement_id + " " + t.endorser_id: t for t in thanked}
         self.received.clear()
         groups: dict[str, QTreeWidgetItem] = {}
+        fresh: dict[str, int] = {}
         for e in rows:
             group = groups.get(e.skill)
             if group is None:
                 group = QTreeWidgetItem(self.received, [e.skill])
                 group.setFirstColumnSpanned(False)
                 groups[e.skill] = group
-            item = QTreeWidgetItem(group, [e.endorser_name, e.date[:10], e.comment,
-                                           self.tr("Hidden") if e.hidden else self.tr("Shown")])
-            item.setData(0, ENDORSEMENT_ROLE, e)
-            if current and current.endorsement_id == e.endorsement_id:
+            item = self._received_item(group, e)
+            if item.data(0, NEW_ROLE):
+                fresh[e.skill] = fresh.get(e.skill, 0) + 1
+            if current and (current.endorsement_id, current.endorser_id) == (e.endorsement_id, e.endorser_id):
                 self.received.setCurrentItem(item)
         for skill, group in groups.items():
-            count = group.childCount()
-            group.setText(0, f"{skill} ({count})")
+            group.setText(0, f"{skill} ({group.childCount()})")
+            if fresh.get(skill):
+                group.setToolTip(0, tooltip(self.tr("%n new since you last looked", "", fresh[skill])))
         self.received.expandAll()
         self.received_empty.setVisible(not rows)
+        total_new = sum(fresh.values())
+        self.new_label.setText(self.tr("%n endorsement(s) new since you last looked, in bold.", "", total_new))
+        self.new_label.setVisible(bool(total_new))
+        self.tabs.setTabText(0, self.tr("Received") + (" · " + self.tr("%n new", "", total_new) if total_new else ""))
         self._update_buttons()
+        self.unseen = unseen
+        self._mark_seen()
+
+    def _mark_seen(self, *_args) -> None:
+        """What the Received tab shows is looked at: on the next visit it is no longer new."""
+        unseen, self.unseen = self.unseen, set()
+        if not unseen:
+            return
+        if not self.isVisible() or self.tabs.currentIndex() != 0:
+            self.unseen = unseen  # not looked at yet: when the tab shows
+            return
+        services = self.ops.services
+        self.ops.read(lambda: services.mark_endorsements_seen(unseen), lambda _r, _e: None)
+
+    def _received_item(self, group: QTreeWidgetItem, e: Endorsement) -> QTreeWidgetItem:
+        thanks = self.thanked.get(e.endorsement_id + " " + e.endorser_id)
+        thanked = self.tr("Thanked") if thanks is not None else ""
+        item = QTreeWidgetItem(group, [e.endorser_name, local_date(e.date), observed(e.level), e.comment,
+                                       self.tr("Hidden") if e.hidden else self.tr("Shown"), thanked])
+        item.setData(0, ENDORSEMENT_ROLE, e)
+        new = (e.endorser_id, e.endorsement_id) in self.new_marks
+        item.setData(0, NEW_ROLE, new)
+        if new:
+            for column in range(self.received.columnCount()):
+                font = item.font(column)
+                font.setBold(True)
+                item.setFont(column, font)
+            item.setToolTip(NAME, tooltip(self.tr("New since you last looked")))
+        item.setToolTip(DATE, tooltip(local_date(e.date, long=True)))
+        if e.level:
+            item.setToolTip(LEVEL, tooltip(level_words(e.level)))
+        if e.comment:
+            item.setToolTip(COMMENT, tooltip(e.comment))
+        if thanks is not None:
+            said = self.tr("Thanked on %1").replace("%1", local_date(thanks.date, long=True))
+            item.setToolTip(THANKED, tooltip(f"{said}: “{thanks.message}”" if thanks.message else said))
+        return item
 
     def selected_received(self) -> Endorsement | None:
         item = self.received.currentItem()
@@ -149,6 +263,48 @@ class EndorsementsScreen(Screen):
                 if item is not None and item.data(0, ENDORSEMENT_ROLE).endorsement_id == endorsement_id:
                     self.received.setCurrentItem(item)
 
+    def thank(self) -> None:
+        """Thank the endorser of the selected endorsement, with a message of one's own (or none)."""
+        e = self.selected_received()
+        if e is None or not self.thank_button.isEnabled():
+            return
+        label = self.tr("Thank %1 for endorsing %2. Your message (optional; they see it):") \
+            .replace("%1", e.endorser_name or self.tr("this person")).replace("%2", e.skill)
+        message = self.ask.text(self, self.tr("Thank"), label)
+        if message is None:
+            return
+        services = self.ops.services
+        self.ops.run(lambda: services.thank(e.endorser_id, e.endorsement_id, message), self._done)
+
+    def endorse_back(self) -> None:
+        """Endorse the person who endorsed me: the same dialog as on People, for their skills."""
+        e = self.selected_received()
+        if e is None:
+            return
+        q = self.ops.services.queries
+        self.ops.read(lambda: (q.person_summary(e.endorser_id), q.skills(e.endorser_id)),
+                      lambda found, error: self._open_endorse(e, found, error))
+
+    def _open_endorse(self, e: Endorsement, found, error: BaseException | None) -> None:
+        if error is not None:
+            self._done(None, error)
+            return
+        person, skills = cast("tuple[PersonSummary | None, list[Skill]]", found)
+        if person is None or not skills:
+            name = e.endorser_name or self.tr("This person")
+            self._done(None, None)
+            self.error.setText(self.tr("%1 has no skills in their portfolio yet, so there is nothing to endorse.")
+                               .replace("%1", name))
+            self.error.show()
+            return
+        from .people import EndorseDialog
+
+        dialog = EndorseDialog(self, person, skills)  # type: ignore[arg-type]  # it needs a Screen's ops only
+        self.endorse_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+
     def set_hidden(self, hidden: bool) -> None:
         e = self.selected_received()
         if e is not None:
@@ -158,14 +314,14 @@ class EndorsementsScreen(Screen):
     # -- given ------------------------------------------------------------------
     def _given_tab(self) -> QWidget:
         page = QWidget(self)
-        self.given_model = GivenEndorsementsModel(self.ops, self)
+        self.given_model = GivenModel(self.ops, self)
         self.given = QTableView(page)
         self.given.setModel(self.given_model)
         self.given.setAccessibleName(self.tr("Endorsements given"))
         self.given.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.given.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.given.verticalHeader().hide()
-        fit_columns(self.given, 3, fit=(0, 1, 2, 4))
+        fit_columns(self.given, 3, fit=(0, 1, 2, 4, 5, 6))
         self.revoke_button = QPushButton(self.tr("&Revoke…"), page)
         self.revoke_button.clicked.connect(self.revoke)
         self.given_model.modelReset.connect(self._update_buttons)
@@ -200,16 +356,28 @@ class EndorsementsScreen(Screen):
     # -- both ---------------------------------------------------------------------
     def refresh(self) -> None:
         me, q = self.me, self.ops.services.queries
-        self.ops.read(lambda: q.endorsements(subject_id=me, include_hidden=True),
-                      lambda rows, e: self._done(None, e) if e else self._fill_received(rows))
+
+        def received():
+            return (q.endorsements(subject_id=me, include_hidden=True), q.unseen_endorsements(me),
+                    q.thanks_for(thanker_id=me))
+
+        self.ops.read(received, lambda found, e: self._done(None, e) if e else self._fill_received(*found))
         self.ops.read(lambda: q.imported_endorsements(me),
                       lambda rows, e: self._done(None, e) if e else self._fill_imported(rows))
         self.given_model.load(me)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.new_marks = set()  # what was new this visit was seen; the next visit marks only newer ones
+        self._stale = True
 
     def _update_buttons(self, *_args) -> None:
         e = self.selected_received()
         self.hide_button.setEnabled(e is not None and not e.hidden)
         self.show_button.setEnabled(e is not None and e.hidden)
+        thanked = e is not None and e.endorsement_id + " " + e.endorser_id in self.thanked
+        self.thank_button.setEnabled(e is not None and not thanked)
+        self.endorse_back_button.setEnabled(e is not None)
         g = self.selected_given()
         self.revoke_button.setEnabled(g is not None and not g.revoked)
 

@@ -244,14 +244,15 @@ class PeopleScreen(Screen):
 
         def read():
             q = services.queries
-            return q.profile(pid), q.skills(pid), q.endorsements(subject_id=pid, include_hidden=False)
+            return (q.profile(pid), q.skills(pid), q.endorsements(subject_id=pid, include_hidden=False),
+                    services.positions(pid))  # profiles (issue 12.5): positions in the detail too
 
         def arrived(result, error) -> None:
             if error is not None or self.current is None or self.current.person_id != pid or result[0] is None:
                 return
-            profile, skills, received = result
+            profile, skills, received, positions = result
             self.detail_skills = skills
-            self.detail.show_person(profile, skills, received)
+            self.detail.show_person(profile, skills, received, positions)
             self.endorse_button.setEnabled(bool(skills) and pid != services.person_id)
             self.pdf_button.setEnabled(True)
             self._can_block(pid != services.person_id)
