@@ -63,9 +63,10 @@ class PersonView(QTextBrowser):
 
     # -- parts -------------------------------------------------------------------------
     def _skills(self, skills: list[Skill]) -> list[str]:
-        parts = [f"<h3>{_esc(self.tr('Skills'))}</h3>"]
+        title, none_yet = self.tr("Skills"), self.tr("No skills yet.")  # lupdate finds no tr() in an f-string
+        parts = [f"<h3>{_esc(title)}</h3>"]
         if not skills:
-            return [*parts, f"<p>{_esc(self.tr('No skills yet.'))}</p>"]
+            return [*parts, f"<p>{_esc(none_yet)}</p>"]
         for s in skills:
             title = (f"<b>{_esc(s.name)}</b>{NBSP}{NBSP}<span title='{_esc(level_words(s.level))}'>"
                      f"{dots(s.level)}</span>{NBSP}{_esc(level_name(s.level))}")
@@ -103,13 +104,14 @@ class PersonView(QTextBrowser):
     def _positions(self, positions: list[dict]) -> list[str]:
         if not positions:
             return []
-        parts = [f"<h3>{_esc(self.tr('Positions'))}</h3>"]
+        title, today = self.tr("Positions"), self.tr("today")
+        parts = [f"<h3>{_esc(title)}</h3>"]
         for p in positions[:30]:
             title = str(p.get("title") or "")
             company = str(p.get("company") or "")
             head = " — ".join(_esc(x) for x in (title, company) if x) or "—"
             start, end = local_date(str(p.get("start") or "")), local_date(str(p.get("end") or ""))
-            span = f"{start} – {end or self.tr('today')}" if start else end
+            span = f"{start} – {end or today}" if start else end
             where = " · ".join(_esc(x) for x in (span, str(p.get("location") or "")) if x)
             line = f"<p style='margin-bottom:2px'><b>{head}</b>"
             line += f"<br><span style='color:#6c757d'>{where}</span></p>" if where else "</p>"
@@ -120,9 +122,10 @@ class PersonView(QTextBrowser):
 
     def _endorsements(self, received: list[Endorsement]) -> list[str]:
         visible = [e for e in received if not e.hidden and not e.revoked]
-        parts = [f"<h3>{_esc(self.tr('Endorsements'))}</h3>"]
+        title, none_yet = self.tr("Endorsements"), self.tr("No endorsements yet.")
+        parts = [f"<h3>{_esc(title)}</h3>"]
         if not visible:
-            return [*parts, f"<p>{_esc(self.tr('No endorsements yet.'))}</p>"]
+            return [*parts, f"<p>{_esc(none_yet)}</p>"]
         for e in visible[:MAX_SHOWN]:
             line = f"<b>{_esc(e.skill)}</b>: {_esc(e.endorser_name)}, {_esc(local_date(e.date))}"
             if e.level:

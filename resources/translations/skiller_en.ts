@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="260" />
+        <location filename="../../ui/messages.py" line="285" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="287" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="264" />
+        <location filename="../../ui/messages.py" line="289" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="370" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="370" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="371" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="371" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="346" />
+        <location filename="../../ui/messages.py" line="372" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -68,6 +68,27 @@
         <source>level %1, %n endorsement(s)</source>
         <translation>
             <numerusform>level %1, %n endorsement</numerusform><numerusform>level %1, %n endorsements</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EndorsementsScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="208" />
+        <source>%n new since you last looked</source>
+        <translation>
+            <numerusform>%n new since you last looked</numerusform><numerusform>%n new since you last looked</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="212" />
+        <source>%n new endorsement(s) since you last looked, in bold.</source>
+        <translation>
+            <numerusform>%n new endorsement since you last looked, in bold.</numerusform><numerusform>%n new endorsements since you last looked, in bold.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="214" />
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
     </message>
 </context>
 <context>
@@ -115,7 +136,13 @@
 <context>
     <name>PersonView</name>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="67" />
+        <location filename="../../ui/person_view.py" line="75" />
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/person_view.py" line="140" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>

@@ -209,7 +209,7 @@ class EndorsementsScreen(Screen):
         self.received.expandAll()
         self.received_empty.setVisible(not rows)
         total_new = sum(fresh.values())
-        self.new_label.setText(self.tr("%n endorsement(s) new since you last looked, in bold.", "", total_new))
+        self.new_label.setText(self.tr("%n new endorsement(s) since you last looked, in bold.", "", total_new))
         self.new_label.setVisible(bool(total_new))
         self.tabs.setTabText(0, self.tr("Received") + (" · " + self.tr("%n new", "", total_new) if total_new else ""))
         self._update_buttons()
