@@ -106,5 +106,5 @@ def local_date(iso: str, long: bool = False) -> str:
         return QLocale().toString(day, fmt)
     month = QDate.fromString(text[:7], "yyyy-MM")  # résumé dates: a month, or a year
     if month.isValid():
-        return QLocale().toString(month, "MMMM yyyy" if long else "MM/yyyy")
+        return QLocale().toString(month, "MMMM yyyy")
     return text[:10]
