@@ -26,7 +26,7 @@ from .messages import describe
 from .operations import Operations
 from .plain import plain, tooltip
 from .resources import icon
-from .screens.endorsements import EndorsementsScreen
+from .screens.endorsements import EndorsementsScreen, show_unseen_in
 from .screens.exchange import ExchangeScreen
 from .screens.people import PeopleScreen
 from .screens.portfolio import PortfolioScreen
@@ -109,6 +109,7 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
             item.setToolTip(f"{label} (Ctrl+{i + 1})")
             self.stack.addWidget(screen)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        show_unseen_in(self.sidebar.item(SCREENS.index("endorsements")), self.endorsements_screen)  # profiles
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,10 +13,10 @@ from ui.screens.endorsements import COMMENT, DATE, LEVEL, NAME, NEW_ROLE, SHOWN,
 WORDS = {
     "en": {"level": "●●●●○ advanced", "new": "1 new", "thanked": "Thanked", "given_thanks": "Thanked on",
            "legend": "Levels: 1 beginner · 2 elementary · 3 intermediate · 4 advanced · 5 expert",
-           "nothing": "has no skills in their portfolio yet", "already": "You already thanked Bob"},
+           "nothing": "has no skills in their portfolio yet", "sidebar": "Endorsements"},
     "fr": {"level": "●●●●○ avancé", "new": "1 nouvelle", "thanked": "Remercié", "given_thanks": "Remercié le",
            "legend": "Niveaux : 1 débutant · 2 élémentaire · 3 intermédiaire · 4 avancé · 5 expert",
-           "nothing": "n’a pas encore de compétences", "already": "Vous avez déjà remercié Bob"},
+           "nothing": "n’a pas encore de compétences", "sidebar": "Recommandations"},
 }
 
 
@@ -67,6 +67,8 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
     carry(me, bob, tmp_path, "mine0")
     endorsement_id = bob.endorse(me.person_id, "Python", "<b>Great</b> code", level=4)
     swap_through_the_window(me, bob, tmp_path, window, ask)
+    entry = window.sidebar.item(2)  # while elsewhere, the sidebar says something new came
+    qtbot.waitUntil(lambda: entry.text() == words["sidebar"] + " (1)")
 
     screen = endorsements(qtbot, window)
     [row] = received_rows(screen)
@@ -82,6 +84,7 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
     assert screen.new_label.isVisible()
     assert words["legend"] in [w.text() for w in screen.findChildren(type(screen.new_label))]
     qtbot.waitUntil(lambda: me.queries.unseen_endorsements(me.person_id) == set())  # looked at now
+    qtbot.waitUntil(lambda: entry.text() == words["sidebar"])
 
     window.show_screen(0)  # leave and come back: no longer new
     endorsements(qtbot, window)

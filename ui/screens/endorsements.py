@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidgetItem,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -27,6 +28,7 @@ from ..level_legend import LevelLegend, dots, level_name, level_words, local_dat
 from ..messages import describe
 from ..models import GivenEndorsementsModel
 from ..plain import tooltip
+from ..qtcompat import emit
 from .base import Screen
 
 ENDORSEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -83,6 +85,7 @@ class GivenModel(GivenEndorsementsModel):
 
 class EndorsementsScreen(Screen):
     parts = Changes(endorsements=True, skills=True, people=True)  # people: names of endorsers and endorsees
+    unseen_counted = Signal(int)  # endorsements received the user has not looked at yet
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -225,7 +228,7 @@ class EndorsementsScreen(Screen):
             self.unseen = unseen  # not looked at yet: when the tab shows
             return
         services = self.ops.services
-        self.ops.read(lambda: services.mark_endorsements_seen(unseen), lambda _r, _e: None)
+        self.ops.read(lambda: services.mark_endorsements_seen(unseen), lambda _r, _e: self.count_unseen())
 
     def _received_item(self, group: QTreeWidgetItem, e: Endorsement) -> QTreeWidgetItem:
         thanks = self.thanked.get(e.endorsement_id + " " + e.endorser_id)
@@ -366,6 +369,17 @@ class EndorsementsScreen(Screen):
                       lambda rows, e: self._done(None, e) if e else self._fill_imported(rows))
         self.given_model.load(me)
 
+    def changed(self, changes: Changes) -> None:
+        super().changed(changes)
+        if changes.endorsements or changes.people:
+            self.count_unseen()
+
+    def count_unseen(self) -> None:
+        """Tell `unseen_counted` how many received endorsements are new (the sidebar says it while hidden)."""
+        me, q = self.me, self.ops.services.queries
+        self.ops.read(lambda: len(q.unseen_endorsements(me)),
+                      lambda n, error: emit(self.unseen_counted, n) if error is None else None)
+
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self.new_marks = set()  # what was new this visit was seen; the next visit marks only newer ones
@@ -387,3 +401,15 @@ class EndorsementsScreen(Screen):
             self.error.show()
         else:
             self.error.hide()
+
+
+def show_unseen_in(item: QListWidgetItem, screen: EndorsementsScreen) -> None:
+    """The sidebar's Endorsements entry says how many are new: "Endorsements (2)", until they are looked at."""
+    label, tip = item.text(), item.toolTip()
+
+    def said(count: int) -> None:
+        item.setText(f"{label} ({count})" if count else label)
+        item.setToolTip(screen.tr("%n new endorsement(s) since you last looked", "", count) if count else tip)
+
+    screen.unseen_counted.connect(said)
+    screen.count_unseen()

@@ -23,6 +23,7 @@ from skiller_desktop.views import Changes, PersonSummary, Skill
 
 from ..blocked_people import UndoBar, confirm_block
 from ..forms import FormDialog, error_label, fit_columns
+from ..level_legend import LevelSpinBox
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..operations import on_error
@@ -42,9 +43,7 @@ class EndorseDialog(FormDialog):
         self.skill = QComboBox(self)
         for s in skills:
             self.skill.addItem(s.name, s.name)
-        self.level = QSpinBox(self)
-        self.level.setRange(0, 5)
-        self.level.setSpecialValueText(self.tr("Not said"))
+        self.level = LevelSpinBox(self, optional=True)  # profiles (issue 12.4): "4 – advanced", not a bare 4
         self.field("skill", self.tr("&Skill"), self.skill, self.tr("Skill to endorse"))
         self.field("level", self.tr("&Level observed"), self.level, self.tr("Level observed"))
         self.comment = self.field("comment", self.tr("&Comment"), QPlainTextEdit(self), self.tr("Comment"))
