@@ -73,22 +73,28 @@
 <context>
     <name>EndorsementsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="211" />
+        <location filename="../../ui/screens/endorsements.py" line="217" />
         <source>%n new since you last looked</source>
         <translation>
             <numerusform>%n new since you last looked</numerusform><numerusform>%n new since you last looked</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="215" />
+        <location filename="../../ui/screens/endorsements.py" line="224" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation>
             <numerusform>%n new endorsement since you last looked, in bold.</numerusform><numerusform>%n new endorsements since you last looked, in bold.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="217" />
+        <location filename="../../ui/screens/endorsements.py" line="226" />
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="401" />
+        <source>%n new endorsement(s) since you last looked</source>
+        <translation>
+            <numerusform>%n new endorsement since you last looked</numerusform><numerusform>%n new endorsements since you last looked</numerusform></translation>
     </message>
 </context>
 <context>
@@ -146,15 +152,6 @@
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>screen</name>
-    <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="412" />
-        <source>%n new endorsement(s) since you last looked</source>
-        <translation>
-            <numerusform>%n new endorsement since you last looked</numerusform><numerusform>%n new endorsements since you last looked</numerusform></translation>
     </message>
 </context>
 </TS>

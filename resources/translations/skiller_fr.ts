@@ -1489,214 +1489,220 @@
 <context>
     <name>EndorsementsScreen</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="96" />
+        <location filename="../../ui/screens/endorsements.py" line="98" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="99" />
-        <location filename="../../ui/screens/endorsements.py" line="217" />
+        <location filename="../../ui/screens/endorsements.py" line="101" />
+        <location filename="../../ui/screens/endorsements.py" line="226" />
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="100" />
+        <location filename="../../ui/screens/endorsements.py" line="102" />
         <source>Given</source>
         <translation>Accordées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="112" />
+        <location filename="../../ui/screens/endorsements.py" line="114" />
         <source>Endorsements received</source>
         <translation>Recommandations reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="113" />
+        <location filename="../../ui/screens/endorsements.py" line="115" />
         <source>Skill / endorsed by</source>
         <translation>Compétence / recommandée par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="113" />
-        <location filename="../../ui/screens/endorsements.py" line="165" />
+        <location filename="../../ui/screens/endorsements.py" line="115" />
+        <location filename="../../ui/screens/endorsements.py" line="170" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="113" />
+        <location filename="../../ui/screens/endorsements.py" line="116" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="114" />
+        <location filename="../../ui/screens/endorsements.py" line="116" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="114" />
-        <source>Shown on my profile</source>
-        <translation>Affichée sur mon profil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/endorsements.py" line="114" />
-        <source>Thanks</source>
-        <translation>Remerciements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/endorsements.py" line="122" />
+        <location filename="../../ui/screens/endorsements.py" line="127" />
         <source>&amp;Hide from my profile</source>
         <translation>&amp;Masquer de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="124" />
+        <location filename="../../ui/screens/endorsements.py" line="129" />
         <source>&amp;Show on my profile</source>
         <translation>&amp;Afficher sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="126" />
+        <location filename="../../ui/screens/endorsements.py" line="131" />
         <source>&amp;Thank…</source>
         <translation>&amp;Remercier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="127" />
+        <location filename="../../ui/screens/endorsements.py" line="132" />
         <source>Send a signed thank-you the endorser sees on their side</source>
         <translation>Envoyer un remerciement signé, que l’auteur de la recommandation verra de son côté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="129" />
+        <location filename="../../ui/screens/endorsements.py" line="134" />
         <source>Endorse &amp;back…</source>
         <translation>Recommander en &amp;retour…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="130" />
+        <location filename="../../ui/screens/endorsements.py" line="135" />
         <source>Endorse one of this person’s skills in return</source>
         <translation>Recommander à votre tour une compétence de cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="132" />
+        <location filename="../../ui/screens/endorsements.py" line="137" />
         <source>Nobody has endorsed your skills yet. Endorsements arrive when you sync with people who know your work.</source>
         <translation>Personne n’a encore recommandé vos compétences. Les recommandations arrivent quand vous synchronisez avec des personnes qui connaissent votre travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="155" />
+        <location filename="../../ui/screens/endorsements.py" line="160" />
         <source>Copied from elsewhere (unverified)</source>
         <translation>Copiées d’ailleurs (non vérifiées)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="157" />
+        <location filename="../../ui/screens/endorsements.py" line="162" />
         <source>Imported from LinkedIn. Nobody signed them, so Skiller cannot prove who gave them: they are not counted and others do not see them as endorsements.</source>
         <translation>Importées de LinkedIn. Personne ne les a signées, Skiller ne peut donc pas prouver qui les a données : elles ne sont pas comptées et les autres ne les voient pas comme des recommandations.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="163" />
+        <location filename="../../ui/screens/endorsements.py" line="168" />
         <source>Unverified endorsements</source>
         <translation>Recommandations non vérifiées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="165" />
+        <location filename="../../ui/screens/endorsements.py" line="170" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="165" />
+        <location filename="../../ui/screens/endorsements.py" line="170" />
         <source>Endorsed by</source>
         <translation>Recommandé par</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="401" />
+        <source>%n new endorsement(s) since you last looked</source>
+        <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="165" />
+        <location filename="../../ui/screens/endorsements.py" line="115" />
+        <location filename="../../ui/screens/endorsements.py" line="170" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="183" />
+        <location filename="../../ui/screens/endorsements.py" line="188" />
         <source>Unverified</source>
         <translation>Non vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="186" />
+        <location filename="../../ui/screens/endorsements.py" line="191" />
         <source>Copied from %1; not signed, not counted</source>
         <translation>Copiée de %1 ; non signée, non comptée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="211" />
+        <location filename="../../ui/screens/endorsements.py" line="217" />
         <source>%n new since you last looked</source>
         <translation><numerusform>%n nouvelle depuis votre dernière visite</numerusform><numerusform>%n nouvelles depuis votre dernière visite</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="215" />
+        <location filename="../../ui/screens/endorsements.py" line="224" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite, en gras.</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite, en gras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="217" />
+        <location filename="../../ui/screens/endorsements.py" line="226" />
         <source>%n new</source>
         <translation><numerusform>%n nouvelle</numerusform><numerusform>%n nouvelles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="235" />
+        <location filename="../../ui/screens/endorsements.py" line="246" />
         <source>Thanked</source>
-        <translation>Remercié</translation>
+        <translation>Remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="237" />
+        <location filename="../../ui/screens/endorsements.py" line="244" />
         <source>Hidden</source>
         <translation>Masquée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="237" />
+        <location filename="../../ui/screens/endorsements.py" line="244" />
         <source>Shown</source>
         <translation>Affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="246" />
+        <location filename="../../ui/screens/endorsements.py" line="258" />
         <source>New since you last looked</source>
         <translation>Nouvelle depuis votre dernière visite</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="253" />
+        <location filename="../../ui/screens/endorsements.py" line="267" />
         <source>Thanked on %1</source>
-        <translation>Remercié le %1</translation>
+        <translation>Remerciée le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="274" />
+        <location filename="../../ui/screens/endorsements.py" line="270" />
+        <source>Hidden from my profile</source>
+        <translation>Masquée de mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="271" />
+        <source>Shown on my profile</source>
+        <translation>Affichée sur mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="291" />
         <source>Thank %1 for endorsing %2. Your message (optional; they see it):</source>
         <translation>Remercier %1 pour sa recommandation en %2. Votre message (facultatif ; cette personne le verra) :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="275" />
+        <location filename="../../ui/screens/endorsements.py" line="292" />
         <source>this person</source>
         <translation>cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="276" />
+        <location filename="../../ui/screens/endorsements.py" line="293" />
         <source>Thank</source>
         <translation>Remercier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="297" />
+        <location filename="../../ui/screens/endorsements.py" line="314" />
         <source>This person</source>
         <translation>Cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="299" />
+        <location filename="../../ui/screens/endorsements.py" line="316" />
         <source>%1 has no skills in their portfolio yet, so there is nothing to endorse.</source>
         <translation>%1 n’a pas encore de compétences dans son portfolio : rien à recommander pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="323" />
+        <location filename="../../ui/screens/endorsements.py" line="340" />
         <source>Endorsements given</source>
         <translation>Recommandations données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="328" />
+        <location filename="../../ui/screens/endorsements.py" line="345" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="353" />
+        <location filename="../../ui/screens/endorsements.py" line="370" />
         <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
         <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="354" />
+        <location filename="../../ui/screens/endorsements.py" line="371" />
         <source>Revoke endorsement</source>
         <translation>Retirer la recommandation</translation>
     </message>
@@ -2172,44 +2178,44 @@
 <context>
     <name>GivenModel</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="54" />
+        <location filename="../../ui/screens/endorsements.py" line="56" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="54" />
+        <location filename="../../ui/screens/endorsements.py" line="56" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="54" />
+        <location filename="../../ui/screens/endorsements.py" line="56" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="54" />
+        <location filename="../../ui/screens/endorsements.py" line="56" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="54" />
+        <location filename="../../ui/screens/endorsements.py" line="56" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="55" />
+        <location filename="../../ui/screens/endorsements.py" line="57" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="55" />
+        <location filename="../../ui/screens/endorsements.py" line="57" />
         <source>Thanks</source>
         <translation>Remerciements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="66" />
+        <location filename="../../ui/screens/endorsements.py" line="68" />
         <source>Thanked on %1</source>
-        <translation>Remercié le %1</translation>
+        <translation>Remerciée le %1</translation>
     </message>
 </context>
 <context>
@@ -4585,14 +4591,6 @@
         <location filename="../../ui/screens/teams.py" line="290" />
         <source>Team id copied: %1</source>
         <translation>Identifiant d’équipe copié : %1</translation>
-    </message>
-</context>
-<context>
-    <name>screen</name>
-    <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="412" />
-        <source>%n new endorsement(s) since you last looked</source>
-        <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite</numerusform></translation>
     </message>
 </context>
 </TS>

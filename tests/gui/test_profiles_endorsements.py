@@ -8,15 +8,18 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 
 from skiller_desktop.services import Services
-from ui.screens.endorsements import COMMENT, DATE, LEVEL, NAME, NEW_ROLE, SHOWN, THANKED
+from ui.screens.endorsements import COMMENT, DATE, LEVEL, NAME, NEW_ROLE, STATUS, UNSEEN_ROLE
 
 WORDS = {
-    "en": {"level": "●●●●○ advanced", "new": "1 new", "thanked": "Thanked", "given_thanks": "Thanked on",
+    "en": {"level": "●●●●○ advanced", "new": "1 new", "thanked": "Shown · Thanked", "given_thanks": "Thanked on",
            "legend": "Levels: 1 beginner · 2 elementary · 3 intermediate · 4 advanced · 5 expert",
-           "nothing": "has no skills in their portfolio yet", "sidebar": "Endorsements"},
-    "fr": {"level": "●●●●○ avancé", "new": "1 nouvelle", "thanked": "Remercié", "given_thanks": "Remercié le",
+           "nothing": "has no skills in their portfolio yet", "sidebar": "Endorsements",
+           "sidebar_new": "1 new endorsement since you last looked"},
+    "fr": {"level": "●●●●○ avancé", "new": "1 nouvelle", "thanked": "Affichée · Remerciée",
+           "given_thanks": "Remerciée le",
            "legend": "Niveaux : 1 débutant · 2 élémentaire · 3 intermédiaire · 4 avancé · 5 expert",
-           "nothing": "n’a pas encore de compétences", "sidebar": "Recommandations"},
+           "nothing": "n’a pas encore de compétences", "sidebar": "Recommandations",
+           "sidebar_new": "1 nouvelle recommandation depuis votre dernière visite"},
 }
 
 
@@ -68,7 +71,10 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
     endorsement_id = bob.endorse(me.person_id, "Python", "<b>Great</b> code", level=4)
     swap_through_the_window(me, bob, tmp_path, window, ask)
     entry = window.sidebar.item(2)  # while elsewhere, the sidebar says something new came
-    qtbot.waitUntil(lambda: entry.text() == words["sidebar"] + " (1)")
+    qtbot.waitUntil(lambda: entry.data(UNSEEN_ROLE) == 1)
+    assert entry.text() == words["sidebar"]  # the label unchanged (it fills the sidebar in French) …
+    assert entry.data(Qt.ItemDataRole.AccessibleTextRole) == f"{words['sidebar']}, {words['sidebar_new']}"
+    assert words["sidebar_new"] in entry.toolTip()  # … the count in a badge, its tooltip and its accessible text
 
     screen = endorsements(qtbot, window)
     [row] = received_rows(screen)
@@ -84,7 +90,8 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
     assert screen.new_label.isVisible()
     assert words["legend"] in [w.text() for w in screen.findChildren(type(screen.new_label))]
     qtbot.waitUntil(lambda: me.queries.unseen_endorsements(me.person_id) == set())  # looked at now
-    qtbot.waitUntil(lambda: entry.text() == words["sidebar"])
+    qtbot.waitUntil(lambda: entry.data(UNSEEN_ROLE) == 0)
+    assert words["sidebar_new"] not in entry.toolTip()
 
     window.show_screen(0)  # leave and come back: no longer new
     endorsements(qtbot, window)
@@ -98,7 +105,7 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
     ask.texts.append("Merci Bob !")
     qtbot.mouseClick(screen.thank_button, Qt.MouseButton.LeftButton)
     [row] = received_rows(screen)
-    assert row.text(THANKED) == words["thanked"] and row.text(SHOWN)
+    assert row.text(STATUS) == words["thanked"]  # shown on my profile, and thanked
     screen.select_received(endorsement_id)
     assert not screen.thank_button.isEnabled()
     with pytest.raises(Exception, match="already thanked"):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,8 +35,9 @@ from .base import Screen
 ENDORSEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 NEW_ROLE = Qt.ItemDataRole.UserRole + 3  # True on an endorsement received since the user last looked
 SOURCES = {"linkedin": "LinkedIn", "jsonresume": "JSON Resume"}
-# Columns of the received tree.
-NAME, DATE, LEVEL, COMMENT, SHOWN, THANKED = range(6)
+# Columns of the received tree: short ones first, the level observed beside the comment, which takes the rest.
+NAME, DATE, STATUS, LEVEL, COMMENT = range(5)
+NAME_WIDTH = 260  # skill names run to 160 characters: past this, elided with the whole name in a tooltip
 
 
 def observed(level: int) -> str:
@@ -110,13 +112,16 @@ class EndorsementsScreen(Screen):
         page = QWidget(self)
         self.received = QTreeWidget(page)
         self.received.setAccessibleName(self.tr("Endorsements received"))
-        self.received.setHeaderLabels([self.tr("Skill / endorsed by"), self.tr("Date"), self.tr("Level observed"),
-                                       self.tr("Comment"), self.tr("Shown on my profile"), self.tr("Thanks")])
+        labels = {NAME: self.tr("Skill / endorsed by"), DATE: self.tr("Date"), STATUS: self.tr("Status"),
+                  LEVEL: self.tr("Level observed"), COMMENT: self.tr("Comment")}
+        self.received.setHeaderLabels([labels[column] for column in range(len(labels))])
         header = self.received.header()
-        header.setStretchLastSection(False)
-        for column in (NAME, DATE, LEVEL, SHOWN, THANKED):
+        header.setStretchLastSection(True)  # the comment
+        header.setMinimumSectionSize(60)
+        for column, label in labels.items():
+            self.received.headerItem().setToolTip(column, tooltip(label))
+        for column in (DATE, STATUS, LEVEL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Stretch)
         self.received.currentItemChanged.connect(self._update_buttons)
         self.received.itemActivated.connect(lambda *_: self.thank())
         self.hide_button = QPushButton(self.tr("&Hide from my profile"), page)
@@ -207,9 +212,13 @@ class EndorsementsScreen(Screen):
                 self.received.setCurrentItem(item)
         for skill, group in groups.items():
             group.setText(0, f"{skill} ({group.childCount()})")
+            group.setToolTip(0, tooltip(skill))
             if fresh.get(skill):
-                group.setToolTip(0, tooltip(self.tr("%n new since you last looked", "", fresh[skill])))
+                group.setToolTip(0, tooltip(skill + "\n" + self.tr("%n new since you last looked", "", fresh[skill])))
         self.received.expandAll()
+        header = self.received.header()
+        wanted = max(self.received.sizeHintForColumn(NAME), header.sectionSizeHint(NAME))
+        header.resizeSection(NAME, min(wanted, NAME_WIDTH))
         self.received_empty.setVisible(not rows)
         total_new = sum(fresh.values())
         self.new_label.setText(self.tr("%n new endorsement(s) since you last looked, in bold.", "", total_new))
@@ -232,9 +241,12 @@ class EndorsementsScreen(Screen):
 
     def _received_item(self, group: QTreeWidgetItem, e: Endorsement) -> QTreeWidgetItem:
         thanks = self.thanked.get(e.endorsement_id + " " + e.endorser_id)
-        thanked = self.tr("Thanked") if thanks is not None else ""
-        item = QTreeWidgetItem(group, [e.endorser_name, local_date(e.date), observed(e.level), e.comment,
-                                       self.tr("Hidden") if e.hidden else self.tr("Shown"), thanked])
+        status = self.tr("Hidden") if e.hidden else self.tr("Shown")  # on my profile
+        if thanks is not None:
+            status += " · " + self.tr("Thanked")
+        cells = {NAME: e.endorser_name, DATE: local_date(e.date), STATUS: status, LEVEL: observed(e.level),
+                 COMMENT: e.comment}
+        item = QTreeWidgetItem(group, [cells[column] for column in range(len(cells))])
         item.setData(0, ENDORSEMENT_ROLE, e)
         new = (e.endorser_id, e.endorsement_id) in self.new_marks
         item.setData(0, NEW_ROLE, new)
@@ -243,7 +255,9 @@ class EndorsementsScreen(Screen):
                 font = item.font(column)
                 font.setBold(True)
                 item.setFont(column, font)
-            item.setToolTip(NAME, tooltip(self.tr("New since you last looked")))
+            item.setToolTip(NAME, tooltip(e.endorser_name + "\n" + self.tr("New since you last looked")))
+        else:
+            item.setToolTip(NAME, tooltip(e.endorser_name))
         item.setToolTip(DATE, tooltip(local_date(e.date, long=True)))
         if e.level:
             item.setToolTip(LEVEL, tooltip(level_words(e.level)))
@@ -251,7 +265,10 @@ class EndorsementsScreen(Screen):
             item.setToolTip(COMMENT, tooltip(e.comment))
         if thanks is not None:
             said = self.tr("Thanked on %1").replace("%1", local_date(thanks.date, long=True))
-            item.setToolTip(THANKED, tooltip(f"{said}: “{thanks.message}”" if thanks.message else said))
+            item.setToolTip(STATUS, tooltip(f"{said}: “{thanks.message}”" if thanks.message else said))
+        else:
+            item.setToolTip(STATUS, tooltip(self.tr("Hidden from my profile") if e.hidden
+                                            else self.tr("Shown on my profile")))
         return item
 
     def selected_received(self) -> Endorsement | None:
@@ -380,6 +397,9 @@ class EndorsementsScreen(Screen):
         self.ops.read(lambda: len(q.unseen_endorsements(me)),
                       lambda n, error: emit(self.unseen_counted, n) if error is None else None)
 
+    def unseen_words(self, count: int) -> str:
+        return self.tr("%n new endorsement(s) since you last looked", "", count)
+
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self.new_marks = set()  # what was new this visit was seen; the next visit marks only newer ones
@@ -404,12 +424,42 @@ class EndorsementsScreen(Screen):
 
 
 def show_unseen_in(item: QListWidgetItem, screen: EndorsementsScreen) -> None:
-    """The sidebar's Endorsements entry says how many are new: "Endorsements (2)", until they are looked at."""
-    label, tip = item.text(), item.toolTip()
+    """The sidebar's Endorsements entry shows how many are new, as a badge on its icon (the French label
+    already fills the sidebar), in its tooltip and its accessible text, until they are looked at."""
+    label, tip, plain_icon = item.text(), item.toolTip(), item.icon()
+    size = item.listWidget().iconSize() if item.listWidget() is not None else QSize(20, 20)
 
     def said(count: int) -> None:
-        item.setText(f"{label} ({count})" if count else label)
-        item.setToolTip(screen.tr("%n new endorsement(s) since you last looked", "", count) if count else tip)
+        words = screen.unseen_words(count)
+        item.setIcon(badged(plain_icon, size, count) if count else plain_icon)
+        item.setToolTip(tooltip(f"{label}: {words}") if count else tip)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}, {words}" if count else label)
+        item.setData(UNSEEN_ROLE, count)
 
     screen.unseen_counted.connect(said)
     screen.count_unseen()
+
+
+UNSEEN_ROLE = Qt.ItemDataRole.UserRole + 4  # on the sidebar entry: how many endorsements are new
+
+
+def badged(icon: QIcon, size: QSize, count: int) -> QIcon:
+    """The icon with a round badge holding `count` ("9+" past nine) in its top right corner."""
+    ratio = 2.0  # drawn at twice the size: crisp on high-density screens too
+    pixmap = icon.pixmap(size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    diameter = size.width() * 0.62
+    circle = QRectF(size.width() - diameter, 0, diameter, diameter)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#c0392b"))
+    painter.drawEllipse(circle)
+    font = QFont(painter.font())
+    font.setPixelSize(max(7, int(diameter * 0.62)))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, str(count) if count < 10 else "9+")
+    painter.end()
+    return QIcon(pixmap)
