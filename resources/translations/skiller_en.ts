@@ -73,25 +73,25 @@
 <context>
     <name>EndorsementsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="217" />
+        <location filename="../../ui/screens/endorsements.py" line="221" />
         <source>%n new since you last looked</source>
         <translation>
             <numerusform>%n new since you last looked</numerusform><numerusform>%n new since you last looked</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="224" />
+        <location filename="../../ui/screens/endorsements.py" line="228" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation>
             <numerusform>%n new endorsement since you last looked, in bold.</numerusform><numerusform>%n new endorsements since you last looked, in bold.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="226" />
+        <location filename="../../ui/screens/endorsements.py" line="230" />
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="401" />
+        <location filename="../../ui/screens/endorsements.py" line="411" />
         <source>%n new endorsement(s) since you last looked</source>
         <translation>
             <numerusform>%n new endorsement since you last looked</numerusform><numerusform>%n new endorsements since you last looked</numerusform></translation>

@@ -1489,220 +1489,225 @@
 <context>
     <name>EndorsementsScreen</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="98" />
+        <location filename="../../ui/screens/endorsements.py" line="102" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="101" />
-        <location filename="../../ui/screens/endorsements.py" line="226" />
+        <location filename="../../ui/screens/endorsements.py" line="105" />
+        <location filename="../../ui/screens/endorsements.py" line="230" />
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="102" />
+        <location filename="../../ui/screens/endorsements.py" line="106" />
         <source>Given</source>
         <translation>Accordées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="114" />
+        <location filename="../../ui/screens/endorsements.py" line="118" />
         <source>Endorsements received</source>
         <translation>Recommandations reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="115" />
+        <location filename="../../ui/screens/endorsements.py" line="119" />
         <source>Skill / endorsed by</source>
         <translation>Compétence / recommandée par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="115" />
-        <location filename="../../ui/screens/endorsements.py" line="170" />
+        <location filename="../../ui/screens/endorsements.py" line="119" />
+        <location filename="../../ui/screens/endorsements.py" line="174" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="116" />
+        <location filename="../../ui/screens/endorsements.py" line="120" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="116" />
+        <location filename="../../ui/screens/endorsements.py" line="120" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="127" />
+        <location filename="../../ui/screens/endorsements.py" line="131" />
         <source>&amp;Hide from my profile</source>
         <translation>&amp;Masquer de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="129" />
+        <location filename="../../ui/screens/endorsements.py" line="133" />
         <source>&amp;Show on my profile</source>
         <translation>&amp;Afficher sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="131" />
+        <location filename="../../ui/screens/endorsements.py" line="135" />
         <source>&amp;Thank…</source>
         <translation>&amp;Remercier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="132" />
+        <location filename="../../ui/screens/endorsements.py" line="136" />
         <source>Send a signed thank-you the endorser sees on their side</source>
         <translation>Envoyer un remerciement signé, que l’auteur de la recommandation verra de son côté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="134" />
+        <location filename="../../ui/screens/endorsements.py" line="138" />
         <source>Endorse &amp;back…</source>
         <translation>Recommander en &amp;retour…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="135" />
+        <location filename="../../ui/screens/endorsements.py" line="139" />
         <source>Endorse one of this person’s skills in return</source>
         <translation>Recommander à votre tour une compétence de cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="137" />
+        <location filename="../../ui/screens/endorsements.py" line="141" />
         <source>Nobody has endorsed your skills yet. Endorsements arrive when you sync with people who know your work.</source>
         <translation>Personne n’a encore recommandé vos compétences. Les recommandations arrivent quand vous synchronisez avec des personnes qui connaissent votre travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="160" />
+        <location filename="../../ui/screens/endorsements.py" line="164" />
         <source>Copied from elsewhere (unverified)</source>
         <translation>Copiées d’ailleurs (non vérifiées)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="162" />
+        <location filename="../../ui/screens/endorsements.py" line="166" />
         <source>Imported from LinkedIn. Nobody signed them, so Skiller cannot prove who gave them: they are not counted and others do not see them as endorsements.</source>
         <translation>Importées de LinkedIn. Personne ne les a signées, Skiller ne peut donc pas prouver qui les a données : elles ne sont pas comptées et les autres ne les voient pas comme des recommandations.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="168" />
+        <location filename="../../ui/screens/endorsements.py" line="172" />
         <source>Unverified endorsements</source>
         <translation>Recommandations non vérifiées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="170" />
+        <location filename="../../ui/screens/endorsements.py" line="174" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="170" />
+        <location filename="../../ui/screens/endorsements.py" line="174" />
         <source>Endorsed by</source>
         <translation>Recommandé par</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="356" />
+        <source>You have not endorsed anyone yet. Find someone whose work you know on People, then Endorse.</source>
+        <translation>Vous n’avez encore recommandé personne. Cherchez dans Personnes quelqu’un dont vous connaissez le travail, puis Recommander.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="401" />
+        <location filename="../../ui/screens/endorsements.py" line="411" />
         <source>%n new endorsement(s) since you last looked</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="115" />
-        <location filename="../../ui/screens/endorsements.py" line="170" />
+        <location filename="../../ui/screens/endorsements.py" line="119" />
+        <location filename="../../ui/screens/endorsements.py" line="174" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="188" />
+        <location filename="../../ui/screens/endorsements.py" line="192" />
         <source>Unverified</source>
         <translation>Non vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="191" />
+        <location filename="../../ui/screens/endorsements.py" line="195" />
         <source>Copied from %1; not signed, not counted</source>
         <translation>Copiée de %1 ; non signée, non comptée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="217" />
+        <location filename="../../ui/screens/endorsements.py" line="221" />
         <source>%n new since you last looked</source>
         <translation><numerusform>%n nouvelle depuis votre dernière visite</numerusform><numerusform>%n nouvelles depuis votre dernière visite</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="224" />
+        <location filename="../../ui/screens/endorsements.py" line="228" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite, en gras.</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite, en gras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="226" />
+        <location filename="../../ui/screens/endorsements.py" line="230" />
         <source>%n new</source>
         <translation><numerusform>%n nouvelle</numerusform><numerusform>%n nouvelles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="246" />
+        <location filename="../../ui/screens/endorsements.py" line="250" />
         <source>Thanked</source>
         <translation>Remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="244" />
+        <location filename="../../ui/screens/endorsements.py" line="248" />
         <source>Hidden</source>
         <translation>Masquée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="244" />
+        <location filename="../../ui/screens/endorsements.py" line="248" />
         <source>Shown</source>
         <translation>Affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="258" />
+        <location filename="../../ui/screens/endorsements.py" line="262" />
         <source>New since you last looked</source>
         <translation>Nouvelle depuis votre dernière visite</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="267" />
+        <location filename="../../ui/screens/endorsements.py" line="271" />
         <source>Thanked on %1</source>
         <translation>Remerciée le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="270" />
+        <location filename="../../ui/screens/endorsements.py" line="274" />
         <source>Hidden from my profile</source>
         <translation>Masquée de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="271" />
+        <location filename="../../ui/screens/endorsements.py" line="275" />
         <source>Shown on my profile</source>
         <translation>Affichée sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="291" />
+        <location filename="../../ui/screens/endorsements.py" line="295" />
         <source>Thank %1 for endorsing %2. Your message (optional; they see it):</source>
         <translation>Remercier %1 pour sa recommandation en %2. Votre message (facultatif ; cette personne le verra) :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="292" />
+        <location filename="../../ui/screens/endorsements.py" line="296" />
         <source>this person</source>
         <translation>cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="293" />
+        <location filename="../../ui/screens/endorsements.py" line="297" />
         <source>Thank</source>
         <translation>Remercier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="314" />
+        <location filename="../../ui/screens/endorsements.py" line="318" />
         <source>This person</source>
         <translation>Cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="316" />
+        <location filename="../../ui/screens/endorsements.py" line="320" />
         <source>%1 has no skills in their portfolio yet, so there is nothing to endorse.</source>
         <translation>%1 n’a pas encore de compétences dans son portfolio : rien à recommander pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="340" />
+        <location filename="../../ui/screens/endorsements.py" line="344" />
         <source>Endorsements given</source>
         <translation>Recommandations données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="345" />
+        <location filename="../../ui/screens/endorsements.py" line="349" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="370" />
+        <location filename="../../ui/screens/endorsements.py" line="380" />
         <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
         <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="371" />
+        <location filename="../../ui/screens/endorsements.py" line="381" />
         <source>Revoke endorsement</source>
         <translation>Retirer la recommandation</translation>
     </message>
@@ -2178,42 +2183,42 @@
 <context>
     <name>GivenModel</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="56" />
+        <location filename="../../ui/screens/endorsements.py" line="60" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="56" />
+        <location filename="../../ui/screens/endorsements.py" line="60" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="56" />
+        <location filename="../../ui/screens/endorsements.py" line="60" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="56" />
+        <location filename="../../ui/screens/endorsements.py" line="61" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="56" />
+        <location filename="../../ui/screens/endorsements.py" line="60" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="57" />
+        <location filename="../../ui/screens/endorsements.py" line="60" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="57" />
+        <location filename="../../ui/screens/endorsements.py" line="61" />
         <source>Thanks</source>
         <translation>Remerciements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="68" />
+        <location filename="../../ui/screens/endorsements.py" line="72" />
         <source>Thanked on %1</source>
         <translation>Remerciée le %1</translation>
     </message>

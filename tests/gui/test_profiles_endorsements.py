@@ -137,7 +137,7 @@ def test_the_endorser_sees_thanks_in_the_given_tab(qtbot, window, ask, tmp_path,
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     thanks = model.index(0, 6).data()
     assert thanks.startswith(WORDS[language]["given_thanks"]) and thanks.endswith("“Thank you!”")
-    assert model.index(0, 5).data().startswith("●●●●●")
+    assert model.index(0, 4).data().startswith("●●●●●") and model.index(0, 5).data() == "Clean work"
     carol.close()
 
 

@@ -3,7 +3,7 @@ and given (each can be revoked; the thanks they earned shown beside them)."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import ClassVar, cast
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter
@@ -52,14 +52,18 @@ class GivenModel(GivenEndorsementsModel):
         super().__init__(ops, parent)
         self.thanks: dict[tuple[str, str], Thanks] = {}
 
+    # Person, Skill, Date, Status, Level observed, Comment (takes the spare width), Thanks; the base model's
+    # cells by their index there.
+    BASE: ClassVar[dict[int, int]] = {0: 0, 1: 1, 3: 4, 5: 3}
+
     def header_labels(self) -> list[str]:
-        return [self.tr("Person"), self.tr("Skill"), self.tr("Date"), self.tr("Comment"), self.tr("Status"),
-                self.tr("Level observed"), self.tr("Thanks")]
+        return [self.tr("Person"), self.tr("Skill"), self.tr("Date"), self.tr("Status"), self.tr("Level observed"),
+                self.tr("Comment"), self.tr("Thanks")]
 
     def cell(self, row: Endorsement, column: int) -> str:
         if column == 2:
             return local_date(row.date)
-        if column == 5:
+        if column == 4:
             return observed(row.level)
         if column == 6:
             thanks = self.thanks.get((row.subject_id, row.endorsement_id))
@@ -67,7 +71,7 @@ class GivenModel(GivenEndorsementsModel):
                 return ""
             said = self.tr("Thanked on %1").replace("%1", local_date(thanks.date))
             return f"{said}: “{thanks.message}”" if thanks.message else said
-        return super().cell(row, column)
+        return super().cell(row, self.BASE[column])
 
     def load(self, person_id: str) -> None:
         queries = self.ops.services.queries
@@ -341,7 +345,7 @@ class EndorsementsScreen(Screen):
         self.given.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.given.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.given.verticalHeader().hide()
-        fit_columns(self.given, 3, fit=(0, 1, 2, 4, 5, 6))
+        fit_columns(self.given, 5, fit=(0, 1, 2, 3, 4), widths={6: 200})  # a long thanks: elided, whole in its tooltip
         self.revoke_button = QPushButton(self.tr("&Revoke…"), page)
         self.revoke_button.clicked.connect(self.revoke)
         self.given_model.modelReset.connect(self._update_buttons)
@@ -349,8 +353,14 @@ class EndorsementsScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addWidget(self.revoke_button)
         buttons.addStretch(1)
+        self.given_empty = QLabel(self.tr("You have not endorsed anyone yet. Find someone whose work you know "
+                                          "on People, then Endorse."), page)
+        self.given_empty.setWordWrap(True)
+        self.given_empty.setObjectName("muted")
+        self.given_model.modelReset.connect(lambda: self.given_empty.setVisible(self.given_model.rowCount() == 0))
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
+        layout.addWidget(self.given_empty)
         layout.addWidget(self.given, 1)
         return page
 
