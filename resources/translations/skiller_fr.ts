@@ -1553,7 +1553,7 @@
     <message>
         <location filename="../../ui/screens/endorsements.py" line="138" />
         <source>Endorse &amp;back…</source>
-        <translation>Recommander en &amp;retour…</translation>
+        <translation>Recommander en re&amp;tour…</translation>
     </message>
     <message>
         <location filename="../../ui/screens/endorsements.py" line="139" />
