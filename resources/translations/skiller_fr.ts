@@ -1546,11 +1546,6 @@
         <translation>&amp;Remercier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="136" />
-        <source>Send a signed thank-you the endorser sees on their side</source>
-        <translation>Envoyer un remerciement signé, que l’auteur de la recommandation verra de son côté</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/endorsements.py" line="138" />
         <source>Endorse &amp;back…</source>
         <translation>Recommander en re&amp;tour…</translation>
@@ -1640,6 +1635,11 @@
         <location filename="../../ui/screens/endorsements.py" line="248" />
         <source>Hidden</source>
         <translation>Masquée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="136" />
+        <source>Send a signed thank-you the endorser sees on their side (Enter)</source>
+        <translation>Envoyer un remerciement signé, que l’auteur de la recommandation verra de son côté (Entrée)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/endorsements.py" line="248" />

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 
 from skiller_desktop.services import Services
+from tests.gui.conftest import activate
 from ui.screens.endorsements import COMMENT, DATE, LEVEL, NAME, NEW_ROLE, STATUS, UNSEEN_ROLE
 
 WORDS = {
@@ -103,7 +104,9 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
     screen.select_received(endorsement_id)
     assert screen.thank_button.isEnabled()
     ask.texts.append("Merci Bob !")
-    qtbot.mouseClick(screen.thank_button, Qt.MouseButton.LeftButton)
+    activate(qtbot, window)
+    screen.received.setFocus()
+    qtbot.keyClick(screen.received, Qt.Key.Key_Return)  # Enter on an endorsement thanks its endorser
     [row] = received_rows(screen)
     assert row.text(STATUS) == words["thanked"]  # shown on my profile, and thanked
     screen.select_received(endorsement_id)

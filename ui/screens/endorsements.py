@@ -133,7 +133,7 @@ class EndorsementsScreen(Screen):
         self.show_button = QPushButton(self.tr("&Show on my profile"), page)
         self.show_button.clicked.connect(lambda: self.set_hidden(False))
         self.thank_button = QPushButton(self.tr("&Thank…"), page)
-        self.thank_button.setToolTip(self.tr("Send a signed thank-you the endorser sees on their side"))
+        self.thank_button.setToolTip(self.tr("Send a signed thank-you the endorser sees on their side (Enter)"))
         self.thank_button.clicked.connect(self.thank)
         self.endorse_back_button = QPushButton(self.tr("Endorse &back…"), page)
         self.endorse_back_button.setToolTip(self.tr("Endorse one of this person’s skills in return"))
