@@ -412,6 +412,8 @@ class EndorsementsScreen(Screen):
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
+        if event.spontaneous():  # the window minimised: the same visit goes on when it comes back
+            return
         self.new_marks = set()  # what was new this visit was seen; the next visit marks only newer ones
         self._stale = True
 
