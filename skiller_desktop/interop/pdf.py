@@ -72,6 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "availability.busy": "Busy",
         "portfolio": "Skiller portfolio",
         "observed": "observed level",
+        "level_names": "beginner elementary intermediate advanced expert",
         "more_quotes": "more endorsements in Skiller",
         "positions": "Experience",
         "present": "present",
@@ -109,6 +110,7 @@ LABELS: dict[str, dict[str, str]] = {
         "availability.busy": "Occupé·e",
         "portfolio": "Portfolio Skiller",
         "observed": "niveau constaté",
+        "level_names": "débutant élémentaire intermédiaire avancé expert",
         "more_quotes": "autres recommandations dans Skiller",
         "positions": "Parcours",
         "present": "aujourd’hui",
@@ -404,7 +406,7 @@ def _quotes(pdf: _PortfolioPDF, endorsements: list[dict[str, Any]]) -> None:
         who = [pdf.take(_text(e, "endorser"), MAX_LINE)[0] or "—", local_date(pdf.labels, e.get("date"))]
         level = _count(e.get("level"), high=5)
         if level:
-            who.append(f"{pdf.labels['observed']} {level}/5")
+            who.append(f"{pdf.labels['observed']} {level}/5 ({level_name(pdf.labels, level)})")
         pdf.indented(indent + 3.5, "— " + "  ·  ".join(w for w in who if w), 8.5, MUTED, height=4.5)
     _more_note(pdf, len(quoted) - min(len(quoted), MAX_QUOTES), "more_quotes", indent)
 
@@ -456,7 +458,7 @@ def _verification(pdf: _PortfolioPDF, view: dict[str, Any]) -> None:
 def _skill_title_row(pdf: _PortfolioPDF, skill: dict[str, Any]) -> None:
     """Skill name on the left, level dots and "Level n/5" on the right."""
     level = _count(skill.get("level"), high=5)
-    label = f"{pdf.labels['level']} {level}/5"
+    label = f"{pdf.labels['level']} {level}/5" + (f" · {level_name(pdf.labels, level)}" if level else "")
     pdf.set_font(FONT_FAMILY, size=9)
     label_width = pdf.get_string_width(label) + 1
     dots_x = pdf.w - pdf.r_margin - label_width - 21
@@ -472,6 +474,12 @@ def _skill_title_row(pdf: _PortfolioPDF, skill: dict[str, Any]) -> None:
     pdf.set_text_color(*MUTED)
     pdf.cell(label_width, 5, label, align="R")
     pdf.set_xy(pdf.l_margin, max(bottom, top + 6.5))
+
+
+def level_name(labels: dict[str, str], level: int) -> str:
+    """1 beginner … 5 expert, in the PDF's language: the dots say a number, the name says what it means."""
+    names = labels["level_names"].split()
+    return names[level - 1] if 1 <= level <= len(names) else ""
 
 
 def _level_dots(pdf: _PortfolioPDF, x: float, y_center: float, level: int) -> None:
