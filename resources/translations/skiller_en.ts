@@ -73,25 +73,25 @@
 <context>
     <name>EndorsementsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="221" />
+        <location filename="../../ui/screens/endorsements.py" line="222" />
         <source>%n new since you last looked</source>
         <translation>
             <numerusform>%n new since you last looked</numerusform><numerusform>%n new since you last looked</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="228" />
+        <location filename="../../ui/screens/endorsements.py" line="229" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation>
             <numerusform>%n new endorsement since you last looked, in bold.</numerusform><numerusform>%n new endorsements since you last looked, in bold.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="230" />
+        <location filename="../../ui/screens/endorsements.py" line="231" />
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="411" />
+        <location filename="../../ui/screens/endorsements.py" line="418" />
         <source>%n new endorsement(s) since you last looked</source>
         <translation>
             <numerusform>%n new endorsement since you last looked</numerusform><numerusform>%n new endorsements since you last looked</numerusform></translation>

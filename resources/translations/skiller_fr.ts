@@ -1489,225 +1489,230 @@
 <context>
     <name>EndorsementsScreen</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="102" />
+        <location filename="../../ui/screens/endorsements.py" line="103" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="105" />
-        <location filename="../../ui/screens/endorsements.py" line="230" />
+        <location filename="../../ui/screens/endorsements.py" line="106" />
+        <location filename="../../ui/screens/endorsements.py" line="231" />
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="106" />
+        <location filename="../../ui/screens/endorsements.py" line="107" />
         <source>Given</source>
         <translation>Accordées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="118" />
+        <location filename="../../ui/screens/endorsements.py" line="119" />
         <source>Endorsements received</source>
         <translation>Recommandations reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="119" />
+        <location filename="../../ui/screens/endorsements.py" line="120" />
         <source>Skill / endorsed by</source>
         <translation>Compétence / recommandée par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="119" />
-        <location filename="../../ui/screens/endorsements.py" line="174" />
+        <location filename="../../ui/screens/endorsements.py" line="120" />
+        <location filename="../../ui/screens/endorsements.py" line="175" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="120" />
+        <location filename="../../ui/screens/endorsements.py" line="121" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="120" />
+        <location filename="../../ui/screens/endorsements.py" line="121" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="131" />
+        <location filename="../../ui/screens/endorsements.py" line="132" />
         <source>&amp;Hide from my profile</source>
         <translation>&amp;Masquer de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="133" />
+        <location filename="../../ui/screens/endorsements.py" line="134" />
         <source>&amp;Show on my profile</source>
         <translation>&amp;Afficher sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="135" />
+        <location filename="../../ui/screens/endorsements.py" line="136" />
         <source>&amp;Thank…</source>
         <translation>&amp;Remercier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="138" />
+        <location filename="../../ui/screens/endorsements.py" line="139" />
         <source>Endorse &amp;back…</source>
         <translation>Recommander en re&amp;tour…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="139" />
+        <location filename="../../ui/screens/endorsements.py" line="140" />
         <source>Endorse one of this person’s skills in return</source>
         <translation>Recommander à votre tour une compétence de cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="141" />
+        <location filename="../../ui/screens/endorsements.py" line="142" />
         <source>Nobody has endorsed your skills yet. Endorsements arrive when you sync with people who know your work.</source>
         <translation>Personne n’a encore recommandé vos compétences. Les recommandations arrivent quand vous synchronisez avec des personnes qui connaissent votre travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="164" />
+        <location filename="../../ui/screens/endorsements.py" line="165" />
         <source>Copied from elsewhere (unverified)</source>
         <translation>Copiées d’ailleurs (non vérifiées)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="166" />
+        <location filename="../../ui/screens/endorsements.py" line="167" />
         <source>Imported from LinkedIn. Nobody signed them, so Skiller cannot prove who gave them: they are not counted and others do not see them as endorsements.</source>
         <translation>Importées de LinkedIn. Personne ne les a signées, Skiller ne peut donc pas prouver qui les a données : elles ne sont pas comptées et les autres ne les voient pas comme des recommandations.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="172" />
+        <location filename="../../ui/screens/endorsements.py" line="173" />
         <source>Unverified endorsements</source>
         <translation>Recommandations non vérifiées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="174" />
+        <location filename="../../ui/screens/endorsements.py" line="175" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="174" />
+        <location filename="../../ui/screens/endorsements.py" line="175" />
         <source>Endorsed by</source>
         <translation>Recommandé par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="356" />
+        <location filename="../../ui/screens/endorsements.py" line="327" />
+        <source>You already endorse every skill %1 lists.</source>
+        <translation>Vous recommandez déjà toutes les compétences que %1 indique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/endorsements.py" line="363" />
         <source>You have not endorsed anyone yet. Find someone whose work you know on People, then Endorse.</source>
         <translation>Vous n’avez encore recommandé personne. Cherchez dans Personnes quelqu’un dont vous connaissez le travail, puis Recommander.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="411" />
+        <location filename="../../ui/screens/endorsements.py" line="418" />
         <source>%n new endorsement(s) since you last looked</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="119" />
-        <location filename="../../ui/screens/endorsements.py" line="174" />
+        <location filename="../../ui/screens/endorsements.py" line="120" />
+        <location filename="../../ui/screens/endorsements.py" line="175" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="192" />
+        <location filename="../../ui/screens/endorsements.py" line="193" />
         <source>Unverified</source>
         <translation>Non vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="195" />
+        <location filename="../../ui/screens/endorsements.py" line="196" />
         <source>Copied from %1; not signed, not counted</source>
         <translation>Copiée de %1 ; non signée, non comptée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="221" />
+        <location filename="../../ui/screens/endorsements.py" line="222" />
         <source>%n new since you last looked</source>
         <translation><numerusform>%n nouvelle depuis votre dernière visite</numerusform><numerusform>%n nouvelles depuis votre dernière visite</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="228" />
+        <location filename="../../ui/screens/endorsements.py" line="229" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite, en gras.</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite, en gras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="230" />
+        <location filename="../../ui/screens/endorsements.py" line="231" />
         <source>%n new</source>
         <translation><numerusform>%n nouvelle</numerusform><numerusform>%n nouvelles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="250" />
+        <location filename="../../ui/screens/endorsements.py" line="251" />
         <source>Thanked</source>
         <translation>Remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="248" />
+        <location filename="../../ui/screens/endorsements.py" line="249" />
         <source>Hidden</source>
         <translation>Masquée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="136" />
+        <location filename="../../ui/screens/endorsements.py" line="137" />
         <source>Send a signed thank-you the endorser sees on their side (Enter)</source>
         <translation>Envoyer un remerciement signé, que l’auteur de la recommandation verra de son côté (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="248" />
+        <location filename="../../ui/screens/endorsements.py" line="249" />
         <source>Shown</source>
         <translation>Affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="262" />
+        <location filename="../../ui/screens/endorsements.py" line="263" />
         <source>New since you last looked</source>
         <translation>Nouvelle depuis votre dernière visite</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="271" />
+        <location filename="../../ui/screens/endorsements.py" line="272" />
         <source>Thanked on %1</source>
         <translation>Remerciée le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="274" />
+        <location filename="../../ui/screens/endorsements.py" line="275" />
         <source>Hidden from my profile</source>
         <translation>Masquée de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="275" />
+        <location filename="../../ui/screens/endorsements.py" line="276" />
         <source>Shown on my profile</source>
         <translation>Affichée sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="295" />
+        <location filename="../../ui/screens/endorsements.py" line="296" />
         <source>Thank %1 for endorsing %2. Your message (optional; they see it):</source>
         <translation>Remercier %1 pour sa recommandation en %2. Votre message (facultatif ; cette personne le verra) :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="296" />
+        <location filename="../../ui/screens/endorsements.py" line="297" />
         <source>this person</source>
         <translation>cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="297" />
+        <location filename="../../ui/screens/endorsements.py" line="298" />
         <source>Thank</source>
         <translation>Remercier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="318" />
+        <location filename="../../ui/screens/endorsements.py" line="322" />
         <source>This person</source>
         <translation>Cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="320" />
+        <location filename="../../ui/screens/endorsements.py" line="326" />
         <source>%1 has no skills in their portfolio yet, so there is nothing to endorse.</source>
         <translation>%1 n’a pas encore de compétences dans son portfolio : rien à recommander pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="344" />
+        <location filename="../../ui/screens/endorsements.py" line="351" />
         <source>Endorsements given</source>
         <translation>Recommandations données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="349" />
+        <location filename="../../ui/screens/endorsements.py" line="356" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="380" />
+        <location filename="../../ui/screens/endorsements.py" line="387" />
         <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
         <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="381" />
+        <location filename="../../ui/screens/endorsements.py" line="388" />
         <source>Revoke endorsement</source>
         <translation>Retirer la recommandation</translation>
     </message>
@@ -2183,42 +2188,42 @@
 <context>
     <name>GivenModel</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="60" />
+        <location filename="../../ui/screens/endorsements.py" line="61" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="60" />
+        <location filename="../../ui/screens/endorsements.py" line="61" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="60" />
+        <location filename="../../ui/screens/endorsements.py" line="61" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <location filename="../../ui/screens/endorsements.py" line="62" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="60" />
+        <location filename="../../ui/screens/endorsements.py" line="61" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="60" />
+        <location filename="../../ui/screens/endorsements.py" line="61" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <location filename="../../ui/screens/endorsements.py" line="62" />
         <source>Thanks</source>
         <translation>Remerciements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="72" />
+        <location filename="../../ui/screens/endorsements.py" line="73" />
         <source>Thanked on %1</source>
         <translation>Remerciée le %1</translation>
     </message>

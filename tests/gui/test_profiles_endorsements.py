@@ -15,11 +15,13 @@ WORDS = {
     "en": {"level": "●●●●○ advanced", "new": "1 new", "thanked": "Shown · Thanked", "given_thanks": "Thanked on",
            "legend": "Levels: 1 beginner · 2 elementary · 3 intermediate · 4 advanced · 5 expert",
            "nothing": "has no skills in their portfolio yet", "sidebar": "Endorsements",
+           "every": "You already endorse every skill Dana lists.",
            "sidebar_new": "1 new endorsement since you last looked"},
     "fr": {"level": "●●●●○ avancé", "new": "1 nouvelle", "thanked": "Affichée · Remerciée",
            "given_thanks": "Remerciée le",
            "legend": "Niveaux : 1 débutant · 2 élémentaire · 3 intermédiaire · 4 avancé · 5 expert",
            "nothing": "n’a pas encore de compétences", "sidebar": "Recommandations",
+           "every": "Vous recommandez déjà toutes les compétences que Dana indique.",
            "sidebar_new": "1 nouvelle recommandation depuis votre dernière visite"},
 }
 
@@ -164,6 +166,15 @@ def test_endorse_back_opens_the_endorse_dialog_for_the_endorser(qtbot, window, a
         dialog.endorse_button.click()
     [given] = me.queries.endorsements(endorser_id=me.person_id)
     assert (given.subject_id, given.skill, given.level) == (dana.person_id, "Comptabilité", 5)
+    screen.select_received(endorsement_id)  # again: only what I do not endorse yet is offered
+    qtbot.mouseClick(screen.endorse_back_button, Qt.MouseButton.LeftButton)
+    dialog = screen.endorse_dialog
+    assert [dialog.skill.itemText(i) for i in range(dialog.skill.count())] == ["Fiscalité"]
+    with qtbot.waitSignal(dialog.finished):
+        dialog.endorse_button.click()
+    screen.select_received(endorsement_id)  # and once every skill is endorsed, it says so
+    qtbot.mouseClick(screen.endorse_back_button, Qt.MouseButton.LeftButton)
+    assert screen.error.isVisible() and WORDS[language]["every"] in screen.error.text()
     dana.close()
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skiller_desktop.text import skill_key
 from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement, PersonSummary, Skill, Thanks
 
 from ..forms import error_label, fit_columns
@@ -305,25 +306,31 @@ class EndorsementsScreen(Screen):
         e = self.selected_received()
         if e is None:
             return
-        q = self.ops.services.queries
-        self.ops.read(lambda: (q.person_summary(e.endorser_id), q.skills(e.endorser_id)),
-                      lambda found, error: self._open_endorse(e, found, error))
+        q, me = self.ops.services.queries, self.me
+
+        def read():
+            given = {skill_key(g.skill) for g in q.endorsements(subject_id=e.endorser_id, endorser_id=me)}
+            return q.person_summary(e.endorser_id), q.skills(e.endorser_id), given
+
+        self.ops.read(read, lambda found, error: self._open_endorse(e, found, error))
 
     def _open_endorse(self, e: Endorsement, found, error: BaseException | None) -> None:
         if error is not None:
             self._done(None, error)
             return
-        person, skills = cast("tuple[PersonSummary | None, list[Skill]]", found)
-        if person is None or not skills:
-            name = e.endorser_name or self.tr("This person")
+        person, skills, given = cast("tuple[PersonSummary | None, list[Skill], set[str]]", found)
+        name = e.endorser_name or self.tr("This person")
+        left = [skill for skill in skills if skill.key not in given]  # one endorsement per skill
+        if person is None or not left:
             self._done(None, None)
-            self.error.setText(self.tr("%1 has no skills in their portfolio yet, so there is nothing to endorse.")
-                               .replace("%1", name))
+            words = (self.tr("%1 has no skills in their portfolio yet, so there is nothing to endorse.")
+                     if person is None or not skills else self.tr("You already endorse every skill %1 lists."))
+            self.error.setText(words.replace("%1", name))
             self.error.show()
             return
         from .people import EndorseDialog
 
-        dialog = EndorseDialog(self, person, skills)  # type: ignore[arg-type]  # it needs a Screen's ops only
+        dialog = EndorseDialog(self, person, left)  # type: ignore[arg-type]  # it needs a Screen's ops only
         self.endorse_dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
