@@ -89,6 +89,7 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
                                                 QLocale.FormatType.ShortFormat)
     assert not row.text(DATE).startswith(stored[:4] + "-")  # not the raw ISO date
     assert row.data(0, NEW_ROLE) is True and row.font(NAME).bold()  # new since the last look
+    assert row.data(NAME, Qt.ItemDataRole.AccessibleTextRole).startswith("Bob, ")  # said to screen readers too
     assert words["new"] in screen.tabs.tabText(0)
     assert screen.new_label.isVisible()
     assert words["legend"] in [w.text() for w in screen.findChildren(type(screen.new_label))]

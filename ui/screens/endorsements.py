@@ -242,6 +242,7 @@ class EndorsementsScreen(Screen):
             self.unseen = unseen  # not looked at yet: when the tab shows
             return
         services = self.ops.services
+        # On the worker like every write, but not an edit of a document (no signal, no busy state): `read`.
         self.ops.read(lambda: services.mark_endorsements_seen(unseen), lambda _r, _e: self.count_unseen())
 
     def _received_item(self, group: QTreeWidgetItem, e: Endorsement) -> QTreeWidgetItem:
@@ -261,6 +262,8 @@ class EndorsementsScreen(Screen):
                 font.setBold(True)
                 item.setFont(column, font)
             item.setToolTip(NAME, tooltip(e.endorser_name + "\n" + self.tr("New since you last looked")))
+            item.setData(NAME, Qt.ItemDataRole.AccessibleTextRole,
+                         e.endorser_name + ", " + self.tr("New since you last looked"))  # bold is not read out
         else:
             item.setToolTip(NAME, tooltip(e.endorser_name))
         item.setToolTip(DATE, tooltip(local_date(e.date, long=True)))
