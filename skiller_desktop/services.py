@@ -403,6 +403,16 @@ class Services:
         self.edit(pd.put_entry("thanks", thanks_id, entry), ENDORSEMENTS)
         return thanks_id
 
+    def thank_received(self, endorsement_id: str, message: str = "", endorser_id: str | None = None) -> str:
+        """`thank`, naming the endorsement by its id alone when only one endorser used it (the CLI's way)."""
+        found = [e for e in self.queries.endorsements(subject_id=self.person_id)
+                 if e.endorsement_id == endorsement_id and endorser_id in (None, e.endorser_id)]
+        if len(found) > 1:
+            raise ValidationError(say("endorsement.ambiguous", count=len(found), id=endorsement_id), "endorsement")
+        if not found:
+            raise NotFoundError(say("endorsement.not_received", id=endorsement_id))
+        return self.thank(found[0].endorser_id, endorsement_id, message)
+
     def mark_endorsements_seen(self, seen: Iterable[tuple[str, str]]) -> int:
         """Note (endorser id, endorsement id) pairs as looked at, on this node only; how many were new."""
         rows = list(seen)
