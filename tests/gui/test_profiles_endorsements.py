@@ -231,3 +231,24 @@ def test_a_thanks_out_of_bounds_is_refused_by_the_schema():
         data = {"kind": "person", "thanks": {"t": {**good["thanks"]["t"], **bad}}}
         with pytest.raises(doc_schema.SchemaError, match="thanks"):
             doc_schema.check("did:key:zA", data)
+
+
+def test_the_thank_question_shows_a_hostile_name_as_typed(qtbot, window, ask, tmp_path, monkeypatch):
+    from PySide6.QtGui import QTextDocument
+
+    me = window.ops.services
+    me.add_skill("Python", 3)
+    mallory = node(tmp_path, "<img src='/dev/zero'>Mallory", [])
+    carry(me, mallory, tmp_path, "mine0")
+    endorsement_id = mallory.endorse(me.person_id, "Python")
+    swap_through_the_window(me, mallory, tmp_path, window, ask)
+    screen = endorsements(qtbot, window)
+    screen.select_received(endorsement_id)
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "text", lambda parent, title, label, secret=False: asked.append(label))
+    qtbot.mouseClick(screen.thank_button, Qt.MouseButton.LeftButton)
+    shown = QTextDocument()
+    shown.setHtml(asked[0])  # how the dialog's label (rich text, since it holds a paragraph) draws it
+    assert "<img src='/dev/zero'>Mallory" in shown.toPlainText()
+    assert me.queries.thanks_for(thanker_id=me.person_id) == []  # cancelled: nothing sent
+    mallory.close()

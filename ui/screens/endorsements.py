@@ -29,7 +29,7 @@ from ..forms import error_label, fit_columns
 from ..level_legend import LevelLegend, dots, level_name, level_words, local_date
 from ..messages import describe
 from ..models import GivenEndorsementsModel
-from ..plain import tooltip
+from ..plain import as_html, tooltip
 from ..qtcompat import emit
 from .base import Screen
 
@@ -298,7 +298,7 @@ class EndorsementsScreen(Screen):
             return
         label = self.tr("Thank %1 for endorsing %2. Your message (optional; they see it):") \
             .replace("%1", e.endorser_name or self.tr("this person")).replace("%2", e.skill)
-        message = self.ask.text(self, self.tr("Thank"), label)
+        message = self.ask.text(self, self.tr("Thank"), as_html(label))  # a name is shown as typed, never as HTML
         if message is None:
             return
         services = self.ops.services
