@@ -136,6 +136,7 @@ class SkillDialog(FormDialog):
             kind = combo.currentData() if isinstance(combo, QComboBox) else "link"
             title = (self.evidence.item(row, 1) or QTableWidgetItem()).text().strip()
             url = (self.evidence.item(row, 2) or QTableWidgetItem()).text().strip()
+            url = web_address(url) or url  # "example.org/x" saved as the address it means
             if title or url:
                 items.append({"kind": kind, "title": title, "url": url})
         return items
