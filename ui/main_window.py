@@ -26,7 +26,7 @@ from .messages import describe
 from .operations import Operations
 from .plain import plain, tooltip
 from .resources import icon
-from .screens.endorsements import EndorsementsScreen, show_unseen_in
+from .screens.endorsements import EndorsementsScreen
 from .screens.exchange import ExchangeScreen
 from .screens.people import PeopleScreen
 from .screens.portfolio import PortfolioScreen
@@ -34,6 +34,7 @@ from .screens.profile import ProfileScreen
 from .screens.settings import SettingsScreen
 from .screens.teams import TeamsScreen
 from .sync_panel import StatusBridge, SyncScreen, SyncSource
+from .unseen_badge import show_unseen_in
 
 SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
 

@@ -73,25 +73,25 @@
 <context>
     <name>EndorsementsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="222" />
+        <location filename="../../ui/screens/endorsements.py" line="171" />
         <source>%n new since you last looked</source>
         <translation>
             <numerusform>%n new since you last looked</numerusform><numerusform>%n new since you last looked</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="229" />
+        <location filename="../../ui/screens/endorsements.py" line="178" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation>
             <numerusform>%n new endorsement since you last looked, in bold.</numerusform><numerusform>%n new endorsements since you last looked, in bold.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="231" />
+        <location filename="../../ui/screens/endorsements.py" line="180" />
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="418" />
+        <location filename="../../ui/screens/endorsements.py" line="370" />
         <source>%n new endorsement(s) since you last looked</source>
         <translation>
             <numerusform>%n new endorsement since you last looked</numerusform><numerusform>%n new endorsements since you last looked</numerusform></translation>
@@ -109,7 +109,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>

@@ -1489,230 +1489,231 @@
 <context>
     <name>EndorsementsScreen</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="103" />
+        <location filename="../../ui/screens/endorsements.py" line="52" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="106" />
-        <location filename="../../ui/screens/endorsements.py" line="231" />
+        <location filename="../../ui/screens/endorsements.py" line="55" />
+        <location filename="../../ui/screens/endorsements.py" line="180" />
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="107" />
+        <location filename="../../ui/screens/endorsements.py" line="56" />
         <source>Given</source>
         <translation>Accordées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="119" />
+        <location filename="../../ui/screens/endorsements.py" line="68" />
         <source>Endorsements received</source>
         <translation>Recommandations reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="120" />
+        <location filename="../../ui/screens/endorsements.py" line="69" />
         <source>Skill / endorsed by</source>
         <translation>Compétence / recommandée par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="120" />
-        <location filename="../../ui/screens/endorsements.py" line="175" />
+        <location filename="../../ui/screens/endorsements.py" line="69" />
+        <location filename="../../ui/screens/endorsements.py" line="124" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="121" />
+        <location filename="../../ui/screens/endorsements.py" line="70" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="121" />
+        <location filename="../../ui/screens/endorsements.py" line="70" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="132" />
+        <location filename="../../ui/screens/endorsements.py" line="81" />
         <source>&amp;Hide from my profile</source>
         <translation>&amp;Masquer de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="134" />
+        <location filename="../../ui/screens/endorsements.py" line="83" />
         <source>&amp;Show on my profile</source>
         <translation>&amp;Afficher sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="136" />
+        <location filename="../../ui/screens/endorsements.py" line="85" />
         <source>&amp;Thank…</source>
         <translation>&amp;Remercier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="139" />
+        <location filename="../../ui/screens/endorsements.py" line="88" />
         <source>Endorse &amp;back…</source>
         <translation>Recommander en re&amp;tour…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="140" />
+        <location filename="../../ui/screens/endorsements.py" line="89" />
         <source>Endorse one of this person’s skills in return</source>
         <translation>Recommander à votre tour une compétence de cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="142" />
+        <location filename="../../ui/screens/endorsements.py" line="91" />
         <source>Nobody has endorsed your skills yet. Endorsements arrive when you sync with people who know your work.</source>
         <translation>Personne n’a encore recommandé vos compétences. Les recommandations arrivent quand vous synchronisez avec des personnes qui connaissent votre travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="165" />
+        <location filename="../../ui/screens/endorsements.py" line="114" />
         <source>Copied from elsewhere (unverified)</source>
         <translation>Copiées d’ailleurs (non vérifiées)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="167" />
+        <location filename="../../ui/screens/endorsements.py" line="116" />
         <source>Imported from LinkedIn. Nobody signed them, so Skiller cannot prove who gave them: they are not counted and others do not see them as endorsements.</source>
         <translation>Importées de LinkedIn. Personne ne les a signées, Skiller ne peut donc pas prouver qui les a données : elles ne sont pas comptées et les autres ne les voient pas comme des recommandations.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="173" />
+        <location filename="../../ui/screens/endorsements.py" line="122" />
         <source>Unverified endorsements</source>
         <translation>Recommandations non vérifiées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="175" />
+        <location filename="../../ui/screens/endorsements.py" line="124" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="175" />
+        <location filename="../../ui/screens/endorsements.py" line="124" />
         <source>Endorsed by</source>
         <translation>Recommandé par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="327" />
+        <location filename="../../ui/screens/endorsements.py" line="279" />
         <source>You already endorse every skill %1 lists.</source>
         <translation>Vous recommandez déjà toutes les compétences que %1 indique.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="363" />
+        <location filename="../../ui/screens/endorsements.py" line="315" />
         <source>You have not endorsed anyone yet. Find someone whose work you know on People, then Endorse.</source>
         <translation>Vous n’avez encore recommandé personne. Cherchez dans Personnes quelqu’un dont vous connaissez le travail, puis Recommander.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="418" />
+        <location filename="../../ui/screens/endorsements.py" line="370" />
         <source>%n new endorsement(s) since you last looked</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="120" />
-        <location filename="../../ui/screens/endorsements.py" line="175" />
+        <location filename="../../ui/screens/endorsements.py" line="69" />
+        <location filename="../../ui/screens/endorsements.py" line="124" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="193" />
+        <location filename="../../ui/screens/endorsements.py" line="142" />
         <source>Unverified</source>
         <translation>Non vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="196" />
+        <location filename="../../ui/screens/endorsements.py" line="145" />
         <source>Copied from %1; not signed, not counted</source>
         <translation>Copiée de %1 ; non signée, non comptée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="222" />
+        <location filename="../../ui/screens/endorsements.py" line="171" />
         <source>%n new since you last looked</source>
         <translation><numerusform>%n nouvelle depuis votre dernière visite</numerusform><numerusform>%n nouvelles depuis votre dernière visite</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="229" />
+        <location filename="../../ui/screens/endorsements.py" line="178" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite, en gras.</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite, en gras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="231" />
+        <location filename="../../ui/screens/endorsements.py" line="180" />
         <source>%n new</source>
         <translation><numerusform>%n nouvelle</numerusform><numerusform>%n nouvelles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="251" />
+        <location filename="../../ui/screens/endorsements.py" line="201" />
         <source>Thanked</source>
         <translation>Remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="249" />
+        <location filename="../../ui/screens/endorsements.py" line="199" />
         <source>Hidden</source>
         <translation>Masquée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="137" />
+        <location filename="../../ui/screens/endorsements.py" line="86" />
         <source>Send a signed thank-you the endorser sees on their side (Enter)</source>
         <translation>Envoyer un remerciement signé, que l’auteur de la recommandation verra de son côté (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="249" />
+        <location filename="../../ui/screens/endorsements.py" line="199" />
         <source>Shown</source>
         <translation>Affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="263" />
+        <location filename="../../ui/screens/endorsements.py" line="213" />
+        <location filename="../../ui/screens/endorsements.py" line="215" />
         <source>New since you last looked</source>
         <translation>Nouvelle depuis votre dernière visite</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="272" />
+        <location filename="../../ui/screens/endorsements.py" line="224" />
         <source>Thanked on %1</source>
         <translation>Remerciée le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="275" />
+        <location filename="../../ui/screens/endorsements.py" line="227" />
         <source>Hidden from my profile</source>
         <translation>Masquée de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="276" />
+        <location filename="../../ui/screens/endorsements.py" line="228" />
         <source>Shown on my profile</source>
         <translation>Affichée sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="296" />
+        <location filename="../../ui/screens/endorsements.py" line="248" />
         <source>Thank %1 for endorsing %2. Your message (optional; they see it):</source>
         <translation>Remercier %1 pour sa recommandation en %2. Votre message (facultatif ; cette personne le verra) :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="297" />
+        <location filename="../../ui/screens/endorsements.py" line="249" />
         <source>this person</source>
         <translation>cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="298" />
+        <location filename="../../ui/screens/endorsements.py" line="250" />
         <source>Thank</source>
         <translation>Remercier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="322" />
+        <location filename="../../ui/screens/endorsements.py" line="274" />
         <source>This person</source>
         <translation>Cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="326" />
+        <location filename="../../ui/screens/endorsements.py" line="278" />
         <source>%1 has no skills in their portfolio yet, so there is nothing to endorse.</source>
         <translation>%1 n’a pas encore de compétences dans son portfolio : rien à recommander pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="351" />
+        <location filename="../../ui/screens/endorsements.py" line="303" />
         <source>Endorsements given</source>
         <translation>Recommandations données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="356" />
+        <location filename="../../ui/screens/endorsements.py" line="308" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="387" />
+        <location filename="../../ui/screens/endorsements.py" line="339" />
         <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
         <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="388" />
+        <location filename="../../ui/screens/endorsements.py" line="340" />
         <source>Revoke endorsement</source>
         <translation>Retirer la recommandation</translation>
     </message>
@@ -2188,42 +2189,42 @@
 <context>
     <name>GivenModel</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <location filename="../../ui/endorsement_rows.py" line="31" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <location filename="../../ui/endorsement_rows.py" line="31" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <location filename="../../ui/endorsement_rows.py" line="31" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="62" />
+        <location filename="../../ui/endorsement_rows.py" line="32" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <location filename="../../ui/endorsement_rows.py" line="31" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="61" />
+        <location filename="../../ui/endorsement_rows.py" line="31" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="62" />
+        <location filename="../../ui/endorsement_rows.py" line="32" />
         <source>Thanks</source>
         <translation>Remerciements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="73" />
+        <location filename="../../ui/endorsement_rows.py" line="43" />
         <source>Thanked on %1</source>
         <translation>Remerciée le %1</translation>
     </message>
@@ -2768,252 +2769,252 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Skiller</source>
         <translation>Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Screens</source>
         <translation>Écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Exchange</source>
         <translation>Échanges</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Import profiles…</source>
         <translation>&amp;Importer des profils…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Export my profile…</source>
         <translation>&amp;Exporter mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Import &amp;JSON Resume…</source>
         <translation>Importer un &amp;JSON Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Import &amp;LinkedIn export…</source>
         <translation>Importer un export &amp;LinkedIn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Export as JSON &amp;Resume…</source>
         <translation>Exporter en JSON &amp;Resume…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Export as &amp;PDF…</source>
         <translation>Exporter en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Export &amp;credentials…</source>
         <translation>Exporter les &amp;attestations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Verify a credential…</source>
         <translation>&amp;Vérifier une attestation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Find people</source>
         <translation>&amp;Chercher des personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Post an offer or request…</source>
         <translation>&amp;Publier une offre ou une demande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>New &amp;team…</source>
         <translation>Nouvelle é&amp;quipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Join a team…</source>
         <translation>&amp;Rejoindre une équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>User &amp;guide</source>
         <translation>&amp;Guide d’utilisation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;About Skiller</source>
         <translation>À &amp;propos de Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>LAN: …</source>
         <translation>Réseau local : …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>LAN: hidden</source>
         <translation>Réseau local : masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Not visible on your local network (Settings)</source>
         <translation>Non visible sur votre réseau local (Réglages)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>LAN: visible</source>
         <translation>Réseau local : visible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Local network</source>
         <translation>Réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>▲ %1 of %2 not syncing</source>
         <translation>▲ Synchro en échec : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -3715,52 +3716,52 @@
 <context>
     <name>PortfolioScreen</name>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="202" />
+        <location filename="../../ui/screens/portfolio.py" line="203" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="206" />
+        <location filename="../../ui/screens/portfolio.py" line="207" />
         <source>My skills</source>
         <translation>Mes compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="213" />
+        <location filename="../../ui/screens/portfolio.py" line="214" />
         <source>&amp;New skill…</source>
         <translation>&amp;Nouvelle compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="214" />
+        <location filename="../../ui/screens/portfolio.py" line="215" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="215" />
+        <location filename="../../ui/screens/portfolio.py" line="216" />
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="217" />
+        <location filename="../../ui/screens/portfolio.py" line="218" />
         <source>Move &amp;up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="218" />
+        <location filename="../../ui/screens/portfolio.py" line="219" />
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="229" />
+        <location filename="../../ui/screens/portfolio.py" line="230" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="240" />
+        <location filename="../../ui/screens/portfolio.py" line="241" />
         <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="327" />
+        <location filename="../../ui/screens/portfolio.py" line="328" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>

@@ -9,7 +9,8 @@ from PySide6.QtCore import QDate, QLocale, Qt
 
 from skiller_desktop.services import Services
 from tests.gui.conftest import activate
-from ui.screens.endorsements import COMMENT, DATE, LEVEL, NAME, NEW_ROLE, STATUS, UNSEEN_ROLE
+from ui.screens.endorsements import COMMENT, DATE, LEVEL, NAME, NEW_ROLE, STATUS
+from ui.unseen_badge import UNSEEN_ROLE
 
 WORDS = {
     "en": {"level": "●●●●○ advanced", "new": "1 new", "thanked": "Shown · Thanked", "given_thanks": "Thanked on",

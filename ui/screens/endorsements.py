@@ -3,16 +3,14 @@ and given (each can be revoked; the thanks they earned shown beside them)."""
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from typing import cast
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidgetItem,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -25,10 +23,10 @@ from PySide6.QtWidgets import (
 from skiller_desktop.text import skill_key
 from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement, PersonSummary, Skill, Thanks
 
+from ..endorsement_rows import GivenModel, observed
 from ..forms import error_label, fit_columns
-from ..level_legend import LevelLegend, dots, level_name, level_words, local_date
+from ..level_legend import LevelLegend, level_words, local_date
 from ..messages import describe
-from ..models import GivenEndorsementsModel
 from ..plain import as_html, tooltip
 from ..qtcompat import emit
 from .base import Screen
@@ -39,55 +37,6 @@ SOURCES = {"linkedin": "LinkedIn", "jsonresume": "JSON Resume"}
 # Columns of the received tree: short ones first, the level observed beside the comment, which takes the rest.
 NAME, DATE, STATUS, LEVEL, COMMENT = range(5)
 NAME_WIDTH = 260  # skill names run to 160 characters: past this, elided with the whole name in a tooltip
-
-
-def observed(level: int) -> str:
-    """The level an endorser observed, in dots and words ("" when they gave none)."""
-    return f"{dots(level)} {level_name(level)}" if level else ""
-
-
-class GivenModel(GivenEndorsementsModel):
-    """Endorsements given, with the level observed, local dates and the thanks each one earned."""
-
-    def __init__(self, ops, parent=None) -> None:
-        super().__init__(ops, parent)
-        self.thanks: dict[tuple[str, str], Thanks] = {}
-
-    # Person, Skill, Date, Status, Level observed, Comment (takes the spare width), Thanks; the base model's
-    # cells by their index there.
-    BASE: ClassVar[dict[int, int]] = {0: 0, 1: 1, 3: 4, 5: 3}
-
-    def header_labels(self) -> list[str]:
-        return [self.tr("Person"), self.tr("Skill"), self.tr("Date"), self.tr("Status"), self.tr("Level observed"),
-                self.tr("Comment"), self.tr("Thanks")]
-
-    def cell(self, row: Endorsement, column: int) -> str:
-        if column == 2:
-            return local_date(row.date)
-        if column == 4:
-            return observed(row.level)
-        if column == 6:
-            thanks = self.thanks.get((row.subject_id, row.endorsement_id))
-            if thanks is None:
-                return ""
-            said = self.tr("Thanked on %1").replace("%1", local_date(thanks.date))
-            return f"{said}: “{thanks.message}”" if thanks.message else said
-        return super().cell(row, self.BASE[column])
-
-    def load(self, person_id: str) -> None:
-        queries = self.ops.services.queries
-
-        def read():
-            return (queries.endorsements(endorser_id=person_id, include_revoked=True),
-                    queries.thanks_for(endorser_id=person_id))
-
-        def arrived(result, error: BaseException | None) -> None:
-            if error is None:
-                rows, thanks = result
-                self.thanks = {(t.thanker_id, t.endorsement_id): t for t in thanks}
-                self.set_rows(rows)
-
-        self.ops.read(read, arrived)
 
 
 class EndorsementsScreen(Screen):
@@ -443,45 +392,3 @@ class EndorsementsScreen(Screen):
             self.error.show()
         else:
             self.error.hide()
-
-
-def show_unseen_in(item: QListWidgetItem, screen: EndorsementsScreen) -> None:
-    """The sidebar's Endorsements entry shows how many are new, as a badge on its icon (the French label
-    already fills the sidebar), in its tooltip and its accessible text, until they are looked at."""
-    label, tip, plain_icon = item.text(), item.toolTip(), item.icon()
-    size = item.listWidget().iconSize() if item.listWidget() is not None else QSize(20, 20)
-
-    def said(count: int) -> None:
-        words = screen.unseen_words(count)
-        item.setIcon(badged(plain_icon, size, count) if count else plain_icon)
-        item.setToolTip(tooltip(f"{label}: {words}") if count else tip)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}, {words}" if count else label)
-        item.setData(UNSEEN_ROLE, count)
-
-    screen.unseen_counted.connect(said)
-    screen.count_unseen()
-
-
-UNSEEN_ROLE = Qt.ItemDataRole.UserRole + 4  # on the sidebar entry: how many endorsements are new
-
-
-def badged(icon: QIcon, size: QSize, count: int) -> QIcon:
-    """The icon with a round badge holding `count` ("9+" past nine) in its top right corner."""
-    ratio = 2.0  # drawn at twice the size: crisp on high-density screens too
-    pixmap = icon.pixmap(size * ratio)
-    pixmap.setDevicePixelRatio(ratio)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    diameter = size.width() * 0.62
-    circle = QRectF(size.width() - diameter, 0, diameter, diameter)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#c0392b"))
-    painter.drawEllipse(circle)
-    font = QFont(painter.font())
-    font.setPixelSize(max(7, int(diameter * 0.62)))
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, str(count) if count < 10 else "9+")
-    painter.end()
-    return QIcon(pixmap)
