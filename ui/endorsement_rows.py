@@ -7,7 +7,8 @@ from typing import ClassVar
 
 from skiller_desktop.views import Endorsement, Thanks
 
-from .level_legend import dots, level_name, local_date
+from .dates import local_date
+from .level_legend import dots, level_name
 from .models import GivenEndorsementsModel
 
 

@@ -2,15 +2,13 @@
 
 A level alone ("●●●○○") is a number the reader has to guess; every place
 that shows dots shows this legend nearby, or names the level beside them.
-Dates shown to the user are localised here too, the one helper for every
-profile and endorsement screen.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from .plain import plain
@@ -89,22 +87,3 @@ class LevelSpinBox(QSpinBox):
         if not digits:
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Invalid, text, pos
-
-
-def local_date(iso: str, long: bool = False) -> str:
-    """An ISO date or UTC moment as a date in the user's locale ("29/11/2026", "29 novembre 2026")."""
-    text = (iso or "").strip()
-    if not text:
-        return ""
-    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    if len(text) > 10:
-        moment = QDateTime.fromString(text.replace("Z", "+00:00"), Qt.DateFormat.ISODate)
-        if moment.isValid():
-            return QLocale().toString(moment.toLocalTime().date(), fmt)
-    day = QDate.fromString(text[:10], Qt.DateFormat.ISODate)
-    if day.isValid():
-        return QLocale().toString(day, fmt)
-    month = QDate.fromString(text[:7], "yyyy-MM")  # résumé dates: a month, or a year
-    if month.isValid():
-        return QLocale().toString(month, "MMMM yyyy")
-    return text[:10]

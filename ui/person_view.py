@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from skiller_desktop.views import Endorsement, Profile, Skill
 
-from .level_legend import dots, legend_html, level_name, level_words, local_date
+from .dates import local_date
+from .level_legend import dots, legend_html, level_name, level_words
 from .links import is_openable, link_html, open_url
 
 MAX_SHOWN = 50  # endorsements listed; the Endorsements screen has them all

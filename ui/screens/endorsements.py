@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from skiller_desktop.text import skill_key
 from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement, PersonSummary, Skill, Thanks
 
+from ..dates import local_date
 from ..endorsement_rows import GivenModel, observed
 from ..forms import error_label, fit_columns
-from ..level_legend import LevelLegend, level_words, local_date
+from ..level_legend import LevelLegend, level_words
 from ..messages import describe
 from ..plain import as_html, tooltip
 from ..qtcompat import emit
