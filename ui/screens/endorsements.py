@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -364,8 +365,12 @@ class EndorsementsScreen(Screen):
     def count_unseen(self) -> None:
         """Tell `unseen_counted` how many received endorsements are new (the sidebar says it while hidden)."""
         me, q = self.me, self.ops.services.queries
-        self.ops.read(lambda: len(q.unseen_endorsements(me)),
-                      lambda n, error: emit(self.unseen_counted, n) if error is None else None)
+        self.ops.read(lambda: len(q.unseen_endorsements(me)), self._counted)
+
+    def _counted(self, count: int, error: BaseException | None) -> None:
+        # A change of language rebuilds the window: this screen may be gone when the count comes back.
+        if error is None and shiboken6.isValid(self):
+            emit(self.unseen_counted, count)
 
     def unseen_words(self, count: int) -> str:
         return self.tr("%n new endorsement(s) since you last looked", "", count)
