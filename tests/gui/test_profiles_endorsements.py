@@ -115,6 +115,8 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
     assert row.text(STATUS) == words["thanked"]  # shown on my profile, and thanked
     screen.select_received(endorsement_id)
     assert not screen.thank_button.isEnabled()
+    menu = {a.text(): a.isEnabled() for a in screen.received.actions()}  # the right-click menu says the same
+    assert menu[screen.thank_button.text()] is False and menu[screen.hide_button.text()] is True
     with pytest.raises(Exception, match="already thanked"):
         me.thank(bob.person_id, endorsement_id, "again")
 
@@ -159,7 +161,8 @@ def test_endorse_back_opens_the_endorse_dialog_for_the_endorser(qtbot, window, a
     swap_through_the_window(me, dana, tmp_path, window, ask)
     screen = endorsements(qtbot, window)
     screen.select_received(endorsement_id)
-    qtbot.mouseClick(screen.endorse_back_button, Qt.MouseButton.LeftButton)
+    [back] = [a for a in screen.received.actions() if a.text() == screen.endorse_back_button.text()]
+    back.trigger()  # from the right-click menu
     dialog = screen.endorse_dialog
     assert dialog is not None and dialog.isVisible()
     assert [dialog.skill.itemText(i) for i in range(dialog.skill.count())] == ["Comptabilité", "Fiscalité"]

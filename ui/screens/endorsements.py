@@ -7,6 +7,7 @@ from typing import cast
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -51,6 +52,7 @@ class EndorsementsScreen(Screen):
         self.thanked: dict[str, Thanks] = {}  # "<endorsement id> <endorser id>": the thanks I sent
         self.unseen: set[tuple[str, str]] = set()  # shown as new, not yet recorded as seen
         self.endorse_dialog: QWidget | None = None
+        self.menu_actions: dict[QPushButton, QAction] = {}  # right-click copies of the buttons
         title = QLabel(self.tr("Endorsements"), self)
         title.setObjectName("title")
         self.tabs = QTabWidget(self)
@@ -107,6 +109,8 @@ class EndorsementsScreen(Screen):
         layout.addWidget(self.new_label)
         layout.addWidget(self.received, 2)
         layout.addWidget(LevelLegend(page))
+        self._context_menu(self.received, (self.thank_button, self.endorse_back_button, self.hide_button,
+                                           self.show_button))
         layout.addWidget(self._imported_box(page), 1)
         return page
 
@@ -310,6 +314,7 @@ class EndorsementsScreen(Screen):
         self.revoke_button = QPushButton(self.tr("&Revoke…"), page)
         self.revoke_button.clicked.connect(self.revoke)
         self.given_model.modelReset.connect(self._update_buttons)
+        self._context_menu(self.given, (self.revoke_button,))
         self.given.selectionModel().selectionChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
         buttons.addWidget(self.revoke_button)
@@ -382,6 +387,16 @@ class EndorsementsScreen(Screen):
         self.new_marks = set()  # what was new this visit was seen; the next visit marks only newer ones
         self._stale = True
 
+    def _context_menu(self, view: QWidget, buttons: tuple[QPushButton, ...]) -> None:
+        """A right click (or the menu key) on a row offers what the buttons above it do, enabled alike."""
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in buttons:
+            action = QAction(button.text(), view)
+            action.triggered.connect(button.click)
+            action.setEnabled(button.isEnabled())
+            view.addAction(action)
+            self.menu_actions[button] = action
+
     def _update_buttons(self, *_args) -> None:
         e = self.selected_received()
         self.hide_button.setEnabled(e is not None and not e.hidden)
@@ -391,6 +406,8 @@ class EndorsementsScreen(Screen):
         self.endorse_back_button.setEnabled(e is not None)
         g = self.selected_given()
         self.revoke_button.setEnabled(g is not None and not g.revoked)
+        for button, action in self.menu_actions.items():
+            action.setEnabled(button.isEnabled())
 
     def _done(self, _result, error: BaseException | None) -> None:
         if error is not None:
