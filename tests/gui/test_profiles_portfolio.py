@@ -84,3 +84,23 @@ def test_what_counts_as_a_web_address(qapp, text, saved):
     from ui.screens.portfolio import web_address
 
     assert web_address(text) == saved
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_skill_rows_right_click_menu_edits_removes_and_undo_brings_back(qtbot, window, language):
+    window.set_language(language)
+    me = window.ops.services
+    me.add_skill("Python", 4)
+    me.add_skill("SQL", 3)
+    screen = window.portfolio_screen
+    window.show_screen(1)
+    qtbot.waitUntil(lambda: screen.isVisible() and screen.model.rowCount() == 2)
+    menu = {a.text(): a for a in screen.table.actions()}
+    assert not menu[screen.remove_button.text()].isEnabled()  # nothing selected yet
+    screen.table.selectRow(1)
+    assert menu[screen.remove_button.text()].isEnabled() and not menu[screen.down_button.text()].isEnabled()
+    menu[screen.remove_button.text()].trigger()
+    qtbot.waitUntil(lambda: [s.name for s in screen.model.rows] == ["Python"])
+    assert screen.undo_bar.isVisible()
+    screen.undo_button.click()
+    qtbot.waitUntil(lambda: [s.name for s in screen.model.rows] == ["Python", "SQL"])

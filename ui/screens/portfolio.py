@@ -249,6 +249,13 @@ class PortfolioScreen(Screen):
         layout.addWidget(self.table, 1)
         self.legend = LevelLegend(self)
         layout.addWidget(self.legend)
+        self.menu_actions: list[tuple[QPushButton, QAction]] = []  # a right click offers what the buttons do
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in (self.edit_button, self.remove_button, self.up_button, self.down_button, self.add_button):
+            action = QAction(button.icon(), button.text(), self.table)
+            action.triggered.connect(lambda _checked=False, b=button: _click_if_enabled(b))
+            self.table.addAction(action)
+            self.menu_actions.append((button, action))
         self.model.modelReset.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -274,6 +281,8 @@ class PortfolioScreen(Screen):
             b.setEnabled(has)
         self.up_button.setEnabled(row is not None and row > 0)
         self.down_button.setEnabled(row is not None and row < self.model.rowCount() - 1)
+        for button, action in self.menu_actions:
+            action.setEnabled(button.isEnabled())
 
     def current_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
