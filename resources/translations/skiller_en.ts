@@ -73,25 +73,25 @@
 <context>
     <name>EndorsementsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="171" />
+        <location filename="../../ui/screens/endorsements.py" line="177" />
         <source>%n new since you last looked</source>
         <translation>
             <numerusform>%n new since you last looked</numerusform><numerusform>%n new since you last looked</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="178" />
+        <location filename="../../ui/screens/endorsements.py" line="184" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation>
             <numerusform>%n new endorsement since you last looked, in bold.</numerusform><numerusform>%n new endorsements since you last looked, in bold.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="180" />
+        <location filename="../../ui/screens/endorsements.py" line="186" />
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="370" />
+        <location filename="../../ui/screens/endorsements.py" line="381" />
         <source>%n new endorsement(s) since you last looked</source>
         <translation>
             <numerusform>%n new endorsement since you last looked</numerusform><numerusform>%n new endorsements since you last looked</numerusform></translation>
@@ -142,13 +142,13 @@
 <context>
     <name>PersonView</name>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="75" />
+        <location filename="../../ui/person_view.py" line="76" />
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="140" />
+        <location filename="../../ui/person_view.py" line="141" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>

@@ -3,55 +3,55 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/blocked_people.py" line="37" />
+        <location filename="../../ui/blocked_people.py" line="38" />
         <source>Block “%1”? You will no longer see them here, and sync will refuse what they publish. You can unblock them in Settings.</source>
         <translation>Bloquer « %1 » ? Vous ne verrez plus cette personne ici et la synchronisation refusera ce qu’elle publie. Vous pourrez la débloquer dans les Réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="39" />
+        <location filename="../../ui/blocked_people.py" line="40" />
         <source>Block person</source>
         <translation>Bloquer la personne</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="52" />
+        <location filename="../../ui/blocked_people.py" line="53" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="59" />
+        <location filename="../../ui/blocked_people.py" line="60" />
         <source>“%1” is blocked.</source>
         <translation>« %1 » est bloqué·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="68" />
-        <location filename="../../ui/blocked_people.py" line="75" />
+        <location filename="../../ui/blocked_people.py" line="69" />
+        <location filename="../../ui/blocked_people.py" line="76" />
         <source>Blocked people</source>
         <translation>Personnes bloquées</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="72" />
+        <location filename="../../ui/blocked_people.py" line="73" />
         <source>You blocked nobody. Block someone from the People screen.</source>
         <translation>Vous n’avez bloqué personne. On bloque quelqu’un depuis l’écran Personnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="76" />
+        <location filename="../../ui/blocked_people.py" line="77" />
         <location filename="../../ui/messages.py" line="27" />
         <location filename="../../ui/messages.py" line="37" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="76" />
+        <location filename="../../ui/blocked_people.py" line="77" />
         <source>Blocked on</source>
         <translation>Bloqué le</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="76" />
+        <location filename="../../ui/blocked_people.py" line="77" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/blocked_people.py" line="84" />
+        <location filename="../../ui/blocked_people.py" line="85" />
         <source>U&amp;nblock</source>
         <translation>Déb&amp;loquer</translation>
     </message>
@@ -1357,17 +1357,17 @@
 <context>
     <name>Availability</name>
     <message>
-        <location filename="../../ui/person_view.py" line="150" />
+        <location filename="../../ui/person_view.py" line="151" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="151" />
+        <location filename="../../ui/person_view.py" line="152" />
         <source>Open to offers</source>
         <translation>Ouvert·e aux propositions</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="152" />
+        <location filename="../../ui/person_view.py" line="153" />
         <source>Busy</source>
         <translation>Occupé·e</translation>
     </message>
@@ -1489,231 +1489,231 @@
 <context>
     <name>EndorsementsScreen</name>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="52" />
+        <location filename="../../ui/screens/endorsements.py" line="56" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="55" />
-        <location filename="../../ui/screens/endorsements.py" line="180" />
+        <location filename="../../ui/screens/endorsements.py" line="59" />
+        <location filename="../../ui/screens/endorsements.py" line="186" />
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="56" />
+        <location filename="../../ui/screens/endorsements.py" line="60" />
         <source>Given</source>
         <translation>Accordées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="68" />
+        <location filename="../../ui/screens/endorsements.py" line="72" />
         <source>Endorsements received</source>
         <translation>Recommandations reçues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="69" />
+        <location filename="../../ui/screens/endorsements.py" line="73" />
         <source>Skill / endorsed by</source>
         <translation>Compétence / recommandée par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="69" />
-        <location filename="../../ui/screens/endorsements.py" line="124" />
+        <location filename="../../ui/screens/endorsements.py" line="73" />
+        <location filename="../../ui/screens/endorsements.py" line="130" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="70" />
+        <location filename="../../ui/screens/endorsements.py" line="74" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="70" />
+        <location filename="../../ui/screens/endorsements.py" line="74" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="81" />
+        <location filename="../../ui/screens/endorsements.py" line="85" />
         <source>&amp;Hide from my profile</source>
         <translation>&amp;Masquer de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="83" />
+        <location filename="../../ui/screens/endorsements.py" line="87" />
         <source>&amp;Show on my profile</source>
         <translation>&amp;Afficher sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="85" />
+        <location filename="../../ui/screens/endorsements.py" line="89" />
         <source>&amp;Thank…</source>
         <translation>&amp;Remercier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="88" />
+        <location filename="../../ui/screens/endorsements.py" line="92" />
         <source>Endorse &amp;back…</source>
         <translation>Recommander en re&amp;tour…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="89" />
+        <location filename="../../ui/screens/endorsements.py" line="93" />
         <source>Endorse one of this person’s skills in return</source>
         <translation>Recommander à votre tour une compétence de cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="91" />
+        <location filename="../../ui/screens/endorsements.py" line="95" />
         <source>Nobody has endorsed your skills yet. Endorsements arrive when you sync with people who know your work.</source>
         <translation>Personne n’a encore recommandé vos compétences. Les recommandations arrivent quand vous synchronisez avec des personnes qui connaissent votre travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="114" />
+        <location filename="../../ui/screens/endorsements.py" line="120" />
         <source>Copied from elsewhere (unverified)</source>
         <translation>Copiées d’ailleurs (non vérifiées)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="116" />
+        <location filename="../../ui/screens/endorsements.py" line="122" />
         <source>Imported from LinkedIn. Nobody signed them, so Skiller cannot prove who gave them: they are not counted and others do not see them as endorsements.</source>
         <translation>Importées de LinkedIn. Personne ne les a signées, Skiller ne peut donc pas prouver qui les a données : elles ne sont pas comptées et les autres ne les voient pas comme des recommandations.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="122" />
+        <location filename="../../ui/screens/endorsements.py" line="128" />
         <source>Unverified endorsements</source>
         <translation>Recommandations non vérifiées</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="124" />
+        <location filename="../../ui/screens/endorsements.py" line="130" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="124" />
+        <location filename="../../ui/screens/endorsements.py" line="130" />
         <source>Endorsed by</source>
         <translation>Recommandé par</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="279" />
+        <location filename="../../ui/screens/endorsements.py" line="285" />
         <source>You already endorse every skill %1 lists.</source>
         <translation>Vous recommandez déjà toutes les compétences que %1 indique.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="315" />
+        <location filename="../../ui/screens/endorsements.py" line="322" />
         <source>You have not endorsed anyone yet. Find someone whose work you know on People, then Endorse.</source>
         <translation>Vous n’avez encore recommandé personne. Cherchez dans Personnes quelqu’un dont vous connaissez le travail, puis Recommander.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="370" />
+        <location filename="../../ui/screens/endorsements.py" line="381" />
         <source>%n new endorsement(s) since you last looked</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="69" />
-        <location filename="../../ui/screens/endorsements.py" line="124" />
+        <location filename="../../ui/screens/endorsements.py" line="73" />
+        <location filename="../../ui/screens/endorsements.py" line="130" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="142" />
+        <location filename="../../ui/screens/endorsements.py" line="148" />
         <source>Unverified</source>
         <translation>Non vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="145" />
+        <location filename="../../ui/screens/endorsements.py" line="151" />
         <source>Copied from %1; not signed, not counted</source>
         <translation>Copiée de %1 ; non signée, non comptée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="171" />
+        <location filename="../../ui/screens/endorsements.py" line="177" />
         <source>%n new since you last looked</source>
         <translation><numerusform>%n nouvelle depuis votre dernière visite</numerusform><numerusform>%n nouvelles depuis votre dernière visite</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="178" />
+        <location filename="../../ui/screens/endorsements.py" line="184" />
         <source>%n new endorsement(s) since you last looked, in bold.</source>
         <translation><numerusform>%n nouvelle recommandation depuis votre dernière visite, en gras.</numerusform><numerusform>%n nouvelles recommandations depuis votre dernière visite, en gras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/endorsements.py" line="180" />
+        <location filename="../../ui/screens/endorsements.py" line="186" />
         <source>%n new</source>
         <translation><numerusform>%n nouvelle</numerusform><numerusform>%n nouvelles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="201" />
+        <location filename="../../ui/screens/endorsements.py" line="207" />
         <source>Thanked</source>
         <translation>Remerciée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="199" />
+        <location filename="../../ui/screens/endorsements.py" line="205" />
         <source>Hidden</source>
         <translation>Masquée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="86" />
+        <location filename="../../ui/screens/endorsements.py" line="90" />
         <source>Send a signed thank-you the endorser sees on their side (Enter)</source>
         <translation>Envoyer un remerciement signé, que l’auteur de la recommandation verra de son côté (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="199" />
+        <location filename="../../ui/screens/endorsements.py" line="205" />
         <source>Shown</source>
         <translation>Affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="213" />
-        <location filename="../../ui/screens/endorsements.py" line="215" />
+        <location filename="../../ui/screens/endorsements.py" line="219" />
+        <location filename="../../ui/screens/endorsements.py" line="221" />
         <source>New since you last looked</source>
         <translation>Nouvelle depuis votre dernière visite</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="224" />
+        <location filename="../../ui/screens/endorsements.py" line="230" />
         <source>Thanked on %1</source>
         <translation>Remerciée le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="227" />
+        <location filename="../../ui/screens/endorsements.py" line="233" />
         <source>Hidden from my profile</source>
         <translation>Masquée de mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="228" />
+        <location filename="../../ui/screens/endorsements.py" line="234" />
         <source>Shown on my profile</source>
         <translation>Affichée sur mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="248" />
+        <location filename="../../ui/screens/endorsements.py" line="254" />
         <source>Thank %1 for endorsing %2. Your message (optional; they see it):</source>
         <translation>Remercier %1 pour sa recommandation en %2. Votre message (facultatif ; cette personne le verra) :</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="249" />
+        <location filename="../../ui/screens/endorsements.py" line="255" />
         <source>this person</source>
         <translation>cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="250" />
+        <location filename="../../ui/screens/endorsements.py" line="256" />
         <source>Thank</source>
         <translation>Remercier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="274" />
+        <location filename="../../ui/screens/endorsements.py" line="280" />
         <source>This person</source>
         <translation>Cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="278" />
+        <location filename="../../ui/screens/endorsements.py" line="284" />
         <source>%1 has no skills in their portfolio yet, so there is nothing to endorse.</source>
         <translation>%1 n’a pas encore de compétences dans son portfolio : rien à recommander pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="303" />
+        <location filename="../../ui/screens/endorsements.py" line="309" />
         <source>Endorsements given</source>
         <translation>Recommandations données</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="308" />
+        <location filename="../../ui/screens/endorsements.py" line="314" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="339" />
+        <location filename="../../ui/screens/endorsements.py" line="346" />
         <source>Revoke your endorsement of %1 for %2? Everyone you sync with will see it revoked.</source>
         <translation>Retirer votre recommandation de %1 pour %2 ? Toutes les personnes avec qui vous synchronisez la verront retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/endorsements.py" line="340" />
+        <location filename="../../ui/screens/endorsements.py" line="347" />
         <source>Revoke endorsement</source>
         <translation>Retirer la recommandation</translation>
     </message>
@@ -2189,42 +2189,42 @@
 <context>
     <name>GivenModel</name>
     <message>
-        <location filename="../../ui/endorsement_rows.py" line="31" />
+        <location filename="../../ui/endorsement_rows.py" line="32" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/endorsement_rows.py" line="31" />
+        <location filename="../../ui/endorsement_rows.py" line="32" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/endorsement_rows.py" line="31" />
+        <location filename="../../ui/endorsement_rows.py" line="32" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/endorsement_rows.py" line="32" />
+        <location filename="../../ui/endorsement_rows.py" line="33" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/endorsement_rows.py" line="31" />
+        <location filename="../../ui/endorsement_rows.py" line="32" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/endorsement_rows.py" line="31" />
+        <location filename="../../ui/endorsement_rows.py" line="32" />
         <source>Level observed</source>
         <translation>Niveau constaté</translation>
     </message>
     <message>
-        <location filename="../../ui/endorsement_rows.py" line="32" />
+        <location filename="../../ui/endorsement_rows.py" line="33" />
         <source>Thanks</source>
         <translation>Remerciements</translation>
     </message>
     <message>
-        <location filename="../../ui/endorsement_rows.py" line="43" />
+        <location filename="../../ui/endorsement_rows.py" line="44" />
         <source>Thanked on %1</source>
         <translation>Remerciée le %1</translation>
     </message>
@@ -2726,42 +2726,42 @@
 <context>
     <name>Levels</name>
     <message>
-        <location filename="../../ui/level_legend.py" line="24" />
+        <location filename="../../ui/level_legend.py" line="22" />
         <source>beginner</source>
         <translation>débutant</translation>
     </message>
     <message>
-        <location filename="../../ui/level_legend.py" line="25" />
+        <location filename="../../ui/level_legend.py" line="23" />
         <source>elementary</source>
         <translation>élémentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/level_legend.py" line="26" />
+        <location filename="../../ui/level_legend.py" line="24" />
         <source>intermediate</source>
         <translation>intermédiaire</translation>
     </message>
     <message>
-        <location filename="../../ui/level_legend.py" line="27" />
+        <location filename="../../ui/level_legend.py" line="25" />
         <source>advanced</source>
         <translation>avancé</translation>
     </message>
     <message>
-        <location filename="../../ui/level_legend.py" line="28" />
+        <location filename="../../ui/level_legend.py" line="26" />
         <source>expert</source>
         <translation>expert</translation>
     </message>
     <message>
-        <location filename="../../ui/level_legend.py" line="46" />
+        <location filename="../../ui/level_legend.py" line="44" />
         <source>Levels:</source>
         <translation>Niveaux :</translation>
     </message>
     <message>
-        <location filename="../../ui/level_legend.py" line="62" />
+        <location filename="../../ui/level_legend.py" line="60" />
         <source>Level legend</source>
         <translation>Légende des niveaux</translation>
     </message>
     <message>
-        <location filename="../../ui/level_legend.py" line="72" />
+        <location filename="../../ui/level_legend.py" line="70" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
@@ -3653,62 +3653,62 @@
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../ui/person_view.py" line="38" />
+        <location filename="../../ui/person_view.py" line="39" />
         <source>Profile preview</source>
         <translation>Aperçu du profil</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="42" />
+        <location filename="../../ui/person_view.py" line="43" />
         <source>Select a person to see their profile.</source>
         <translation>Choisissez une personne pour voir son profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="66" />
+        <location filename="../../ui/person_view.py" line="67" />
         <source>Skills</source>
         <translation>Compétences</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="66" />
+        <location filename="../../ui/person_view.py" line="67" />
         <source>No skills yet.</source>
         <translation>Pas encore de compétence.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="75" />
+        <location filename="../../ui/person_view.py" line="76" />
         <source>%n year(s)</source>
         <translation><numerusform>%n an</numerusform><numerusform>%n ans</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="101" />
+        <location filename="../../ui/person_view.py" line="102" />
         <source>Evidence:</source>
         <translation>Preuves :</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="107" />
+        <location filename="../../ui/person_view.py" line="108" />
         <source>Positions</source>
         <translation>Postes</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="107" />
+        <location filename="../../ui/person_view.py" line="108" />
         <source>today</source>
         <translation>aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="125" />
+        <location filename="../../ui/person_view.py" line="126" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="125" />
+        <location filename="../../ui/person_view.py" line="126" />
         <source>No endorsements yet.</source>
         <translation>Pas encore de recommandation.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="132" />
+        <location filename="../../ui/person_view.py" line="133" />
         <source>observed level: %1</source>
         <translation>niveau constaté : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="140" />
+        <location filename="../../ui/person_view.py" line="141" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
     </message>
@@ -3761,7 +3761,7 @@
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="328" />
+        <location filename="../../ui/screens/portfolio.py" line="337" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>
