@@ -197,6 +197,12 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     p.add_argument("--all", action="store_true", help="include revoked and hidden ones")
     p.set_defaults(handler=cmd_endorsements)
 
+    p = sub.add_parser("thank", help="thank whoever gave you an endorsement: a signed note they see")
+    p.add_argument("endorsement_id")
+    p.add_argument("--message", default="")
+    p.add_argument("--endorser", help="whose endorsement, when several people used this id")
+    p.set_defaults(handler=cmd_thank)
+
     offer = sub.add_parser("offer", help="the exchange board").add_subparsers(dest="action", required=True)
     p = offer.add_parser("add")
     p.add_argument("--kind", choices=("offer", "request"), default="offer")
@@ -457,15 +463,24 @@ def cmd_endorsements(s: Services, a: argparse.Namespace) -> None:
     else:
         items = s.queries.endorsements(subject_id=me, include_revoked=a.all, include_hidden=a.all)
     imported = [] if a.given else s.queries.imported_endorsements(me)
+    # thanks (issue 12.6): those I sent, marked on what I received; those I got, under what I gave
+    sent = [] if a.given else s.queries.thanks_for(thanker_id=me)
+    thanked = {(t.endorser_id, t.endorsement_id) for t in sent}
+    thanks: dict[str, list] = {}
+    for t in s.queries.thanks_for(endorser_id=me) if a.given else []:
+        thanks.setdefault(t.endorsement_id, []).append(t)
 
     def text() -> str:
         lines = []
         for e in items:
             who = f"to {e.subject_name}" if a.given else f"from {e.endorser_name or e.endorser_id[:24]}"
             flags = " [revoked]" * e.revoked + " [hidden]" * e.hidden
+            flags += " [thanked]" * ((e.endorser_id, e.endorsement_id) in thanked)
             lines.append(
                 f"{e.skill:<24} {who}  {e.date[:10]}{flags}  {e.endorsement_id}"
+                + (f"  (observed level {e.level}/5)" if e.level else "")
                 + (f"\n    “{e.comment}”" if e.comment else "")
+                + "".join(f"\n    thanked: “{t.message}”" for t in thanks.get(e.endorsement_id, []) if t.message)
             )
         if imported:
             lines.append(f"\nImported, unverified ({len(imported)}):")
@@ -478,6 +493,11 @@ def cmd_endorsements(s: Services, a: argparse.Namespace) -> None:
     from .concepts_cli import totals  # issue 13: one concept under two spellings adds up
 
     emit(a, {"endorsements": items, "imported_unverified": imported, "totals": totals(items)}, text)
+
+
+def cmd_thank(s: Services, a: argparse.Namespace) -> None:
+    thanks_id = s.thank_received(a.endorsement_id, a.message, a.endorser)
+    emit(a, {"thanks_id": thanks_id, "endorsement_id": a.endorsement_id}, f"Thanked ({thanks_id}).")
 
 
 def cmd_offer_add(s: Services, a: argparse.Namespace) -> None:

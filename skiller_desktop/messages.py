@@ -73,6 +73,7 @@ CATALOGUE: dict[str, str] = {
     "endorsement.revoked": "this endorsement is already revoked",
     "endorsement.not_received": "you received no endorsement {id!r}",
     "endorsement.ambiguous": "{count} people gave an endorsement {id!r}; say whose (endorser id)",
+    "thanks.already": "you already thanked {name} for this endorsement",
     "offer.kind": "kind must be 'offer' or 'request'",
     "offer.unknown": "no offer or request {id!r}",
     "offer.ambiguous": "{count} people posted {id!r}; say whose",

@@ -18,6 +18,7 @@ from .views import (
     Response,
     SearchPage,
     Skill,
+    Thanks,
 )
 
 _SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
@@ -182,6 +183,36 @@ class Queries:
             )
             for r in rows
         ]
+
+    # -- profiles (issue 12.6): thanks, and what the user has not seen yet ----------------
+    def thanks_for(self, *, endorser_id: str | None = None, thanker_id: str | None = None) -> list[Thanks]:
+        """Thanks for endorsements `endorser_id` gave, or that `thanker_id` sent, newest first.
+
+        Only the endorsement's subject can thank for it: a thanks naming someone
+        else's endorsement is signed by its author but reads as nothing.
+        """
+        rows = self.db.query(
+            """SELECT t.*, COALESCE(p.name, '') AS thanker_name FROM thanks t
+               JOIN endorsements e ON e.endorser_id = t.endorser_id AND e.endorsement_id = t.endorsement_id
+                                  AND e.subject_id = t.thanker_id
+               LEFT JOIN persons p ON p.person_id = t.thanker_id
+               WHERE (? IS NULL OR t.endorser_id = ?) AND (? IS NULL OR t.thanker_id = ?)
+               ORDER BY t.date DESC, t.thanker_id, t.thanks_id""",
+            (endorser_id, endorser_id, thanker_id, thanker_id),
+        )
+        return [Thanks(r["thanks_id"], r["thanker_id"], r["thanker_name"], r["endorser_id"], r["endorsement_id"],
+                       r["message"], r["date"]) for r in rows]
+
+    def unseen_endorsements(self, subject_id: str) -> set[tuple[str, str]]:
+        """(endorser id, endorsement id) of the endorsements `subject_id` received and has not looked at."""
+        rows = self.db.query(
+            """SELECT e.endorser_id, e.endorsement_id FROM endorsements e
+               WHERE e.subject_id = ? AND e.revoked = 0 AND NOT EXISTS (
+                   SELECT 1 FROM endorsements_seen s
+                   WHERE s.endorser_id = e.endorser_id AND s.endorsement_id = e.endorsement_id)""",
+            (subject_id,),
+        )
+        return {(r["endorser_id"], r["endorsement_id"]) for r in rows}
 
     def offers(
         self,

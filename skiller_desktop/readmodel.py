@@ -27,6 +27,7 @@ _PERSON_TABLES = (
     ("responses", "person_id"),
     ("team_acceptances", "person_id"),  # the team invitations this person says they accept
     ("known_people", "person_id"),  # standing: the people this person says they know
+    ("thanks", "thanker_id"),  # profiles: thanks for endorsements this person received (thanks_rows)
 )
 
 
@@ -71,6 +72,7 @@ def _rows(doc_id: str, data: dict[str, Any]) -> tuple:
             if isinstance(a, dict)
         ],
         _known_rows(doc_id, data.get("known") or {}),
+        thanks_rows(doc_id, data.get("thanks") or {}),
     )
     return doc_id, person, fts, tables
 
@@ -236,6 +238,17 @@ def _endorsement_rows(doc_id: str, endorsements: dict) -> list[tuple]:
         if isinstance(e, dict) and e.get("subject") and e.get("subject") != doc_id
     ]
     return rows
+
+
+def thanks_rows(doc_id: str, thanks: dict) -> list[tuple]:
+    """(thanks id, thanker, endorser, endorsement id, message, date); whom they thank is checked when read
+    (queries.thanks_for: only the endorsement's subject can thank for it)."""
+    return [
+        (tid, doc_id, _text(t.get("endorser")), _text(t.get("endorsement_id")), _text(t.get("message")),
+         _text(t.get("date")))
+        for tid, t in thanks.items()
+        if isinstance(t, dict) and t.get("endorser") and t.get("endorsement_id")
+    ]
 
 
 def _offer_rows(doc_id: str, offers: dict) -> list[tuple]:

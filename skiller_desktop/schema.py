@@ -485,3 +485,35 @@ MIGRATIONS.append(
     INSERT INTO meta (key, value) VALUES ('standing_stale', '1')
     """
 )
+
+
+# -- profiles (issue 12.6) ------------------------------------------------------------
+# Thanks a person signs for an endorsement they received (`thanks` in their document),
+# read by the endorser: keyed by (thanker, thanks id), found by the endorsement thanked.
+# And, local to this node, never synced: the received endorsements the user has seen,
+# so the Endorsements screen marks what is new since they last looked. Every endorsement
+# already stored counts as seen: an upgrade does not call old news new.
+def _thanks_and_seen_endorsements(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE thanks (
+               thanks_id TEXT NOT NULL,
+               thanker_id TEXT NOT NULL,
+               endorser_id TEXT NOT NULL,
+               endorsement_id TEXT NOT NULL,
+               message TEXT NOT NULL,
+               date TEXT NOT NULL,
+               PRIMARY KEY (thanker_id, thanks_id)
+           ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX thanks_by_endorsement ON thanks (endorser_id, endorsement_id)")
+    db.execute(
+        """CREATE TABLE endorsements_seen (
+               endorser_id TEXT NOT NULL,
+               endorsement_id TEXT NOT NULL,
+               PRIMARY KEY (endorser_id, endorsement_id)
+           ) WITHOUT ROWID"""
+    )
+    db.execute("INSERT INTO endorsements_seen SELECT endorser_id, endorsement_id FROM endorsements")
+
+
+MIGRATIONS.append(_thanks_and_seen_endorsements)

@@ -401,6 +401,58 @@ class Services:
             edits.append(pd.put_entry_value("hidden", endorsement_id, False))  # a bare id from before migration 8
         return self.edit(pd.merge_many(edits), ENDORSEMENTS)
 
+    # -- profiles (issue 12.5, 12.6): thanks, endorsements seen, positions ---------------
+    def thank(self, endorser_id: str, endorsement_id: str, message: str = "") -> str:
+        """Thank the endorser of an endorsement I received: a signed entry of my document they will see."""
+        received = [e for e in self.queries.endorsements(subject_id=self.person_id)
+                    if e.endorser_id == endorser_id and e.endorsement_id == endorsement_id]
+        if not received:
+            raise NotFoundError(say("endorsement.not_received", id=endorsement_id))
+        if any(t.endorsement_id == endorsement_id
+               for t in self.queries.thanks_for(endorser_id=endorser_id, thanker_id=self.person_id)):
+            raise ValidationError(say("thanks.already", name=received[0].endorser_name), "thanks")
+        thanks_id = str(uuid.uuid4())
+        entry = {"endorser": endorser_id, "endorsement_id": endorsement_id,
+                 "message": clean(message, "comment"), "date": pd.now_iso()}
+        self.edit(pd.put_entry("thanks", thanks_id, entry), ENDORSEMENTS)
+        return thanks_id
+
+    def thank_received(self, endorsement_id: str, message: str = "", endorser_id: str | None = None) -> str:
+        """`thank`, naming the endorsement by its id alone when only one endorser used it (the CLI's way)."""
+        found = [e for e in self.queries.endorsements(subject_id=self.person_id)
+                 if e.endorsement_id == endorsement_id and endorser_id in (None, e.endorser_id)]
+        if len(found) > 1:
+            raise ValidationError(say("endorsement.ambiguous", count=len(found), id=endorsement_id), "endorsement")
+        if not found:
+            raise NotFoundError(say("endorsement.not_received", id=endorsement_id))
+        return self.thank(found[0].endorser_id, endorsement_id, message)
+
+    def mark_endorsements_seen(self, seen: Iterable[tuple[str, str]]) -> int:
+        """Note (endorser id, endorsement id) pairs as looked at, on this node only; how many were new."""
+        rows = list(seen)
+        with self._lock, self.db.transaction() as conn:
+            before = conn.total_changes
+            conn.executemany("INSERT OR IGNORE INTO endorsements_seen (endorser_id, endorsement_id) VALUES (?, ?)",
+                             rows)
+            return conn.total_changes - before
+
+    def positions(self, person_id: str | None = None) -> list[dict]:
+        """A person's positions (imported from a résumé or LinkedIn), the current and newest first.
+
+        Read off their stored document, only its `positions` map: positions have no read model,
+        and one person's are a few entries.
+        """
+        stored = self.store.get(person_id or self.person_id)
+        if stored is None or stored.kind != "person":
+            return []
+        doc = stored.document()
+        section = am.map_id(doc, am.ROOT, "positions")
+        found = am.to_python(doc, section) if section is not None else {}
+        items = [dict(v) for v in (found or {}).values() if isinstance(v, dict)]
+        items.sort(key=lambda p: str(p.get("start") or ""), reverse=True)
+        items.sort(key=lambda p: bool(p.get("end")))  # no end date: the current position
+        return items
+
     # -- exchange ------------------------------------------------------------
     def add_offer(self, kind: str, skill: str, title: str, description: str = "", concept: str = "") -> str:
         if kind not in pd.OFFER_KINDS:

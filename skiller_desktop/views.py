@@ -192,3 +192,16 @@ class Changes:
 
 
 PARTS: tuple[str, ...] = tuple(f.name for f in fields(Changes) if f.type in ("bool", bool) and f.name != "synced")
+
+
+@dataclass(frozen=True)
+class Thanks:
+    """A thank-you signed by the person an endorsement was given to (profiles, issue 12.6)."""
+
+    thanks_id: str
+    thanker_id: str
+    thanker_name: str
+    endorser_id: str
+    endorsement_id: str
+    message: str
+    date: str

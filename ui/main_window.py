@@ -35,6 +35,7 @@ from .screens.settings import SettingsScreen
 from .screens.teams import TeamsScreen
 from .standing_view import bring_standings_up_to_date
 from .sync_panel import StatusBridge, SyncScreen, SyncSource
+from .unseen_badge import show_unseen_in
 
 SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
 
@@ -111,6 +112,7 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
             item.setToolTip(f"{label} (Ctrl+{i + 1})")
             self.stack.addWidget(screen)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        show_unseen_in(self.sidebar.item(SCREENS.index("endorsements")), self.endorsements_screen)  # profiles
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

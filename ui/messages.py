@@ -95,6 +95,7 @@ def _templates(_language: str) -> dict[str, str]:
         "endorsement.not_given": tr("You gave no endorsement “{id}”."),
         "endorsement.revoked": tr("This endorsement is already withdrawn."),
         "endorsement.not_received": tr("You received no endorsement “{id}”."),
+        "thanks.already": tr("You already thanked {name} for this endorsement."),
         "endorsement.ambiguous": tr("{count} people gave an endorsement “{id}”: say whose."),
         "offer.kind": tr("Choose an offer or a request."),
         "offer.unknown": tr("There is no offer or request “{id}”."),

@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="329" />
+        <location filename="../../ui/messages.py" line="330" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="331" />
+        <location filename="../../ui/messages.py" line="332" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="333" />
+        <location filename="../../ui/messages.py" line="334" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="414" />
+        <location filename="../../ui/messages.py" line="415" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="414" />
+        <location filename="../../ui/messages.py" line="415" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="415" />
+        <location filename="../../ui/messages.py" line="416" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="415" />
+        <location filename="../../ui/messages.py" line="416" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="416" />
+        <location filename="../../ui/messages.py" line="417" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -71,6 +71,33 @@
     </message>
 </context>
 <context>
+    <name>EndorsementsScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="177" />
+        <source>%n new since you last looked</source>
+        <translation>
+            <numerusform>%n new since you last looked</numerusform><numerusform>%n new since you last looked</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="184" />
+        <source>%n new endorsement(s) since you last looked, in bold.</source>
+        <translation>
+            <numerusform>%n new endorsement since you last looked, in bold.</numerusform><numerusform>%n new endorsements since you last looked, in bold.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="186" />
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="381" />
+        <source>%n new endorsement(s) since you last looked</source>
+        <translation>
+            <numerusform>%n new endorsement since you last looked</numerusform><numerusform>%n new endorsements since you last looked</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message numerus="yes">
         <location filename="../../ui/first_run.py" line="259" />
@@ -82,7 +109,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>
@@ -106,7 +133,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="244" />
+        <location filename="../../ui/screens/people.py" line="243" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>
@@ -115,7 +142,13 @@
 <context>
     <name>PersonView</name>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="68" />
+        <location filename="../../ui/person_view.py" line="77" />
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/person_view.py" line="142" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>

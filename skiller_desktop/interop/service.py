@@ -417,10 +417,22 @@ def portfolio_view(services: Services, person_id: str | None = None) -> dict:
     """The plain dict the PDF renderer takes: profile, skills with their endorsement counts."""
     pid = person_id or services.person_id
     profile = services.profile(pid)
-    skills = [{**_skill_dict(s), "endorsement_count": s.endorsement_count, "concept": s.concept}
+    quotes = _quotes(services, pid)  # profiles (issue 12.5): quotes and positions printed too
+    skills = [{**_skill_dict(s), "endorsement_count": s.endorsement_count, "concept": s.concept,
+               "endorsements": quotes.get(s.key, [])}
               for s in services.queries.skills(pid)]
     stamp = pd.now_iso()
-    return {"profile": dataclasses.asdict(profile), "skills": skills, "person_id": pid, "generated_at": stamp}
+    return {"profile": dataclasses.asdict(profile), "skills": skills, "person_id": pid, "generated_at": stamp,
+            "positions": services.positions(pid)}
+
+
+def _quotes(services: Services, person_id: str) -> dict[str, list[dict]]:
+    """The endorsements a person shows (not hidden, not revoked), by skill key, newest first."""
+    found: dict[str, list[dict]] = {}
+    for e in services.queries.endorsements(subject_id=person_id, include_hidden=False):
+        found.setdefault(skill_key(e.skill), []).append(
+            {"endorser": e.endorser_name, "comment": e.comment, "level": e.level, "date": e.date})
+    return found
 
 
 def export_pdf(services: Services, path: Path, language: str = "en", person_id: str | None = None) -> Path:

@@ -329,8 +329,8 @@ def endorsed(node, tmp_path):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ["SKILLS", "Level 4/5", "Level 2/5", "7 years", "1 endorsement", "0 endorsements"]),
-        ("fr", ["COMPÉTENCES", "Niveau 4/5", "Niveau 2/5", "7 ans", "1 recommandation", "0 recommandations"]),
+        ("en", ["SKILLS", "Level 4/5", "Level 2/5", "7 years", "1 endorsement"]),
+        ("fr", ["COMPÉTENCES", "Niveau 4/5", "Niveau 2/5", "7 ans", "1 recommandation"]),
     ],
 )
 def test_the_pdf_reads_back_with_accents_levels_and_counts(endorsed, tmp_path, language, expected):
@@ -340,6 +340,7 @@ def test_the_pdf_reads_back_with_accents_levels_and_counts(endorsed, tmp_path, l
         text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
         for words in ["Hélène Dupré-Noël", "Ébéniste", "Marqueterie", "Dessin technique", *expected]:
             assert words in text.stdout, (words, text.stdout)
+        assert "0 endorsement" not in text.stdout and "0 recommandation" not in text.stdout  # issue 12.5
 
 
 def test_a_pdf_of_an_unknown_person_or_language_is_refused(endorsed, tmp_path):

@@ -81,8 +81,8 @@ def test_revoked_hidden_self_and_imported_endorsements_count_zero(world: World) 
     revoked = world.endorse("B", "X")
     world.revoke("B", revoked)
     world.endorse("X", "X")  # a self-endorsement written behind the read model's back
-    world.db.execute("""INSERT INTO imported_endorsements (import_id, person_id, source, skill_key, skill_name, endorser_name,
-                        endorser_url, date) VALUES ('i1', 'X', 'linkedin', 'python', 'Python', 'Someone',
+    world.db.execute("""INSERT INTO imported_endorsements (import_id, person_id, source, skill_key, skill_name,
+                        endorser_name, endorser_url, date) VALUES ('i1', 'X', 'linkedin', 'python', 'Python', 'Someone',
                         'https://example.org', '2026-01-01')""")
     scores = world.compute()
     assert scores == {("X", "python"): pytest.approx(world.trust("A"), rel=1e-4)}

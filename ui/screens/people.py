@@ -23,6 +23,7 @@ from skiller_desktop.views import Changes, PersonSummary, Skill
 
 from ..blocked_people import UndoBar, confirm_block
 from ..forms import FormDialog, error_label, fit_columns
+from ..level_legend import LevelSpinBox
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..operations import on_error
@@ -51,9 +52,7 @@ class EndorseDialog(FormDialog):
         found_by = self.skill.completer()
         if found_by is not None:
             found_by.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.level = QSpinBox(self)
-        self.level.setRange(0, 5)
-        self.level.setSpecialValueText(self.tr("Not said"))
+        self.level = LevelSpinBox(self, optional=True)  # profiles (issue 12.4): "4 – advanced", not a bare 4
         self.field("skill", self.tr("&Skill"), self.skill, self.tr("Skill to endorse"))
         self.field("level", self.tr("&Level observed"), self.level, self.tr("Level observed"))
         self.comment = self.field("comment", self.tr("&Comment"), QPlainTextEdit(self), self.tr("Comment"))
@@ -275,14 +274,15 @@ class PeopleScreen(Screen):
 
         def read():
             q = services.queries
-            return q.profile(pid), q.skills(pid), q.endorsements(subject_id=pid, include_hidden=False)
+            return (q.profile(pid), q.skills(pid), q.endorsements(subject_id=pid, include_hidden=False),
+                    services.positions(pid))  # profiles (issue 12.5): positions in the detail too
 
         def arrived(result, error) -> None:
             if error is not None or self.current is None or self.current.person_id != pid or result[0] is None:
                 return
-            profile, skills, received = result
+            profile, skills, received, positions = result
             self.detail_skills = skills
-            self.detail.show_person(profile, skills, received)
+            self.detail.show_person(profile, skills, received, positions)
             self.standing.show_person(pid)
             self.endorse_button.setEnabled(bool(skills) and pid != services.person_id)
             self.pdf_button.setEnabled(True)

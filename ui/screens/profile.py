@@ -121,7 +121,8 @@ class ProfileScreen(Screen):
         q = services.queries
 
         def read():
-            return services.profile(me), q.skills(me), q.endorsements(subject_id=me, include_hidden=True)
+            return (services.profile(me), q.skills(me), q.endorsements(subject_id=me, include_hidden=True),
+                    services.positions(me))
 
         self.ops.read(read, self._loaded)
         self._read_steps()
@@ -143,11 +144,11 @@ class ProfileScreen(Screen):
         if error is not None:
             self.errors.show(error)
             return
-        profile, skills, received = result
+        profile, skills, received, positions = result
         if self.loaded != profile:
             self.loaded = profile
             self._show_stored(self.shown(profile))
-        self.preview.show_person(profile, skills, received)
+        self.preview.show_person(profile, skills, received, positions)
         self.standing.show_person(profile.person_id)
 
     def _show_stored(self, stored: dict[str, str]) -> None:
