@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import functools
 import sys
 from pathlib import Path
 
@@ -60,18 +61,21 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", 
 BUNDLED_CJK = RESOURCES / "fonts" / "DroidSansFallback-subset.ttf"  # see resources/fonts/subset_cjk.py
 
 
-def cjk_families() -> list[str]:
+@functools.cache
+def cjk_families() -> tuple[str, ...]:
     """Families that draw Chinese and Japanese: the system's if it has any, else the bundled subset.
 
-    Without one, "中文" in a skill's column title was two empty boxes (issue 12.7).
+    Without one, "中文" in a skill's column title was two empty boxes (issue 12.7). Looked up once: each
+    `addApplicationFont` adds the 1.5 MB font again and resets Qt's font caches, so every later
+    `setFont`/`setStyleSheet` on the application re-polished slower (the GUI tests set up the app per test).
     """
     writing = QFontDatabase.WritingSystem
     system = set(QFontDatabase.families(writing.SimplifiedChinese)) | set(QFontDatabase.families(writing.Japanese))
     if system:
         known = [f for f in CJK_FAMILIES if f in system]
-        return known or sorted(system)[:1]
+        return tuple(known or sorted(system)[:1])
     loaded = QFontDatabase.addApplicationFont(str(BUNDLED_CJK))
-    return QFontDatabase.applicationFontFamilies(loaded) if loaded >= 0 else []
+    return tuple(QFontDatabase.applicationFontFamilies(loaded)) if loaded >= 0 else ()
 
 
 def with_cjk_fallback(font: QFont) -> QFont:

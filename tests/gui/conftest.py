@@ -84,7 +84,9 @@ def services(tmp_path: Path):
 def ops(qapp, services) -> Operations:
     from ui.app import setup
 
-    setup(qapp)
+    if not qapp.property("skiller_setup"):  # once: a style sheet set again re-polishes every live widget
+        setup(qapp)
+        qapp.setProperty("skiller_setup", True)
     return Operations(services, SyncRunner())
 
 
