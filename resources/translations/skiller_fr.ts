@@ -35,7 +35,8 @@
     </message>
     <message>
         <location filename="../../ui/blocked_people.py" line="76" />
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="27" />
+        <location filename="../../ui/messages.py" line="37" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -55,1152 +56,1172 @@
         <translation>Déb&amp;loquer</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="37" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="37" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="37" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="38" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="38" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="38" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../ui/messages.py" line="40" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../ui/messages.py" line="40" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../ui/messages.py" line="40" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>Keyword</source>
         <translation>Mot-clé</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>Recovery phrase</source>
         <translation>Phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
+        <location filename="../../ui/messages.py" line="42" />
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44" />
+        <location filename="../../ui/messages.py" line="56" />
         <source>{field} must be text.</source>
         <translation>{field} doit être du texte.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>{field} contains a character that is not allowed (NUL).</source>
         <translation>{field} contient un caractère interdit (NUL).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>{field} is required.</source>
         <translation>{field} : ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="59" />
         <source>{field} is too long: {length} characters, at most {limit}.</source>
         <translation>{field} est trop long : {length} caractères, {limit} au plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="64" />
         <source>{path} is a file, not a folder.</source>
         <translation>{path} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="65" />
         <source>There is no identity here yet: create one first.</source>
         <translation>Il n’y a pas encore d’identité ici : créez-en une d’abord.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="66" />
         <source>This data folder already belongs to {person_id}.</source>
         <translation>Ce dossier de données appartient déjà à {person_id}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="67" />
         <source>The identity file holds no profile.</source>
         <translation>Le fichier d’identité ne contient aucun profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>Your profile is missing from this data folder.</source>
         <translation>Votre profil est absent de ce dossier de données.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="69" />
         <source>This is the device you are using: revoke it from another one.</source>
         <translation>C’est l’appareil que vous utilisez : révoquez-le depuis un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="70" />
         <source>There is no device “{device}” in your identity.</source>
         <translation>Votre identité ne compte aucun appareil « {device} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>Device {device} is already revoked.</source>
         <translation>L’appareil {device} est déjà révoqué.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="72" />
         <source>No person {person_id} on this device.</source>
         <translation>Aucune personne {person_id} sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>“{value}” is not a person id.</source>
         <translation>« {value} » n’est pas un identifiant de personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>This person is not known on this device yet: import or sync their profile first.</source>
         <translation>Cette personne n’est pas encore connue sur cet appareil : importez ou synchronisez d’abord son profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="75" />
         <source>This person is not known on this device.</source>
         <translation>Cette personne n’est pas connue sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>Unknown profile field “{key}”.</source>
         <translation>Champ de profil inconnu : « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="77" />
         <source>Availability must be one of: {values}.</source>
         <translation>La disponibilité doit être l’une de : {values}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>You have no skill named “{name}”.</source>
         <translation>Vous n’avez aucune compétence nommée « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>{name} has no skill named “{skill}” in their portfolio.</source>
         <translation>{name} n’a pas de compétence « {skill} » dans son portfolio.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>You gave no endorsement “{id}”.</source>
         <translation>Vous n’avez donné aucune recommandation « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>This endorsement is already withdrawn.</source>
         <translation>Cette recommandation est déjà retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="85" />
         <source>You received no endorsement “{id}”.</source>
         <translation>Vous n’avez reçu aucune recommandation « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>{count} people gave an endorsement “{id}”: say whose.</source>
         <translation>{count} personnes ont donné une recommandation « {id} » : précisez laquelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>Choose an offer or a request.</source>
         <translation>Choisissez une offre ou une demande.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="88" />
         <source>There is no offer or request “{id}”.</source>
         <translation>Il n’y a aucune offre ni demande « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>{count} people posted “{id}”: say whose.</source>
         <translation>{count} personnes ont publié « {id} » : précisez laquelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>The status must be one of: {values}.</source>
         <translation>Le statut doit être l’un de : {values}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>You have no offer or request “{id}”.</source>
         <translation>Vous n’avez aucune offre ni demande « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>There is no document {doc_id} on this device.</source>
         <translation>Il n’y a aucun document {doc_id} sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>You cannot block yourself.</source>
         <translation>Vous ne pouvez pas vous bloquer vous-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>{person_id} is already blocked.</source>
         <translation>{person_id} est déjà bloqué.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>{person_id} is not blocked.</source>
         <translation>{person_id} n’est pas bloqué.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>This change cannot be shared: {detail}.</source>
         <translation>Cette modification ne peut pas être partagée : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>Evidence must be a project or a link.</source>
         <translation>Une preuve doit être un projet ou un lien.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>There is no team {team_id} on this device.</source>
         <translation>Il n’y a aucune équipe {team_id} sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>An invitation code is valid for 0 (no end) to 365 days.</source>
         <translation>Un code d’invitation vaut de 0 (sans fin) à 365 jours.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>This team has no invitation “{id}”.</source>
         <translation>Cette équipe n’a aucune invitation « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>The team has no need “{id}”.</source>
         <translation>L’équipe n’a aucun besoin « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
-        <location filename="../../ui/messages.py" line="111" />
-        <location filename="../../ui/messages.py" line="200" />
+        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="212" />
         <source>Cannot write {path}: {detail}.</source>
         <translation>Impossible d’écrire {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>The team would refuse this: {detail}.</source>
         <translation>L’équipe refuserait cela : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>The role must be one of: {values}.</source>
         <translation>Le rôle doit être l’un de : {values}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
-        <location filename="../../ui/messages.py" line="164" />
+        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="176" />
         <source>{path}: no such file.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>{path} is not a regular file, so not a LinkedIn export.</source>
         <translation>{path} n’est pas un fichier ordinaire, donc pas un export LinkedIn.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>{file} holds none of the LinkedIn export files ({files}): is it the export from LinkedIn’s “Get a copy of your data”?</source>
         <translation>{file} ne contient aucun des fichiers d’un export LinkedIn ({files}) : est-ce bien l’export « Obtenir une copie de vos données » de LinkedIn ?</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>No LinkedIn file in {file} could be read: {detail}</source>
         <translation>Aucun fichier LinkedIn de {file} n’a pu être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="128" />
         <source>{file} is not a readable ZIP archive ({detail}).</source>
         <translation>{file} n’est pas une archive ZIP lisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>{file} cannot be read ({detail}).</source>
         <translation>{file} ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>{member}: another {name} was already read ({chosen}): ignored.</source>
         <translation>{member} : un autre {name} a déjà été lu ({chosen}) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>{file} is too large for a LinkedIn export file.</source>
         <translation>{file} est trop volumineux pour un fichier d’export LinkedIn.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>{file} is damaged in the ZIP archive ({detail}).</source>
         <translation>{file} est endommagé dans l’archive ZIP ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>{file} is damaged in the ZIP archive (longer than it says).</source>
         <translation>{file} est endommagé dans l’archive ZIP (plus long qu’annoncé).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>{file} cannot be extracted ({detail}).</source>
         <translation>{file} ne peut pas être extrait ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>{file} is not a CSV text file (it holds binary data).</source>
         <translation>{file} n’est pas un fichier texte CSV (il contient des données binaires).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>{file} is not a CSV text file (unknown text encoding).</source>
         <translation>{file} n’est pas un fichier texte CSV (encodage inconnu).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>{file} is not a readable CSV file ({detail}).</source>
         <translation>{file} n’est pas un fichier CSV lisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>{file} has no header row with {columns}: skipped.</source>
         <translation>{file} n’a pas de ligne d’en-tête avec {columns} : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>{file} row {row}: {column} “{value}” is not a date: left empty.</source>
         <translation>{file}, ligne {row} : {column} « {value} » n’est pas une date : laissé vide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>Read from the LinkedIn export: {files}.</source>
         <translation>Lu dans l’export LinkedIn : {files}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>Not in this export (nothing imported from them): {files}.</source>
         <translation>Absents de cet export (rien n’en a été importé) : {files}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>Kept, with no Skiller field: {fields}.</source>
         <translation>Conservés, sans champ Skiller : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="143" />
         <source>Imported the profile of {name}: {positions} positions, {projects} projects, {certificates} certificates, {languages} languages.</source>
         <translation>Profil de {name} importé : {positions} postes, {projects} projets, {certificates} certificats, {languages} langues.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="144" />
         <source>Imported {count} skills at level 3: LinkedIn has no skill levels, adjust them in Skiller.</source>
         <translation>{count} compétences importées au niveau 3 : LinkedIn n’a pas de niveaux, ajustez-les dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>Imported {count} endorsements received, marked unverified: LinkedIn does not sign them, so Skiller cannot prove who gave them.</source>
         <translation>{count} recommandations reçues importées, marquées non vérifiées : LinkedIn ne les signe pas, Skiller ne peut donc pas prouver qui les a données.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>Skipped the duplicate skill “{name}” (same as “{same}”).</source>
         <translation>Compétence en double « {name} » ignorée (identique à « {same} »).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="147" />
         <source>{file} row {row}: no skill or no endorser: skipped.</source>
         <translation>{file}, ligne {row} : pas de compétence ou pas d’auteur : ignorée.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>Skipped {count} duplicate endorsements.</source>
         <translation>{count} recommandations en double ignorées.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>Endorsements kept for skills not in Skills.csv: {skills}.</source>
         <translation>Recommandations conservées pour des compétences absentes de Skills.csv : {skills}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>Skipped the duplicate {kind} “{name}”.</source>
         <translation>Élément en double ignoré ({kind}) : « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>What Skiller has no field for stays on this device only, never synced: {file}</source>
         <translation>Ce qui n’a pas de champ dans Skiller reste sur cet appareil seulement, jamais synchronisé : {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="152" />
         <source>{what} was longer than {limit} characters: shortened with “{ellipsis}”.</source>
         <translation>{what} dépassait {limit} caractères : raccourci avec « {ellipsis} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="153" />
         <source>Kept your {name} (the import has “{value}”).</source>
         <translation>Votre {name} est conservé (l’import contient « {value} »).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>Filled your empty profile fields: {fields}.</source>
         <translation>Champs vides de votre profil remplis : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>{skill} from {endorser}: {detail}</source>
         <translation>{skill}, de {endorser} : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="156" />
         <source>Not a valid JSON Resume: {where}: {detail}</source>
         <translation>Pas un JSON Resume valide : {where} : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>{file} is not UTF-8 text.</source>
         <translation>{file} n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="158" />
         <source>{file} is refused: {detail}</source>
         <translation>{file} est refusé : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>{file} holds a JSON {kind}, not a résumé.</source>
         <translation>{file} contient un {kind} JSON, pas un CV.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>A JSON Resume must be a JSON object, not {kind}.</source>
         <translation>Un JSON Resume doit être un objet JSON, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>{where}.{key} must be text, not {kind}.</source>
         <translation>{where}.{key} doit être du texte, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="162" />
         <source>{where}.{key} must be a list of texts.</source>
         <translation>{where}.{key} doit être une liste de textes.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="163" />
         <source>{where}.{key} “{value}” is not a date: left empty (kept for export).</source>
         <translation>{where}.{key} « {value} » n’est pas une date : laissé vide (conservé pour l’export).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152" />
+        <location filename="../../ui/messages.py" line="164" />
         <source>{where}{key} must be an object, not {kind}.</source>
         <translation>{where}{key} doit être un objet, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>{where}{key} must be a list, not {kind}.</source>
         <translation>{where}{key} doit être une liste, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>{where}{key}[{index}] must be an object, not {kind}.</source>
         <translation>{where}{key}[{index}] doit être un objet, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>languages[{index}] has no language name: skipped.</source>
         <translation>languages[{index}] n’a pas de nom de langue : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>Skill “{name}”: level “{value}” not recognised, set to 3.</source>
         <translation>Compétence « {name} » : niveau « {value} » non reconnu, mis à 3.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="169" />
         <source>Imported from JSON Resume: the profile of {name}, {skills} skills, {positions} positions, {projects} projects, {certificates} certificates, {languages} languages.</source>
         <translation>Importé depuis JSON Resume : profil de {name}, {skills} compétences, {positions} postes, {projects} projets, {certificates} certificats, {languages} langues.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
+        <location filename="../../ui/messages.py" line="170" />
         <source>Kept for export, with no Skiller field: {fields}.</source>
         <translation>Conservés pour l’export, sans champ Skiller : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="171" />
         <source>{where} has no {fields}: skipped.</source>
         <translation>{where} n’a pas de {fields} : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>Skill “{name}” appears twice: merged into one.</source>
         <translation>La compétence « {name} » apparaît deux fois : fusionnée en une.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="173" />
         <source>No level given for {skills}: set to 3, adjust in Skiller.</source>
         <translation>Aucun niveau pour {skills} : mis à 3, ajustez dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>The import was cancelled: nothing was imported.</source>
         <translation>L’import a été annulé : rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>{path} is a folder, not a credential file.</source>
         <translation>{path} est un dossier, pas un fichier d’attestation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>{path} is not a regular file (a device or a pipe), not a credential file.</source>
         <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un fichier d’attestation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>{file}: not a valid credential: {detail}</source>
         <translation>{file} : attestation non valable : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="180" />
         <source>Cannot write credentials into {path}: {detail}.</source>
         <translation>Impossible d’écrire les attestations dans {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169" />
+        <location filename="../../ui/messages.py" line="181" />
         <source>A document of a kind this version does not know was refused.</source>
         <translation>Un document d’un type inconnu de cette version a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="182" />
         <source>An empty document was refused.</source>
         <translation>Un document vide a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171" />
+        <location filename="../../ui/messages.py" line="183" />
         <source>A document nested too deeply was refused.</source>
         <translation>Un document trop imbriqué a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="184" />
         <source>A document that does not carry its own id was refused.</source>
         <translation>Un document qui ne porte pas son propre identifiant a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173" />
+        <location filename="../../ui/messages.py" line="185" />
         <source>Refused: the sender is blocked on this device.</source>
         <translation>Refusé : l’expéditeur est bloqué sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>Refused: the author is blocked on this device.</source>
         <translation>Refusé : l’auteur est bloqué sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="187" />
         <source>Already in Skiller, left as they are: {counts}.</source>
         <translation>Déjà dans Skiller, laissés tels quels : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="188" />
         <source>{path}: no such file or folder.</source>
         <translation>{path} : fichier ou dossier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="189" />
         <source>{file} is not valid JSON (line {line}, column {column}).</source>
         <translation>{file} n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="190" />
         <source>Stored: {skills_added} new skills, {skills_merged} skills with new keywords, {positions} positions, {projects} projects, {certificates} certificates, {endorsements} unverified endorsements.</source>
         <translation>Enregistré : {skills_added} nouvelles compétences, {skills_merged} compétences avec de nouveaux mots-clés, {positions} postes, {projects} projets, {certificates} certificats, {endorsements} recommandations non vérifiées.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="191" />
         <source>Nothing new: everything in this import is already in Skiller.</source>
         <translation>Rien de nouveau : tout le contenu de cet import est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="192" />
         <source>There are no PDF labels for the language “{language}”: use one of {languages}.</source>
         <translation>Pas de libellés PDF pour la langue « {language} » : utilisez l’une de {languages}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="193" />
         <source>given before endorsements carried a credential</source>
         <translation>donnée avant que les recommandations portent une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182" />
+        <location filename="../../ui/messages.py" line="194" />
         <source>its credential does not verify ({detail})</source>
         <translation>son attestation ne se vérifie pas ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="195" />
         <source>its credential names another person</source>
         <translation>son attestation désigne une autre personne</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="196" />
         <source>The passphrase must have at least 8 characters.</source>
         <translation>La phrase secrète doit compter au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="197" />
         <source>This file is not a Skiller identity export.</source>
         <translation>Ce fichier n’est pas un export d’identité Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186" />
+        <location filename="../../ui/messages.py" line="198" />
         <source>The identity file is damaged.</source>
         <translation>Le fichier d’identité est endommagé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188" />
+        <location filename="../../ui/messages.py" line="200" />
         <source>The identity file holds no readable key.</source>
         <translation>Le fichier d’identité ne contient aucune clé lisible.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189" />
+        <location filename="../../ui/messages.py" line="201" />
         <source>The identity file does not match its person id.</source>
         <translation>Le fichier d’identité ne correspond pas à son identifiant.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190" />
+        <location filename="../../ui/messages.py" line="202" />
         <source>Cannot save the identity in {path}: {detail}.</source>
         <translation>Impossible d’enregistrer l’identité dans {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191" />
+        <location filename="../../ui/messages.py" line="203" />
         <source>The identity in {path} cannot be read.</source>
         <translation>L’identité dans {path} est illisible.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192" />
+        <location filename="../../ui/messages.py" line="204" />
         <source>The stored key does not match the stored person id.</source>
         <translation>La clé enregistrée ne correspond pas à l’identifiant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193" />
+        <location filename="../../ui/messages.py" line="205" />
         <source>The private key is missing from the system key store: restore it with your recovery phrase.</source>
         <translation>La clé privée manque dans le trousseau du système : restaurez-la avec votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194" />
+        <location filename="../../ui/messages.py" line="206" />
         <source>This change is too large to share ({size} bytes, at most {limit}): split it into smaller ones.</source>
         <translation>Cette modification est trop volumineuse pour être partagée ({size} octets, {limit} au plus) : découpez-la.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195" />
+        <location filename="../../ui/messages.py" line="207" />
         <source>Cannot read {path}: no such file.</source>
         <translation>Impossible de lire {path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196" />
+        <location filename="../../ui/messages.py" line="208" />
         <source>{path} is a folder, not a {what}.</source>
         <translation>{path} est un dossier, pas un {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197" />
+        <location filename="../../ui/messages.py" line="209" />
         <source>Cannot read {path}: {detail}.</source>
         <translation>Impossible de lire {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198" />
+        <location filename="../../ui/messages.py" line="210" />
         <source>{path} is not a regular file (a device or a pipe), not a {what}.</source>
         <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199" />
+        <location filename="../../ui/messages.py" line="211" />
         <source>{path} is too large for a {what} (over {limit} bytes).</source>
         <translation>{path} est trop volumineux pour un {what} (plus de {limit} octets).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201" />
+        <location filename="../../ui/messages.py" line="213" />
         <source>The data folder is read-only: Skiller cannot save changes there.</source>
         <translation>Le dossier de données est en lecture seule : Skiller ne peut pas y enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="214" />
         <source>The disk is full: free some space; nothing was changed.</source>
         <translation>Le disque est plein : libérez de la place ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203" />
+        <location filename="../../ui/messages.py" line="215" />
         <source>The data file is busy in another Skiller window; try again.</source>
         <translation>Le fichier de données est occupé par une autre fenêtre de Skiller ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="216" />
         <source>Cannot open the data file: check that the folder exists and is writable.</source>
         <translation>Impossible d’ouvrir le fichier de données : vérifiez que le dossier existe et qu’on peut y écrire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205" />
+        <location filename="../../ui/messages.py" line="217" />
         <source>The disk reported an error while saving; nothing was changed.</source>
         <translation>Le disque a signalé une erreur pendant l’enregistrement ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206" />
+        <location filename="../../ui/messages.py" line="218" />
         <source>The data file is damaged or is not a Skiller store.</source>
         <translation>Le fichier de données est endommagé ou n’est pas un fichier Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207" />
+        <location filename="../../ui/messages.py" line="219" />
         <source>The data file could not be used: {detail}.</source>
         <translation>Le fichier de données n’a pas pu être utilisé : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208" />
+        <location filename="../../ui/messages.py" line="220" />
         <source>Cannot use the data folder {path}: {detail}.</source>
         <translation>Impossible d’utiliser le dossier de données {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="221" />
         <source>This data file was written by a newer Skiller: please update.</source>
         <translation>Ce fichier de données a été écrit par une version plus récente de Skiller : mettez Skiller à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210" />
+        <location filename="../../ui/messages.py" line="222" />
         <source>This file is not a Skiller bundle.</source>
         <translation>Ce fichier n’est pas un paquet Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211" />
+        <location filename="../../ui/messages.py" line="223" />
         <source>This bundle has version {version}; this Skiller reads version {supported}.</source>
         <translation>Ce paquet est en version {version} ; cette version de Skiller lit la version {supported}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="212" />
+        <location filename="../../ui/messages.py" line="224" />
+        <source>This bundle was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it.</source>
+        <translation>Ce paquet a été écrit par une version plus récente de Skiller (format {version} ; celle-ci lit le format {supported}) : mettez Skiller à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="225" />
+        <source>This identity file was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it.</source>
+        <translation>Ce fichier d’identité a été écrit par une version plus récente de Skiller (format {version} ; celle-ci lit le format {supported}) : mettez Skiller à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="226" />
+        <source>This identity file has version {version}; this Skiller reads version {supported}.</source>
+        <translation>Ce fichier d’identité est en version {version} ; cette version de Skiller lit la version {supported}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="227" />
+        <source>Windows’ Credential Locker is not available, and Skiller does not keep a private key in a plain file on Windows: {detail}</source>
+        <translation>Le Gestionnaire d’identification de Windows n’est pas disponible, et Skiller ne garde pas de clé privée dans un simple fichier sous Windows : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="228" />
         <source>The bundle was altered after it was exported (its seal does not match).</source>
         <translation>Le paquet a été modifié après son export (son sceau ne correspond pas).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213" />
+        <location filename="../../ui/messages.py" line="229" />
         <source>The bundle’s contents are refused: {detail}</source>
         <translation>Le contenu du paquet est refusé : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214" />
+        <location filename="../../ui/messages.py" line="230" />
         <source>The bundle’s contents are malformed.</source>
         <translation>Le contenu du paquet est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>The bundle names a document with an id that is not ASCII.</source>
         <translation>Le paquet désigne un document par un identifiant non ASCII.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216" />
+        <location filename="../../ui/messages.py" line="232" />
         <source>This is not a person id (did:key:z6Mk…).</source>
         <translation>Ce n’est pas un identifiant de personne (did:key:z6Mk…).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218" />
+        <location filename="../../ui/messages.py" line="234" />
         <source>Save the QR code as a .png or .svg file.</source>
         <translation>Enregistrez le QR code en fichier .png ou .svg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219" />
+        <location filename="../../ui/messages.py" line="235" />
         <source>The credential is refused: {detail}</source>
         <translation>L’attestation est refusée : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226" />
+        <location filename="../../ui/messages.py" line="248" />
         <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
         <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227" />
+        <location filename="../../ui/messages.py" line="249" />
         <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228" />
+        <location filename="../../ui/messages.py" line="250" />
         <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
         <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="251" />
         <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
         <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230" />
+        <location filename="../../ui/messages.py" line="252" />
         <source>The sync took too long and paused; it goes on by itself next time.</source>
         <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="253" />
         <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
         <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232" />
+        <location filename="../../ui/messages.py" line="254" />
         <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
         <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233" />
+        <location filename="../../ui/messages.py" line="255" />
         <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
         <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234" />
+        <location filename="../../ui/messages.py" line="256" />
         <source>It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings.</source>
         <translation>Il a refusé la synchronisation parce que l’horloge de cet ordinateur n’est pas à l’heure. Réglez la date et l’heure en automatique dans les paramètres du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="257" />
         <source>It does not accept syncs from you (you may be blocked there). Ask whoever runs it.</source>
         <translation>Il n’accepte pas vos synchronisations (vous y êtes peut-être bloqué). Demandez à qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236" />
+        <location filename="../../ui/messages.py" line="258" />
         <source>It is busy right now; Skiller tries again by itself.</source>
         <translation>Il est occupé pour le moment ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="237" />
+        <location filename="../../ui/messages.py" line="259" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238" />
+        <location filename="../../ui/messages.py" line="260" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239" />
+        <location filename="../../ui/messages.py" line="261" />
         <source>You stopped the sync; it goes on by itself next time.</source>
         <translation>Vous avez arrêté la synchronisation ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240" />
+        <location filename="../../ui/messages.py" line="262" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247" />
+        <location filename="../../ui/messages.py" line="275" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248" />
+        <location filename="../../ui/messages.py" line="276" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249" />
+        <location filename="../../ui/messages.py" line="277" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="250" />
+        <location filename="../../ui/messages.py" line="278" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251" />
+        <location filename="../../ui/messages.py" line="279" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252" />
+        <location filename="../../ui/messages.py" line="280" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="260" />
+        <location filename="../../ui/messages.py" line="288" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="290" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="264" />
+        <location filename="../../ui/messages.py" line="292" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="266" />
+        <location filename="../../ui/messages.py" line="294" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="270" />
+        <location filename="../../ui/messages.py" line="298" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="271" />
+        <location filename="../../ui/messages.py" line="299" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="271" />
+        <location filename="../../ui/messages.py" line="299" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="292" />
+        <location filename="../../ui/messages.py" line="321" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="334" />
+        <location filename="../../ui/messages.py" line="363" />
         <source>JSON Resume file</source>
         <translation>fichier JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="334" />
+        <location filename="../../ui/messages.py" line="363" />
         <source>LinkedIn export file</source>
         <translation>fichier d’export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="335" />
+        <location filename="../../ui/messages.py" line="364" />
         <source>credential file</source>
         <translation>fichier d’attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="335" />
+        <location filename="../../ui/messages.py" line="364" />
         <source>identity file</source>
         <translation>fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="336" />
+        <location filename="../../ui/messages.py" line="365" />
         <source>Skiller identity export</source>
         <translation>export d’identité Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="336" />
+        <location filename="../../ui/messages.py" line="365" />
         <source>bundle file</source>
         <translation>fichier de paquet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="373" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="373" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="374" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="374" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="61" />
         <source>Choose a level from 1 to 5.</source>
         <translation>Choisissez un niveau de 1 à 5.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="63" />
         <source>Years must be a whole number from 0 to 80.</source>
         <translation>Les années doivent être un nombre entier de 0 à 80.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="78" />
         <source>You already have this skill in your portfolio.</source>
         <translation>Cette compétence est déjà dans votre portfolio.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>You already endorse this skill for this person.</source>
         <translation>Vous recommandez déjà cette compétence pour cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>You cannot endorse yourself.</source>
         <translation>Vous ne pouvez pas vous recommander vous-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>This is your own post.</source>
         <translation>C’est votre propre annonce.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>This post is already closed.</source>
         <translation>Cette annonce est déjà close.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187" />
+        <location filename="../../ui/messages.py" line="199" />
         <source>The passphrase is wrong or the file is damaged.</source>
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="297" />
+        <location filename="../../ui/messages.py" line="326" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>Only the team’s admins may do this.</source>
         <translation>Seuls les administrateurs de l’équipe peuvent faire cela.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>You are not a member of this team.</source>
         <translation>Vous n’êtes pas membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>You are already a member of this team.</source>
         <translation>Vous êtes déjà membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>This person is already a member.</source>
         <translation>Cette personne est déjà membre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>This person is not a member of the team.</source>
         <translation>Cette personne n’est pas membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>This person was removed from the team; a removal is final.</source>
         <translation>Cette personne a été retirée de l’équipe ; un retrait est définitif.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>To remove yourself, leave the team.</source>
         <translation>Pour vous retirer, quittez l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>Paste an invitation code or a team id (team:…).</source>
         <translation>Collez un code d’invitation ou un identifiant d’équipe (team:…).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>This invitation code is not valid for this team.</source>
         <translation>Ce code d’invitation n’est pas valable pour cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>This invitation code was already used.</source>
         <translation>Ce code d’invitation a déjà servi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>This invitation code was withdrawn by the team.</source>
         <translation>Ce code d’invitation a été retiré par l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>This invitation code has expired: ask the team for a new one.</source>
         <translation>Ce code d’invitation a expiré : demandez-en un nouveau à l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>Your invitation to this team was withdrawn.</source>
         <translation>Votre invitation dans cette équipe a été retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>This invitation was already accepted: remove the member instead.</source>
         <translation>Cette invitation a déjà été acceptée : retirez plutôt le membre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217" />
+        <location filename="../../ui/messages.py" line="233" />
         <source>This is not a Skiller team invitation code.</source>
         <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>You are the team’s only admin: make someone else admin before leaving.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en un autre avant de partir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>You are the team’s only admin: make someone else admin first.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en d’abord un autre.</translation>
     </message>
@@ -1250,7 +1271,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="346" />
+        <location filename="../../ui/messages.py" line="375" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -1338,6 +1359,21 @@
         <location filename="../../ui/help.py" line="117" />
         <source>This service uses the ESCO classification of the European Commission.</source>
         <translation>Ce service utilise la classification ESCO de la Commission européenne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="142" />
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="148" />
+        <source>Commit %1, built on %2.</source>
+        <translation>Commit %1, construit le %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="149" />
+        <source>Commit %1, run from source.</source>
+        <translation>Commit %1, lancé depuis les sources.</translation>
     </message>
 </context>
 <context>
@@ -2531,47 +2567,47 @@
 <context>
     <name>LanBox</name>
     <message>
-        <location filename="../../ui/lan.py" line="144" />
+        <location filename="../../ui/lan.py" line="138" />
         <source>Local network</source>
         <translation>Réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="146" />
+        <location filename="../../ui/lan.py" line="140" />
         <source>&amp;Visible on my local network</source>
         <translation>&amp;Visible sur mon réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="147" />
+        <location filename="../../ui/lan.py" line="141" />
         <source>Visible on my local network</source>
         <translation>Visible sur mon réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="153" />
+        <location filename="../../ui/lan.py" line="147" />
         <source>Announces this device and accepts connections from peers on your local network. When it is off, no port is open and nothing is announced; you still sync with the peers and relays you added.</source>
         <translation>Annonce cet appareil et accepte les connexions des pairs sur votre réseau local. Désactivé, aucun port n’est ouvert et rien n’est annoncé ; la synchronisation continue avec les pairs et relais que vous avez ajoutés.</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="172" />
+        <location filename="../../ui/lan.py" line="166" />
         <source>Applying…</source>
         <translation>Application…</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="174" />
+        <location filename="../../ui/lan.py" line="168" />
         <source>Hidden: this device is not announced and accepts no connections.</source>
         <translation>Masqué : cet appareil n’est pas annoncé et n’accepte aucune connexion.</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="176" />
+        <location filename="../../ui/lan.py" line="170" />
         <source>Visible, but not serving right now: see the Sync screen.</source>
         <translation>Visible, mais ne sert pas en ce moment : voir l’écran Synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="177" />
+        <location filename="../../ui/lan.py" line="171" />
         <source>Visible at %1.</source>
         <translation>Visible à l’adresse %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/lan.py" line="178" />
+        <location filename="../../ui/lan.py" line="172" />
         <source>Announced on your local network.</source>
         <translation>Annoncé sur votre réseau local.</translation>
     </message>
@@ -2769,62 +2805,62 @@
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>▲ %1 of %2 not syncing</source>
         <translation>▲ Synchro en échec : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -3730,42 +3766,42 @@
 <context>
     <name>RelayCheck</name>
     <message>
-        <location filename="../../ui/relay_check.py" line="72" />
+        <location filename="../../ui/relay_check.py" line="58" />
         <source>✓ This is a Skiller relay.</source>
         <translation>✓ C’est bien un relais Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="73" />
+        <location filename="../../ui/relay_check.py" line="59" />
         <source>This is not a relay address: one looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse de relais : elle ressemble à https://relais.exemple.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="75" />
+        <location filename="../../ui/relay_check.py" line="61" />
         <source>Nothing answers at this address. Check it, and that the relay is running.</source>
         <translation>Rien ne répond à cette adresse. Vérifiez-la, et que le relais fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="77" />
+        <location filename="../../ui/relay_check.py" line="63" />
         <source>This address did not answer in time. Check your connection and try again.</source>
         <translation>Cette adresse n’a pas répondu à temps. Vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="79" />
+        <location filename="../../ui/relay_check.py" line="65" />
         <source>Something answers at this address, but it is not a Skiller relay.</source>
         <translation>Quelque chose répond à cette adresse, mais ce n’est pas un relais Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="81" />
+        <location filename="../../ui/relay_check.py" line="67" />
         <source>This is a Skiller device, not a relay: add it as a peer on the Sync screen.</source>
         <translation>C’est un appareil Skiller, pas un relais : ajoutez-le comme pair dans l’écran Synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="83" />
+        <location filename="../../ui/relay_check.py" line="69" />
         <source>This relay needs a newer version of Skiller.</source>
         <translation>Ce relais demande une version plus récente de Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/relay_check.py" line="84" />
+        <location filename="../../ui/relay_check.py" line="70" />
         <source>Checking this address…</source>
         <translation>Vérification de l’adresse…</translation>
     </message>
@@ -4223,12 +4259,12 @@
         <translation>Il n’a pas pu être annoncé sur votre réseau local : ajoutez-le sur l’autre appareil par son adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="309" />
+        <location filename="../../ui/sync_panel.py" line="308" />
         <source>Type the address of a relay or a peer.</source>
         <translation>Saisissez l’adresse d’un relais ou d’un pair.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="312" />
+        <location filename="../../ui/sync_panel.py" line="311" />
         <source>Sync is not available in this version; the address was not saved.</source>
         <translation>La synchronisation n’est pas disponible dans cette version ; l’adresse n’a pas été enregistrée.</translation>
     </message>
