@@ -328,4 +328,6 @@ def write_private_file(path: Path, data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    from .files import replace  # retried while Windows holds the old file open (package, issue 16)
+
+    replace(tmp, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -204,6 +205,8 @@ def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
 
             def ready() -> None:
                 print("ui-ready", flush=True)
+                menus = [action.text() for action in window.menuBar().actions()]  # the language, seen from outside
+                print("ui-menus " + json.dumps(menus, ensure_ascii=True), flush=True)
                 if exit_when_ready:
                     app.quit()
 

@@ -71,10 +71,14 @@ def hand_off(data_dir: Path, items: Sequence[str]) -> bool:
         return False
     socket.write(encode_request(items))
     socket.flush()
+    socket.waitForBytesWritten(ANSWER_MS)
     answered = b""
-    while b"\n" not in answered and socket.waitForReadyRead(ANSWER_MS):
-        answered += bytes(socket.readAll().data())
-    socket.disconnectFromServer()
+    while b"\n" not in answered:
+        ready = socket.waitForReadyRead(ANSWER_MS)
+        answered += bytes(socket.readAll().data())  # the answer may come with the server's hang-up
+        if not ready:
+            break
+    socket.abort()
     return answered.startswith(b"ok")
 
 
