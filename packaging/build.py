@@ -1,5 +1,7 @@
 """`python3 dev.py package`: the standalone app for this OS, then its archive or installer.
 
+    python3 dev.py package [--folder-only | --pack-only]
+
 Steps (each also a function the release workflow's scripts call):
 1. build/pyinstaller/build.json (version, date, commit: shown by `skiller --version` and About)
    and skiller.png (the icon, drawn from resources/icons/skiller.svg by Qt);
@@ -87,8 +89,9 @@ def arch() -> str:
 def linux_archive(info: dict[str, str]) -> Path:
     """The folder plus what an install needs: .desktop file, icon, MIME type, install script."""
     folder = layout.package_root()
-    for name in ("install.sh", "uninstall.sh", "skiller.desktop", "skiller-mime.xml"):
+    for name in ("install.sh", "uninstall.sh", "skiller-mime.xml"):
         shutil.copy2(HERE / "linux" / name, folder / name)
+    shutil.copy2(layout.ROOT / "resources" / "desktop" / "skiller.desktop", folder / "skiller.desktop")
     for name in ("install.sh", "uninstall.sh"):
         (folder / name).chmod(0o755)
     shutil.copy2(layout.BUILD / "skiller.png", folder / "skiller.png")
@@ -129,12 +132,16 @@ def _program_files_iscc() -> str | None:
     return None
 
 
-def package(archive: bool = True) -> int:
+def package(build: bool = True, archive: bool = True) -> int:
+    """Build the folder and/or pack it (the release workflow signs the folder in between)."""
     started = time.monotonic()
-    info = write_build_info()
-    render_icon()
-    root = pyinstaller()
-    print(f"built {root} in {time.monotonic() - started:.0f} s")
+    if build:
+        info = write_build_info()
+        render_icon()
+        root = pyinstaller()
+        print(f"built {root} in {time.monotonic() - started:.0f} s")
+    else:
+        info = json.loads((layout.BUILD / "build.json").read_text("utf-8"))
     if not archive:
         return 0
     kind = layout.platform_key()
@@ -146,4 +153,5 @@ def package(archive: bool = True) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(package(archive="--folder-only" not in sys.argv[1:]))
+    options = sys.argv[1:]
+    sys.exit(package(build="--pack-only" not in options, archive="--folder-only" not in options))

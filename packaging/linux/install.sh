@@ -3,11 +3,12 @@
 # and register what opens in it: .skb bundles (application/x-skiller-bundle) and skiller: links.
 #   ./install.sh            ~/.local/share/skiller, ~/.local/bin/skiller, ~/.local/share/applications
 #   sudo ./install.sh       /opt/skiller, /usr/local/bin/skiller, /usr/share/applications
+#   ./install.sh --user     for the current user even when run as root
 # Needs xdg-utils (xdg-mime, xdg-icon-resource, xdg-desktop-menu) and the Qt xcb libraries the
 # README lists (on Debian and Ubuntu: the apt-get line printed at the end when one is missing).
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-if [ "$(id -u)" = 0 ]; then
+if [ "$(id -u)" = 0 ] && [ "${1:-}" != "--user" ]; then
   prefix=${PREFIX:-/opt/skiller}; bin=${BINDIR:-/usr/local/bin}; mode=system
 else
   prefix=${PREFIX:-${XDG_DATA_HOME:-$HOME/.local/share}/skiller}; bin=${BINDIR:-$HOME/.local/bin}; mode=user

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Remove what install.sh added (your data dir, with your identity and profiles, is kept).
 set -eu
-if [ "$(id -u)" = 0 ]; then
+if [ "$(id -u)" = 0 ] && [ "${1:-}" != "--user" ]; then
   prefix=${PREFIX:-/opt/skiller}; bin=${BINDIR:-/usr/local/bin}; mode=system
 else
   prefix=${PREFIX:-${XDG_DATA_HOME:-$HOME/.local/share}/skiller}; bin=${BINDIR:-$HOME/.local/bin}; mode=user

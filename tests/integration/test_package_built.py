@@ -252,8 +252,8 @@ def test_the_linux_archive_installs_and_registers_bundles_and_links(built: Path,
     home = tmp_path / "home"
     home.mkdir()
     env = clean_env(home, XDG_DATA_DIRS=str(home / "data") + ":/usr/share", XDG_CURRENT_DESKTOP="X-Generic")
-    done = subprocess.run(["sh", str(tmp_path / "unpacked" / top / "install.sh")], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(["sh", str(tmp_path / "unpacked" / top / "install.sh"), "--user"], env=env,
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     installed = home / "data" / "skiller" / "skiller"
     assert installed.exists()
