@@ -11,6 +11,11 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
+    if sys.stdout is None or sys.stderr is None:  # the windowed build on Windows has no console streams
+        import os
+
+        sys.stdout = sys.stdout or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        sys.stderr = sys.stderr or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     from skiller_desktop.__main__ import main
 
     sys.exit(main())

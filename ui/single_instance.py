@@ -166,10 +166,12 @@ def _call(window: object, name: str, argument: object) -> None:
 
 def _front(window: object) -> None:
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QWidget
 
     if isinstance(window, QWidget):
         window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
         window.show()
-        window.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # which has no stacking order (and warns)
+            window.raise_()
         window.activateWindow()

@@ -216,3 +216,29 @@ def test_a_second_launch_with_a_bundle_or_a_link_is_acted_on_by_the_running_app(
             first.kill()
             first.communicate()
         relay.stop()
+
+
+def test_a_bundle_opened_from_the_finder_is_imported(qtbot, tmp_path: Path) -> None:
+    """macOS hands a double-clicked .skb to the running app as a QFileOpenEvent."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.invite_actions import LinkOpener
+
+    class Window(QMainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            self.imported: list[Path] = []
+
+        def import_bundle_file(self, path: Path) -> None:
+            self.imported.append(path)
+
+    window = Window()
+    qtbot.addWidget(window)
+    opener = LinkOpener(window)  # type: ignore[arg-type]
+    bundle = tmp_path / "Ana Lúcia.skb"
+    assert opener.eventFilter(window, QFileOpenEvent(str(bundle))) is True
+    assert window.imported == [bundle]
+    assert opener.eventFilter(window, QFileOpenEvent(str(tmp_path / "notes.txt"))) is False
+    QCoreApplication.processEvents()
