@@ -140,13 +140,20 @@ def close_on_signals(window: QWidget) -> None:
 
 
 def single_instance(path: Path, item: str | None):
-    """This data dir's listening Instance, or None when an app already runs on it and took `item`."""
-    from .single_instance import Instance, hand_off
+    """This data dir's listening Instance, or the exit code when an app already runs on it: 0 when it took
+    `item` (and came to the front), 1 when it does not answer (hung: no second writer beside it)."""
+    from .single_instance import BUSY, TAKEN, Instance, ask_running
 
-    if hand_off(path, [item] if item else []):
+    answer = ask_running(path, [item] if item else [])
+    if answer == TAKEN:
         if os.environ.get("SKILLER_UI_SAY_READY"):
             print("ui-handed-off", flush=True)
-        return None
+        return 0
+    if answer == BUSY:
+        text = QCoreApplication.translate("App", "Skiller is already open on this data folder but does not answer. "
+                                                 "Close it (or end it), then try again.")
+        message_box(None, QMessageBox.Icon.Warning, "Skiller", text).exec()
+        return 1
     instance = Instance(path)
     instance.listen()
     if item:
@@ -164,8 +171,8 @@ def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
     languages.switch(chosen_language(settings))
     path = Path(data_dir) if data_dir else (demo_data_dir() if demo else default_data_dir())
     instance = single_instance(path, link)  # package: a second launch hands its link or bundle over
-    if instance is None:
-        return 0
+    if isinstance(instance, int):
+        return instance
     try:
         services = Services(path)
     except SkillerError as exc:

@@ -33,7 +33,7 @@ from .qtcompat import emit
 log = logging.getLogger(__name__)
 
 CONNECT_MS = 1500  # a live first app answers within a few ms; a hung one is treated as gone after this
-ANSWER_MS = 3000
+ANSWER_MS = 5000  # the UI thread never blocks longer than a frame; a modal dialog still answers
 MAX_MESSAGE = 64 * 1024  # at most a handful of paths and links (each link ≤ 2,048 characters)
 
 
@@ -65,10 +65,20 @@ def decode_request(data: bytes) -> list[str]:
 
 def hand_off(data_dir: Path, items: Sequence[str]) -> bool:
     """True when an app already runs on `data_dir` and took `items` (possibly none: it comes to the front)."""
+    return ask_running(data_dir, items) == TAKEN
+
+
+TAKEN, ABSENT, BUSY = "taken", "absent", "busy"
+
+
+def ask_running(data_dir: Path, items: Sequence[str]) -> str:
+    """TAKEN: the running app took `items`; ABSENT: none runs (or a crashed one left its name behind);
+    BUSY: one accepted the connection but never answered (hung): starting a second writer beside it
+    would be wrong, and so would deleting its name."""
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(CONNECT_MS):
-        return False
+        return ABSENT
     socket.write(encode_request(items))
     socket.flush()
     socket.waitForBytesWritten(ANSWER_MS)
@@ -79,7 +89,7 @@ def hand_off(data_dir: Path, items: Sequence[str]) -> bool:
         if not ready:
             break
     socket.abort()
-    return answered.startswith(b"ok")
+    return TAKEN if answered.startswith(b"ok") else BUSY
 
 
 class Instance(QObject):

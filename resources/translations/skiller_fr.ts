@@ -1379,9 +1379,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="97" />
+        <location filename="../../ui/app.py" line="98" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="152" />
+        <source>Skiller is already open on this data folder but does not answer. Close it (or end it), then try again.</source>
+        <translation>Skiller est déjà ouvert sur ce dossier de données mais ne répond pas. Fermez-le (ou arrêtez-le), puis réessayez.</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,22 @@ def test_a_crashed_apps_socket_is_replaced_not_answered(qtbot, tmp_path: Path) -
         path.unlink(missing_ok=True)
 
 
+@pytest.mark.skipif(os.name == "nt", reason="a Unix socket stands in for the hung app")
+def test_a_hung_first_app_is_neither_replaced_nor_joined(qtbot, tmp_path: Path) -> None:
+    from ui.single_instance import BUSY, ask_running
+
+    path = Path(tempfile.gettempdir()) / server_name(tmp_path)
+    hung = socket.socket(socket.AF_UNIX)
+    hung.bind(str(path))
+    hung.listen(1)  # accepts connections (the kernel does) and never answers
+    try:
+        assert ask_running(tmp_path, ["x.skb"]) == BUSY
+        assert path.exists()  # its name was left alone
+    finally:
+        hung.close()
+        path.unlink(missing_ok=True)
+
+
 def test_malformed_requests_open_nothing() -> None:
     assert decode_request(b"\xff\xfe") == []
     assert decode_request(b'{"open": "a.skb"}') == []
