@@ -12,13 +12,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from .cli import CommandGroup, command_word
 from .cli import main as run_command
+from .interop import online
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    online.set_refresher(refresh_from_network)  # interop (issue 15): `skiller verify --online`
     item = app_item(argv)  # `skiller skiller:invite?…`, `skiller ana.skb`: how a registered handler starts the app
     if item is not None:
         argv.remove(item[0])
@@ -44,6 +47,13 @@ def register_sync_commands(subparsers: argparse._SubParsersAction[argparse.Argum
 
 
 SYNC_COMMANDS = CommandGroup(("serve", "sync", "peers"), register_sync_commands)
+
+
+def refresh_from_network(services: Any) -> tuple[int, int]:
+    """interop (issue 15): one sync with every known relay and peer, so `verify --online` sees revocations."""
+    from sync.verify_online import refresh
+
+    return refresh(services)
 
 
 def register_invite_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

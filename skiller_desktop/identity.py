@@ -148,6 +148,10 @@ PHRASE_WORDS = 24
 # BIP-39 word lists the app offers, by interface language. The phrase is the key itself
 # (its entropy), so the same key reads as English or French words and either restores it.
 PHRASE_LANGUAGES = {"en": "english", "fr": "french"}
+# Read on restore: every BIP-39 list python-mnemonic ships (a phrase written down in Chinese, Japanese,
+# Spanish ... restores too), ours first. Simplified and traditional Chinese share most characters, so a
+# phrase may be made of words of several lists: each list holding every word is tried (issue 15.5).
+READ_LANGUAGES = ("english", "french", *sorted(set(Mnemonic.list_languages()) - {"english", "french"}))
 
 
 class PhraseError(ValidationError):
@@ -212,29 +216,49 @@ def folded_word(word: str) -> str:
 
 @functools.cache
 def _word_list(language: str) -> dict[str, str]:
-    """Folded word -> the word as the list spells it."""
-    return {folded_word(w): w for w in Mnemonic(language).wordlist}
+    """A word as typed (NFKD, as the lists are compared) or without its accents -> the word as the list
+    spells it. An accentless form is kept only where it stays unique in that list: French is unique
+    without accents, Japanese (whose voicing marks fold away) is not."""
+    words = Mnemonic(language).wordlist
+    folded: dict[str, list[str]] = {}
+    for word in words:
+        folded.setdefault(folded_word(word), []).append(word)
+    known = {key: spelled[0] for key, spelled in folded.items() if len(spelled) == 1}
+    known.update({unicodedata.normalize("NFKD", w): w for w in words})
+    return known
+
+
+@functools.cache
+def _reader(language: str) -> Mnemonic:
+    """A list's Mnemonic with its words in NFKD, the form it compares typed words in: python-mnemonic 0.21
+    ships the Russian list in NFC, so its own check refuses Trezor's Russian vectors ("й" decomposes)."""
+    words = [unicodedata.normalize("NFKD", w) for w in Mnemonic(language).wordlist]
+    return Mnemonic(language, wordlist=words)
+
+
+def _in_list(word: str, language: str) -> str | None:
+    known = _word_list(language)
+    return known.get(unicodedata.normalize("NFKD", word)) or known.get(folded_word(word))
 
 
 def seed_from_phrase(phrase: str) -> bytes:
-    """The key a phrase in any offered language holds; a PhraseError says which word or count is wrong."""
+    """The key a phrase in any BIP-39 list holds; a PhraseError says which word or count is wrong."""
     words = phrase_words(phrase)
     if not words:
         raise PhraseError("the recovery phrase is empty", "empty", count=0)
-    # The list holding most of the words; 123 words are in both, so a phrase of only those is tried in each.
-    ranked = sorted(PHRASE_LANGUAGES.values(), key=lambda lang: -sum(folded_word(w) in _word_list(lang) for w in words))
-    known = _word_list(ranked[0])
-    for position, word in enumerate(words, 1):
-        if folded_word(word) not in known:
-            raise PhraseError(f"word {position}, {word!r}, is not a recovery phrase word "
-                              f"(a phrase has {PHRASE_WORDS} words)", "unknown_word", word=word,
-                              position=position, count=len(words))
+    holding = [lang for lang in READ_LANGUAGES if _spelled(words, lang) is not None]
+    if not holding:  # name the first stray word of the list that holds most of them
+        best = max(READ_LANGUAGES, key=lambda lang: sum(_in_list(w, lang) is not None for w in words))
+        position, word = next((i, w) for i, w in enumerate(words, 1) if _in_list(w, best) is None)
+        raise PhraseError(f"word {position}, {word!r}, is not a recovery phrase word "
+                          f"(a phrase has {PHRASE_WORDS} words)", "unknown_word", word=word,
+                          position=position, count=len(words))
     if len(words) != PHRASE_WORDS:
         raise PhraseError(f"the recovery phrase has {len(words)} words; it needs {PHRASE_WORDS}", "count",
                           count=len(words))
-    for language in ranked:
+    for language in holding:
         spelled = _spelled(words, language)
-        mnemo = Mnemonic(language)
+        mnemo = _reader(language)
         if spelled is not None and mnemo.check(spelled):
             return bytes(mnemo.to_entropy(spelled))
     raise PhraseError("the recovery phrase is wrong: check every word and their order", "checksum",
@@ -243,9 +267,8 @@ def seed_from_phrase(phrase: str) -> bytes:
 
 def _spelled(words: list[str], language: str) -> str | None:
     """The phrase as `language`'s list spells it (accents back), or None if a word is not in it."""
-    known = _word_list(language)
-    folded = [folded_word(w) for w in words]
-    return " ".join(known[w] for w in folded) if all(w in known for w in folded) else None
+    spelled = [_in_list(w, language) for w in words]
+    return " ".join(w for w in spelled if w is not None) if all(spelled) else None
 
 
 # -- passphrase-protected export -----------------------------------------

@@ -5,8 +5,9 @@ chat, a web page, a QR code someone printed), so decoding is strict and
 bounded: the whole link, each relay address and the name hint have a length
 cap, relay addresses are http or https only with no credentials in them, the
 person id must be a did:key that really holds an Ed25519 key, and a team code
-must parse as one. Every refusal is an `InvitationError` with a `code` and
-parameters (the UI owns the words) and an English sentence for the CLI.
+must parse as one. Every refusal is an `InvitationError` raised with a
+catalogued code (`invitation.*` in skiller_desktop/messages.py) and its
+parameters: the UI says it in the user's language, the CLI prints the English.
 
 This module is pure Python (no network, no Qt). segno, for the QR code, is
 imported only when a QR code is drawn.
@@ -34,14 +35,13 @@ MAX_PARAMS = 16            # id + relays + team + name + a few unknown future on
 
 
 class InvitationError(ValidationError):
-    """A link that cannot be used; `code` says why (for translation), `params` carries the details."""
+    """A link that cannot be used; `reason` is its code without the `invitation.` prefix."""
 
     code = "invitation"
 
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message, "link")
-        self.code = code
-        self.params = params
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(say(f"invitation.{reason}", **params), "link")
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,7 @@ def encode(invitation: Invitation) -> str:
     check_person_id(invitation.person_id)
     relays = [check_relay_url(url) for url in invitation.relays]
     if not 1 <= len(relays) <= MAX_RELAYS:
-        raise InvitationError("relay_count", f"an invitation needs 1 to {MAX_RELAYS} relay addresses",
-                              count=len(relays), max=MAX_RELAYS)
+        raise InvitationError("relay_count", count=len(relays), max=MAX_RELAYS)
     parts = [f"v={VERSION}", f"id={invitation.person_id}"]
     parts += [f"relay={quote(url, safe='')}" for url in relays]
     if invitation.team_code:
@@ -73,8 +72,7 @@ def encode(invitation: Invitation) -> str:
         parts.append(f"name={quote(check_name(invitation.name), safe='')}")
     uri = f"{SCHEME}:invite?" + "&".join(parts)
     if len(uri) > MAX_LINK_CHARS:
-        raise InvitationError("too_long", f"the link would be longer than {MAX_LINK_CHARS} characters",
-                              max=MAX_LINK_CHARS)
+        raise InvitationError("too_long", max=MAX_LINK_CHARS)
     return uri
 
 
@@ -86,32 +84,29 @@ def looks_like_link(text: str) -> bool:
 def decode(text: str) -> Invitation:
     """The invitation in a link, or an `InvitationError` saying what is wrong with it."""
     if not isinstance(text, str):
-        raise InvitationError("not_link", "this is not a Skiller link")
+        raise InvitationError("not_link")
     uri = text.strip()
     if len(uri) > MAX_LINK_CHARS:
-        raise InvitationError("too_long", f"this link is longer than {MAX_LINK_CHARS} characters",
-                              max=MAX_LINK_CHARS)
+        raise InvitationError("too_long", max=MAX_LINK_CHARS)
     if not looks_like_link(uri):
-        raise InvitationError("not_link", "this is not a Skiller link (it should start with skiller:)")
+        raise InvitationError("not_link")
     body = uri[len(SCHEME) + 1:]
     body = body[2:] if body.startswith("//") else body  # some systems hand `skiller://invite?…`
     action, _, query = body.partition("?")
     if action.rstrip("/").lower() != "invite":
-        raise InvitationError("not_link", "this Skiller link is not an invitation")
+        raise InvitationError("not_link")
     params = _params(query)
     version = _one(params, "v")
     if version != str(VERSION):
         if version.isdigit() and int(version) > VERSION:
-            raise InvitationError("newer_version", "this link was made by a newer Skiller: update to open it",
-                                  version=version[:8])
-        raise InvitationError("bad_version", "this link has no valid version")
+            raise InvitationError("newer_version", version=version[:8])
+        raise InvitationError("bad_version")
     person_id = check_person_id(_one(params, "id"))
     relays = tuple(dict.fromkeys(check_relay_url(url) for key, url in params if key == "relay"))
     if not relays:
-        raise InvitationError("no_relay", "this link names no relay to find the person through")
+        raise InvitationError("no_relay")
     if len(relays) > MAX_RELAYS:
-        raise InvitationError("relay_count", f"this link names more than {MAX_RELAYS} relays",
-                              count=len(relays), max=MAX_RELAYS)
+        raise InvitationError("relay_count", count=len(relays), max=MAX_RELAYS)
     team = _one(params, "team", required=False)
     name = _one(params, "name", required=False)
     extra = {k: v for k, v in params if k not in ("v", "id", "relay", "team", "name")}
@@ -121,20 +116,20 @@ def decode(text: str) -> Invitation:
 
 def _params(query: str) -> list[tuple[str, str]]:
     if query.count("&") >= MAX_PARAMS:
-        raise InvitationError("too_many_parts", "this link has too many parts", max=MAX_PARAMS)
+        raise InvitationError("too_many_parts", max=MAX_PARAMS)
     try:
         return parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query), errors="strict",
                          max_num_fields=MAX_PARAMS)
     except (ValueError, UnicodeDecodeError):
-        raise InvitationError("malformed", "this link is damaged (its parts cannot be read)") from None
+        raise InvitationError("malformed") from None
 
 
 def _one(params: list[tuple[str, str]], key: str, required: bool = True) -> str:
     values = [v for k, v in params if k == key]
     if len(values) > 1:
-        raise InvitationError("repeated", f"this link gives {key!r} more than once", part=key)
+        raise InvitationError("repeated", part=key)
     if not values and required:
-        raise InvitationError("missing", f"this link has no {key!r}", part=key)
+        raise InvitationError("missing", part=key)
     return values[0] if values else ""
 
 
@@ -142,7 +137,7 @@ def check_person_id(value: str) -> str:
     from .identity import is_person_id
 
     if len(value) > 100 or not is_person_id(value):
-        raise InvitationError("bad_person", "the person id in this link is not a valid Skiller person id")
+        raise InvitationError("bad_person")
     return value
 
 
@@ -153,23 +148,22 @@ def check_relay_url(url: str) -> str:
     """A relay address as invitations carry it: http(s), a host, no credentials, query or fragment."""
     url = url.strip()
     if not url or len(url) > MAX_RELAY_CHARS:
-        raise InvitationError("bad_relay", "a relay address is empty or too long", max=MAX_RELAY_CHARS)
+        raise InvitationError("bad_relay_length", max=MAX_RELAY_CHARS)
     if any(ord(c) < 33 or ord(c) == 127 for c in url):
-        raise InvitationError("bad_relay", "a relay address contains spaces or control characters")
+        raise InvitationError("bad_relay_spaces")
     try:
         parts = urlsplit(url)
         port = parts.port  # raises on a port that is not a number or out of range
     except ValueError:
-        raise InvitationError("bad_relay", "a relay address is not a valid web address") from None
+        raise InvitationError("bad_relay") from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise InvitationError("bad_scheme", "a relay address must start with http:// or https://",
-                              scheme=parts.scheme[:20])
+        raise InvitationError("bad_scheme", scheme=parts.scheme[:20])
     if not parts.hostname or not _HOST.match(parts.netloc.rsplit("@", 1)[-1]):
-        raise InvitationError("bad_relay", "a relay address has no valid host name")
+        raise InvitationError("bad_relay_host")
     if "@" in parts.netloc:
-        raise InvitationError("bad_relay", "a relay address must not carry a user name or password")
+        raise InvitationError("bad_relay_credentials")
     if parts.query or parts.fragment:
-        raise InvitationError("bad_relay", "a relay address must not have a query (?) or a fragment (#)")
+        raise InvitationError("bad_relay_query")
     del port
     return url.rstrip("/")
 
@@ -178,21 +172,25 @@ def check_team_code(code: str) -> str:
     from .teams.document import parse_code
 
     if len(code) > MAX_TEAM_CODE_CHARS:
-        raise InvitationError("bad_team_code", "the team invitation code in this link is not valid")
+        raise InvitationError("bad_team_code")
     try:
         parse_code(code)
     except ValidationError:
-        raise InvitationError("bad_team_code", "the team invitation code in this link is not valid") from None
+        raise InvitationError("bad_team_code") from None
     return code.strip()
+
+
+# Zero-width (non-)joiners are format characters that emoji sequences ("👩‍💻") and some scripts need;
+# the other format characters (bidi overrides above all) can disguise a name, so they are refused.
+_JOINERS = frozenset("\u200c\u200d")
 
 
 def check_name(name: str) -> str:
     """A display hint: plain printable text, no control or bidi-override characters, bounded."""
     if len(name) > MAX_NAME_CHARS:
-        raise InvitationError("bad_name", f"the name in this link is longer than {MAX_NAME_CHARS} characters",
-                              max=MAX_NAME_CHARS)
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs") for c in name):
-        raise InvitationError("bad_name", "the name in this link contains invisible or control characters")
+        raise InvitationError("bad_name_length", max=MAX_NAME_CHARS)
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs") and c not in _JOINERS for c in name):
+        raise InvitationError("bad_name")
     return name.strip()
 
 

@@ -358,6 +358,7 @@ class Services:
             comment=comment,
             level=observed or None,
             issued_at=issued,
+            concept=str(entry.get("concept") or ""),  # issue 15: an ESCO-linked skill aligns the credential
         )
         self.edit(pd.put_entry("endorsements", endorsement_id, entry), ENDORSEMENTS)
         return endorsement_id

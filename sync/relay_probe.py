@@ -51,7 +51,7 @@ def check_relay(url: str, timeout: float = TIMEOUT_SECONDS) -> RelayCheck:
     try:
         address = check_relay_url(text)
     except InvitationError as exc:
-        return RelayCheck("bad_address", params={"reason": exc.code})
+        return RelayCheck("bad_address", params={"reason": exc.reason})
     return _probe(address, timeout)
 
 

@@ -274,6 +274,14 @@ class FirstRunDialog(QDialog):
         self.restore_errors = FieldErrors(self.restore_error, self)
         self.restore_button = QPushButton(self.tr("Restore"), page)
         self.restore_button.clicked.connect(self.restore)
+        # issue 15.5: any BIP-39 word list is read, so a wallet's phrase "works" and must not surprise anyone
+        self.restore_note = QLabel(self.tr(
+            "Your Skiller recovery phrase is your key itself, in the words of any BIP-39 list (English, French, "
+            "Chinese…). Do not type a cryptocurrency wallet's phrase here: it would become the key of another, "
+            "new identity, not yours."), page)
+        self.restore_note.setObjectName("restoreNote")
+        self.restore_note.setWordWrap(True)
+        form.addRow(self.restore_note)
         form.addRow(self.tr("Recovery &phrase"), self.restore_phrase)
         form.addRow(self.tr("Na&me (if this device has no copy)"), self.restore_name)
         form.addRow(self.restore_error)

@@ -224,24 +224,44 @@ class Interop(QObject):
         self._show(self.tr("Credential verified"), self.verification_lines(found, subject_name), [])
 
     def verification_lines(self, r: dict, subject_name: str = "") -> list[str]:
+        """What the credential says, each part only when it is there; what an endorsement would say
+        and this one lacks is named, never shown empty (issue 15.6)."""
         lines = [self.tr("The signature is valid."),
                  self.tr("Endorsed by: %1").replace("%1", r["issuer_name"] or r["issuer"]),
-                 self.tr("Endorsed person: %1").replace("%1", subject_name or r["subject"]),
-                 self.tr("Skill: %1").replace("%1", r["skill"])]
+                 self.tr("Endorsed person: %1").replace("%1", subject_name or r["subject"])]
+        if r.get("skill"):
+            lines.append(self.tr("Skill: %1").replace("%1", r["skill"]))
+        if r.get("concept"):
+            lines.append(self.tr("Vocabulary concept: %1").replace("%1", r["concept"]))
         if r.get("level"):
             lines.append(self.tr("Level observed: %1/5").replace("%1", str(r["level"])))
         if r.get("issued"):
             lines.append(self.tr("Issued: %1").replace("%1", str(r["issued"])[:10]))
         if r.get("comment"):
             lines.append(self.tr("Comment: %1").replace("%1", r["comment"]))
-        if r.get("revoked"):
-            lines.append(self.tr("Revoked by the endorser on %1: do not rely on it.")
-                         .replace("%1", str(r.get("revoked_at") or "")[:10] or "?"))
-        elif r.get("known"):
-            lines.append(self.tr("Not revoked, as far as this device knows."))
-        else:
-            lines.append(self.tr("This device has not seen this endorsement: it cannot tell whether it was revoked."))
+        missing = [self._missing_name(name) for name in r.get("missing") or ()]
+        if missing:
+            lines.append(self.tr("Not in this credential: %1").replace("%1", ", ".join(missing)))
+        lines.append(self._revocation_line(r))
         return lines
+
+    def _missing_name(self, name: str) -> str:
+        names = {"issuer_name": self.tr("the endorser's name"), "skill": self.tr("the skill"),
+                 "comment": self.tr("a comment"), "issued": self.tr("the date of issue")}
+        return names.get(name, name)
+
+    def _revocation_line(self, r: dict) -> str:
+        state = r.get("revocation") or ("revoked" if r.get("revoked") else "not_checked")
+        if state == "revoked":
+            return (self.tr("Revoked by the endorser on %1: do not rely on it.")
+                    .replace("%1", str(r.get("revoked_at") or "")[:10] or "?"))
+        if state == "not_revoked":
+            return self.tr("Not revoked, as far as this device knows.")
+        if state == "not_in_document":
+            return self.tr("Revocation not checked: the endorser's document on this device does not hold this "
+                           "endorsement yet. Sync, then verify again.")
+        return self.tr("Revocation not checked (offline): this device has not seen the endorser's document. "
+                       "Sync, then verify again.")
 
     # -- showing ------------------------------------------------------------------------
     @property

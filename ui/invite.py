@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
@@ -27,10 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skiller_desktop.invitations import MAX_RELAYS, Invitation, InvitationError, encode, qr_png, save_qr
+from skiller_desktop.invitations import (
+    MAX_NAME_CHARS,
+    MAX_RELAYS,
+    Invitation,
+    InvitationError,
+    check_name,
+    encode,
+    qr_png,
+    save_qr,
+)
 
 from .forms import Ask, error_label
-from .invite_open import link_error_words
+from .lan import serving_chosen
 from .messages import describe
 from .operations import Operations
 from .plain import plain
@@ -69,6 +79,11 @@ class RelayHost(QObject):
     def start(self) -> None:
         if self.running or self.starting:
             return
+        if not serving_chosen(self.settings):  # hidden from the LAN means no open port, the relay's included
+            self.error = self.tr("this device is hidden from your local network. Turn on “Visible on my local "
+                                 "network” in Settings first.")
+            emit(self.changed)
+            return
         from sync.hosted_relay import DEFAULT_PORT, HostedRelay
 
         relay = HostedRelay(self.ops.services.data_dir, port=DEFAULT_PORT if self.port is None else self.port)
@@ -82,12 +97,24 @@ class RelayHost(QObject):
             self.error = describe(error) if not isinstance(error, OSError) else str(error.strerror or error)
             emit(self.changed)
             return
+        if not serving_chosen(self.settings):  # hidden while it was starting
+            relay.stop()
+            emit(self.changed)
+            return
         self.relay = relay
         self.settings.setValue(HOSTED_SETTING, True)
         source = self.source
         if source is not None:  # this device syncs with it, so its own profile is there for the people invited
             self.ops.read(lambda: source.add_peer(relay.local_url, "relay"), lambda _r, _e: emit(self.changed))
         emit(self.changed)
+
+    def lan_switched(self, visible: bool) -> None:
+        """The Settings switch: hiding closes the relay's port too; showing again brings it back if it ran."""
+        if not visible and (self.running or self.starting):
+            self.stop(forget=False)
+        elif visible and self.wanted():
+            self.error = ""
+            self.start()
 
     def stop(self, forget: bool = True) -> None:
         """Stop serving (the quitting app keeps the setting, so the relay comes back at the next launch)."""
@@ -108,6 +135,12 @@ def invitation_relays(host: RelayHost | None, statuses: list[Any]) -> list[str]:
         found += [u for u in host.urls if u != local] or [local]  # loopback only when there is no LAN address
     found += [s.url for s in statuses if s.kind == "relay" and s.url != local]
     return list(dict.fromkeys(found))[:MAX_RELAYS]
+
+
+def is_loopback(url: str) -> bool:
+    """An address only this computer can reach (a link carrying only such relays invites no one else)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
 class InviteDialog(QDialog):
@@ -156,6 +189,12 @@ class InviteDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label(self)
         layout.addWidget(self.error)
+        self.local_only = QLabel(self.tr("This link only reaches this computer: the relay has no address on "
+                                         "your network. Connect to a network, or add a relay in Settings."), self)
+        self.local_only.setWordWrap(True)
+        self.local_only.setObjectName("muted")
+        self.local_only.hide()
+        layout.addWidget(self.local_only)
         self.qr = QLabel(self)
         self.qr.setAccessibleName(self.tr("QR code of the link"))
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -171,10 +210,17 @@ class InviteDialog(QDialog):
         layout.addWidget(buttons)
         if host is not None:
             host.changed.connect(self._host_changed)
+        self.name = ""  # your name as the link's display hint, read off the UI thread
         self.make_link()
+        services = ops.services
+        ops.read(lambda: services.queries.person_name(services.person_id), self._name_read)
         teams = ops.services.teams
         ops.read(lambda: [(t.team_id, t.name) for t in teams.teams() if teams.role(t.team_id) == "admin"],
                  self._fill_teams)
+
+    def _name_read(self, name: str | None, error: BaseException | None) -> None:
+        self.name = (name or "")[:MAX_NAME_CHARS].strip()
+        self.make_link()
 
     def _fill_teams(self, found: list[tuple[str, str]] | None, error: BaseException | None) -> None:
         for team_id, name in found or []:
@@ -229,16 +275,15 @@ class InviteDialog(QDialog):
             self.link.clear()
             self.qr.clear()
             return ""
-        services = self.ops.services
-        me = services.person_id
-        name = services.queries.person_name(me)[:80]
+        me = self.ops.services.person_id
         try:
-            uri = encode(Invitation(me, tuple(self.relays), self.team_code, name))
+            uri = encode(Invitation(me, tuple(self.relays), self.team_code, self._name_hint()))
         except InvitationError as exc:
-            self._error(link_error_words(exc.code))
+            self._error(describe(exc))
             return ""
         self.link.setText(uri)
         self.link.setCursorPosition(0)
+        self.local_only.setVisible(all(is_loopback(url) for url in self.relays))
         pixmap = QPixmap()
         pixmap.loadFromData(qr_png(uri, scale=5))
         self.qr.setPixmap(pixmap)
@@ -251,6 +296,13 @@ class InviteDialog(QDialog):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.link.text())
         self.said.setText(self.tr("The link is copied."))
+
+    def _name_hint(self) -> str:
+        """Your name when a link may carry it; none rather than no link (the profile arrives with the sync)."""
+        try:
+            return check_name(self.name)
+        except InvitationError:
+            return ""
 
     def save_qr(self) -> None:
         uri = self.link.text()

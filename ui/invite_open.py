@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Signal, SignalInstance
+from PySide6.QtCore import QMimeData, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,30 +34,6 @@ from .person_view import PersonView
 from .plain import plain
 from .qtcompat import emit
 from .relay_check import check_words, network
-
-
-def link_error_words(code: str) -> str:
-    """Why a link cannot be used, in the user's words (codes: skiller_desktop/invitations.py)."""
-    words = {
-        "not_link": QCoreApplication.translate(
-            "Invitation", "This is not a Skiller invitation link (it starts with skiller:invite)."),
-        "too_long": QCoreApplication.translate("Invitation", "This link is too long to be a Skiller invitation."),
-        "newer_version": QCoreApplication.translate(
-            "Invitation", "This link was made by a newer version of Skiller: update to open it."),
-        "bad_person": QCoreApplication.translate(
-            "Invitation", "The person in this link is not a valid Skiller person id."),
-        "no_relay": QCoreApplication.translate(
-            "Invitation", "This link does not say which relay to find the person through."),
-        "relay_count": QCoreApplication.translate("Invitation", "This link names too many relays."),
-        "bad_relay": QCoreApplication.translate(
-            "Invitation", "A relay address in this link is not a valid web address."),
-        "bad_scheme": QCoreApplication.translate(
-            "Invitation", "A relay address in this link does not start with http:// or https://."),
-        "bad_team_code": QCoreApplication.translate("Invitation", "The team code in this link is not valid."),
-        "bad_name": QCoreApplication.translate(
-            "Invitation", "The name in this link contains hidden characters or is too long."),
-    }
-    return words.get(code, QCoreApplication.translate("Invitation", "This link is damaged: ask for it again."))
 
 
 def link_in(text: str) -> str | None:
@@ -158,7 +134,7 @@ class OpenLinkDialog(QDialog):
         try:
             invitation = decode(text)
         except InvitationError as exc:
-            return self._stop(link_error_words(exc.code))
+            return self._stop(describe(exc))
         self.invitation = invitation
         shown = invitation.name or invitation.person_id
         self.heading.setText(self.tr("Invitation from %1").replace("%1", shown))

@@ -200,6 +200,7 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
         if self.lan is not None:
             self._lan_pending = True
             self.lan.set_enabled(enabled)
+        self.relay_host.lan_switched(enabled)  # the team relay's port closes with the rest
         self._show_lan()
 
     def _show_lan(self) -> None:

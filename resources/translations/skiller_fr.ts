@@ -343,7 +343,7 @@
     <message>
         <location filename="../../ui/messages.py" line="112" />
         <location filename="../../ui/messages.py" line="123" />
-        <location filename="../../ui/messages.py" line="212" />
+        <location filename="../../ui/messages.py" line="220" />
         <source>Cannot write {path}: {detail}.</source>
         <translation>Impossible d’écrire {path} : {detail}.</translation>
     </message>
@@ -359,7 +359,7 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="124" />
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="184" />
         <source>{path}: no such file.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
@@ -620,476 +620,580 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="177" />
+        <source>{file} is not a JSON Resume: it has none of its sections ({sections}).</source>
+        <translation>{file} n’est pas un JSON Resume : il n’a aucune de ses sections ({sections}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="178" />
+        <source>Skipped {where}: “{value}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD).</source>
+        <translation>Ignoré {where} : « {value} » n’est pas une date (AAAA, AAAA-MM ou AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="179" />
+        <source>Skipped {where}: “{value}” is not text.</source>
+        <translation>Ignoré {where} : « {value} » n’est pas du texte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="180" />
+        <source>Skipped {where}: “{value}” is not a list.</source>
+        <translation>Ignoré {where} : « {value} » n’est pas une liste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="181" />
+        <source>Skipped {where}: “{value}” is not an object.</source>
+        <translation>Ignoré {where} : « {value} » n’est pas un objet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="182" />
+        <source>Skipped {where}: “{value}” is not a valid address.</source>
+        <translation>Ignoré {where} : « {value} » n’est pas une adresse valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="183" />
+        <source>Skipped {where}: “{value}” does not follow the JSON Resume schema.</source>
+        <translation>Ignoré {where} : « {value} » ne suit pas le schéma JSON Resume.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="185" />
         <source>{path} is a folder, not a credential file.</source>
         <translation>{path} est un dossier, pas un fichier d’attestation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>{path} is not a regular file (a device or a pipe), not a credential file.</source>
         <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un fichier d’attestation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="187" />
         <source>{file}: not a valid credential: {detail}</source>
         <translation>{file} : attestation non valable : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="188" />
         <source>Cannot write credentials into {path}: {detail}.</source>
         <translation>Impossible d’écrire les attestations dans {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="189" />
         <source>A document of a kind this version does not know was refused.</source>
         <translation>Un document d’un type inconnu de cette version a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182" />
+        <location filename="../../ui/messages.py" line="190" />
         <source>An empty document was refused.</source>
         <translation>Un document vide a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="191" />
         <source>A document nested too deeply was refused.</source>
         <translation>Un document trop imbriqué a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="192" />
         <source>A document that does not carry its own id was refused.</source>
         <translation>Un document qui ne porte pas son propre identifiant a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="193" />
         <source>Refused: the sender is blocked on this device.</source>
         <translation>Refusé : l’expéditeur est bloqué sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186" />
+        <location filename="../../ui/messages.py" line="194" />
         <source>Refused: the author is blocked on this device.</source>
         <translation>Refusé : l’auteur est bloqué sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187" />
+        <location filename="../../ui/messages.py" line="195" />
         <source>Already in Skiller, left as they are: {counts}.</source>
         <translation>Déjà dans Skiller, laissés tels quels : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188" />
+        <location filename="../../ui/messages.py" line="196" />
         <source>{path}: no such file or folder.</source>
         <translation>{path} : fichier ou dossier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189" />
+        <location filename="../../ui/messages.py" line="197" />
         <source>{file} is not valid JSON (line {line}, column {column}).</source>
         <translation>{file} n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190" />
+        <location filename="../../ui/messages.py" line="198" />
         <source>Stored: {skills_added} new skills, {skills_merged} skills with new keywords, {positions} positions, {projects} projects, {certificates} certificates, {endorsements} unverified endorsements.</source>
         <translation>Enregistré : {skills_added} nouvelles compétences, {skills_merged} compétences avec de nouveaux mots-clés, {positions} postes, {projects} projets, {certificates} certificats, {endorsements} recommandations non vérifiées.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191" />
+        <location filename="../../ui/messages.py" line="199" />
         <source>Nothing new: everything in this import is already in Skiller.</source>
         <translation>Rien de nouveau : tout le contenu de cet import est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192" />
+        <location filename="../../ui/messages.py" line="200" />
         <source>There are no PDF labels for the language “{language}”: use one of {languages}.</source>
         <translation>Pas de libellés PDF pour la langue « {language} » : utilisez l’une de {languages}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193" />
+        <location filename="../../ui/messages.py" line="201" />
         <source>given before endorsements carried a credential</source>
         <translation>donnée avant que les recommandations portent une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194" />
+        <location filename="../../ui/messages.py" line="202" />
         <source>its credential does not verify ({detail})</source>
         <translation>son attestation ne se vérifie pas ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195" />
+        <location filename="../../ui/messages.py" line="203" />
         <source>its credential names another person</source>
         <translation>son attestation désigne une autre personne</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196" />
+        <location filename="../../ui/messages.py" line="204" />
         <source>The passphrase must have at least 8 characters.</source>
         <translation>La phrase secrète doit compter au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197" />
+        <location filename="../../ui/messages.py" line="205" />
         <source>This file is not a Skiller identity export.</source>
         <translation>Ce fichier n’est pas un export d’identité Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198" />
+        <location filename="../../ui/messages.py" line="206" />
         <source>The identity file is damaged.</source>
         <translation>Le fichier d’identité est endommagé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200" />
+        <location filename="../../ui/messages.py" line="208" />
         <source>The identity file holds no readable key.</source>
         <translation>Le fichier d’identité ne contient aucune clé lisible.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201" />
+        <location filename="../../ui/messages.py" line="209" />
         <source>The identity file does not match its person id.</source>
         <translation>Le fichier d’identité ne correspond pas à son identifiant.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="210" />
         <source>Cannot save the identity in {path}: {detail}.</source>
         <translation>Impossible d’enregistrer l’identité dans {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203" />
+        <location filename="../../ui/messages.py" line="211" />
         <source>The identity in {path} cannot be read.</source>
         <translation>L’identité dans {path} est illisible.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="212" />
         <source>The stored key does not match the stored person id.</source>
         <translation>La clé enregistrée ne correspond pas à l’identifiant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205" />
+        <location filename="../../ui/messages.py" line="213" />
         <source>The private key is missing from the system key store: restore it with your recovery phrase.</source>
         <translation>La clé privée manque dans le trousseau du système : restaurez-la avec votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206" />
+        <location filename="../../ui/messages.py" line="214" />
         <source>This change is too large to share ({size} bytes, at most {limit}): split it into smaller ones.</source>
         <translation>Cette modification est trop volumineuse pour être partagée ({size} octets, {limit} au plus) : découpez-la.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207" />
+        <location filename="../../ui/messages.py" line="215" />
         <source>Cannot read {path}: no such file.</source>
         <translation>Impossible de lire {path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208" />
+        <location filename="../../ui/messages.py" line="216" />
         <source>{path} is a folder, not a {what}.</source>
         <translation>{path} est un dossier, pas un {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="217" />
         <source>Cannot read {path}: {detail}.</source>
         <translation>Impossible de lire {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210" />
+        <location filename="../../ui/messages.py" line="218" />
         <source>{path} is not a regular file (a device or a pipe), not a {what}.</source>
         <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211" />
+        <location filename="../../ui/messages.py" line="219" />
         <source>{path} is too large for a {what} (over {limit} bytes).</source>
         <translation>{path} est trop volumineux pour un {what} (plus de {limit} octets).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213" />
+        <location filename="../../ui/messages.py" line="221" />
         <source>The data folder is read-only: Skiller cannot save changes there.</source>
         <translation>Le dossier de données est en lecture seule : Skiller ne peut pas y enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214" />
+        <location filename="../../ui/messages.py" line="222" />
         <source>The disk is full: free some space; nothing was changed.</source>
         <translation>Le disque est plein : libérez de la place ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215" />
+        <location filename="../../ui/messages.py" line="223" />
         <source>The data file is busy in another Skiller window; try again.</source>
         <translation>Le fichier de données est occupé par une autre fenêtre de Skiller ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216" />
+        <location filename="../../ui/messages.py" line="224" />
         <source>Cannot open the data file: check that the folder exists and is writable.</source>
         <translation>Impossible d’ouvrir le fichier de données : vérifiez que le dossier existe et qu’on peut y écrire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217" />
+        <location filename="../../ui/messages.py" line="225" />
         <source>The disk reported an error while saving; nothing was changed.</source>
         <translation>Le disque a signalé une erreur pendant l’enregistrement ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218" />
+        <location filename="../../ui/messages.py" line="226" />
         <source>The data file is damaged or is not a Skiller store.</source>
         <translation>Le fichier de données est endommagé ou n’est pas un fichier Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219" />
+        <location filename="../../ui/messages.py" line="227" />
         <source>The data file could not be used: {detail}.</source>
         <translation>Le fichier de données n’a pas pu être utilisé : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220" />
+        <location filename="../../ui/messages.py" line="228" />
         <source>Cannot use the data folder {path}: {detail}.</source>
         <translation>Impossible d’utiliser le dossier de données {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221" />
+        <location filename="../../ui/messages.py" line="229" />
         <source>This data file was written by a newer Skiller: please update.</source>
         <translation>Ce fichier de données a été écrit par une version plus récente de Skiller : mettez Skiller à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222" />
+        <location filename="../../ui/messages.py" line="230" />
         <source>This file is not a Skiller bundle.</source>
         <translation>Ce fichier n’est pas un paquet Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>This bundle has version {version}; this Skiller reads version {supported}.</source>
         <translation>Ce paquet est en version {version} ; cette version de Skiller lit la version {supported}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="224" />
+        <location filename="../../ui/messages.py" line="232" />
         <source>This bundle was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it.</source>
         <translation>Ce paquet a été écrit par une version plus récente de Skiller (format {version} ; celle-ci lit le format {supported}) : mettez Skiller à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="225" />
+        <location filename="../../ui/messages.py" line="233" />
         <source>This identity file was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it.</source>
         <translation>Ce fichier d’identité a été écrit par une version plus récente de Skiller (format {version} ; celle-ci lit le format {supported}) : mettez Skiller à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226" />
+        <location filename="../../ui/messages.py" line="234" />
         <source>This identity file has version {version}; this Skiller reads version {supported}.</source>
         <translation>Ce fichier d’identité est en version {version} ; cette version de Skiller lit la version {supported}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227" />
+        <location filename="../../ui/messages.py" line="235" />
         <source>Windows’ Credential Locker is not available, and Skiller does not keep a private key in a plain file on Windows: {detail}</source>
         <translation>Le Gestionnaire d’identification de Windows n’est pas disponible, et Skiller ne garde pas de clé privée dans un simple fichier sous Windows : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228" />
+        <location filename="../../ui/messages.py" line="236" />
         <source>The bundle was altered after it was exported (its seal does not match).</source>
         <translation>Le paquet a été modifié après son export (son sceau ne correspond pas).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="237" />
         <source>The bundle’s contents are refused: {detail}</source>
         <translation>Le contenu du paquet est refusé : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230" />
+        <location filename="../../ui/messages.py" line="238" />
         <source>The bundle’s contents are malformed.</source>
         <translation>Le contenu du paquet est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="239" />
         <source>The bundle names a document with an id that is not ASCII.</source>
         <translation>Le paquet désigne un document par un identifiant non ASCII.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232" />
+        <location filename="../../ui/messages.py" line="240" />
         <source>This is not a person id (did:key:z6Mk…).</source>
         <translation>Ce n’est pas un identifiant de personne (did:key:z6Mk…).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234" />
+        <location filename="../../ui/messages.py" line="242" />
         <source>Save the QR code as a .png or .svg file.</source>
         <translation>Enregistrez le QR code en fichier .png ou .svg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="243" />
+        <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
+        <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="244" />
+        <source>This link is too long to be a Skiller invitation.</source>
+        <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="245" />
+        <source>This link was made by a newer version of Skiller: update to open it.</source>
+        <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="246" />
+        <location filename="../../ui/messages.py" line="247" />
+        <location filename="../../ui/messages.py" line="248" />
+        <location filename="../../ui/messages.py" line="249" />
+        <location filename="../../ui/messages.py" line="250" />
+        <source>This link is damaged: ask for it again.</source>
+        <translation>Ce lien est abîmé : redemandez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="251" />
+        <source>This link does not say which relay to find the person through.</source>
+        <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="252" />
+        <source>This link names too many relays.</source>
+        <translation>Ce lien nomme trop de relais.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="253" />
+        <source>The person in this link is not a valid Skiller person id.</source>
+        <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="254" />
+        <location filename="../../ui/messages.py" line="255" />
+        <location filename="../../ui/messages.py" line="256" />
+        <location filename="../../ui/messages.py" line="257" />
+        <location filename="../../ui/messages.py" line="259" />
+        <source>A relay address in this link is not a valid web address.</source>
+        <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="258" />
+        <source>A relay address in this link carries a user name or password.</source>
+        <translation>Une adresse de relais de ce lien contient un nom d’utilisateur ou un mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="260" />
+        <source>A relay address in this link does not start with http:// or https://.</source>
+        <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="261" />
+        <source>The team code in this link is not valid.</source>
+        <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="263" />
+        <source>The name in this link contains hidden characters or is too long.</source>
+        <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="264" />
         <source>The credential is refused: {detail}</source>
         <translation>L’attestation est refusée : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248" />
+        <location filename="../../ui/messages.py" line="277" />
         <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
         <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249" />
+        <location filename="../../ui/messages.py" line="278" />
         <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="250" />
+        <location filename="../../ui/messages.py" line="279" />
         <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
         <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251" />
+        <location filename="../../ui/messages.py" line="280" />
         <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
         <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252" />
+        <location filename="../../ui/messages.py" line="281" />
         <source>The sync took too long and paused; it goes on by itself next time.</source>
         <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253" />
+        <location filename="../../ui/messages.py" line="282" />
         <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
         <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="254" />
+        <location filename="../../ui/messages.py" line="283" />
         <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
         <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="255" />
+        <location filename="../../ui/messages.py" line="284" />
         <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
         <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="256" />
+        <location filename="../../ui/messages.py" line="285" />
         <source>It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings.</source>
         <translation>Il a refusé la synchronisation parce que l’horloge de cet ordinateur n’est pas à l’heure. Réglez la date et l’heure en automatique dans les paramètres du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="257" />
+        <location filename="../../ui/messages.py" line="286" />
         <source>It does not accept syncs from you (you may be blocked there). Ask whoever runs it.</source>
         <translation>Il n’accepte pas vos synchronisations (vous y êtes peut-être bloqué). Demandez à qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="258" />
+        <location filename="../../ui/messages.py" line="287" />
         <source>It is busy right now; Skiller tries again by itself.</source>
         <translation>Il est occupé pour le moment ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="259" />
+        <location filename="../../ui/messages.py" line="288" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="260" />
+        <location filename="../../ui/messages.py" line="289" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="261" />
+        <location filename="../../ui/messages.py" line="290" />
         <source>You stopped the sync; it goes on by itself next time.</source>
         <translation>Vous avez arrêté la synchronisation ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="291" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="275" />
+        <location filename="../../ui/messages.py" line="304" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="276" />
+        <location filename="../../ui/messages.py" line="305" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="277" />
+        <location filename="../../ui/messages.py" line="306" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="278" />
+        <location filename="../../ui/messages.py" line="307" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="279" />
+        <location filename="../../ui/messages.py" line="308" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="280" />
+        <location filename="../../ui/messages.py" line="309" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="288" />
+        <location filename="../../ui/messages.py" line="317" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="290" />
+        <location filename="../../ui/messages.py" line="319" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="292" />
+        <location filename="../../ui/messages.py" line="321" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="294" />
+        <location filename="../../ui/messages.py" line="323" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="298" />
+        <location filename="../../ui/messages.py" line="327" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299" />
+        <location filename="../../ui/messages.py" line="328" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299" />
+        <location filename="../../ui/messages.py" line="328" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321" />
+        <location filename="../../ui/messages.py" line="350" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="363" />
+        <location filename="../../ui/messages.py" line="392" />
         <source>JSON Resume file</source>
         <translation>fichier JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="363" />
+        <location filename="../../ui/messages.py" line="392" />
         <source>LinkedIn export file</source>
         <translation>fichier d’export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="364" />
+        <location filename="../../ui/messages.py" line="393" />
         <source>credential file</source>
         <translation>fichier d’attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="364" />
+        <location filename="../../ui/messages.py" line="393" />
         <source>identity file</source>
         <translation>fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="365" />
+        <location filename="../../ui/messages.py" line="394" />
         <source>Skiller identity export</source>
         <translation>export d’identité Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="365" />
+        <location filename="../../ui/messages.py" line="394" />
         <source>bundle file</source>
         <translation>fichier de paquet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="373" />
+        <location filename="../../ui/messages.py" line="402" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="373" />
+        <location filename="../../ui/messages.py" line="402" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="374" />
+        <location filename="../../ui/messages.py" line="403" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="374" />
+        <location filename="../../ui/messages.py" line="403" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
@@ -1131,12 +1235,12 @@
         <translation>Cette annonce est déjà close.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199" />
+        <location filename="../../ui/messages.py" line="207" />
         <source>The passphrase is wrong or the file is damaged.</source>
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="326" />
+        <location filename="../../ui/messages.py" line="355" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
@@ -1211,7 +1315,7 @@
         <translation>Cette invitation a déjà été acceptée : retirez plutôt le membre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233" />
+        <location filename="../../ui/messages.py" line="241" />
         <source>This is not a Skiller team invitation code.</source>
         <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
     </message>
@@ -1271,7 +1375,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="375" />
+        <location filename="../../ui/messages.py" line="404" />
         <location filename="../../ui/team_models.py" line="44" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -1302,22 +1406,22 @@
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="364" />
+        <location filename="../../ui/first_run.py" line="372" />
         <source>Type or paste your recovery phrase.</source>
         <translation>Tapez ou collez votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="366" />
+        <location filename="../../ui/first_run.py" line="374" />
         <source>Word %1, “%2”, is not in the list of recovery words (a phrase has %3 words).</source>
         <translation>Le mot n° %1, « %2 », n’est pas dans la liste des mots de récupération (une phrase compte %3 mots).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="369" />
+        <location filename="../../ui/first_run.py" line="377" />
         <source>A recovery phrase has %1 words; this one has %2.</source>
         <translation>Une phrase de récupération compte %1 mots ; celle-ci en a %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="372" />
+        <location filename="../../ui/first_run.py" line="380" />
         <source>These words do not form your recovery phrase: check each word and their order.</source>
         <translation>Ces mots ne forment pas votre phrase de récupération : vérifiez chaque mot et leur ordre.</translation>
     </message>
@@ -1384,7 +1488,7 @@
         <translation>Création de la communauté de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="152" />
+        <location filename="../../ui/app.py" line="153" />
         <source>Skiller is already open on this data folder but does not answer. Close it (or end it), then try again.</source>
         <translation>Skiller est déjà ouvert sur ce dossier de données mais ne répond pas. Fermez-le (ou arrêtez-le), puis réessayez.</translation>
     </message>
@@ -1971,48 +2075,53 @@
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="277" />
+        <location filename="../../ui/first_run.py" line="279" />
+        <source>Your Skiller recovery phrase is your key itself, in the words of any BIP-39 list (English, French, Chinese…). Do not type a cryptocurrency wallet's phrase here: it would become the key of another, new identity, not yours.</source>
+        <translation>Votre phrase de récupération Skiller est votre clé elle-même, écrite avec les mots de n’importe quelle liste BIP-39 (anglais, français, chinois…). Ne tapez pas ici la phrase d’un portefeuille de cryptomonnaie : elle deviendrait la clé d’une autre identité, nouvelle, pas la vôtre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="285" />
         <source>Recovery &amp;phrase</source>
         <translation>&amp;Phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="278" />
+        <location filename="../../ui/first_run.py" line="286" />
         <source>Na&amp;me (if this device has no copy)</source>
         <translation>No&amp;m (si cet appareil n’a pas de copie)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="305" />
-        <location filename="../../ui/first_run.py" line="324" />
+        <location filename="../../ui/first_run.py" line="313" />
+        <location filename="../../ui/first_run.py" line="332" />
         <source>Identity file</source>
         <translation>Fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="306" />
+        <location filename="../../ui/first_run.py" line="314" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="312" />
+        <location filename="../../ui/first_run.py" line="320" />
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="315" />
+        <location filename="../../ui/first_run.py" line="323" />
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="317" />
+        <location filename="../../ui/first_run.py" line="325" />
         <source>Identity &amp;file</source>
         <translation>&amp;Fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="318" />
+        <location filename="../../ui/first_run.py" line="326" />
         <source>Pass&amp;phrase</source>
         <translation>&amp;Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="324" />
+        <location filename="../../ui/first_run.py" line="332" />
         <source>Skiller identity (*.skid);;All files (*)</source>
         <translation>Identité Skiller (*.skid);;Tous les fichiers (*)</translation>
     </message>
@@ -2327,112 +2436,89 @@
         <translation>Attestation vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="227" />
+        <location filename="../../ui/interop.py" line="229" />
         <source>The signature is valid.</source>
         <translation>La signature est valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="228" />
+        <location filename="../../ui/interop.py" line="230" />
         <source>Endorsed by: %1</source>
         <translation>Recommandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="229" />
+        <location filename="../../ui/interop.py" line="231" />
         <source>Endorsed person: %1</source>
         <translation>Personne recommandée : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="230" />
+        <location filename="../../ui/interop.py" line="233" />
         <source>Skill: %1</source>
         <translation>Compétence : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="232" />
+        <location filename="../../ui/interop.py" line="235" />
+        <source>Vocabulary concept: %1</source>
+        <translation>Concept du vocabulaire : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="237" />
         <source>Level observed: %1/5</source>
         <translation>Niveau constaté : %1/5</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="234" />
+        <location filename="../../ui/interop.py" line="239" />
         <source>Issued: %1</source>
         <translation>Émise le : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="236" />
+        <location filename="../../ui/interop.py" line="241" />
         <source>Comment: %1</source>
         <translation>Commentaire : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="238" />
+        <location filename="../../ui/interop.py" line="244" />
+        <source>Not in this credential: %1</source>
+        <translation>Absent de cette attestation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="249" />
+        <source>the endorser's name</source>
+        <translation>le nom de la personne qui recommande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="249" />
+        <source>the skill</source>
+        <translation>la compétence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="250" />
+        <source>a comment</source>
+        <translation>un commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="250" />
+        <source>the date of issue</source>
+        <translation>la date d’émission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop.py" line="256" />
         <source>Revoked by the endorser on %1: do not rely on it.</source>
         <translation>Révoquée par son auteur le %1 : ne vous y fiez pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="241" />
+        <location filename="../../ui/interop.py" line="259" />
         <source>Not revoked, as far as this device knows.</source>
         <translation>Non révoquée, à la connaissance de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop.py" line="243" />
-        <source>This device has not seen this endorsement: it cannot tell whether it was revoked.</source>
-        <translation>Cet appareil n’a pas vu cette recommandation : il ne peut pas dire si elle a été révoquée.</translation>
-    </message>
-</context>
-<context>
-    <name>Invitation</name>
-    <message>
-        <location filename="../../ui/invite_open.py" line="42" />
-        <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
-        <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
+        <location filename="../../ui/interop.py" line="261" />
+        <source>Revocation not checked: the endorser's document on this device does not hold this endorsement yet. Sync, then verify again.</source>
+        <translation>Révocation non vérifiée : le document de la personne qui recommande, sur cet appareil, ne contient pas encore cette recommandation. Synchronisez, puis vérifiez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="44" />
-        <source>This link is too long to be a Skiller invitation.</source>
-        <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="45" />
-        <source>This link was made by a newer version of Skiller: update to open it.</source>
-        <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="47" />
-        <source>The person in this link is not a valid Skiller person id.</source>
-        <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="49" />
-        <source>This link does not say which relay to find the person through.</source>
-        <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="51" />
-        <source>This link names too many relays.</source>
-        <translation>Ce lien nomme trop de relais.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="52" />
-        <source>A relay address in this link is not a valid web address.</source>
-        <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="54" />
-        <source>A relay address in this link does not start with http:// or https://.</source>
-        <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="56" />
-        <source>The team code in this link is not valid.</source>
-        <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="57" />
-        <source>The name in this link contains hidden characters or is too long.</source>
-        <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/invite_open.py" line="60" />
-        <source>This link is damaged: ask for it again.</source>
-        <translation>Ce lien est abîmé : redemandez-le.</translation>
+        <location filename="../../ui/interop.py" line="263" />
+        <source>Revocation not checked (offline): this device has not seen the endorser's document. Sync, then verify again.</source>
+        <translation>Révocation non vérifiée (hors ligne) : cet appareil n’a pas vu le document de la personne qui recommande. Synchronisez, puis vérifiez à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -2484,87 +2570,92 @@
 <context>
     <name>InviteDialog</name>
     <message>
-        <location filename="../../ui/invite.py" line="121" />
+        <location filename="../../ui/invite.py" line="154" />
         <source>Invite someone</source>
         <translation>Inviter quelqu’un</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="125" />
+        <location filename="../../ui/invite.py" line="158" />
         <source>Send this link, or let them scan the code. When they open it in Skiller, their app finds you through the relay and shows your profile.</source>
         <translation>Envoyez ce lien, ou faites scanner le code. Quand la personne l’ouvre dans Skiller, son application vous trouve par le relais et affiche votre profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="129" />
+        <location filename="../../ui/invite.py" line="162" />
         <source>To invite someone, you both need a relay to reach. Run one for your team here, or add one in Settings › Relays.</source>
         <translation>Pour inviter quelqu’un, il vous faut un relais que vous joignez tous les deux. Lancez-en un pour votre équipe ici, ou ajoutez-en un dans Paramètres › Relais.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="132" />
+        <location filename="../../ui/invite.py" line="165" />
         <source>&amp;Run a relay for my team</source>
         <translation>&amp;Lancer un relais pour mon équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="139" />
+        <location filename="../../ui/invite.py" line="172" />
         <source>Invitation link</source>
         <translation>Lien d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="140" />
+        <location filename="../../ui/invite.py" line="173" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="145" />
+        <location filename="../../ui/invite.py" line="178" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="147" />
+        <location filename="../../ui/invite.py" line="180" />
         <source>Also invite to a team</source>
         <translation>Inviter aussi dans une équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="148" />
+        <location filename="../../ui/invite.py" line="181" />
         <source>No team</source>
         <translation>Aucune équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="151" />
+        <location filename="../../ui/invite.py" line="184" />
         <source>Also invite to</source>
         <translation>Inviter aussi dans</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="160" />
+        <location filename="../../ui/invite.py" line="192" />
+        <source>This link only reaches this computer: the relay has no address on your network. Connect to a network, or add a relay in Settings.</source>
+        <translation>Ce lien ne mène qu’à cet ordinateur : le relais n’a pas d’adresse sur votre réseau. Connectez-vous à un réseau, ou ajoutez un relais dans les Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/invite.py" line="199" />
         <source>QR code of the link</source>
         <translation>Code QR du lien</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="168" />
+        <location filename="../../ui/invite.py" line="207" />
         <source>&amp;Save QR code…</source>
         <translation>&amp;Enregistrer le code QR…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="213" />
+        <location filename="../../ui/invite.py" line="259" />
         <source>The relay could not start: %1</source>
         <translation>Le relais n’a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="253" />
+        <location filename="../../ui/invite.py" line="298" />
         <source>The link is copied.</source>
         <translation>Le lien est copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="259" />
+        <location filename="../../ui/invite.py" line="311" />
         <source>Save the QR code</source>
         <translation>Enregistrer le code QR</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="260" />
+        <location filename="../../ui/invite.py" line="312" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/invite.py" line="268" />
+        <location filename="../../ui/invite.py" line="320" />
         <source>The QR code is saved.</source>
         <translation>Le code QR est enregistré.</translation>
     </message>
@@ -2775,97 +2866,97 @@
         <translation>À &amp;propos de Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>LAN: …</source>
         <translation>Réseau local : …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>LAN: hidden</source>
         <translation>Réseau local : masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Not visible on your local network (Settings)</source>
         <translation>Non visible sur votre réseau local (Réglages)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>LAN: visible</source>
         <translation>Réseau local : visible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Local network</source>
         <translation>Réseau local</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Import profiles</source>
         <translation>Importer des profils</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Skiller bundles (*.skb);;All files (*)</source>
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>▲ %1 of %2 not syncing</source>
         <translation>▲ Synchro en échec : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>
@@ -3311,67 +3402,67 @@
 <context>
     <name>OpenLinkDialog</name>
     <message>
-        <location filename="../../ui/invite_open.py" line="112" />
+        <location filename="../../ui/invite_open.py" line="88" />
         <source>Invitation</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="126" />
+        <location filename="../../ui/invite_open.py" line="102" />
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="136" />
+        <location filename="../../ui/invite_open.py" line="112" />
         <source>&amp;Endorse a skill…</source>
         <translation>&amp;Recommander une compétence…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="138" />
+        <location filename="../../ui/invite_open.py" line="114" />
         <source>&amp;Join their team</source>
         <translation>&amp;Rejoindre son équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="164" />
+        <location filename="../../ui/invite_open.py" line="140" />
         <source>Invitation from %1</source>
         <translation>Invitation de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="166" />
+        <location filename="../../ui/invite_open.py" line="142" />
         <source>This is your own invitation link: send it to someone else.</source>
         <translation>C’est votre propre lien d’invitation : envoyez-le à quelqu’un d’autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="168" />
+        <location filename="../../ui/invite_open.py" line="144" />
         <source>Sync is not available in this version, so the link cannot be opened.</source>
         <translation>La synchronisation n’est pas disponible dans cette version : le lien ne peut pas être ouvert.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="169" />
+        <location filename="../../ui/invite_open.py" line="145" />
         <source>Checking the relay…</source>
         <translation>Vérification du relais…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="189" />
+        <location filename="../../ui/invite_open.py" line="165" />
         <source>The relay in this link cannot be used, so nothing was saved. %1</source>
         <translation>Le relais de ce lien n’est pas utilisable : rien n’a été enregistré. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="193" />
+        <location filename="../../ui/invite_open.py" line="169" />
         <source>Syncing with the relay…</source>
         <translation>Synchronisation avec le relais…</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="250" />
+        <location filename="../../ui/invite_open.py" line="226" />
         <source>The relay is added, but this person is not on it yet: they may not have synced since. Skiller keeps syncing; they will appear in People.</source>
         <translation>Le relais est ajouté, mais cette personne n’y est pas encore : elle ne s’est peut-être pas synchronisée depuis. Skiller continue de synchroniser ; elle apparaîtra dans Personnes.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="259" />
+        <location filename="../../ui/invite_open.py" line="235" />
         <source>Found. You can endorse what you know of their work.</source>
         <translation>Trouvé. Vous pouvez recommander ce que vous connaissez de son travail.</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="284" />
+        <location filename="../../ui/invite_open.py" line="260" />
         <source>Accepted. An admin’s device adds you when your answer reaches it.</source>
         <translation>Accepté. L’appareil d’un administrateur vous ajoute quand votre réponse lui parvient.</translation>
     </message>
@@ -3379,17 +3470,17 @@
 <context>
     <name>PasteLinkDialog</name>
     <message>
-        <location filename="../../ui/invite_open.py" line="82" />
+        <location filename="../../ui/invite_open.py" line="58" />
         <source>Open an invitation link</source>
         <translation>Ouvrir un lien d’invitation</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="84" />
+        <location filename="../../ui/invite_open.py" line="60" />
         <source>&amp;Paste the link someone sent you:</source>
         <translation>&amp;Collez le lien que l’on vous a envoyé :</translation>
     </message>
     <message>
-        <location filename="../../ui/invite_open.py" line="86" />
+        <location filename="../../ui/invite_open.py" line="62" />
         <source>Invitation link</source>
         <translation>Lien d’invitation</translation>
     </message>
@@ -3809,6 +3900,14 @@
         <location filename="../../ui/relay_check.py" line="70" />
         <source>Checking this address…</source>
         <translation>Vérification de l’adresse…</translation>
+    </message>
+</context>
+<context>
+    <name>RelayHost</name>
+    <message>
+        <location filename="../../ui/invite.py" line="83" />
+        <source>this device is hidden from your local network. Turn on “Visible on my local network” in Settings first.</source>
+        <translation>cet appareil est masqué sur votre réseau local. Activez d’abord « Visible sur mon réseau local » dans les Réglages.</translation>
     </message>
 </context>
 <context>

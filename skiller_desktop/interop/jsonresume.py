@@ -28,6 +28,7 @@ from .portfolio import DEFAULT_LEVEL, ImportedPortfolio, InteropError, empty_pro
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 EXTRAS_KEY = "jsonresume"
+LINKEDIN_EXTRAS_KEY = "linkedin"  # linkedin.EXTRAS_KEY, not imported: the two converters stay apart
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 # --- the schema -------------------------------------------------------------
@@ -145,6 +146,73 @@ def validate_resume(data: Any) -> None:
     if error is not None:
         where = _path_text(error.absolute_path) or "document"
         raise InteropError(say("import.resume_invalid", where=where, detail=error.message))
+
+
+# --- reading what can be read (issue 15.3) -------------------------------------------------------
+# Real résumés often break the schema somewhere (an empty endDate for a current job, "2020 - now" as a
+# date); the person importing one wants what can be read. Each field the schema refuses is taken out
+# and named in the report; a file with none of the résumé's sections is still refused whole.
+
+MAX_CLEANING_PASSES = 4  # one pass removes every refused field; more only if a removal uncovers another
+_DATE_KEYS = {"startDate", "endDate", "date", "releaseDate"}
+_TYPE_CODES = {"string": "import.skipped_not_text", "array": "import.skipped_not_list",
+               "object": "import.skipped_not_object"}
+
+
+def readable_parts(data: Any, file: str = "") -> tuple[dict, list[str]]:
+    """The résumé without the fields the schema refuses, and one report line per field taken out.
+
+    An empty date is no date rather than a wrong one (an empty ``endDate`` means "current"): it is
+    dropped without a line. Raises InteropError for what is not a résumé at all: not an object, or an
+    object with none of JSON Resume's sections.
+    """
+    if not isinstance(data, dict):
+        raise InteropError(say("import.resume_not_object", kind=_kind(data)))
+    if not any(data.get(key) for key in SECTION_ORDER):
+        raise InteropError(say("import.not_a_resume", file=file or "the file", sections=", ".join(SECTION_ORDER)))
+    cleaned = copy.deepcopy(data)
+    notes: list[str] = []
+    validator = Draft7Validator(SCHEMA, format_checker=FormatChecker())
+    for _ in range(MAX_CLEANING_PASSES):
+        refused = {tuple(e.absolute_path): e for e in validator.iter_errors(cleaned) if e.absolute_path}
+        if not refused:
+            break
+        # deepest and last first, so removing a list item does not shift one still to remove
+        for path in sorted(refused, key=lambda p: (len(p), p), reverse=True):
+            _take_out(cleaned, list(path), refused[path], notes)
+    error = best_match(validator.iter_errors(cleaned))
+    if error is not None:  # the document itself, not a field of it: nothing left to take out
+        raise InteropError(say("import.resume_invalid", where=_path_text(error.absolute_path) or "document",
+                               detail=error.message))
+    return cleaned, notes
+
+
+def _take_out(document: dict, path: list[str | int], error: Any, notes: list[str]) -> None:
+    parent: Any = document
+    for part in path[:-1]:
+        parent = parent[part]
+    key = path[-1]
+    value = parent[key]
+    del parent[key]
+    if value == "" and key in _DATE_KEYS:
+        return  # no date given: an empty endDate is a current job, not a mistake
+    notes.append(say(_skip_code(error), where=_path_text(path), value=_short(value)))
+
+
+def _skip_code(error: Any) -> str:
+    if error.validator == "pattern" and error.absolute_path and error.absolute_path[-1] in _DATE_KEYS:
+        return "import.skipped_date"
+    if error.validator == "type" and error.validator_value in _TYPE_CODES:
+        return _TYPE_CODES[error.validator_value]
+    if error.validator == "format":
+        return "import.skipped_format"
+    return "import.skipped_other"
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _path_text(parts: Iterable[str | int]) -> str:
@@ -312,7 +380,8 @@ def _skill_from(raw: dict, where: str, notes: list[str]) -> dict:
     level_text = _text(raw, "level", where)
     level = parse_level(level_text) if level_text.strip() else DEFAULT_LEVEL
     if level is None:
-        notes.append(say("import.level_unknown", name=raw.get("name"), value=level_text))
+        if raw.get("name"):  # a skill with no name is skipped, and said so, by _convert_all
+            notes.append(say("import.level_unknown", name=raw.get("name"), value=level_text))
         level = DEFAULT_LEVEL
     return {
         "name": _text(raw, "name", where).strip(),
@@ -518,7 +587,7 @@ def portfolio_to_resume(
         "work": _export_section(WORK, positions or [], template, notes),
         "projects": _export_section(PROJECTS, projects or [], template, notes),
         "certificates": _export_section(CERTIFICATES, certificates or [], template, notes),
-        "languages": _export_languages(profile.get("languages") or [], template),
+        "languages": _export_languages(profile.get("languages") or [], template, _fluency_kept(extras)),
     }
     resume: dict = {} if template else {"$schema": SCHEMA_URL}
     for key, value in template.items():
@@ -609,14 +678,27 @@ def _rewrite_links(basics: dict, links: list[str]) -> None:
         basics["profiles"] = profiles
 
 
-def _export_languages(names: list[str], template: dict) -> list[dict]:
+def _export_languages(names: list[str], template: dict, fluency: dict[str, str] | None = None) -> list[dict]:
+    """One entry per language of the profile; a résumé's own entry first, else the fluency a LinkedIn
+    import kept privately (issue 15.4), in LinkedIn's words ("Full professional proficiency")."""
     pool: dict[str, list[dict]] = {}
     for raw in _entries(template, "languages"):
         pool.setdefault(fold(str(raw.get("language") or "")), []).append(raw)
+    known = {fold(name): level for name, level in (fluency or {}).items()}
     entries = []
     for name in names:
         candidates = pool.get(fold(name))
         entry = copy.deepcopy(candidates.pop(0)) if candidates else {}
         entry["language"] = name
+        if not entry.get("fluency") and known.get(fold(name)):
+            entry["fluency"] = known[fold(name)]
         entries.append(entry)
     return entries
+
+
+def _fluency_kept(extras: dict | None) -> dict[str, str]:
+    """Language -> proficiency, as the LinkedIn import kept it (`extras["linkedin"]["languages"]`)."""
+    kept = ((extras or {}).get(LINKEDIN_EXTRAS_KEY) or {}).get("languages")
+    if not isinstance(kept, dict):
+        return {}
+    return {str(k): v for k, v in kept.items() if isinstance(v, str) and v.strip()}

@@ -86,12 +86,14 @@ class ImportCancelled(SkillerError):
 
 def import_jsonresume(services: Services, path: Path, progress: ImportProgress | None = None,
                       cancelled: Callable[[], bool] | None = None) -> ImportSummary:
-    """Import a JSON Resume file; a file that does not follow the schema is refused whole."""
+    """Import a JSON Resume file: every part the schema accepts; each field it refuses is named in the
+    report and left out. A file that is not a résumé at all is refused whole."""
     from . import jsonresume  # jsonschema is slow to import: only when needed
 
-    data = jsonresume.load_resume(Path(path))
-    jsonresume.validate_resume(data)
-    return _import(services, "jsonresume", jsonresume.resume_to_portfolio(data), progress, cancelled)
+    data, skipped = jsonresume.readable_parts(jsonresume.load_resume(Path(path)), Path(path).name)
+    portfolio = jsonresume.resume_to_portfolio(data)
+    portfolio.report.extend(skipped)  # issue 15.3: what the schema refused, field by field
+    return _import(services, "jsonresume", portfolio, progress, cancelled)
 
 
 def import_linkedin(services: Services, path: Path, progress: ImportProgress | None = None,
@@ -487,37 +489,70 @@ def verify_file(services: Services | None, path: Path) -> dict:
         payload = verify_credential(read_credential_file(path))
     except CredentialError as exc:
         raise RejectedError(say("credential.invalid", file=path.name, detail=exc)) from None
-    subject = payload.get("credentialSubject") or {}
-    issuer: dict = payload["issuer"] if isinstance(payload.get("issuer"), dict) else {}
-    result = {
-        "valid": True,
-        "credential_id": payload["jti"],
-        "issuer": payload["iss"],
-        "issuer_name": issuer.get("name", ""),
-        "subject": payload["sub"],
-        "skill": subject.get("skill", ""),
-        "comment": subject.get("endorsementComment", ""),
-        "level": subject.get("levelObserved"),
-        "issued": payload.get("validFrom", ""),
-        "known": False,
-        "revoked": None,
-        "revoked_at": "",
-    }
+    result = verified_summary(payload)
     if services is not None:
         result.update(_revocation(services, payload))
     return result
 
 
+# What an endorsement credential is expected to say; `missing` lists those a verified one lacks.
+EXPECTED_FIELDS = ("issuer_name", "skill", "comment", "issued")
+
+
+def verified_summary(payload: dict) -> dict:
+    """What a verified credential says, in plain fields; what an endorsement would say and this one
+    does not is listed in `missing` rather than printed empty. `revocation` is "not_checked" until a
+    node looks the endorser's document up (`_revocation`)."""
+    subject = payload.get("credentialSubject") or {}
+    issuer: dict = payload["issuer"] if isinstance(payload.get("issuer"), dict) else {}
+    result = {
+        "valid": True,
+        "credential_id": payload["jti"],
+        "types": [t for t in payload.get("type") or [] if isinstance(t, str) and t != "VerifiableCredential"],
+        "issuer": payload["iss"],
+        "issuer_name": _said(issuer.get("name")),
+        "subject": payload["sub"],
+        "skill": _said(subject.get("skill")),
+        "concept": _aligned_concept(subject),
+        "comment": _said(subject.get("endorsementComment")),
+        "level": subject.get("levelObserved") if isinstance(subject.get("levelObserved"), int) else None,
+        "issued": _said(payload.get("validFrom") or payload.get("issuanceDate")),
+        "known": False,
+        "revoked": None,
+        "revoked_at": "",
+        "revocation": "not_checked",
+    }
+    result["missing"] = [name for name in EXPECTED_FIELDS if not result[name]]
+    return result
+
+
+def _said(value: Any) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _aligned_concept(subject: dict) -> str:
+    """The concept URI of the subject's first alignment (OB 3.0 `alignment[].targetUrl`), if any."""
+    for target in subject.get("alignment") or []:
+        url = target.get("targetUrl") if isinstance(target, dict) else None
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            return url
+    return ""
+
+
 def _revocation(services: Services, payload: dict) -> dict:
-    """What this node knows: None when it has not seen that endorsement."""
+    """The endorser's current document as this node has it (synced from peers and relays): "revoked",
+    "not_revoked", "not_in_document" (the document here does not hold it, e.g. older than the credential)
+    or "not_checked" when the endorser's document has never reached this node."""
     endorsement_id = str(payload["jti"]).removeprefix("urn:uuid:")
     stored = services.store.get(payload["iss"])
     if stored is None:
-        return {}
+        return {"revocation": "not_checked"}
     given = (core.extract(stored.document()).get("endorsements") or {}).get(endorsement_id)  # type: ignore[union-attr]
     if not isinstance(given, dict):
-        return {}
-    return {"known": True, "revoked": bool(given.get("revoked")), "revoked_at": given.get("revoked_at") or ""}
+        return {"revocation": "not_in_document"}
+    revoked = bool(given.get("revoked"))
+    return {"known": True, "revoked": revoked, "revoked_at": given.get("revoked_at") or "",
+            "revocation": "revoked" if revoked else "not_revoked"}
 
 
 # --- files --------------------------------------------------------------------------------

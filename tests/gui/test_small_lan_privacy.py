@@ -99,3 +99,27 @@ def test_a_device_hidden_before_stays_hidden_at_the_next_start(qtbot, window, se
     assert window.lan_label.text() == "LAN: hidden"
     assert not window.settings_screen.lan_box.switch.isChecked()
     close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_hiding_closes_the_team_relay_too_and_showing_brings_it_back(qtbot, window, settings, language):
+    """Off means no open port: the relay run for the team included. It is not forgotten: it comes back on."""
+    window.set_language(language)
+    host = window.relay_host
+    host.port = 0
+    host.start()
+    qtbot.waitUntil(lambda: host.running, timeout=15000)
+    port = host.relay.port
+    assert connects(port)
+    box = window.settings_screen.lan_box
+    box.switch.click()  # hide
+    assert not host.running and not connects(port) and host.wanted()
+    window.settings_screen.hosted_button.click()  # asked again while hidden: refused, saying why
+    assert not host.running and not host.starting
+    said = window.settings_screen.hosted_label.text()
+    assert ("Visible on my local network" if language == "en" else "Visible sur mon réseau local") in said
+    box.switch.click()  # visible again: the team relay is back, on a fresh port
+    qtbot.waitUntil(lambda: host.running, timeout=15000)
+    assert connects(host.relay.port) and not host.error
+    window.set_language("en")
+    host.stop()

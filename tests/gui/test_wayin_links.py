@@ -183,9 +183,10 @@ def test_run_a_team_relay_in_one_click_and_invite_with_it(qtbot, tmp_path, langu
     qtbot.waitUntil(lambda: host.relay.local_url in [s.url for s in fresh.sync_source.statuses()])
     screen.hosted_invite.click()
     dialog = fresh.invite_dialog
+    qtbot.waitUntil(lambda: decode(dialog.link.text()).name == "Newcomer")  # the name is read off the UI thread
     invitation = decode(dialog.link.text())
     assert invitation.person_id == fresh.ops.services.person_id
-    assert invitation.relays[0] == host.urls[0] and invitation.name == "Newcomer"
+    assert invitation.relays[0] == host.urls[0]
     assert not dialog.qr.pixmap().isNull()
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == dialog.link.text()
@@ -199,6 +200,27 @@ def test_run_a_team_relay_in_one_click_and_invite_with_it(qtbot, tmp_path, langu
     assert not host.running and host.wanted()
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_emoji_name_goes_into_the_link_and_a_loopback_relay_is_said(qtbot, ops, ask, languages, language):
+    """A name with joiners ("👩‍💻") used to fail the whole link; a link whose only relay is this computer's
+    loopback reaches nobody else, and the dialog says so."""
+    from ui.invite import InviteDialog
+
+    languages.switch(language)
+    ops.services.create_identity("👩\u200d💻 Ana")
+    local = InviteDialog(ops, ask, ["http://127.0.0.1:8767"])
+    qtbot.addWidget(local)
+    local.show()
+    qtbot.waitUntil(lambda: decode(local.link.text()).name == "👩\u200d💻 Ana")
+    assert local.local_only.isVisible() and not local.error.isVisible()
+    assert ("only reaches this computer" if language == "en" else "qu’à cet ordinateur") in local.local_only.text()
+    reachable = InviteDialog(ops, ask, ["https://relay.example.org"])
+    qtbot.addWidget(reachable)
+    reachable.show()
+    qtbot.waitUntil(lambda: decode(reachable.link.text()).name == "👩\u200d💻 Ana")
+    assert not reachable.local_only.isVisible()
 
 
 def test_a_team_link_offers_to_join_and_the_invite_dialog_makes_one(qtbot, tmp_path, relay, fresh):

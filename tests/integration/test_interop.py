@@ -114,10 +114,10 @@ def test_skills_merge_by_key_and_what_the_user_wrote_stays(node, tmp_path):
 
 def test_too_long_texts_are_clipped_and_reported(node, tmp_path):
     me = node("Zoé")
-    long_name = "Gestion " * 20
+    long_name = "Gestion " * (LIMITS["skill"] // 8 + 5)
     resume = {
         "basics": {"summary": "é" * (LIMITS["bio"] + 10)},
-        "skills": [{"name": long_name, "keywords": ["k" * 100]}],
+        "skills": [{"name": long_name, "keywords": ["k" * (LIMITS["skill"] + 10)]}],
         "work": [{"name": "Atelier", "position": "Chef", "summary": "x " * 3000}],
     }
     summary = service.import_jsonresume(me, write_resume(tmp_path / "r.json", resume))
@@ -134,11 +134,9 @@ def test_too_long_texts_are_clipped_and_reported(node, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"work": [{"name": "A", "startDate": "2020-1-5"}]}', "work[0].startDate"),
-        ('{"basics": {"email": "not an email"}}', "basics.email"),
-        ('{"skills": [{"name": "Go", "keywords": "go"}]}', "skills[0].keywords"),
         ('{"skills": [', "not valid JSON"),
         ("[1, 2]", "not a résumé"),
+        ('{"major": "php SQL", "autobiography": "…"}', "not a JSON Resume"),  # no section of one
     ],
 )
 def test_a_refused_resume_changes_nothing(node, tmp_path, content, message):
@@ -150,6 +148,23 @@ def test_a_refused_resume_changes_nothing(node, tmp_path, content, message):
     with pytest.raises(InteropError, match=message.replace("[", r"\[").replace("]", r"\]")):
         service.import_jsonresume(me, path)
     assert full_snapshot(me) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "where"),
+    [
+        ('{"work": [{"name": "A", "startDate": "2020-1-5"}]}', "work[0].startDate"),
+        ('{"basics": {"email": "not an email"}}', "basics.email"),
+        ('{"skills": [{"name": "Go", "keywords": "go"}]}', "skills[0].keywords"),
+    ],
+)
+def test_a_field_the_schema_refuses_is_skipped_and_named(node, tmp_path, content, where):
+    """Issue 15.3: the rest of the résumé is imported; the refused field is named in the report."""
+    me = node("Zoé")
+    path = tmp_path / "partly.json"
+    path.write_text(content, encoding="utf-8")
+    summary = service.import_jsonresume(me, path)
+    assert [line for line in summary.report if line.startswith(f"Skipped {where}:")]
 
 
 def test_an_export_without_any_import_validates(node, tmp_path):
