@@ -144,7 +144,9 @@ class AboutDialog(_Dialog):
             from PySide6.QtCore import QDateTime, QLocale, Qt
 
             when = QDateTime.fromString(info.date, Qt.DateFormat.ISODate)
-            date = QLocale().toString(when, QLocale.FormatType.ShortFormat) if when.isValid() else (info.date or "?")
+            date = info.date or "?"
+            if when.isValid():
+                date = QLocale().toString(when.date(), QLocale.FormatType.LongFormat)
             return self.tr("Commit %1, built on %2.").replace("%1", commit).replace("%2", date)
         return self.tr("Commit %1, run from source.").replace("%1", commit)
 
