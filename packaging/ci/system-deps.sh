@@ -24,7 +24,7 @@ wanted="libegl1 libgl1 libglx0 libopengl0 libfontconfig1 libfreetype6 libxkbcomm
         libglib2.0-0t64 libglib2.0-0 fonts-dejavu-core poppler-utils
         xvfb x11-utils x11-apps libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
         libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
-        libxcb-xkb1 python3 python3-venv xdg-utils binutils nodejs npm"
+        libxcb-xkb1 python3 python3-venv xdg-utils binutils"
 available=""
 for package in $wanted; do
   if apt-cache show "$package" >/dev/null 2>&1; then available="$available $package"; fi
@@ -36,6 +36,9 @@ done
 if [ -n "$missing" ]; then
   # shellcheck disable=SC2086
   $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null  # only where none is installed
 fi
 if ! have_postgres; then
   # The binaries only: no cluster of the distribution's own, nothing started at boot.
