@@ -214,6 +214,10 @@ def test_the_built_window_maps_in_a_real_x_server(built: Path, tmp_path: Path) -
     """Qt's xcb plugin and the xcb libraries the folder ships (or the system has) load for real."""
     from gui.test_real_x_server import Deadline, main_window, require_tools, stop, xvfb
 
+    bundled = {p.name for p in (built / "_internal").rglob("libxcb*.so*")}
+    for library in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-image.so.0",
+                    "libxcb-render-util.so.0"):  # what Debian lacks without them: the folder ships them
+        assert library in bundled, (library, sorted(bundled))
     require_tools()
     deadline = Deadline(90)
     with xvfb(tmp_path / "xvfb.log", deadline) as display:
