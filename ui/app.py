@@ -212,8 +212,10 @@ def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
 
             def ready() -> None:
                 print("ui-ready", flush=True)
-                menus = [action.text() for action in window.menuBar().actions()]  # the language, seen from outside
-                print("ui-menus " + json.dumps(menus, ensure_ascii=True), flush=True)
+                state = {"menus": [action.text() for action in window.menuBar().actions()],  # the language
+                         "icon_drawn": not icon("skiller").pixmap(32, 32).isNull(),  # the SVG icon engine
+                         "style_loaded": bool(app.styleSheet())}  # seen from outside (the packaged app's tests)
+                print("ui-state " + json.dumps(state, ensure_ascii=True), flush=True)
                 if exit_when_ready:
                     app.quit()
 

@@ -194,8 +194,9 @@ def test_the_built_window_opens_on_the_demo_in_french_and_stays_up(built: Path, 
     try:
         assert app.stdout is not None
         assert app.stdout.readline().strip() == "ui-ready"
-        menus = json.loads(app.stdout.readline().split(" ", 1)[1])
-        assert "&Fichier" in menus, menus  # the French catalogue, found inside the bundle
+        state = json.loads(app.stdout.readline().split(" ", 1)[1])
+        assert "&Fichier" in state["menus"], state  # the French catalogue, found inside the bundle
+        assert state["icon_drawn"] and state["style_loaded"], state  # an SVG plugin draws icons; style found
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             assert app.poll() is None, app.communicate()[1]
