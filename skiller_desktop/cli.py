@@ -104,6 +104,8 @@ CORE_GROUPS = (
     CommandGroup(("team",), _imported("skiller_desktop.teams.cli_commands")),
     CommandGroup(("block", "unblock", "blocked"), _imported("skiller_desktop.block_commands")),
     CommandGroup(("vocabulary",), _imported("skiller_desktop.vocabulary_cli")),
+    CommandGroup(("standing", "know"), _imported("skiller_desktop.standing_cli")),
+    CommandGroup(("concept",), _imported("skiller_desktop.concepts_cli")),
 )
 
 
@@ -162,6 +164,9 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
         p.add_argument("--project", action="append", dest="projects", help="evidence: a project title")
         if action == "edit":
             p.add_argument("--rename", metavar="NEW_NAME", help="a new name (it keeps its place and evidence)")
+        else:  # issue 13: the skill's ESCO concept (skiller_desktop/concepts_cli.py)
+            p.add_argument("--concept", default="", help="its ESCO concept: a URI, or a label naming one concept")
+            p.add_argument("--pick", action="store_true", help="choose its concept among suggestions (stdin)")
         p.set_defaults(handler=cmd_skill_add if action == "add" else cmd_skill_edit)
     p = skill.add_parser("list")
     p.add_argument("--person")
@@ -192,6 +197,12 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     group.add_argument("--given", action="store_true")
     p.add_argument("--all", action="store_true", help="include revoked and hidden ones")
     p.set_defaults(handler=cmd_endorsements)
+
+    p = sub.add_parser("thank", help="thank whoever gave you an endorsement: a signed note they see")
+    p.add_argument("endorsement_id")
+    p.add_argument("--message", default="")
+    p.add_argument("--endorser", help="whose endorsement, when several people used this id")
+    p.set_defaults(handler=cmd_thank)
 
     offer = sub.add_parser("offer", help="the exchange board").add_subparsers(dest="action", required=True)
     p = offer.add_parser("add")
@@ -394,7 +405,12 @@ def _evidence(a: argparse.Namespace) -> list[dict] | None:
 
 
 def cmd_skill_add(s: Services, a: argparse.Namespace) -> None:
-    s.add_skill(a.name, a.level, a.years, a.description or "", _evidence(a) or (), a.keywords or ())
+    concept = ""
+    if a.concept or a.pick:
+        from .concepts_cli import resolve
+
+        concept = resolve(a.concept, pick_for=a.name if a.pick else "")
+    s.add_skill(a.name, a.level, a.years, a.description or "", _evidence(a) or (), a.keywords or (), concept)
     emit(a, s.queries.skill(s.person_id, a.name), f"Added {a.name.strip()} (level {a.level}).")
 
 
@@ -462,22 +478,41 @@ def cmd_endorsements(s: Services, a: argparse.Namespace) -> None:
     else:
         items = s.queries.endorsements(subject_id=me, include_revoked=a.all, include_hidden=a.all)
     imported = [] if a.given else s.queries.imported_endorsements(me)
+    # thanks (issue 12.6): those I sent, marked on what I received; those I got, under what I gave
+    sent = [] if a.given else s.queries.thanks_for(thanker_id=me)
+    thanked = {(t.endorser_id, t.endorsement_id) for t in sent}
+    thanks: dict[str, list] = {}
+    for t in s.queries.thanks_for(endorser_id=me) if a.given else []:
+        thanks.setdefault(t.endorsement_id, []).append(t)
 
     def text() -> str:
         lines = []
         for e in items:
             who = f"to {e.subject_name}" if a.given else f"from {e.endorser_name or e.endorser_id[:24]}"
             flags = " [revoked]" * e.revoked + " [hidden]" * e.hidden
+            flags += " [thanked]" * ((e.endorser_id, e.endorsement_id) in thanked)
             lines.append(
                 f"{e.skill:<24} {who}  {e.date[:10]}{flags}  {e.endorsement_id}"
+                + (f"  (observed level {e.level}/5)" if e.level else "")
                 + (f"\n    “{e.comment}”" if e.comment else "")
+                + "".join(f"\n    thanked: “{t.message}”" for t in thanks.get(e.endorsement_id, []) if t.message)
             )
         if imported:
             lines.append(f"\nImported, unverified ({len(imported)}):")
             lines += [f"{i.skill:<24} from {i.endorser_name} ({i.source})" for i in imported]
         return "\n".join(lines) or "No endorsements yet."
 
-    emit(a, {"endorsements": items, "imported_unverified": imported} if not a.given else items, text)
+    if a.given:
+        emit(a, items, text)
+        return
+    from .concepts_cli import totals  # issue 13: one concept under two spellings adds up
+
+    emit(a, {"endorsements": items, "imported_unverified": imported, "totals": totals(items)}, text)
+
+
+def cmd_thank(s: Services, a: argparse.Namespace) -> None:
+    thanks_id = s.thank_received(a.endorsement_id, a.message, a.endorser)
+    emit(a, {"thanks_id": thanks_id, "endorsement_id": a.endorsement_id}, f"Thanked ({thanks_id}).")
 
 
 def cmd_offer_add(s: Services, a: argparse.Namespace) -> None:
@@ -518,6 +553,7 @@ def _people_text(people) -> str:
     return "\n".join(
         f"{p.name:<28} {p.headline[:36]:<36} {p.location:<12}"
         + (f" {p.matched_skill} {p.matched_level}/5" if p.matched_skill else "")
+        + (f" standing {p.standing:.0f}" if p.standing is not None else "")
         + f"  {p.person_id}"
         for p in people
     )

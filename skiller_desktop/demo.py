@@ -7,6 +7,7 @@ gives the same names, skills and endorsements (keys differ each run).
 
 from __future__ import annotations
 
+import functools
 import random
 import secrets
 from collections.abc import Callable, Iterator, Sequence
@@ -170,9 +171,25 @@ COMMENTS = (
 
 
 def starter_skills() -> list[str]:
+    return list(starter_concepts())
+
+
+@functools.lru_cache(maxsize=1)
+def starter_concepts() -> dict[str, str]:
+    """The starter list: each skill as people spell it → its ESCO concept URI, "" when free text (issue 13)."""
     path = RESOURCES / "data" / "skills.txt"
-    lines = path.read_text("utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    found: dict[str, str] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _tab, uri = line.partition("\t")
+            found[name.strip()] = uri.strip()
+    return found
+
+
+def _linked(entry: dict) -> dict:
+    """`entry` with the concept of its skill, when the starter list links it."""
+    concept = starter_concepts().get(entry["skill"] if "skill" in entry else entry["name"], "")
+    return {**entry, "concept": concept} if concept else entry
 
 
 @dataclass
@@ -188,7 +205,7 @@ def _plan_person(rng: random.Random, catalogue: list[str], skills_each: int) -> 
     count = max(1, min(len(catalogue), int(rng.gauss(skills_each, 3))))
     skills: dict[str, dict] = {}
     for position, skill in enumerate(rng.sample(catalogue, count)):
-        skills[skill_key(skill)] = {
+        skills[skill_key(skill)] = _linked({
             "name": skill,
             "level": rng.choice((1, 2, 3, 3, 4, 4, 5)),
             "years": rng.randint(0, 20),
@@ -196,7 +213,7 @@ def _plan_person(rng: random.Random, catalogue: list[str], skills_each: int) -> 
             "keywords": [],
             "evidence": [],
             "position": float(position),
-        }
+        })
     return _Person(identity, name, skills)
 
 
@@ -271,7 +288,7 @@ def _endorsements(rng: random.Random, subjects: _Subjects, me: int, count: int) 
         if pair in seen:
             continue
         seen.add(pair)
-        given[secrets.token_hex(12)] = {
+        given[secrets.token_hex(12)] = _linked({
             "subject": subject.person_id,
             "skill": skill,
             "comment": rng.choice(COMMENTS),
@@ -279,7 +296,7 @@ def _endorsements(rng: random.Random, subjects: _Subjects, me: int, count: int) 
             "date": pd.now_iso(),
             "revoked": False,
             "revoked_at": "",
-        }
+        })
     return given
 
 
@@ -291,7 +308,7 @@ def _offers(rng: random.Random, person: _Person) -> dict:
     title = f"J'offre un coup de main en {skill}" if kind == "offer" else f"Looking for help with {skill}"
     stamp = pd.now_iso()
     return {
-        secrets.token_hex(12): {
+        secrets.token_hex(12): _linked({
             "kind": kind,
             "skill": skill,
             "title": title,
@@ -300,7 +317,7 @@ def _offers(rng: random.Random, person: _Person) -> dict:
             "created_at": stamp,
             "updated_at": stamp,
             "recognition": {},
-        }
+        })
     }
 
 
@@ -379,7 +396,7 @@ def prepare_demo(
         availability="available",
     )
     for name, level, years in MY_SKILLS:
-        services.add_skill(name, level, years=years)
+        services.add_skill(name, level, years=years, concept=starter_concepts().get(name, ""))
     mine = {s.key: {"name": s.name} for s in services.queries.skills(services.person_id)}
     generate_community(
         services.store,

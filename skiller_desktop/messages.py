@@ -55,6 +55,17 @@ CATALOGUE: dict[str, str] = {
     "profile.availability": "availability must be one of {values}",
     "skill.duplicate": "you already have the skill {name!r}",
     "skill.unknown": "you have no skill named {name!r}",
+    "import.linked": "Linked to the skills vocabulary: {linked} skills named exactly as one of its concepts; "
+                     "{ambiguous} skills whose name several concepts share are left for you to choose",
+    "concept.taken": "your skill {skill!r} is already linked to this concept: merge the two instead",
+    "concept.not_uri": "{value!r} is not a concept URI",
+    "concept.unknown": "{value!r} is not a concept of the skills vocabulary",
+    "concept.not_linked": "your skill {skill!r} is not linked to a concept",
+    "concept.ambiguous": "{value!r} names several concepts; give one of their URIs: {choices}",
+    "concept.pick": "answer with a number from 1 to {count}, or nothing",
+    "concept.no_role": "choose a role among the suggestions",
+    "concept.merge_same": "a skill cannot be merged into itself",
+    "concept.merge_two_concepts": "{keep!r} and {absorb!r} are linked to different concepts: unlink one first",
     "endorse.self": "you cannot endorse yourself",
     "endorse.no_such_skill": "{name} has no skill named {skill!r} in their portfolio",
     "endorse.duplicate": "you already endorse {skill} for this person",
@@ -62,6 +73,7 @@ CATALOGUE: dict[str, str] = {
     "endorsement.revoked": "this endorsement is already revoked",
     "endorsement.not_received": "you received no endorsement {id!r}",
     "endorsement.ambiguous": "{count} people gave an endorsement {id!r}; say whose (endorser id)",
+    "thanks.already": "you already thanked {name} for this endorsement",
     "offer.kind": "kind must be 'offer' or 'request'",
     "offer.unknown": "no offer or request {id!r}",
     "offer.ambiguous": "{count} people posted {id!r}; say whose",
@@ -246,6 +258,11 @@ CATALOGUE: dict[str, str] = {
     "document.no_own_id": "document {doc_id} does not carry its own id",
     "sync.blocked_sender": "blocked: the sender's key is blocked here",
     "sync.blocked_author": "blocked: the author's key is blocked here",
+    # -- standing (standing_service.py) ------------------------------------------------------
+    "known.self": "you cannot mark yourself as known",
+    "known.already": "you already say you know this person",
+    "known.not_known": "you do not say you know this person",
+    "standing.read_only": "standings are out of date and this data dir is open read-only",
 }
 
 # A peer's or relay's state in plain words (sync.words): the CLI prints these, the UI says them by code.

@@ -13,6 +13,8 @@ Shape (every key is stable; readers ignore what they do not know):
     responses: {id: {offer_id, offer_owner, message, date}}   answers to others' offers
     imported: {id: {source, skill, skill_key, endorser_name, endorser_url, date}}  unverified
     positions, projects, certificates: {content hash: {...}}   from imports (JSON Resume, LinkedIn)
+    thanks: {id: {endorser, endorsement_id, message, date}}   thanks for endorsements this person received
+    known: {person id: {date, revoked_at}}   "I know this person"
 
 Ids inside sections (endorsements, offers, answers, responses, imported) are
 chosen by the document's author and unique only within that document: readers

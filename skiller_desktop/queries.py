@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from . import search_index
+from . import search_index, standing_read, standing_search
+from .concepts import concepts_named
 from .db import Database
 from .text import skill_key
 from .views import (
@@ -17,6 +18,7 @@ from .views import (
     Response,
     SearchPage,
     Skill,
+    Thanks,
 )
 
 _SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
@@ -28,7 +30,7 @@ HIDDEN = """EXISTS (SELECT 1 FROM hidden_endorsements h
                       AND h.endorser_id IN ('', e.endorser_id))"""
 
 
-def _summary(row: sqlite3.Row, skill: str = "", level: int = 0) -> PersonSummary:
+def _summary(row: sqlite3.Row, skill: str = "", level: int = 0, standing: float | None = None) -> PersonSummary:
     return PersonSummary(
         row["person_id"],
         row["name"],
@@ -38,6 +40,7 @@ def _summary(row: sqlite3.Row, skill: str = "", level: int = 0) -> PersonSummary
         row["skill_count"],
         skill,
         level,
+        standing,
     )
 
 
@@ -85,10 +88,7 @@ class Queries:
     def skills(self, person_id: str, key: str | None = None) -> list[Skill]:
         """A person's skills in their order, with the endorsements that count; or only the one with `key`."""
         rows = self.db.query(
-            f"""SELECT s.*, (SELECT COUNT(*) FROM endorsements e
-                            WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key
-                              AND e.revoked = 0 AND NOT {HIDDEN}
-                           ) AS endorsement_count
+            f"""SELECT s.*, {ENDORSEMENT_COUNT} AS endorsement_count
                FROM skills s WHERE s.person_id = ? AND (? IS NULL OR s.skill_key = ?)
                ORDER BY s.position, s.skill_key""",
             (person_id, key, key),
@@ -104,6 +104,8 @@ class Queries:
                 json.loads(r["evidence"]),
                 r["position"],
                 r["endorsement_count"],
+                r["concept"],
+                r["doc_key"] if r["doc_key"] != r["skill_key"] else "",
             )
             for r in rows
         ]
@@ -133,12 +135,15 @@ class Queries:
             where.append(f"NOT {HIDDEN}")
         rows = self.db.query(
             f"""SELECT e.*, COALESCE(a.name, '') AS endorser_name, COALESCE(b.name, '') AS subject_name,
-                       COALESCE(sk.name, e.skill_name) AS display_skill,
+                       COALESCE((SELECT s.name FROM skills s WHERE s.person_id = e.subject_id
+                                                                 AND s.skill_group = e.skill_group),
+                                (SELECT s.name FROM skills s WHERE s.person_id = e.subject_id
+                                                                 AND s.skill_key = e.skill_key),
+                                e.skill_name) AS display_skill,
                        {HIDDEN} AS hidden
                 FROM endorsements e
                 LEFT JOIN persons a ON a.person_id = e.endorser_id
                 LEFT JOIN persons b ON b.person_id = e.subject_id
-                LEFT JOIN skills sk ON sk.person_id = e.subject_id AND sk.skill_key = e.skill_key
                 WHERE {" AND ".join(where) or "1"}
                 ORDER BY e.skill_key, e.date DESC, e.endorsement_id, e.endorser_id""",
             params,
@@ -156,6 +161,8 @@ class Queries:
                 r["date"],
                 bool(r["revoked"]),
                 bool(r["hidden"]),
+                r["concept"],
+                r["skill_group"],
             )
             for r in rows
         ]
@@ -177,6 +184,36 @@ class Queries:
             for r in rows
         ]
 
+    # -- profiles (issue 12.6): thanks, and what the user has not seen yet ----------------
+    def thanks_for(self, *, endorser_id: str | None = None, thanker_id: str | None = None) -> list[Thanks]:
+        """Thanks for endorsements `endorser_id` gave, or that `thanker_id` sent, newest first.
+
+        Only the endorsement's subject can thank for it: a thanks naming someone
+        else's endorsement is signed by its author but reads as nothing.
+        """
+        rows = self.db.query(
+            """SELECT t.*, COALESCE(p.name, '') AS thanker_name FROM thanks t
+               JOIN endorsements e ON e.endorser_id = t.endorser_id AND e.endorsement_id = t.endorsement_id
+                                  AND e.subject_id = t.thanker_id
+               LEFT JOIN persons p ON p.person_id = t.thanker_id
+               WHERE (? IS NULL OR t.endorser_id = ?) AND (? IS NULL OR t.thanker_id = ?)
+               ORDER BY t.date DESC, t.thanker_id, t.thanks_id""",
+            (endorser_id, endorser_id, thanker_id, thanker_id),
+        )
+        return [Thanks(r["thanks_id"], r["thanker_id"], r["thanker_name"], r["endorser_id"], r["endorsement_id"],
+                       r["message"], r["date"]) for r in rows]
+
+    def unseen_endorsements(self, subject_id: str) -> set[tuple[str, str]]:
+        """(endorser id, endorsement id) of the endorsements `subject_id` received and has not looked at."""
+        rows = self.db.query(
+            """SELECT e.endorser_id, e.endorsement_id FROM endorsements e
+               WHERE e.subject_id = ? AND e.revoked = 0 AND NOT EXISTS (
+                   SELECT 1 FROM endorsements_seen s
+                   WHERE s.endorser_id = e.endorser_id AND s.endorsement_id = e.endorsement_id)""",
+            (subject_id,),
+        )
+        return {(r["endorser_id"], r["endorsement_id"]) for r in rows}
+
     def offers(
         self,
         *,
@@ -188,8 +225,11 @@ class Queries:
         offset: int = 0,
     ) -> list[Offer]:
         where, params = [], []
+        if skill and skill_key(skill):  # its words, or a concept they name in either language (issue 13)
+            groups = [skill_key(skill), *concepts_named(skill)]
+            where.append(f"(o.skill_key = ? OR o.skill_group IN ({','.join('?' * len(groups))}))")
+            params += [skill_key(skill), *groups]
         for column, value in (
-            ("o.skill_key", skill and skill_key(skill)),
             ("o.kind", kind),
             ("o.status", status),
             ("o.person_id", person_id),
@@ -276,19 +316,41 @@ class Queries:
 
     def _search_skill(self, key: str, level: int, availability: str, limit: int, offset: int,
                       exclude: str = "") -> SearchPage:
-        """Skill holders, best first, straight off the covering index skills_by_key."""
-        where = "s.skill_key = ? AND s.level >= ?" + (" AND s.availability = ?" if availability else "")
-        params = [key, level] + ([availability] if availability else [])
-        where += " AND s.person_id != ?"
-        params.append(exclude)
-        total = int(self.db.scalar(f"SELECT COUNT(*) AS n FROM skills s WHERE {where}", params))
-        rows = self.db.query(
-            f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level
-                FROM skills s CROSS JOIN persons p ON p.person_id = s.person_id WHERE {where}
-                ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ? OFFSET ?""",
-            [*params, limit, offset],
-        )
-        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows])
+        """Skill holders by standing (the user's view of them, docs/standing.md), then claimed level, then name.
+
+        The groups searched (issue 13): the words typed (free-text skills spelled so), each concept they name
+        in either language, and the concepts skills of that name link to. Those with a stored standing come
+        first, off the index standings_by_group; the rest by one ordered range of skills_by_group per group,
+        merged here (an OR or IN over groups would sort every holder before cutting the page).
+        """
+        groups = list(dict.fromkeys([key, *concepts_named(key), *standing_search.groups_for_key(self.db, key)]))
+        marks = ",".join("?" * len(groups))
+        filters = " AND s.level >= ?" + (" AND s.availability = ?" if availability else "") + " AND s.person_id != ?"
+        given = [level] + ([availability] if availability else []) + [exclude]
+        total = int(self.db.scalar(  # people, not skills: one may hold a free-text spelling and a linked one
+            f"SELECT COUNT(DISTINCT s.person_id) AS n FROM skills s WHERE s.skill_group IN ({marks}) {filters}",
+            [*groups, *given]))
+        ranked = standing_search.ranked(self.db, groups, f"s.skill_group IN ({marks}) {filters}", [*groups, *given])
+        first = ranked.page(limit, offset)
+        people = [_summary(r, r["matched_skill"], r["matched_level"], standing) for r, standing in first]
+        if len(first) == limit:
+            return SearchPage(total, people)
+        wanted = limit - len(first) + max(offset - ranked.count, 0)  # the rest's page ends here
+        found: list = []
+        for group in groups:
+            found += self.db.query(
+                f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level, s.person_name_fold
+                    FROM skills s CROSS JOIN persons p ON p.person_id = s.person_id
+                    WHERE s.skill_group = ? {filters} AND NOT {ranked.has_standing}
+                    ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ?""",
+                [group, *given, *ranked.groups, wanted],
+            )
+        found.sort(key=lambda r: (-r["matched_level"], r["person_name_fold"], r["person_id"]))
+        rows = list({r["person_id"]: r for r in reversed(found)}.values())  # each person once, at their best
+        rows.sort(key=lambda r: (-r["matched_level"], r["person_name_fold"], r["person_id"]))
+        people += [_summary(r, r["matched_skill"], r["matched_level"], 0.0)
+                   for r in rows[max(offset - ranked.count, 0):wanted]]
+        return SearchPage(total, people)
 
     def _search_filters(self, level: int, availability: str, limit: int, offset: int,
                         exclude: str = "") -> SearchPage:
@@ -319,13 +381,15 @@ class Queries:
                      exclude: str = "") -> SearchPage:
         """Words and filters intersect in FTS5; the best matches first, or index order for broad prefixes."""
         tokens = []
+        # words that name a concept (either language, any synonym) also find the skills linked to it
+        named = [search_index.skill_token(uri, max(level, 1)) for uri in concepts_named(text)]
         if key:
             tokens.append(search_index.skill_token(key, max(level, 1)))
         elif level:
             tokens.append(search_index.level_token(level))
         if availability:
             tokens.append(search_index.availability_token(availability))
-        match = search_index.match_expression(text, tokens)
+        match = search_index.match_expression(text, tokens, named)
         total = int(self.db.scalar("SELECT COUNT(*) AS n FROM persons_fts WHERE persons_fts MATCH ?", (match,)))
         total -= self._matches(exclude, """SELECT 1 FROM persons_fts f CROSS JOIN persons p ON p.rowid = f.rowid
                                            WHERE persons_fts MATCH ? AND p.person_id = ?""", [match])
@@ -343,7 +407,9 @@ class Queries:
                 WHERE persons_fts MATCH ? AND p.person_id != ? ORDER BY {order} LIMIT ? OFFSET ?""",
             [*params, exclude, limit, offset],
         )
-        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"]) for r in rows])
+        standing = standing_read.page_standings(self.db, [r["person_id"] for r in rows], key) if key else {}
+        return SearchPage(total, [_summary(r, r["matched_skill"], r["matched_level"],
+                                           standing.get(r["person_id"], 0.0) if key else None) for r in rows])
 
     def _matches(self, person_id: str, sql: str, params: list) -> int:
         """1 if `person_id` is among the rows `sql` (ending in `person_id = ?`) finds, else 0."""
@@ -353,6 +419,15 @@ class Queries:
         match = search_index.match_expression("", tokens)
         return int(self.db.scalar("SELECT COUNT(*) AS n FROM persons_fts WHERE persons_fts MATCH ?", (match,)))
 
+
+# The endorsements that count for the skill `s`: those of its group (its concept, or its folded name), and
+# those of its words in another group (given before it was linked, or after a link was undone). Two counts,
+# each one index range; one OR made SQLite read every endorsement of the person (7x slower in a matching).
+ENDORSEMENT_COUNT = f"""((SELECT COUNT(*) FROM endorsements e
+        WHERE e.subject_id = s.person_id AND e.skill_group = s.skill_group AND e.revoked = 0 AND NOT {HIDDEN})
+    + (SELECT COUNT(*) FROM endorsements e
+        WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.skill_group != s.skill_group
+          AND e.revoked = 0 AND NOT {HIDDEN}))"""
 
 # Above this many matches, ranking by relevance costs more than a frame; broad
 # prefixes (one or two letters typed) list in index order instead.

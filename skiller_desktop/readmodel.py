@@ -13,7 +13,7 @@ import sqlite3
 from typing import Any
 
 from . import doc_schema, search_index
-from .text import fold, skill_key
+from .text import fold, skill_group, skill_key
 
 log = logging.getLogger("skiller.readmodel")
 
@@ -26,6 +26,8 @@ _PERSON_TABLES = (
     ("imported_endorsements", "person_id"),
     ("responses", "person_id"),
     ("team_acceptances", "person_id"),  # the team invitations this person says they accept
+    ("known_people", "person_id"),  # standing: the people this person says they know
+    ("thanks", "thanker_id"),  # profiles: thanks for endorsements this person received (thanks_rows)
 )
 
 
@@ -69,6 +71,8 @@ def _rows(doc_id: str, data: dict[str, Any]) -> tuple:
             for team_id, a in (data.get("team_acceptances") or {}).items()
             if isinstance(a, dict)
         ],
+        _known_rows(doc_id, data.get("known") or {}),
+        thanks_rows(doc_id, data.get("thanks") or {}),
     )
     return doc_id, person, fts, tables
 
@@ -169,7 +173,8 @@ def _position(value: Any) -> float:
 def _person_row(doc_id: str, profile: dict, skills: list, updated_at: str) -> tuple[tuple, tuple]:
     name = _text(profile.get("name"))
     availability = _text(profile.get("availability"))
-    levels = [(key, level(s.get("level"))) for key, s in skills]
+    levels = [(fold(key), level(s.get("level"))) for key, s in skills]
+    levels += [(_text(s.get("concept")), level(s.get("level"))) for _, s in skills if _text(s.get("concept"))]
     row = (
         doc_id,
         name,
@@ -194,7 +199,7 @@ def _skill_rows(doc_id: str, skills: list[tuple[str, dict]], name_fold: str, ava
     rows = [
         (
             doc_id,
-            key,
+            fold(key),  # keys written before ’ folded as ' keep it in the document (doc_key, below)
             _text(s.get("name")) or key,
             level(s.get("level")),
             min(max(_int(s.get("years")), 0), 80),
@@ -204,6 +209,9 @@ def _skill_rows(doc_id: str, skills: list[tuple[str, dict]], name_fold: str, ava
             _position(s.get("position")),
             name_fold,
             availability,
+            _text(s.get("concept")),
+            skill_group(key, _text(s.get("concept"))),
+            key,
         )
         for key, s in skills
     ]
@@ -223,11 +231,24 @@ def _endorsement_rows(doc_id: str, endorsements: dict) -> list[tuple]:
             _text(e.get("date")),
             1 if e.get("revoked") else 0,
             _text(e.get("revoked_at")),
+            _text(e.get("concept")),
+            skill_group(_text(e.get("skill")), _text(e.get("concept"))),
         )
         for eid, e in endorsements.items()
         if isinstance(e, dict) and e.get("subject") and e.get("subject") != doc_id
     ]
     return rows
+
+
+def thanks_rows(doc_id: str, thanks: dict) -> list[tuple]:
+    """(thanks id, thanker, endorser, endorsement id, message, date); whom they thank is checked when read
+    (queries.thanks_for: only the endorsement's subject can thank for it)."""
+    return [
+        (tid, doc_id, _text(t.get("endorser")), _text(t.get("endorsement_id")), _text(t.get("message")),
+         _text(t.get("date")))
+        for tid, t in thanks.items()
+        if isinstance(t, dict) and t.get("endorser") and t.get("endorsement_id")
+    ]
 
 
 def _offer_rows(doc_id: str, offers: dict) -> list[tuple]:
@@ -245,6 +266,8 @@ def _offer_rows(doc_id: str, offers: dict) -> list[tuple]:
             _text(o.get("updated_at")),
             _json(o.get("answers") or {}),
             _json(o.get("recognition") or {}),
+            _text(o.get("concept")),
+            skill_group(_text(o.get("skill")), _text(o.get("concept"))),
         )
         for oid, o in offers.items()
         if isinstance(o, dict)
@@ -263,8 +286,19 @@ def _imported_rows(doc_id: str, imported: dict) -> list[tuple]:
             _text(i.get("endorser_name")),
             _text(i.get("endorser_url")),
             _text(i.get("date")),
+            _text(i.get("concept")),
+            skill_group(_text(i.get("skill")), _text(i.get("concept"))),
         )
         for iid, i in imported.items()
         if isinstance(i, dict)
     ]
     return rows
+
+
+def _known_rows(doc_id: str, known: dict) -> list[tuple]:
+    """The people this person says they know (standing; revoked ones kept, with the date)."""
+    return [
+        (doc_id, pid, _text(k.get("date")), _text(k.get("revoked_at")))
+        for pid, k in known.items()
+        if isinstance(k, dict) and pid != doc_id
+    ]

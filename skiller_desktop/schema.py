@@ -414,3 +414,106 @@ def _pending_signer_and_size(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS.append(_pending_signer_and_size)
+
+# -- concepts (issue 13) -----------------------------------------------------------------------
+# Skills, endorsements, offers and imports name their ESCO concept when linked, and each row keeps its
+# `skill_group` (text.skill_group: the concept, else the folded name), what counts and search add up by.
+# Skill keys now fold ’ as ': the read models hold the refolded key in `skill_key` and the document's own
+# key in `skills.doc_key` (services edit the document by it). Stands on its own: it touches only the read
+# models of migration 1 and 8, and the search index rebuilds itself from them (its skill tokens hash keys).
+_FOLDED_KEY = "replace(replace(replace(replace(replace(replace(skill_key, '’', ''''), '‘', ''''), " \
+              "'ʼ', ''''), '`', ''''), '´', ''''), '′', '''')"
+
+
+def _concepts(db: sqlite_utils.Database) -> None:
+    for table in ("skills", "endorsements", "offers", "imported_endorsements"):
+        db.table(table).add_column("concept", str, not_null_default="")
+        db.table(table).add_column("skill_group", str, not_null_default="")
+    db.table("skills").add_column("doc_key", str, not_null_default="")
+    for column in ("concept", "skill_group", "role", "role_label"):
+        db.table("team_needs").add_column(column, str, not_null_default="")
+    db.execute("UPDATE skills SET doc_key = skill_key")
+    for table in ("skills", "endorsements", "offers", "imported_endorsements", "team_needs"):
+        db.execute(f"UPDATE OR IGNORE {table} SET skill_key = {_FOLDED_KEY}")
+        db.execute(f"UPDATE {table} SET skill_group = skill_key")
+    db.execute("CREATE INDEX skills_by_group ON skills (skill_group, level DESC, person_name_fold, person_id, "
+               "availability)")
+    db.execute("CREATE INDEX endorsements_subject_group ON endorsements (subject_id, skill_group)")
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index_stale', '1')")
+
+
+MIGRATIONS.append(_concepts)
+
+
+# --- standing (issue 14) -------------------------------------------------------
+# 11 (standing): the people each person says they know (their signed `known`
+# section), and what the standing engine computed from the user's point of view
+# (docs/standing.md): each trusted person's trust and first step on a shortest
+# path from the user, each (person, skill group)'s score, and each group's best
+# score (standing 0-100: docs/standing.md). Derived data: rebuilt whole when
+# the user or the store changes, so the read paths never import numpy.
+MIGRATIONS.append(
+    """
+    CREATE TABLE known_people (
+        person_id TEXT NOT NULL,
+        known_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        revoked_at TEXT NOT NULL,
+        PRIMARY KEY (person_id, known_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX known_people_known ON known_people (known_id);
+    CREATE TABLE standing_trust (
+        person_id TEXT PRIMARY KEY,
+        trust REAL NOT NULL,
+        weight REAL NOT NULL,
+        hops INTEGER NOT NULL,
+        via TEXT NOT NULL,
+        via_kind TEXT NOT NULL,
+        via_ref TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE standings (
+        person_id TEXT NOT NULL,
+        skill_group TEXT NOT NULL,
+        score REAL NOT NULL,
+        endorsements INTEGER NOT NULL,
+        counted INTEGER NOT NULL,
+        community_level REAL NOT NULL,
+        PRIMARY KEY (person_id, skill_group)
+    ) WITHOUT ROWID;
+    CREATE INDEX standings_by_group ON standings (skill_group, score DESC, person_id);
+    CREATE TABLE standing_groups (skill_group TEXT PRIMARY KEY, best REAL NOT NULL) WITHOUT ROWID;
+    INSERT INTO meta (key, value) VALUES ('standing_stale', '1')
+    """
+)
+
+
+# -- profiles (issue 12.6) ------------------------------------------------------------
+# Thanks a person signs for an endorsement they received (`thanks` in their document),
+# read by the endorser: keyed by (thanker, thanks id), found by the endorsement thanked.
+# And, local to this node, never synced: the received endorsements the user has seen,
+# so the Endorsements screen marks what is new since they last looked. Every endorsement
+# already stored counts as seen: an upgrade does not call old news new.
+def _thanks_and_seen_endorsements(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE thanks (
+               thanks_id TEXT NOT NULL,
+               thanker_id TEXT NOT NULL,
+               endorser_id TEXT NOT NULL,
+               endorsement_id TEXT NOT NULL,
+               message TEXT NOT NULL,
+               date TEXT NOT NULL,
+               PRIMARY KEY (thanker_id, thanks_id)
+           ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX thanks_by_endorsement ON thanks (endorser_id, endorsement_id)")
+    db.execute(
+        """CREATE TABLE endorsements_seen (
+               endorser_id TEXT NOT NULL,
+               endorsement_id TEXT NOT NULL,
+               PRIMARY KEY (endorser_id, endorsement_id)
+           ) WITHOUT ROWID"""
+    )
+    db.execute("INSERT INTO endorsements_seen SELECT endorser_id, endorsement_id FROM endorsements")
+
+
+MIGRATIONS.append(_thanks_and_seen_endorsements)

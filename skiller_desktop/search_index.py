@@ -2,7 +2,8 @@
 
 Besides the words of a profile, each person gets `facets` tokens so that a
 text query and its filters intersect inside FTS5 instead of joining tables:
-`k<skill>_<n>` for every level n up to the person's level in that skill,
+`k<skill>_<n>` for every level n up to the person's level in that skill (by its key, and by its
+concept URI when linked, so a skill filter or a text naming the concept finds it in any language),
 `a_<availability>`, and `m_<n>` for every level up to their best one.
 """
 
@@ -53,10 +54,14 @@ def words_query(text: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def match_expression(text: str, facet_tokens: list[str]) -> str:
+def match_expression(text: str, facet_tokens: list[str], or_tokens: Iterable[str] = ()) -> str:
+    """The words (or any of `or_tokens`: the concepts they name), and every filter token."""
     parts = []
     words = words_query(text)
-    if words:
+    alternatives = [f'facets : "{token}"' for token in or_tokens]
+    if words and alternatives:
+        parts.append(f"(({TEXT_COLUMNS} : ({words})) OR {' OR '.join(alternatives)})")
+    elif words:
         parts.append(f"{TEXT_COLUMNS} : ({words})")
     parts += [f'facets : "{token}"' for token in facet_tokens]
     return " AND ".join(parts)
@@ -74,16 +79,17 @@ def index_people(conn: sqlite3.Connection, rows: list[tuple]) -> None:
 def rebuild(conn: sqlite3.Connection) -> int:
     """Refill the index from the read models (after a migration changed its layout)."""
     conn.execute("DELETE FROM persons_fts")
-    skills: dict[str, list[tuple[str, str, int, str]]] = {}
-    for row in conn.execute("SELECT person_id, skill_key, name, level, keywords FROM skills"):
-        skills.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
+    skills: dict[str, list[tuple[str, str, int, str, str]]] = {}
+    for row in conn.execute("SELECT person_id, skill_key, name, level, keywords, concept FROM skills"):
+        skills.setdefault(row[0], []).append((row[1], row[2], row[3], row[4], row[5]))
     rows = []
     for rowid, person_id, name, headline, bio, location, availability in conn.execute(
         "SELECT rowid, person_id, name, headline, bio, location, availability FROM persons"
     ):
         mine = skills.get(person_id, [])
         words = " ".join(f"{s[1]} {_keywords(s[3])}".strip() for s in mine)
-        rows.append((rowid, name, headline, bio, location, words, facets(((s[0], s[2]) for s in mine), availability)))
+        levels = [(s[0], s[2]) for s in mine] + [(s[4], s[2]) for s in mine if s[4]]  # concepts too (issue 13)
+        rows.append((rowid, name, headline, bio, location, words, facets(levels, availability)))
     index_people(conn, rows)
     conn.execute("DELETE FROM meta WHERE key = 'search_index_stale'")
     return len(rows)

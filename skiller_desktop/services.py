@@ -42,6 +42,7 @@ from .messages import say
 from .paths import make_private_dir
 from .queries import Queries
 from .signed_heads import SignedHead
+from .standing_service import StandingKeeper
 from .store import Store
 from .teams.service import Teams
 from .text import clean, clean_level, clean_years, skill_key
@@ -76,8 +77,11 @@ class Services:
         self._lock = threading.RLock()
         self._listeners: list[EditListener] = []
         self.teams = Teams(self)  # registers TeamPolicy for "team:" ids, admits accepted invitations
+        self.standing = StandingKeeper(self)  # first listener: screens told of a change read fresh standings
+        self._listeners.append(self.standing.changes_committed)
 
     def close(self) -> None:
+        self.standing.close()  # the engine's own read connections
         self.db.close()
 
     # -- listeners ---------------------------------------------------------
@@ -246,12 +250,17 @@ class Services:
         description: str = "",
         evidence: Iterable[dict] = (),
         keywords: Iterable[str] = (),
+        concept: str = "",
     ) -> Changes:
         name = clean(name, "skill", required=True)
         key = skill_key(name)
         if self.queries.skill(self.person_id, key) is not None:
             raise ValidationError(say("skill.duplicate", name=name), "skill")
         entry = self._skill_entry(name, level, years, description, evidence, keywords)
+        if concept:  # issue 13: a concept names one skill only (concepts.py says which holds it)
+            from . import concepts
+
+            entry["concept"] = concepts.free_concept(self, concept)
         entry["position"] = float(len(self.queries.skills(self.person_id)))
         return self.edit(pd.put_entry("skills", key, entry), SKILLS)
 
@@ -282,19 +291,21 @@ class Services:
         )
         key = skill_key(entry["name"])
         if key == current.key:
-            return self.edit(pd.set_fields("skills", current.key, entry), SKILLS)
+            return self.edit(pd.set_fields("skills", current.entry_key, entry), SKILLS)
         if self.queries.skill(self.person_id, key) is not None:
             raise ValidationError(say("skill.duplicate", name=entry["name"]), "skill")
         entry["position"] = current.position
-        renamed = pd.merge_many([pd.delete_entry("skills", current.key), pd.put_entry("skills", key, entry)])
+        if current.concept:
+            entry["concept"] = current.concept  # a renamed skill keeps its concept, so its endorsements still count
+        renamed = pd.merge_many([pd.delete_entry("skills", current.entry_key), pd.put_entry("skills", key, entry)])
         return self.edit(renamed, SKILLS)
 
     def remove_skill(self, name: str) -> Changes:
         current = self._own_skill(name)
-        return self.edit(pd.delete_entry("skills", current.key), SKILLS)
+        return self.edit(pd.delete_entry("skills", current.entry_key), SKILLS)
 
     def reorder_skills(self, names: list[str]) -> Changes:
-        keys = [self._own_skill(n).key for n in names]
+        keys = [self._own_skill(n).entry_key for n in names]
         edits = [pd.set_fields("skills", key, {"position": float(i)}) for i, key in enumerate(keys)]
         return self.edit(pd.merge_many(edits), SKILLS)
 
@@ -331,7 +342,7 @@ class Services:
         already = [
             e
             for e in self.queries.endorsements(subject_id=subject_id, endorser_id=me)
-            if skill_key(e.skill) == target.key
+            if skill_key(e.skill) == target.key or (target.concept and e.concept == target.concept)
         ]
         if already:
             raise ValidationError(say("endorse.duplicate", skill=target.name), "skill")
@@ -347,6 +358,8 @@ class Services:
             "revoked": False,
             "revoked_at": "",
         }
+        if target.concept:
+            entry["concept"] = target.concept  # endorsements of one concept add up, however the skill is spelled
         from .interop.credentials import issue_endorsement_credential  # jwt is slow to import: not at start-up
 
         entry["credential"] = issue_endorsement_credential(
@@ -388,8 +401,60 @@ class Services:
             edits.append(pd.put_entry_value("hidden", endorsement_id, False))  # a bare id from before migration 8
         return self.edit(pd.merge_many(edits), ENDORSEMENTS)
 
+    # -- profiles (issue 12.5, 12.6): thanks, endorsements seen, positions ---------------
+    def thank(self, endorser_id: str, endorsement_id: str, message: str = "") -> str:
+        """Thank the endorser of an endorsement I received: a signed entry of my document they will see."""
+        received = [e for e in self.queries.endorsements(subject_id=self.person_id)
+                    if e.endorser_id == endorser_id and e.endorsement_id == endorsement_id]
+        if not received:
+            raise NotFoundError(say("endorsement.not_received", id=endorsement_id))
+        if any(t.endorsement_id == endorsement_id
+               for t in self.queries.thanks_for(endorser_id=endorser_id, thanker_id=self.person_id)):
+            raise ValidationError(say("thanks.already", name=received[0].endorser_name), "thanks")
+        thanks_id = str(uuid.uuid4())
+        entry = {"endorser": endorser_id, "endorsement_id": endorsement_id,
+                 "message": clean(message, "comment"), "date": pd.now_iso()}
+        self.edit(pd.put_entry("thanks", thanks_id, entry), ENDORSEMENTS)
+        return thanks_id
+
+    def thank_received(self, endorsement_id: str, message: str = "", endorser_id: str | None = None) -> str:
+        """`thank`, naming the endorsement by its id alone when only one endorser used it (the CLI's way)."""
+        found = [e for e in self.queries.endorsements(subject_id=self.person_id)
+                 if e.endorsement_id == endorsement_id and endorser_id in (None, e.endorser_id)]
+        if len(found) > 1:
+            raise ValidationError(say("endorsement.ambiguous", count=len(found), id=endorsement_id), "endorsement")
+        if not found:
+            raise NotFoundError(say("endorsement.not_received", id=endorsement_id))
+        return self.thank(found[0].endorser_id, endorsement_id, message)
+
+    def mark_endorsements_seen(self, seen: Iterable[tuple[str, str]]) -> int:
+        """Note (endorser id, endorsement id) pairs as looked at, on this node only; how many were new."""
+        rows = list(seen)
+        with self._lock, self.db.transaction() as conn:
+            before = conn.total_changes
+            conn.executemany("INSERT OR IGNORE INTO endorsements_seen (endorser_id, endorsement_id) VALUES (?, ?)",
+                             rows)
+            return conn.total_changes - before
+
+    def positions(self, person_id: str | None = None) -> list[dict]:
+        """A person's positions (imported from a résumé or LinkedIn), the current and newest first.
+
+        Read off their stored document, only its `positions` map: positions have no read model,
+        and one person's are a few entries.
+        """
+        stored = self.store.get(person_id or self.person_id)
+        if stored is None or stored.kind != "person":
+            return []
+        doc = stored.document()
+        section = am.map_id(doc, am.ROOT, "positions")
+        found = am.to_python(doc, section) if section is not None else {}
+        items = [dict(v) for v in (found or {}).values() if isinstance(v, dict)]
+        items.sort(key=lambda p: str(p.get("start") or ""), reverse=True)
+        items.sort(key=lambda p: bool(p.get("end")))  # no end date: the current position
+        return items
+
     # -- exchange ------------------------------------------------------------
-    def add_offer(self, kind: str, skill: str, title: str, description: str = "") -> str:
+    def add_offer(self, kind: str, skill: str, title: str, description: str = "", concept: str = "") -> str:
         if kind not in pd.OFFER_KINDS:
             raise ValidationError(say("offer.kind"), "kind")
         offer_id = secrets.token_hex(12)
@@ -404,6 +469,10 @@ class Services:
             "updated_at": stamp,
             "recognition": {},
         }
+        if concept:  # issue 13: the board's skill filter finds it by its concept too
+            from .concepts import valid_uri
+
+            entry["concept"] = valid_uri(concept)
         self.edit(pd.put_entry("offers", offer_id, entry), OFFERS)
         return offer_id
 
@@ -462,6 +531,20 @@ class Services:
             "offers", offer_id, {"status": "done", "recognition": recognition, "updated_at": pd.now_iso()}
         )
         return self.edit(edit, OFFERS | ENDORSEMENTS)
+
+    # -- standing (issue 14; skiller_desktop/standing_service.py) ------------------------------
+    def know(self, person_id: str, *, undo: bool = False) -> Changes:
+        """Say publicly (signed, synced) that you know this person, or take it back: trust flows to them."""
+        from .standing_service import know
+
+        return know(self, person_id, undo=undo)
+
+    def skill_standings(self, person_id: str, skill: str | None = None, *, explain: bool = False) -> list:
+        """A person's skills with their standing from the user's point of view (standing_read.SkillStanding)."""
+        from . import standing_read
+
+        self.standing.ensure_current()
+        return standing_read.skills(self.db, person_id, skill, explain=explain)
 
     def _own_offer(self, offer_id: str):
         offer = self.queries.offer(offer_id, self.person_id)

@@ -8,6 +8,10 @@ from .errors import ValidationError
 from .messages import say
 
 _SPACES = re.compile(r"\s+")
+# Apostrophe look-alikes read as one: "L’accessibilité" typed on a phone is "L'accessibilité" typed on a keyboard
+# (the same set as vocabulary_format.fold_label). Keys stored before this keep their ’ in documents: the read
+# models recompute keys from names (readmodel), and services edit by the document's own key (Skill.doc_key).
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc`\u00b4\u2032", "'"))
 
 LIMITS = {
     "name": 120,
@@ -34,7 +38,7 @@ def strip_accents(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, so "ÉBÉNISTE" meets "ébéniste"."""
-    return _SPACES.sub(" ", strip_accents(text).casefold()).strip()
+    return _SPACES.sub(" ", strip_accents(text.translate(_APOSTROPHES)).casefold()).strip()
 
 
 def skill_key(name: str) -> str:

@@ -16,6 +16,7 @@ class PersonSummary:
     skill_count: int
     matched_skill: str = ""
     matched_level: int = 0
+    standing: float | None = None  # in the matched skill, 0-100 from the user's point of view (docs/standing.md)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,17 @@ class Skill:
     evidence: list[dict]
     position: float
     endorsement_count: int = 0
+    concept: str = ""  # the ESCO concept URI the person linked it to, "" when free text (issue 13)
+    doc_key: str = ""  # the key in the person document ("" = `key`); older keys may keep a ’ that `key` folds
+
+    @property
+    def group(self) -> str:
+        """What endorsements, search and teams add this skill up by (text.skill_group)."""
+        return self.concept or self.key
+
+    @property
+    def entry_key(self) -> str:
+        return self.doc_key or self.key
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,8 @@ class Endorsement:
     date: str
     revoked: bool
     hidden: bool
+    concept: str = ""  # the concept of the skill endorsed, when its owner had linked one
+    skill_group: str = ""  # text.skill_group of the endorsed skill: two spellings of one concept add up
 
 
 @dataclass(frozen=True)
@@ -178,3 +192,16 @@ class Changes:
 
 
 PARTS: tuple[str, ...] = tuple(f.name for f in fields(Changes) if f.type in ("bool", bool) and f.name != "synced")
+
+
+@dataclass(frozen=True)
+class Thanks:
+    """A thank-you signed by the person an endorsement was given to (profiles, issue 12.6)."""
+
+    thanks_id: str
+    thanker_id: str
+    thanker_name: str
+    endorser_id: str
+    endorsement_id: str
+    message: str
+    date: str

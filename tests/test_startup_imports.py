@@ -20,7 +20,8 @@ from support import run_cli
 ROOT = Path(__file__).resolve().parents[1]
 NOT_FOR_READING = ("sqlite_utils", "sync.node", "sync.client", "sync.serving", "sync.api", "requests", "uvicorn",
                    "starlette", "PySide6", "nacl", "fpdf", "jsonschema", "zeroconf", "ui",
-                   "skiller_desktop.interop.service", "skiller_desktop.teams.sealed")
+                   "skiller_desktop.interop.service", "skiller_desktop.teams.sealed",
+                   "numpy", "skiller_desktop.standing", "skiller_desktop.trust")  # standing is read, never computed
 
 SCRIPT = """
 import json, sys

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from skiller_desktop.errors import SkillerError
@@ -24,7 +24,7 @@ from .messages import describe
 from .operations import Operations
 from .plain import message_box
 from .qtcompat import emit
-from .resources import icon, stylesheet
+from .resources import RESOURCES, icon, stylesheet
 from .runner import Runner
 
 ORGANISATION, APPLICATION = "Skiller", "Skiller Desktop"
@@ -50,8 +50,42 @@ def setup(app: QApplication) -> None:
     app.setStyle("Fusion")
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
-    app.setFont(font)
+    app.setFont(with_cjk_fallback(font))
     app.setStyleSheet(stylesheet())
+
+
+# CJK-capable families, best first, where the system has one (Windows, macOS, Linux distributions)
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
+                "Hiragino Sans GB", "Hiragino Sans", "Yu Gothic UI", "Meiryo", "WenQuanYi Micro Hei",
+                "Noto Sans CJK JP", "Droid Sans Fallback")
+BUNDLED_CJK = RESOURCES / "fonts" / "DroidSansFallback-subset.ttf"  # see resources/fonts/subset_cjk.py
+
+
+def cjk_families() -> list[str]:
+    """Families that draw Chinese and Japanese: the system's if it has any, else the bundled subset.
+
+    Without one, "中文" in a skill's column title was two empty boxes (issue 12.7).
+    """
+    writing = QFontDatabase.WritingSystem
+    system = set(QFontDatabase.families(writing.SimplifiedChinese)) | set(QFontDatabase.families(writing.Japanese))
+    if system:
+        known = [f for f in CJK_FAMILIES if f in system]
+        return known or sorted(system)[:1]
+    loaded = QFontDatabase.addApplicationFont(str(BUNDLED_CJK))
+    return QFontDatabase.applicationFontFamilies(loaded) if loaded >= 0 else []
+
+
+def with_cjk_fallback(font: QFont) -> QFont:
+    """`font`, falling back on a CJK family for the characters its own family lacks.
+
+    Both the font's family list and a substitution for its family: widgets whose
+    style sheet changes the weight or size rebuild their font from the family name.
+    """
+    fallback = [f for f in cjk_families() if f != font.family()]
+    if fallback:
+        QFont.insertSubstitutions(font.family(), fallback)
+        font.setFamilies([font.family(), *fallback])
+    return font
 
 
 def start_sync(services: Services, demo: bool, settings: QSettings | None = None, host: str = "0.0.0.0"):

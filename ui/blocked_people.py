@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .dates import local_date  # profiles: dates in the locale
 from .forms import Ask, error_label
 from .messages import describe
 from .operations import Operations
@@ -99,7 +100,8 @@ class BlockedPeopleBox(QGroupBox):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, person in enumerate(rows):
-            cells = (person["name"] or person["person_id"][:24] + "…", person["blocked_at"][:10], person["reason"])
+            name = person["name"] or person["person_id"][:24] + "…"
+            cells = (name, local_date(person["blocked_at"]), person["reason"])
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tooltip(person["person_id"] if j == 0 else text))

@@ -113,6 +113,9 @@ class AboutDialog(_Dialog):
         fonts = self.tr("Fonts")
         dejavu = self.tr("DejaVu Sans and DejaVu Sans Bold (DejaVu fonts 2.37), embedded in PDF exports. "
                          "Bitstream Vera licence; the DejaVu changes are in the public domain.")
+        cjk = self.tr("Droid Sans Fallback (a subset: Chinese and Japanese characters), shown where the system "
+                      "has no font for them. © Google, Apache License 2.0 "
+                      "(resources/fonts/DroidSansFallback-LICENSE.txt).")
         vocabulary = self.tr("Skills vocabulary")
         esco_here = self.tr("This service uses the ESCO classification of the European Commission.")
         e = html.escape
@@ -124,6 +127,7 @@ class AboutDialog(_Dialog):
             f"<h3>{e(fonts)}</h3>",
             f"<p>{e(dejavu)}</p>",
             f"<pre>{e(_read(FONT_LICENCE))}</pre>",
+            f"<p>{e(cjk)}</p>",  # layouts (issue 12.7): the CJK fallback of ui/app.py
             f"<h3>{e(vocabulary)}</h3>",
         ]
         if esco_here != ATTRIBUTION:  # the user's language first; ESCO's own words always

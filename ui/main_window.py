@@ -33,7 +33,9 @@ from .screens.portfolio import PortfolioScreen
 from .screens.profile import ProfileScreen
 from .screens.settings import SettingsScreen
 from .screens.teams import TeamsScreen
+from .standing_view import bring_standings_up_to_date
 from .sync_panel import StatusBridge, SyncScreen, SyncSource
+from .unseen_badge import show_unseen_in
 
 SCREENS = ("profile", "portfolio", "endorsements", "people", "exchange", "teams", "sync", "settings")
 
@@ -71,6 +73,7 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
         self.build()
         self.set_sync_source(sync_source)
         self._restore_geometry()
+        bring_standings_up_to_date(ops)  # standing (issue 14): computed on the worker if out of date
 
     # -- building (again on a language switch) ----------------------------------
     def build(self, current: int = 0) -> None:
@@ -109,6 +112,7 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
             item.setToolTip(f"{label} (Ctrl+{i + 1})")
             self.stack.addWidget(screen)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        show_unseen_in(self.sidebar.item(SCREENS.index("endorsements")), self.endorsements_screen)  # profiles
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

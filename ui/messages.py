@@ -77,12 +77,25 @@ def _templates(_language: str) -> dict[str, str]:
         "profile.availability": tr("Availability must be one of: {values}."),
         "skill.duplicate": tr("You already have this skill in your portfolio."),
         "skill.unknown": tr("You have no skill named “{name}”."),
+        "import.linked": tr("Linked to the skills vocabulary: {linked} skills named exactly as one of its concepts; "
+                            "{ambiguous} skills whose name several concepts share are left for you to choose."),
+        "concept.taken": tr("Your skill “{skill}” is already linked to this concept: merge the two instead."),
+        "concept.not_uri": tr("“{value}” is not a concept address."),
+        "concept.unknown": tr("“{value}” is not in the skills vocabulary."),
+        "concept.not_linked": tr("Your skill “{skill}” is not linked to the vocabulary."),
+        "concept.ambiguous": tr("“{value}” names several concepts; choose one: {choices}"),
+        "concept.pick": tr("Answer with a number from 1 to {count}, or nothing."),
+        "concept.no_role": tr("Choose a role among the suggestions."),
+        "concept.merge_same": tr("A skill cannot be merged into itself."),
+        "concept.merge_two_concepts": tr("“{keep}” and “{absorb}” are linked to different concepts: unlink one "
+                                         "first."),
         "endorse.self": tr("You cannot endorse yourself."),
         "endorse.no_such_skill": tr("{name} has no skill named “{skill}” in their portfolio."),
         "endorse.duplicate": tr("You already endorse this skill for this person."),
         "endorsement.not_given": tr("You gave no endorsement “{id}”."),
         "endorsement.revoked": tr("This endorsement is already withdrawn."),
         "endorsement.not_received": tr("You received no endorsement “{id}”."),
+        "thanks.already": tr("You already thanked {name} for this endorsement."),
         "endorsement.ambiguous": tr("{count} people gave an endorsement “{id}”: say whose."),
         "offer.kind": tr("Choose an offer or a request."),
         "offer.unknown": tr("There is no offer or request “{id}”."),
@@ -262,6 +275,10 @@ def _templates(_language: str) -> dict[str, str]:
         "invitation.bad_name_length": tr("The name in this link contains hidden characters or is too long."),
         "invitation.bad_name": tr("The name in this link contains hidden characters or is too long."),
         "credential.refused": tr("The credential is refused: {detail}"),
+        "known.self": tr("You cannot mark yourself as someone you know."),
+        "known.already": tr("You already say you know this person."),
+        "known.not_known": tr("You do not say you know this person."),
+        "standing.read_only": tr("Standings are out of date, and this data folder is open read-only."),
     }
 
 

@@ -112,6 +112,16 @@ class PeopleModel(_RowsModel):
         self._loading = False
         self._waiting: SearchQuery | None = None
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The name's tooltip and spoken text carry the headline: People shows it under the name."""
+        spoken = role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
+        row = self.row_at(index.row()) if index.isValid() and index.column() == 0 and spoken else None
+        if row is not None and row.headline:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tooltip(f"{row.name}\n{row.headline}")
+            return f"{row.name}, {row.headline}"
+        return super().data(index, role)
+
     def cell(self, row: PersonSummary, column: int) -> str:
         if column == 3 and row.matched_skill:
             return f"{row.matched_skill} {level_text(row.matched_level)}"

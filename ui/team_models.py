@@ -13,7 +13,18 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from skiller_desktop.teams.views import Candidate, Invitation, Member, Need, NeedMatches, Team, TeamMatrix
+from skiller_desktop.teams import analysis
+from skiller_desktop.teams.views import (
+    Candidate,
+    Cell,
+    Invitation,
+    Member,
+    Need,
+    NeedMatches,
+    SkillColumn,
+    Team,
+    TeamMatrix,
+)
 
 from .models import ROW_ROLE, Index, _RowsModel, level_text
 from .plain import tooltip
@@ -21,6 +32,9 @@ from .plain import tooltip
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 GAP_BACKGROUND = QColor("#fde7e4")
 GAP_FOREGROUND = QColor("#8c1d13")
+MEETS_BACKGROUND = QColor("#dcf0dc")
+BELOW_BACKGROUND = QColor("#fbecc8")
+LEVEL_COLOURS = {"meets": MEETS_BACKGROUND, "below": BELOW_BACKGROUND, "gap": GAP_BACKGROUND}  # the legend's order
 
 
 def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
@@ -117,11 +131,31 @@ class NeedsModel(_RowsModel):
         return (row.skill, "", row.note, status, row.created_at[:10])[column]
 
 
+def ranked_text(wanted: int, c: Candidate, before: Candidate | None) -> str:
+    """Why a candidate stands where they stand: against the one ranked just above (issue 12.4)."""
+    if before is None:
+        return tr("Best match") if c.level >= wanted else tr("Best match, below the level wanted: nobody meets it")
+    fact = analysis.deciding_fact(before, c, wanted)
+    name = before.name or before.person_id[:16]
+    said = {
+        "level_met": tr("Below the level wanted: after everyone who meets it"),
+        "member": tr("Not in the team: after the team’s members"),
+        "not_busy": tr("Busy: after those who are free"),
+        "level": tr("Lower level than %1 (%2 < %3)"),
+        "endorsements": tr("Fewer endorsements than %1 (%2 < %3)"),
+        "availability": tr("Less available than %1"),
+        "standing": tr("Less recognised than %1 in this skill"),
+    }.get(fact, tr("As %1 on every count: by name"))
+    mine, theirs = (c.level, before.level) if fact == "level" else (c.endorsements, before.endorsements)
+    return said.replace("%1", name).replace("%2", str(mine)).replace("%3", str(theirs))
+
+
 @dataclass(frozen=True)
 class MatchRow:
     need: Need
     rank: int  # 1 for the best candidate; 0 for the need's own heading row
     candidate: Candidate | None
+    before: Candidate | None = None  # the candidate ranked just above, whom the Why column compares with
 
 
 class MatchingModel(_RowsModel):
@@ -138,7 +172,8 @@ class MatchingModel(_RowsModel):
         rows: list[MatchRow] = []
         for m in matches:
             rows.append(MatchRow(m.need, 0, None))
-            rows += [MatchRow(m.need, i, c) for i, c in enumerate(m.candidates, 1)]
+            rows += [MatchRow(m.need, i, c, m.candidates[i - 2] if i > 1 else None)
+                     for i, c in enumerate(m.candidates, 1)]
         self.set_rows(rows)
 
     def heading_rows(self) -> list[int]:
@@ -148,7 +183,9 @@ class MatchingModel(_RowsModel):
         c = row.candidate
         if c is None:
             return self.heading(row.need) if column == 0 else ""
-        return (str(row.rank), c.name or c.person_id[:16], f"{c.level}/5", reason_text(row.need.level, c))[column]
+        if column == 3:  # why here, then the facts: two lines, the rows grow to fit them
+            return f"{ranked_text(row.need.level, c, row.before)}\n{reason_text(row.need.level, c)}"
+        return (str(row.rank), c.name or c.person_id[:16], f"{c.level}/5", "")[column]
 
     def heading(self, need: Need) -> str:
         text = f"{need.skill} ≥ {need.level}"
@@ -199,6 +236,25 @@ class MatrixModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1 + len(self.matrix.skills)
 
+    def level_state(self, column: SkillColumn, cell: Cell | None) -> str:
+        """A cell against the level the team wants: "meets", "below", "gap" (an empty cell of a gap), or ""."""
+        if not column.wanted_level:
+            return ""
+        if cell is None:
+            return "gap" if column.key in self._gaps else ""
+        return "meets" if cell.level >= column.wanted_level else "below"
+
+    def cell_words(self, name: str, column: SkillColumn, cell: Cell | None, as_tooltip: bool) -> str:
+        if cell is None:
+            said = self.tr("%1 does not list %2").replace("%1", name).replace("%2", column.name)
+        else:
+            said = (tr("level %1, %n endorsement(s)", "", cell.endorsements)).replace("%1", str(cell.level))
+            state = self.level_state(column, cell)
+            if state:
+                against = self.tr("meets the %1 wanted") if state == "meets" else self.tr("below the %1 wanted")
+                said += " — " + against.replace("%1", str(column.wanted_level))
+        return tooltip(said) if as_tooltip else said
+
     def is_gap_column(self, column: int) -> bool:
         return 1 <= column <= len(self.matrix.skills) and self.matrix.skills[column - 1].key in self._gaps
 
@@ -238,12 +294,11 @@ class MatrixModel(QAbstractTableModel):
             return f"{cell.level} · {cell.endorsements}" if cell else ""
         if role == SORT_ROLE:
             return cell.level * 10000 + cell.endorsements if cell else -1
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if cell is None:
-                return tooltip(self.tr("%1 does not list %2").replace("%1", row.name).replace("%2", column.name))
-            return (tr("level %1, %n endorsement(s)", "", cell.endorsements)).replace("%1", str(cell.level))
-        if role == Qt.ItemDataRole.BackgroundRole and column.key in self._gaps:
-            return QBrush(GAP_BACKGROUND)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell_words(row.name, column, cell, role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            state = self.level_state(column, cell)
+            return QBrush(LEVEL_COLOURS[state]) if state else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == ROW_ROLE:

@@ -2,7 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen SKILLER_NO_KEYRING=1 python docs/screenshots/take.py [OUT_DIR]
 
-Every screen (and the first-run and skill dialogs) is saved as `<lang>-<name>.png`.
+Every screen (and the first-run and skill dialogs) is saved, at 1280×800 as
+`<lang>-<name>.png` and at 1024×680 as `<lang>-<name>-1024x680.png`.
+`tests/gui/test_layouts_every_screen.py` walks the same `scenes`, so what is
+photographed here is what the layout test checks.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,7 +34,8 @@ from ui.main_window import SCREENS, MainWindow
 from ui.operations import Operations
 from ui.runner import SyncRunner
 
-SIZE = (1280, 800)
+SIZES = {"": (1280, 800), "-1024x680": (1024, 680)}  # file name suffix: window size
+LANGUAGES = ("en", "fr")
 
 
 def settle() -> None:
@@ -60,63 +65,74 @@ def first_run(out: Path, lang: str, work: Path) -> None:
     services.close()
 
 
-def screens(out: Path, lang: str, services: Services, work: Path) -> None:
+def open_window(services: Services, languages: Languages, work: Path, size: tuple[int, int]) -> MainWindow:
+    """The main window on the demo, in the language switched to, at `size`, as a user sees it (sync pretended)."""
+    settings = QSettings(str(work / f"{languages.current}-{size[0]}.ini"), QSettings.Format.IniFormat)
     ops = Operations(services, SyncRunner())
-    languages = Languages()
-    languages.switch(lang)
-    settings = QSettings(str(work / f"{lang}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(ops, settings, languages, sync_source=DemoSyncSource(), debounce_ms=0)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
+    window.set_serving(["http://192.168.1.20:8766"], True)  # what a real node says once it serves
+    return window
+
+
+def scenes(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
+    """Every screen and tab, brought to a state worth looking at: (name, widget to look at)."""
     window.show_screen(0)
-    save(window, out, f"{lang}-profile.png")
+    yield "profile", window
     window.show_screen(1)
     window.portfolio_screen.table.selectRow(0)
-    save(window, out, f"{lang}-portfolio.png")
+    yield "portfolio", window
     window.portfolio_screen.edit_skill()
     dialog = window.portfolio_screen.dialog
     dialog.add_evidence("project", "Outil de facturation libre", "https://example.org/factures")
     dialog.add_evidence("link", "PyCon FR talk", "https://example.org/talk")
-    save(dialog, out, f"{lang}-skill-dialog.png")
+    yield "skill-dialog", dialog
     dialog.reject()
     window.show_screen(2)
     screen = window.endorsements_screen
+    screen.tabs.setCurrentIndex(0)
     group = screen.received.topLevelItem(0)
     if group is not None and group.childCount():
         screen.received.setCurrentItem(group.child(0))
-    save(window, out, f"{lang}-endorsements-received.png")
+    yield "endorsements-received", window
     screen.tabs.setCurrentIndex(1)
     screen.given.selectRow(0)
-    save(window, out, f"{lang}-endorsements-given.png")
+    yield "endorsements-given", window
     window.show_screen(3)
     people = window.people_screen
     people.skill.setText("Python")
     people.min_level.setValue(3)
     people.table.selectRow(0)
-    save(window, out, f"{lang}-people.png")
+    yield "people", window
     window.show_screen(4)
     exchange = window.exchange_screen
     exchange.table.selectRow(0)
-    save(window, out, f"{lang}-exchange.png")
+    yield "exchange", window
     window.show_screen(SCREENS.index("teams"))
     teams = window.teams_screen
+    teams.tabs.setCurrentWidget(teams.members_tab)
     teams.members_tab.table.selectRow(2)
-    save(window, out, f"{lang}-teams.png")
+    yield "teams", window
+    teams.tabs.setCurrentWidget(teams.invite_tab)
+    teams.members_tab.results.selectRow(0)
+    yield "teams-invite", window
     teams.tabs.setCurrentWidget(teams.needs_tab)
     teams.needs_tab.table.selectRow(0)
-    save(window, out, f"{lang}-teams-needs.png")
+    yield "teams-needs", window
     teams.tabs.setCurrentWidget(teams.matrix_tab)
-    save(window, out, f"{lang}-teams-matrix.png")
+    yield "teams-matrix", window
+    bar = teams.matrix_tab.table.horizontalScrollBar()
+    bar.setValue(bar.maximum())  # the member column stays pinned while the skills scroll
+    yield "teams-matrix-scrolled", window
+    bar.setValue(0)
     teams.tabs.setCurrentWidget(teams.matching_tab)
     teams.matching_tab.table.selectRow(1)
-    save(window, out, f"{lang}-teams-matching.png")
+    yield "teams-matching", window
     window.show_screen(SCREENS.index("sync"))
-    window.set_serving(["http://192.168.1.20:8766"], True)  # what a real node says once it serves
-    save(window, out, f"{lang}-sync.png")
+    yield "sync", window
     window.show_screen(SCREENS.index("settings"))
-    save(window, out, f"{lang}-settings.png")
-    window.close()
-    languages.switch("en")
+    yield "settings", window
 
 
 def endorse_a_few(services: Services) -> None:
@@ -152,20 +168,31 @@ def a_team(services: Services) -> None:
     teams.create("Chorale du lundi")
 
 
+def prepare(data_dir: Path, people: int = 300) -> Services:
+    """The demo community, with endorsements given and a team: every screen has something to show."""
+    services = Services(data_dir)
+    demo.prepare_demo(services, people)
+    endorse_a_few(services)
+    a_team(services)
+    return services
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent).resolve()
     out.mkdir(parents=True, exist_ok=True)
     application()
     work = Path(tempfile.mkdtemp(prefix="skiller-shots-"))
-    services = Services(work / "demo")
-    demo.prepare_demo(services, 300)
-    endorse_a_few(services)
-    a_team(services)
-    for lang in ("en", "fr"):
-        languages = Languages()
+    services = prepare(work / "demo")
+    languages = Languages()
+    for lang in LANGUAGES:
         languages.switch(lang)
         first_run(out, lang, work)
-        screens(out, lang, services, work)
+        for suffix, size in SIZES.items():
+            window = open_window(services, languages, work, size)
+            for name, widget in scenes(window):
+                save(widget, out, f"{lang}-{name}{suffix}.png")
+            window.close()
+    languages.switch("en")
     services.close()
     return 0
 

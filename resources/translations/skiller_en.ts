@@ -3,71 +3,98 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="317" />
+        <location filename="../../ui/messages.py" line="334" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="319" />
+        <location filename="../../ui/messages.py" line="336" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="321" />
+        <location filename="../../ui/messages.py" line="338" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="402" />
+        <location filename="../../ui/messages.py" line="419" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="402" />
+        <location filename="../../ui/messages.py" line="419" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="403" />
+        <location filename="../../ui/messages.py" line="420" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="403" />
+        <location filename="../../ui/messages.py" line="420" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="404" />
-        <location filename="../../ui/team_models.py" line="44" />
+        <location filename="../../ui/messages.py" line="421" />
+        <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="74" />
+        <location filename="../../ui/team_models.py" line="88" />
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="75" />
+        <location filename="../../ui/team_models.py" line="89" />
         <source>%n open need(s)</source>
         <translation>
             <numerusform>%n open need</numerusform><numerusform>%n open needs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_models.py" line="244" />
+        <location filename="../../ui/team_models.py" line="251" />
         <source>level %1, %n endorsement(s)</source>
         <translation>
             <numerusform>level %1, %n endorsement</numerusform><numerusform>level %1, %n endorsements</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EndorsementsScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="177" />
+        <source>%n new since you last looked</source>
+        <translation>
+            <numerusform>%n new since you last looked</numerusform><numerusform>%n new since you last looked</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="184" />
+        <source>%n new endorsement(s) since you last looked, in bold.</source>
+        <translation>
+            <numerusform>%n new endorsement since you last looked, in bold.</numerusform><numerusform>%n new endorsements since you last looked, in bold.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="186" />
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/endorsements.py" line="381" />
+        <source>%n new endorsement(s) since you last looked</source>
+        <translation>
+            <numerusform>%n new endorsement since you last looked</numerusform><numerusform>%n new endorsements since you last looked</numerusform></translation>
     </message>
 </context>
 <context>
@@ -82,7 +109,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>%n peer(s) reachable</source>
         <translation>
             <numerusform>%n peer reachable</numerusform><numerusform>%n peers reachable</numerusform></translation>
@@ -91,13 +118,13 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="211" />
+        <location filename="../../ui/screens/team_tabs.py" line="230" />
         <source>%n invitation(s) waiting for an answer</source>
         <translation>
             <numerusform>%n invitation waiting for an answer</numerusform><numerusform>%n invitations waiting for an answer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/team_tabs.py" line="266" />
+        <location filename="../../ui/screens/team_tabs.py" line="285" />
         <source>Works once, for %n day(s); withdraw it below if it goes astray.</source>
         <translation>
             <numerusform>Works once, for %n day; withdraw it below if it goes astray.</numerusform><numerusform>Works once, for %n days; withdraw it below if it goes astray.</numerusform></translation>
@@ -106,7 +133,7 @@
 <context>
     <name>PeopleScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/people.py" line="215" />
+        <location filename="../../ui/screens/people.py" line="243" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n person found</numerusform><numerusform>%n people found</numerusform></translation>
@@ -115,10 +142,34 @@
 <context>
     <name>PersonView</name>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="67" />
+        <location filename="../../ui/person_view.py" line="77" />
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/person_view.py" line="142" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StandingBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/standing_view.py" line="47" />
+        <source>%n endorsement(s)</source>
+        <translation>
+            <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>WhyDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/standing_view.py" line="78" />
+        <source>%n endorsement(s) from outside your network count for nothing.</source>
+        <translation>
+            <numerusform>%n endorsement from outside your network count for nothing.</numerusform><numerusform>%n endorsements from outside your network count for nothing.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -69,6 +69,8 @@ class ImportSummary:
     clipped: int = 0
     changed: bool = False
     report: tuple[str, ...] = ()
+    skills_linked: int = 0  # issue 13: new skills whose name is exactly one ESCO concept's label, linked to it
+    skills_ambiguous: int = 0  # ...or several concepts' label: left for the person to choose, never guessed
 
 
 # --- import -------------------------------------------------------------------
@@ -153,7 +155,8 @@ class _Plan:
         self.edits: list[pd.Edit] = []
         self.changes = Changes()  # what the edits change, for the screens
         self.notes: list[str] = []
-        self.counts = {name: 0 for name in ("skills_added", "skills_merged", *SECTIONS, "endorsements", "clipped")}
+        self.counts = {name: 0 for name in ("skills_added", "skills_merged", *SECTIONS, "endorsements", "clipped",
+                                            "skills_linked", "skills_ambiguous")}
         self.filled: list[str] = []
         self.present = {name: 0 for name in (*SECTIONS, "endorsements")}
 
@@ -214,12 +217,27 @@ class _Plan:
                 "evidence": [],
                 "position": position,
             }
+            self._link(entry, existing)
             existing[key] = entry
             position += 1
             self.edits.append(pd.put_entry("skills", key, entry))
             self.counts["skills_added"] += 1
         if self.counts["skills_added"] or self.counts["skills_merged"]:
             self.changes |= Changes(skills=True)
+
+    def _link(self, entry: dict, existing: dict) -> None:
+        """Issue 13: a new skill named exactly as one ESCO concept (label or synonym, either language) is
+        linked to it, unless another skill holds that concept; a name several concepts share is counted
+        and left free text, for the person to choose (concepts.link_suggestions lists them)."""
+        from .. import concepts
+
+        uris = concepts.concepts_named(entry["name"])
+        taken = {v.get("concept") for v in existing.values()}
+        if len(uris) > 1:
+            self.counts["skills_ambiguous"] += 1
+        elif uris and uris[0] not in taken:
+            entry["concept"] = uris[0]
+            self.counts["skills_linked"] += 1
 
     def _merge_skill(self, key: str, mine: dict, keywords: list[str]) -> None:
         """An existing skill keeps its name and level; only new keywords join it."""
@@ -302,6 +320,8 @@ class _Plan:
                      positions=c["positions"], projects=c["projects"], certificates=c["certificates"],
                      endorsements=c["endorsements"])
         lines.append(stored if changed else say("import.nothing_new"))
+        if c["skills_linked"] or c["skills_ambiguous"]:
+            lines.append(say("import.linked", linked=c["skills_linked"], ambiguous=c["skills_ambiguous"]))
         if self.filled:  # "fields": field names, joined by ", " (the UI names each in its language)
             lines.append(say("import.filled", fields=", ".join(self.filled)))
         already = [f"{n} {k}" for k, n in self.present.items() if n]
@@ -320,6 +340,8 @@ class _Plan:
             clipped=c["clipped"],
             changed=changed,
             report=tuple(lines),
+            skills_linked=c["skills_linked"],
+            skills_ambiguous=c["skills_ambiguous"],
         )
 
 
@@ -395,9 +417,22 @@ def portfolio_view(services: Services, person_id: str | None = None) -> dict:
     """The plain dict the PDF renderer takes: profile, skills with their endorsement counts."""
     pid = person_id or services.person_id
     profile = services.profile(pid)
-    skills = [{**_skill_dict(s), "endorsement_count": s.endorsement_count} for s in services.queries.skills(pid)]
+    quotes = _quotes(services, pid)  # profiles (issue 12.5): quotes and positions printed too
+    skills = [{**_skill_dict(s), "endorsement_count": s.endorsement_count, "concept": s.concept,
+               "endorsements": quotes.get(s.key, [])}
+              for s in services.queries.skills(pid)]
     stamp = pd.now_iso()
-    return {"profile": dataclasses.asdict(profile), "skills": skills, "person_id": pid, "generated_at": stamp}
+    return {"profile": dataclasses.asdict(profile), "skills": skills, "person_id": pid, "generated_at": stamp,
+            "positions": services.positions(pid)}
+
+
+def _quotes(services: Services, person_id: str) -> dict[str, list[dict]]:
+    """The endorsements a person shows (not hidden, not revoked), by skill key, newest first."""
+    found: dict[str, list[dict]] = {}
+    for e in services.queries.endorsements(subject_id=person_id, include_hidden=False):
+        found.setdefault(skill_key(e.skill), []).append(
+            {"endorser": e.endorser_name, "comment": e.comment, "level": e.level, "date": e.date})
+    return found
 
 
 def export_pdf(services: Services, path: Path, language: str = "en", person_id: str | None = None) -> Path:
@@ -406,6 +441,9 @@ def export_pdf(services: Services, path: Path, language: str = "en", person_id: 
     if language.replace("_", "-").split("-")[0].lower() not in pdf.LABELS:
         raise ValidationError(say("pdf.no_language", language=language, languages=", ".join(pdf.LABELS)), "language")
     view = portfolio_view(services, person_id)
+    from ..concepts import label_skills  # issue 13: each linked skill's concept label in the export's language
+
+    view["skills"] = label_skills(view["skills"], language)
     try:
         pdf.render_portfolio_pdf(view, Path(path), language)
     except OSError as exc:

@@ -1,16 +1,18 @@
 """The skill matrix and need matching: pure functions over rows the store hands in.
 
-Ranking for a need, in order: team members before other people; those who
-reach the wanted level first; among them, those not busy first; then higher
-level, more endorsements, better availability (available, open, unknown,
-busy), and name. The reason says which facts decided.
+Ranking for a need, in order: those who reach the wanted level first (a
+member below it does not outrank an outsider who meets it: issue 12.4); then
+team members before other people; those not busy first; then higher level,
+more endorsements, better availability (available, open, unknown, busy), and
+name. The reason says the facts; `deciding_fact` says which one put a
+candidate below the one before, so the matching view can explain its order.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..text import fold, skill_key
 from .views import Candidate, Cell, Gap, MatrixRow, Need, SkillColumn, TeamMatrix
@@ -33,6 +35,7 @@ def build_matrix(
     only_skills: Iterable[str] = (),
     min_level: int = 0,
     sort_by: str = "",
+    standing: Mapping[tuple[str, str], float] | None = None,
 ) -> TeamMatrix:
     """members: (person id, name, availability); skills: (person id, key, name, level, endorsements).
 
@@ -57,7 +60,7 @@ def build_matrix(
     if min_level:
         keys = [focus] if focus else [c.key for c in columns]
         rows = [r for r in rows if any(r.cells.get(k, Cell(0, 0)).level >= min_level for k in keys)]
-    rows.sort(key=lambda r: _row_order(r, focus))
+    rows.sort(key=lambda r: (-(standing or {}).get((r.person_id, focus), 0.0), *_row_order(r, focus)))  # standing
     return TeamMatrix(columns, rows, gaps)
 
 
@@ -112,20 +115,34 @@ def matrix_csv(matrix: TeamMatrix) -> str:
 # -- matching ------------------------------------------------------------------
 
 
-def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]]) -> list[Candidate]:
-    """people: (person id, name, is member, level, endorsements, availability)."""
+def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]],
+         standing: Mapping[str, float] | None = None) -> list[Candidate]:
+    """people: (person id, name, is member, level, endorsements, availability); `standing`: person id -> 0-100."""
     found = [
         Candidate(pid, name, member, level, endorsements, avail, reason(need.level, level, endorsements, avail, member))
         for pid, name, member, level, endorsements, avail in people
     ]
-    return sorted(found, key=lambda c: candidate_order(c, need.level))
+    given = standing or {}
+
+    def order(c: Candidate) -> tuple:  # standing (docs/standing.md) right after the level and busy gates
+        key = candidate_order(c, need.level)
+        return (*key[:3], -given.get(c.person_id, 0.0), *key[3:])
+
+    return sorted(found, key=order)
 
 
-def candidate_order(c: Candidate, wanted: int) -> tuple:
+# The facts `candidate_order` compares, in its order (the person id, last, only makes it total).
+# A new sort key goes into both, at the same place: `deciding_fact` reads them side by side.
+ORDER_FACTS = ("level_met", "member", "not_busy", "standing", "level", "endorsements", "availability", "name")
+
+
+def candidate_order(c: Candidate, wanted: int, standing: float = 0.0) -> tuple:
+    """`standing`: the candidate's standing in the skill, 0-100 (issue 14), when the caller has it."""
     return (
-        not c.member,
         c.level < wanted,
+        not c.member,
         c.availability == "busy",
+        -standing,
         -c.level,
         -c.endorsements,
         availability_rank(c.availability),
@@ -140,3 +157,20 @@ def reason(wanted: int, level: int, endorsements: int, availability: str, member
     parts.append(availability or "availability unknown")
     parts.append("team member" if member else "not in the team")
     return ", ".join(parts)
+
+
+def deciding_fact(before: Candidate, after: Candidate, wanted: int, standing: Mapping[str, float] | None = None) -> str:
+    """Which of `ORDER_FACTS` put `after` below `before` (the first where their order keys differ).
+
+    Without the standings the ranking used, facts alone may say `after` should
+    come first: then the standing decided, and "standing" is what is said.
+    """
+    given = standing or {}
+    first = candidate_order(before, wanted, given.get(before.person_id, 0.0))
+    second = candidate_order(after, wanted, given.get(after.person_id, 0.0))
+    if second < first:
+        return "standing"
+    for fact, a, b in zip(ORDER_FACTS, first, second, strict=False):
+        if a != b:
+            return fact
+    return "name"

@@ -65,6 +65,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--level", type=bounded_int(1, 5), default=3)
     p.add_argument("--note", default="")
     p.add_argument("--by", default="", help="who fills it (person id)")
+    p.add_argument("--concept", default="", help="its ESCO concept: a URI, or a label naming one (issue 13)")
     p.set_defaults(handler=by_name(cmd_needs))
     p = sub.add_parser("matrix", help="members × skills, with levels and endorsements")
     p.add_argument("team", help=TEAM_HELP)
@@ -200,7 +201,10 @@ def cmd_needs(s: Services, a: argparse.Namespace) -> None:
     if a.verb and not a.what:
         raise ValidationError(f"'needs {a.verb}' wants a {'skill' if a.verb == 'add' else 'need id'}")
     if a.verb == "add":
-        need_id = s.teams.add_need(a.team, a.what, a.level, a.note)
+        from ..concepts_cli import resolve
+
+        concept = resolve(a.concept) if a.concept else ""
+        need_id = s.teams.add_need(a.team, a.what, a.level, a.note, concept=concept)
         emit(a, {"need_id": need_id}, f"Need {need_id} added.")
         return
     if a.verb == "fill":

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import doc_schema
 from ..readmodel import _text, level
-from ..text import fold, skill_key
+from ..text import fold, skill_group, skill_key
 
 log = logging.getLogger("skiller.readmodel")
 
@@ -87,6 +87,10 @@ def _project(conn: sqlite3.Connection, team_id: str, data: dict[str, Any]) -> No
                 _text(n.get("created_at")),
                 _text(n.get("filled_at")),
                 _text(n.get("filled_by")),
+                _text(n.get("concept")),
+                skill_group(_text(n.get("skill")), _text(n.get("concept"))),
+                _text(n.get("role")),
+                _text(n.get("role_label")),
             )
             for nid, n in needs
         ],

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,13 +24,14 @@ from typing import TYPE_CHECKING
 from automerge import core
 
 from .. import person_doc as pd
+from .. import standing_read
 from ..acceptance import verify_update
 from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..identity import is_person_id
 from ..messages import say
-from ..queries import HIDDEN
+from ..queries import ENDORSEMENT_COUNT
 from ..signed_heads import SignedHead
-from ..text import clean, clean_level
+from ..text import clean, clean_level, skill_key
 from ..views import Changes
 from . import document as td
 from .policy import TeamPolicy
@@ -47,8 +49,7 @@ CODE_VALID_DAYS = 7  # how long an invitation code works unless said otherwise
 
 log = logging.getLogger(__name__)
 
-_ENDORSEMENTS = f"""(SELECT COUNT(*) FROM endorsements e
-    WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.revoked = 0 AND NOT {HIDDEN})"""
+_ENDORSEMENTS = ENDORSEMENT_COUNT  # by skill group, and by words (queries.py)
 
 
 class Teams:
@@ -335,10 +336,15 @@ class Teams:
         return len(admitted)
 
     # -- needs -----------------------------------------------------------------
-    def add_need(self, team_id: str, skill: str, level: int, note: str = "") -> str:
+    def add_need(self, team_id: str, skill: str, level: int, note: str = "", *, concept: str = "",
+                 role: str = "", role_label: str = "") -> str:
+        """A skill the team needs; `concept` links it (picked from the autocomplete: never guessed here)."""
+        from .. import concepts
+
         me = self._require_member(team_id)
         need_id = secrets.token_hex(8)
-        entry = {
+        linked = concepts.valid_uri(concept)
+        entry: dict = {
             "skill": clean(skill, "skill", required=True),
             "level": clean_level(level),
             "note": clean(note, "comment"),
@@ -348,8 +354,32 @@ class Teams:
             "filled_at": "",
             "filled_by": "",
         }
+        if linked:
+            entry["concept"] = linked
+        if role:
+            entry["role"], entry["role_label"] = concepts.valid_uri(role), clean(role_label, "role")
         self._edit(team_id, lambda doc: td.put_need(need_id, entry))
         return need_id
+
+    def add_role_needs(self, team_id: str, role: str, role_label: str,
+                       needs: Iterable[tuple[str, str, int]]) -> list[str]:
+        """The skills of an ESCO occupation the admin kept, as needs: (label, concept, level) each, one edit."""
+        from .. import concepts
+
+        me = self._require_member(team_id)
+        role, role_label = concepts.valid_uri(role), clean(role_label, "role")
+        if not role:
+            raise ValidationError(say("concept.no_role"), "role")
+        entries = {}
+        for label, concept, level in needs:
+            entries[secrets.token_hex(8)] = {
+                "skill": clean(label, "skill", required=True), "level": clean_level(level), "note": "",
+                "status": "open", "created_by": me, "created_at": pd.now_iso(), "filled_at": "", "filled_by": "",
+                "concept": concepts.valid_uri(concept), "role": role, "role_label": role_label,
+            }
+        if entries:
+            self._edit(team_id, lambda doc: td.merge([td.put_need(k, v) for k, v in entries.items()]))
+        return list(entries)
 
     def fill_need(self, team_id: str, need_id: str, person_id: str = "") -> Changes:
         self._require_member(team_id)
@@ -360,18 +390,41 @@ class Teams:
 
     # -- matrix and matching ---------------------------------------------------
     def matrix(self, team_id: str, *, skills: Iterable[str] = (), min_level: int = 0, sort_by: str = "") -> TeamMatrix:
+        from .. import concepts
         from . import analysis
 
         members = [(m.person_id, m.name, m.availability) for m in self.members(team_id)]
         rows = self.s.db.query(
-            f"""SELECT s.person_id, s.skill_key, s.name, s.level, {_ENDORSEMENTS} AS n
+            f"""SELECT s.person_id, s.skill_key, s.skill_group, s.name, s.level, {_ENDORSEMENTS} AS n
                 FROM skills s JOIN team_members m ON m.person_id = s.person_id
                 WHERE m.team_id = ? AND m.removed_at = ''""",
             (team_id,),
         )
-        cells = [(r["person_id"], r["skill_key"], r["name"], r["level"], r["n"]) for r in rows]
+        # Columns are skill groups (issue 13): a concept's column gathers every spelling linked to it, and
+        # the free-text skills whose name is one of its labels; a need's group becomes its `skill_key`.
+        # A free-text need joins the concept its words are linked to by a member, or whose label they are.
+        row_groups = {r["skill_key"]: r["skill_group"] for r in rows}
+        linked = {g for k, g in row_groups.items() if g != k} | {n.concept for n in self.needs(team_id) if n.concept}
+        by_label = concepts.label_keys(linked)
+        needs = [replace(n, skill_key=n.skill_group if n.concept else
+                         row_groups.get(n.skill_key) or by_label.get(n.skill_key, n.skill_key))
+                 for n in self.needs(team_id)]
+        groups = {r["skill_key"]: by_label.get(r["skill_key"], r["skill_group"]) for r in rows}
+        groups |= {skill_key(n.skill): n.skill_key for n in needs}
+        wording = {n.skill_key: n.skill for n in needs}  # a column is named as the team's need says it
+        cells = [(r["person_id"], groups[r["skill_key"]], wording.get(groups[r["skill_key"]], r["name"]), r["level"],
+                  r["n"]) for r in rows]
+        # standing (issue 14): a cell's is the best of the groups its row stands in (its own, its words)
+        stored = standing_read.in_groups(self.s.db, list({r["person_id"] for r in rows}),
+                                         [g for r in rows for g in (r["skill_group"], r["skill_key"])])
+        standing: dict[tuple[str, str], float] = {}
+        for r in rows:
+            cell = (r["person_id"], groups[r["skill_key"]])
+            standing[cell] = max(standing.get(cell, 0.0), stored.get((r["person_id"], r["skill_group"]), 0.0),
+                                 stored.get((r["person_id"], r["skill_key"]), 0.0))
         return analysis.build_matrix(
-            members, cells, self.needs(team_id), only_skills=skills, min_level=min_level, sort_by=sort_by
+            members, cells, needs, only_skills=[groups.get(skill_key(k), k) for k in skills],
+            min_level=min_level, sort_by=groups.get(skill_key(sort_by), sort_by), standing=standing,
         )
 
     def matrix_csv(self, team_id: str, path: Path | None = None, *, matrix: TeamMatrix | None = None,
@@ -392,13 +445,25 @@ class Teams:
         return [NeedMatches(n, self._candidates(team_id, n, others)) for n in self.needs(team_id, "open")]
 
     def _candidates(self, team_id: str, need: Need, others: int) -> list:
+        from .. import concepts
         from . import analysis
 
         active = "SELECT person_id FROM team_members WHERE team_id = ? AND removed_at = ''"
+        # Skill groups that meet the need: its own (its concept, or its words), its words, and, for a concept,
+        # its labels in both languages, which free-text skills spelled so have as their group. One index
+        # (skills_by_group) serves them all; a person holding two of them is listed once, at their best.
+        groups = [need.skill_group or need.skill_key, need.skill_key]
+        if need.concept:
+            groups += sorted(concepts.label_keys([need.concept]))
+        else:  # the concepts people linked these very words to (skills_by_key gives them)
+            groups += [r["skill_group"] for r in self.s.db.query(
+                "SELECT DISTINCT skill_group FROM skills WHERE skill_key = ?", (need.skill_key,))]
+        groups = list(dict.fromkeys(groups))
         select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
-                            s.availability FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
-                     WHERE s.skill_key = ?"""
-        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (need.skill_key, team_id))
+                            s.availability, s.person_name_fold
+                     FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
+                     WHERE s.skill_group IN ({",".join("?" * len(groups))})"""
+        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (*groups, team_id))
         outside = self.s.db.query(
             f"""{select} AND s.person_id NOT IN ({active})
                 ORDER BY s.level < ?, s.availability = 'busy', s.level DESC, n DESC,
@@ -406,11 +471,17 @@ class Teams:
                                              WHEN 'busy' THEN 3 ELSE 2 END,
                          s.person_name_fold, s.person_id
                 LIMIT ?""",
-            (need.skill_key, team_id, need.level, others),
+            (*groups, team_id, need.level, 2 * others),  # twice: a person with two spellings comes twice
         )
+        members = list({r["person_id"]: r for r in sorted(members, key=lambda r: r["level"])}.values())
+        outside = list({r["person_id"]: r for r in reversed(outside)}.values())[::-1][:others]
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
-        return analysis.rank(need, people)
+        stored = standing_read.in_groups(self.s.db, [p[0] for p in people], groups)  # standing (issue 14)
+        best: dict[str, float] = {}
+        for (person_id, _group), value in stored.items():
+            best[person_id] = max(best.get(person_id, 0.0), value)
+        return analysis.rank(need, people, best)
 
     # -- the write path ------------------------------------------------------
     def _edit(self, team_id: str, make: Callable[[core.Document], pd.Edit], rotate: bool = False) -> Changes:
@@ -564,4 +635,8 @@ def _need(r) -> Need:
         r["created_by"],
         r["created_at"],
         r["filled_by"],
+        r["concept"],
+        r["skill_group"],
+        r["role"],
+        r["role_label"],
     )

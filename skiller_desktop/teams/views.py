@@ -57,6 +57,10 @@ class Need:
     created_by: str
     created_at: str
     filled_by: str = ""
+    concept: str = ""  # issue 13: the ESCO concept of the skill wanted, when linked
+    skill_group: str = ""  # text.skill_group: what the matrix and matching compare with members' skills
+    role: str = ""  # the ESCO occupation this need came from, with its label as picked
+    role_label: str = ""
 
 
 @dataclass(frozen=True)

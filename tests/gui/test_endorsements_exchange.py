@@ -43,7 +43,7 @@ def test_hide_and_show_a_received_endorsement(qtbot, window, ask, tmp_path):
     screen.select_received(endorsement_id)
     qtbot.mouseClick(screen.hide_button, Qt.MouseButton.LeftButton)
     assert screen.selected_received().hidden
-    assert screen.received.topLevelItem(0).child(0).text(3) == "Hidden"
+    assert screen.received.topLevelItem(0).child(0).text(2) == "Hidden"  # column "On my profile"
     window.show_screen(0)
     assert "Great code" not in window.profile_screen.preview.toPlainText()
     window.show_screen(2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QTreeWidget
 
 from .conftest import make_person
@@ -101,7 +102,8 @@ def test_linkedin_endorsements_are_shown_apart_as_unverified(qtbot, window, ask,
     window.show_screen(2)
     screen = window.endorsements_screen
     qtbot.waitUntil(lambda: screen.imported.topLevelItemCount() == 1)
-    assert items(screen.imported) == [["Python", "Léa Roux", "2025-02-01", "Unverified"]]
+    date = QLocale().toString(QDate(2025, 2, 1), QLocale.FormatType.ShortFormat)  # dates in the user's locale
+    assert items(screen.imported) == [["Python", "Léa Roux", date, "Unverified"]]
     assert screen.imported_box.isVisibleTo(screen)
     assert screen.received.topLevelItemCount() == 0  # not among the signed ones
     assert screen.received_empty.isVisibleTo(screen)

@@ -92,6 +92,8 @@ def test_create_invite_accept_need_matched(qtbot, window, ask, node, languages, 
 
     # invite Bob, found by the people search; then a code for Carl
     members = screen.members_tab
+    assert screen.tabs.isTabVisible(screen.tabs.indexOf(screen.invite_tab))  # admins invite, in their own tab
+    screen.tabs.setCurrentWidget(screen.invite_tab)
     assert members.invite_box.isVisibleTo(screen)
     qtbot.keyClicks(members.search, "zz")  # nobody found (the user is never listed: issue 12.9), nobody chosen
     assert members.people.rows == []
@@ -152,6 +154,7 @@ def test_create_invite_accept_need_matched(qtbot, window, ask, node, languages, 
     assert members.role_button.text() == "Make &member"  # Bob is still the one selected
     members.role_button.click()
     qtbot.waitUntil(lambda: cell_texts(members.model, 1) == ["Admin", "Member", "Member"])
+    screen.tabs.setCurrentWidget(members)
     members.table.selectRow(0)  # Alice herself, the only admin
     members.role_button.click()
     qtbot.waitUntil(lambda: members.error.isVisible())
@@ -162,6 +165,7 @@ def test_create_invite_accept_need_matched(qtbot, window, ask, node, languages, 
     qtbot.waitUntil(lambda: bob_screen.pages.currentIndex() == 1)
     assert bob_screen.name.text() == "Atelier bois"
     assert not bob_screen.members_tab.invite_box.isVisibleTo(bob_screen)
+    assert not bob_screen.tabs.isTabVisible(bob_screen.tabs.indexOf(bob_screen.invite_tab))
 
     # needs: an empty skill is refused beside the field; Python 3 and Rust 2 are added
     screen.tabs.setCurrentWidget(screen.needs_tab)
@@ -182,7 +186,8 @@ def test_create_invite_accept_need_matched(qtbot, window, ask, node, languages, 
     matching = screen.matching_tab.model
     python = [r for r in matching.rows if r.need.skill == "Python" and r.candidate]
     assert [r.candidate.name for r in python] == ["Bob Durand"]
-    reason = matching.index(matching.rows.index(python[0]), 3).data()
+    ranked, reason = matching.index(matching.rows.index(python[0]), 3).data().split("\n")
+    assert ranked == "Best match"
     assert reason == "level 4 ≥ 3 wanted, no endorsements, availability unknown, team member"
     core = next(m for m in window.ops.services.teams.matching(team_id) if m.need.skill == "Python")
     assert reason == core.candidates[0].reason  # said as the core says it
@@ -269,7 +274,7 @@ def test_teams_screen_in_french(qtbot, window, node, tmp_path):
     window.show_screen(SCREENS.index("teams"))
     screen = window.teams_screen
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1)  # the rebuilt window shows its new widgets
-    assert screen.tabs.tabText(1) == "Besoins"
+    assert screen.tabs.tabText(screen.tabs.indexOf(screen.needs_tab)) == "Besoins"
     assert screen.model.index(0, 0).data() == "Atelier\n1 membre · 1 besoin ouvert"
     screen.tabs.setCurrentWidget(screen.needs_tab)
     screen.needs_tab.add_button.click()

@@ -240,13 +240,16 @@ def test_matching_of_fifty(big_team):
     python = found["Python"]
     members = [c.person_id for c in python if c.member]
     assert members == expected_order(info, 3)
-    assert python[-1].person_id == outsider and not python[-1].member
+    # the outsider meets the level: after the members who meet it, before those below it (issue 12.4)
+    meeting = [c for c in python if c.level >= 3]
+    assert meeting[-1].person_id == outsider and not meeting[-1].member
+    assert all(c.member and c.level < 3 for c in python[len(meeting):])
     first = python[0]
     i, level, n, avail = info[first.person_id]
     assert (i, level, n, avail) == (11, 5, 3, "open")
     assert first.reason == "level 5 ≥ 3 wanted, 3 endorsements, open, team member"
     assert [info[c.person_id][0] for c in python[1:3]] == [23, 2]  # then #2: level 5, 2 endorsements, available
-    assert python[len(members) - 1].level < 3
+    assert python[-1].level < 3
     assert all(c.level < 4 for c in found["Rust"])
 
 

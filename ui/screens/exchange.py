@@ -28,6 +28,7 @@ from ..models import OffersModel
 from ..operations import on_error
 from ..plain import plain
 from ..resources import icon
+from ..skill_completer import SkillCompleter
 from .base import Screen
 
 
@@ -39,6 +40,7 @@ class PostDialog(FormDialog):
         self.kind.addItem(self.tr("I am looking for help"), "request")
         self.field("kind", self.tr("&Kind"), self.kind, self.tr("Kind"))
         self.skill = self.field("skill", self.tr("&Skill"), QLineEdit(self), self.tr("Skill"))
+        self.completer = SkillCompleter(self.skill, screen.ops)  # issue 13
         self.title = self.field("title", self.tr("&Title"), QLineEdit(self), self.tr("Title"))
         self.description = self.field("description", self.tr("&Description"), QPlainTextEdit(self),
                                       self.tr("Description"))
@@ -47,7 +49,8 @@ class PostDialog(FormDialog):
     def save(self) -> None:
         kind, skill, title = self.kind.currentData(), self.skill.text(), self.title.text()
         description = self.description.toPlainText()
-        self.run(lambda: self.screen.ops.services.add_offer(kind, skill, title, description))
+        concept = self.completer.concept
+        self.run(lambda: self.screen.ops.services.add_offer(kind, skill, title, description, concept=concept))
 
 
 class CompleteDialog(FormDialog):
@@ -90,6 +93,7 @@ class ExchangeScreen(Screen):
         self.skill_filter.setAccessibleName(self.tr("Filter by skill"))
         self.skill_filter.setClearButtonEnabled(True)
         self.skill_filter.setMinimumWidth(240)
+        self.skill_completer = SkillCompleter(self.skill_filter, self.ops)  # issue 13
         self.skill_filter.textChanged.connect(self.refresh)
         self.kind_filter = QComboBox(self)
         self.kind_filter.setAccessibleName(self.tr("Kind"))
@@ -118,7 +122,7 @@ class ExchangeScreen(Screen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        fit_columns(self.table, 1, widths={0: 90, 2: 150, 3: 160, 4: 95, 5: 100})
+        fit_columns(self.table, 1, fit=(0, 4, 5), widths={2: 130, 3: 140})  # the title takes what is left
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.model.modelReset.connect(self._reset)
         self.detail = QTextBrowser(self)
@@ -154,6 +158,7 @@ class ExchangeScreen(Screen):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([330, 270])  # the post and its answers get room to be read at 1024×680 too
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)

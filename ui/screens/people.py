@@ -23,13 +23,18 @@ from skiller_desktop.views import Changes, PersonSummary, Skill
 
 from ..blocked_people import UndoBar, confirm_block
 from ..forms import FormDialog, error_label, fit_columns
+from ..level_legend import LevelSpinBox
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..operations import on_error
+from ..person_cell import PersonCell
+from ..person_cell import row_height as person_row_height
 from ..person_view import PersonView, availability_label
 from ..plain import plain
 from ..qtcompat import emit
 from ..resources import icon
+from ..skill_completer import SkillCompleter, skill_choice
+from ..standing_view import StandingDelegate, StandingPanel
 from .base import Screen
 
 
@@ -40,18 +45,23 @@ class EndorseDialog(FormDialog):
         super().__init__(screen, QCoreApplication.translate("EndorseDialog", "Endorse %s") % person.name, 440)
         self.person = person
         self.skill = QComboBox(self)
-        for s in skills:
-            self.skill.addItem(s.name, s.name)
-        self.level = QSpinBox(self)
-        self.level.setRange(0, 5)
-        self.level.setSpecialValueText(self.tr("Not said"))
+        for s in skills:  # issue 13: the concept's label in the reader's language beside their words
+            self.skill.addItem(skill_choice(s), s.name)
+        self.skill.setEditable(True)  # type to find a skill, by its words or its label in your language
+        self.skill.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        found_by = self.skill.completer()
+        if found_by is not None:
+            found_by.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.level = LevelSpinBox(self, optional=True)  # profiles (issue 12.4): "4 – advanced", not a bare 4
         self.field("skill", self.tr("&Skill"), self.skill, self.tr("Skill to endorse"))
         self.field("level", self.tr("&Level observed"), self.level, self.tr("Level observed"))
         self.comment = self.field("comment", self.tr("&Comment"), QPlainTextEdit(self), self.tr("Comment"))
         self.endorse_button = self.finish(self.tr("Endorse"))
 
     def save(self) -> None:
-        skill, comment, level = self.skill.currentData() or "", self.comment.toPlainText(), self.level.value()
+        found = self.skill.findText(self.skill.currentText())
+        skill = self.skill.itemData(found) if found >= 0 else self.skill.currentText()
+        comment, level = self.comment.toPlainText(), self.level.value()
         pid, services = self.person.person_id, self.screen.ops.services
         self.run(lambda: services.endorse(pid, skill, comment, level or None))
 
@@ -83,6 +93,7 @@ class PeopleScreen(Screen):
         self.skill.setPlaceholderText(self.tr("Skill, e.g. Python"))
         self.skill.setAccessibleName(self.tr("Skill"))
         self.skill.setClearButtonEnabled(True)
+        self.skill_completer = SkillCompleter(self.skill, self.ops)  # issue 13: a label in either language finds
         self.min_level = QSpinBox(self)
         self.min_level.setRange(0, 5)
         self.min_level.setSpecialValueText(self.tr("Any level"))
@@ -111,9 +122,12 @@ class PeopleScreen(Screen):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
-        fit_columns(self.table, 1, widths={0: 170, 2: 110, 3: 150, 4: 60})
+        # the name with the headline under it takes the spare width (ui/person_cell.py)
+        self.table.setItemDelegateForColumn(0, PersonCell(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(person_row_height(self.table.fontMetrics()))
+        fit_columns(self.table, 0, fit=(3,), widths={2: 100, 4: 60})
+        self.table.setColumnHidden(1, True)
         self.table.setColumnHidden(3, True)
         self.table.selectionModel().currentRowChanged.connect(self._person_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -124,6 +138,8 @@ class PeopleScreen(Screen):
         self.model.total_changed.connect(self._show_total)
         self.model.modelReset.connect(self._cleared)
         self.detail = PersonView(self)
+        self.standing = StandingPanel(self.ops, self)  # standing (issue 14): bars, Why?, "I know this person"
+        self.table.setItemDelegateForColumn(3, StandingDelegate(self.table))
         self.endorse_button = QPushButton(icon("endorse"), self.tr("&Endorse…"), self)
         self.endorse_button.setEnabled(False)
         self.endorse_button.clicked.connect(self.endorse)
@@ -140,12 +156,17 @@ class PeopleScreen(Screen):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
+        rl.addWidget(self.standing)
+        # two rows of actions: in one, their French words kept the detail 420 px wide at 1024×680
         actions = QHBoxLayout()
-        actions.addWidget(self.block_button)
         actions.addStretch(1)
-        actions.addWidget(self.pdf_button)
         actions.addWidget(self.endorse_button)
+        more = QHBoxLayout()
+        more.addWidget(self.block_button)
+        more.addStretch(1)
+        more.addWidget(self.pdf_button)
         rl.addLayout(actions)
+        rl.addLayout(more)
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -156,6 +177,11 @@ class PeopleScreen(Screen):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        # the list first: at 1024×680 the detail took half and headlines read "Étudiant en …" (issue 12.7)
+        self.detail.setMinimumWidth(260)
+        splitter.setSizes([650, 350])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
@@ -176,7 +202,9 @@ class PeopleScreen(Screen):
 
     def search_now(self) -> None:
         self.timer.stop()
-        self.table.setColumnHidden(3, not self.skill.text().strip())
+        by_skill = bool(self.skill.text().strip())
+        self.table.setColumnHidden(3, not by_skill)
+        self.table.setColumnHidden(4, by_skill)  # the matched skill says more than a count
         self.model.search(self.query())
 
     def refresh(self) -> None:
@@ -218,6 +246,7 @@ class PeopleScreen(Screen):
         if self.current is not None and self.current not in self.model.rows:
             self.current = None
             self.detail.show_empty()
+            self.standing.clear()
             self.endorse_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
             self._can_block(False)
@@ -233,6 +262,7 @@ class PeopleScreen(Screen):
         self.current = person
         if person is None:
             self.detail.show_empty()
+            self.standing.clear()
             self.endorse_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
             self._can_block(False)
@@ -244,14 +274,16 @@ class PeopleScreen(Screen):
 
         def read():
             q = services.queries
-            return q.profile(pid), q.skills(pid), q.endorsements(subject_id=pid, include_hidden=False)
+            return (q.profile(pid), q.skills(pid), q.endorsements(subject_id=pid, include_hidden=False),
+                    services.positions(pid))  # profiles (issue 12.5): positions in the detail too
 
         def arrived(result, error) -> None:
             if error is not None or self.current is None or self.current.person_id != pid or result[0] is None:
                 return
-            profile, skills, received = result
+            profile, skills, received, positions = result
             self.detail_skills = skills
-            self.detail.show_person(profile, skills, received)
+            self.detail.show_person(profile, skills, received, positions)
+            self.standing.show_person(pid)
             self.endorse_button.setEnabled(bool(skills) and pid != services.person_id)
             self.pdf_button.setEnabled(True)
             self._can_block(pid != services.person_id)

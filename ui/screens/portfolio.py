@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 
 from skiller_desktop.views import Changes, Skill
 
+from ..concept_link import concept_field, merge, merge_new, relink
+from ..concept_merge import MergeDialog
+from ..concept_suggestions import LinkSuggestions
 from ..forms import FormDialog, error_label, fit_columns
+from ..level_legend import LevelLegend, LevelSpinBox, level_name, level_words
+from ..links import is_openable
 from ..models import SkillsModel
 from ..operations import on_error
 from ..plain import plain
@@ -39,10 +44,9 @@ class SkillDialog(FormDialog):
         super().__init__(screen, title, min_width=660)
         self.skill = skill
         self.name = self.field("skill", self.tr("&Skill"), QLineEdit(self), self.tr("Skill name"))
-        self.level = QSpinBox(self)
-        self.level.setRange(1, 5)
+        self.concept = concept_field(self, screen.ops, self.name, skill)  # issue 13: ui/concept_link.py
+        self.level = LevelSpinBox(self)
         self.level.setValue(3)
-        self.level.setToolTip(self.tr("1 = beginner, 5 = expert"))
         self.field("level", self.tr("&Level (1–5)"), self.level, self.tr("Level"))
         self.years = QSpinBox(self)
         self.years.setRange(0, 80)
@@ -66,6 +70,7 @@ class SkillDialog(FormDialog):
             button.clicked.connect(slot)
             ev_buttons.addWidget(button)
         self.form.insertRow(self.form.rowCount() - 1, "", ev_buttons)  # between the table and its error
+        self.evidence.itemChanged.connect(self._check_link)
         self.finish(self.tr("&Save"))
         if skill:
             self.name.setText(skill.name)
@@ -86,9 +91,47 @@ class SkillDialog(FormDialog):
         self.evidence.setItem(row, 1, QTableWidgetItem(title))
         self.evidence.setItem(row, 2, QTableWidgetItem(url))
 
+    def _check_link(self, item: QTableWidgetItem) -> None:
+        """A link is checked as it is typed: "example.org/x" becomes https://example.org/x; what is not
+        a web or mail address is marked and said under the table, and the skill is not saved with it."""
+        if item.column() != 2:
+            return
+        text = item.text().strip()
+        fixed = web_address(text)
+        if fixed != text and fixed is not None:
+            item.setText(fixed)  # itemChanged again, with the address as it will be saved
+            return
+        bad = fixed is None
+        item.setData(Qt.ItemDataRole.UserRole, bad)
+        item.setBackground(QBrush(QColor("#f8d7da")) if bad else QBrush())
+        item.setToolTip(self.tr("Not a web address: links start with https:// or mailto:") if bad else "")
+        self._say_bad_links()
+
+    def bad_links(self) -> list[str]:
+        found = []
+        for row in range(self.evidence.rowCount()):
+            item = self.evidence.item(row, 2)
+            if item is not None and web_address(item.text().strip()) is None:
+                found.append(item.text().strip())
+        return found
+
+    def _say_bad_links(self) -> bool:
+        """Say the first link that is not an address under the evidence table; True when there is one."""
+        bad = self.bad_links()
+        label = self.errors.fields["evidence"][1]
+        if bad:
+            label.setText(self.tr("“%1” is not a web address: write it like https://example.org/my-work "
+                                  "(or mailto: for an e-mail).").replace("%1", bad[0][:80]))
+            label.show()
+        elif label.isVisible():
+            label.clear()
+            label.hide()
+        return bool(bad)
+
     def _remove_evidence(self) -> None:
         for row in sorted({i.row() for i in self.evidence.selectedIndexes()}, reverse=True):
             self.evidence.removeRow(row)
+        self._say_bad_links()
 
     def evidence_values(self) -> list[dict]:
         items = []
@@ -97,20 +140,57 @@ class SkillDialog(FormDialog):
             kind = combo.currentData() if isinstance(combo, QComboBox) else "link"
             title = (self.evidence.item(row, 1) or QTableWidgetItem()).text().strip()
             url = (self.evidence.item(row, 2) or QTableWidgetItem()).text().strip()
+            url = web_address(url) or url  # "example.org/x" saved as the address it means
             if title or url:
                 items.append({"kind": kind, "title": title, "url": url})
         return items
 
     def save(self) -> None:
+        if self._say_bad_links():
+            self.evidence.setFocus()
+            return
         services = self.screen.ops.services
         name, level, years = self.name.text(), self.level.value(), self.years.value()
         description, evidence = self.description.toPlainText(), self.evidence_values()
+        concept = self.concept.concept  # issue 13: the vocabulary concept picked (ui/concept_link.py)
         if self.skill is None:
-            self.run(lambda: services.add_skill(name, level, years, description, evidence))
+            self.run(lambda: services.add_skill(name, level, years, description, evidence, concept=concept),
+                     self.concept.saved(lambda holder: merge_new(services, holder, name, level, years, description,
+                                                                 evidence)))
         else:
-            old = self.skill.name  # a new name renames it: place, level and evidence go along
-            self.run(lambda: services.update_skill(old, name=name, level=level, years=years,
-                                                   description=description, evidence=evidence))
+            old, linked = self.skill.name, self.skill.concept  # a new name renames it: place, level, evidence go
+            self.run(lambda: relink(services, name, linked, concept, services.update_skill(
+                old, name=name, level=level, years=years, description=description, evidence=evidence)),
+                self.concept.saved(lambda holder: merge(services, holder, name)))
+
+
+def web_address(text: str) -> str | None:
+    """The link as it will be saved: "" stays "", an http(s) or mailto URL stays, "example.org/x" gains
+    https://; None when it is not an address (no host, spaces, another scheme such as file:)."""
+    if not text:
+        return ""
+    if is_openable(text) and " " not in text:
+        return text
+    if "://" not in text and ":" not in text.split("/")[0] and " " not in text:
+        host = text.split("/")[0]
+        if "." in host.strip(".") and is_openable("https://" + text):
+            return "https://" + text
+    return None
+
+
+class LevelNamedSkills(SkillsModel):
+    """The portfolio's skills, each level said in words too (dots alone are a number to guess)."""
+
+    def cell(self, row: Skill, column: int) -> str:
+        if column == 1:
+            return f"{super().cell(row, column)} · {level_name(row.level)}"
+        return super().cell(row, column)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 1:
+            row = self.row_at(index.row())
+            return level_words(row.level) if row is not None else None
+        return super().data(index, role)
 
 
 def _click_if_enabled(button: QPushButton) -> None:
@@ -124,8 +204,8 @@ class PortfolioScreen(Screen):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.model = SkillsModel(self.ops, self)
-        self.dialog: SkillDialog | None = None
+        self.model = LevelNamedSkills(self.ops, self)
+        self.dialog: SkillDialog | MergeDialog | None = None
         self.removed: Skill | None = None
         self.removed_position = 0
         title = QLabel(self.tr("Portfolio"), self)
@@ -145,8 +225,10 @@ class PortfolioScreen(Screen):
                                           QKeySequence.StandardKey.Delete)
         self.up_button = self._button(self.tr("Move &up"), "up", lambda: self.move_skill(-1), "Alt+Up")
         self.down_button = self._button(self.tr("Move do&wn"), "down", lambda: self.move_skill(1), "Alt+Down")
+        self.merge_button = self._button(self.tr("Mer&ge into…"), "edit", self.merge_skill, None)  # issue 13
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button):
+        for b in (self.add_button, self.edit_button, self.merge_button, self.remove_button, self.up_button,
+                  self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.undo_bar = QWidget(self)
@@ -172,9 +254,20 @@ class PortfolioScreen(Screen):
         layout.addWidget(title)
         layout.addLayout(buttons)
         layout.addWidget(self.undo_bar)
+        self.link_suggestions = LinkSuggestions(self.ops, self)  # issue 13: "link to …" for free-text skills
+        layout.addWidget(self.link_suggestions)
         layout.addWidget(self.error)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        self.legend = LevelLegend(self)
+        layout.addWidget(self.legend)
+        self.menu_actions: list[tuple[QPushButton, QAction]] = []  # a right click offers what the buttons do
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in (self.edit_button, self.remove_button, self.up_button, self.down_button, self.add_button):
+            action = QAction(button.icon(), button.text(), self.table)
+            action.triggered.connect(lambda _checked=False, b=button: _click_if_enabled(b))
+            self.table.addAction(action)
+            self.menu_actions.append((button, action))
         self.model.modelReset.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -198,8 +291,11 @@ class PortfolioScreen(Screen):
         self.empty.setVisible(self.model.rowCount() == 0)
         for b in (self.edit_button, self.remove_button):
             b.setEnabled(has)
+        self.merge_button.setEnabled(has and self.model.rowCount() > 1)
         self.up_button.setEnabled(row is not None and row > 0)
         self.down_button.setEnabled(row is not None and row < self.model.rowCount() - 1)
+        for button, action in self.menu_actions:
+            action.setEnabled(button.isEnabled())
 
     def current_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -223,6 +319,7 @@ class PortfolioScreen(Screen):
                 self.select(selected.name)
 
         self.model.load(self.me, loaded)
+        self.link_suggestions.refresh()  # issue 13
 
     def add_skill(self) -> None:
         self._open(SkillDialog(self))
@@ -232,7 +329,12 @@ class PortfolioScreen(Screen):
         if skill is not None:
             self._open(SkillDialog(self, skill))
 
-    def _open(self, dialog: SkillDialog) -> None:
+    def merge_skill(self) -> None:
+        skill = self.current_skill()
+        if skill is not None:
+            self._open(MergeDialog(self, skill, list(self.model.rows)))
+
+    def _open(self, dialog: SkillDialog | MergeDialog) -> None:
         self.dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
@@ -266,7 +368,7 @@ class PortfolioScreen(Screen):
 
         def restore():
             services.add_skill(skill.name, skill.level, skill.years, skill.description,
-                               skill.evidence, skill.keywords)
+                               skill.evidence, skill.keywords, concept=skill.concept)
             names = [s.name for s in services.queries.skills(services.person_id) if s.key != skill.key]
             names.insert(min(position, len(names)), skill.name)
             return services.reorder_skills(names)

@@ -23,6 +23,7 @@ from ..checklist import GettingStarted
 from ..forms import FieldErrors, error_label
 from ..person_view import PersonView, availability_label
 from ..plain import plain
+from ..standing_view import StandingPanel
 from .base import Screen
 
 AVAILABILITY = ("", "available", "open", "busy")
@@ -92,6 +93,8 @@ class ProfileScreen(Screen):
         self.preview = PersonView(preview)
         pv.addWidget(heading)
         pv.addWidget(self.preview)
+        self.standing = StandingPanel(self.ops, preview)  # standing (issue 14): your skills from your network
+        pv.addWidget(self.standing)
         scroll.setWidget(editor)
         splitter.addWidget(scroll)
         splitter.addWidget(preview)
@@ -118,7 +121,8 @@ class ProfileScreen(Screen):
         q = services.queries
 
         def read():
-            return services.profile(me), q.skills(me), q.endorsements(subject_id=me, include_hidden=True)
+            return (services.profile(me), q.skills(me), q.endorsements(subject_id=me, include_hidden=True),
+                    services.positions(me))
 
         self.ops.read(read, self._loaded)
         self._read_steps()
@@ -140,11 +144,12 @@ class ProfileScreen(Screen):
         if error is not None:
             self.errors.show(error)
             return
-        profile, skills, received = result
+        profile, skills, received, positions = result
         if self.loaded != profile:
             self.loaded = profile
             self._show_stored(self.shown(profile))
-        self.preview.show_person(profile, skills, received)
+        self.preview.show_person(profile, skills, received, positions)
+        self.standing.show_person(profile.person_id)
 
     def _show_stored(self, stored: dict[str, str]) -> None:
         """Put the stored values in the fields, except where the user typed and has not saved.

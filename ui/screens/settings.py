@@ -29,7 +29,7 @@ from ..blocked_people import BlockedPeopleBox
 from ..forms import error_label
 from ..lan import LanBox
 from ..messages import describe
-from ..plain import plain
+from ..plain import plain, tooltip
 from ..qtcompat import emit
 from ..relay_check import RelayAddressCheck, check_words
 from ..sync_panel import SyncScreen
@@ -94,7 +94,8 @@ class SettingsScreen(Screen):
         self.relays.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.relays.verticalHeader().hide()
         self.relays.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.relays.setMaximumHeight(120)
+        self.relays.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.relays.horizontalHeader().setStretchLastSection(False)
         row = QHBoxLayout()
         self.relay_address = QLineEdit(box)
         self.relay_address.setPlaceholderText("https://relay.example.org")
@@ -190,13 +191,23 @@ class SettingsScreen(Screen):
             self.add_relay()
 
     def _fill_relays(self) -> None:
-        from ..sync_panel import status_label
+        from ..sync_panel import status_words
 
         relays = [s for s in self.sync.statuses() if s.kind == "relay"]
         self.relays.setRowCount(len(relays))
         for i, s in enumerate(relays):
-            self.relays.setItem(i, 0, QTableWidgetItem(s.url))
-            self.relays.setItem(i, 1, QTableWidgetItem(status_label(s)))
+            address = QTableWidgetItem(s.url)
+            address.setToolTip(tooltip(s.url))
+            state, what, _when = status_words(s.state, s.last_error, s.problem, s.last_success)
+            said = QTableWidgetItem(state)
+            said.setToolTip(tooltip(f"{state}: {what}" if what else state))
+            self.relays.setItem(i, 0, address)
+            self.relays.setItem(i, 1, said)
+        # as tall as its rows, three at least (issue 12.7: at 1024×680 it showed two), six at most, then it scrolls
+        shown = max(3, min(len(relays), 6))
+        header = self.relays.horizontalHeader()
+        self.relays.setFixedHeight(header.sizeHint().height() + shown * self.relays.verticalHeader()
+                                   .defaultSectionSize() + 2 * self.relays.frameWidth())
 
     def add_relay(self) -> None:
         """Save the address only once it was found to be a relay; a check under way saves when it ends."""

@@ -7,6 +7,7 @@ the "teams" change arrives.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,12 +35,23 @@ from skiller_desktop.teams.service import CODE_VALID_DAYS
 from skiller_desktop.teams.views import Invitation, Member, NeedMatches, Team, TeamMatrix
 from skiller_desktop.teams.views import Need as TeamNeed
 
+from ..concept_role import RoleDialog
 from ..forms import FieldErrors, error_label, fit_columns
+from ..frozen_table import FrozenColumnTable
 from ..messages import describe
 from ..models import PeopleModel, SearchQuery
 from ..plain import plain
 from ..resources import icon
-from ..team_models import SORT_ROLE, InvitationsModel, MatchingModel, MatrixModel, MembersModel, NeedsModel
+from ..skill_completer import SkillCompleter
+from ..team_models import (
+    LEVEL_COLOURS,
+    SORT_ROLE,
+    InvitationsModel,
+    MatchingModel,
+    MatrixModel,
+    MembersModel,
+    NeedsModel,
+)
 
 if TYPE_CHECKING:
     from .teams import TeamsScreen
@@ -56,8 +68,8 @@ class TeamDetail:
     matches: list[NeedMatches]
 
 
-def table(parent: QWidget, model, accessible: str) -> QTableView:
-    view = QTableView(parent)
+def table(parent: QWidget, model, accessible: str, cls: type[QTableView] = QTableView) -> QTableView:
+    view = cls(parent)
     view.setModel(model)
     view.setAccessibleName(accessible)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,6 +77,12 @@ def table(parent: QWidget, model, accessible: str) -> QTableView:
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     return view
+
+
+def rows_height(view: QTableView, rows: int) -> int:
+    """The height a table needs to show its header and `rows` rows."""
+    return (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth())
 
 
 def buttons_row(*buttons: QPushButton) -> QHBoxLayout:
@@ -115,20 +133,21 @@ class MembersTab(_Tab):
         self.pending = QLabel(self)
         plain(self.pending)
         self.pending.setObjectName("muted")
+        self.pending.setWordWrap(True)
         self.error = error_label(self)
-        row = QHBoxLayout()
-        row.addWidget(self.pending, 1)
-        row.addWidget(self.role_button)
-        row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.pending)
+        layout.addLayout(buttons_row(self.role_button, self.remove_button))
         layout.addWidget(self.error)
-        layout.addWidget(self._invite_box())
+        # Inviting has its own tab (admins only): under the members at 1024×680 it left the
+        # members table one row high (issue 12.7). The screen adds `invite_page` to its tabs.
+        self.invite_page = QWidget(screen)
+        QVBoxLayout(self.invite_page).addWidget(self._invite_box(), 1)
         self._update_buttons()
 
     def _invite_box(self) -> QGroupBox:
-        self.invite_box = QGroupBox(self.tr("Invite"), self)
+        self.invite_box = QGroupBox(self.tr("Invite someone to the team"), self.invite_page)
         self.people = PeopleModel(self.teams_screen.ops, self)
         self.search = QLineEdit(self.invite_box)
         self.search.setPlaceholderText(self.tr("Find someone you know by name or skill…"))
@@ -146,8 +165,8 @@ class MembersTab(_Tab):
         self.invite_button = QPushButton(icon("add"), self.tr("&Invite"), self.invite_box)
         self.invite_button.clicked.connect(self.invite)
         self.results = table(self.invite_box, self.people, self.tr("People you can invite"))
-        self.results.setMaximumHeight(108)
         self.results.verticalHeader().setDefaultSectionSize(24)
+        self.results.setMinimumHeight(rows_height(self.results, 3))
         fit_columns(self.results, 1, widths={0: 170})
         for column in (2, 3, 4):
             self.results.setColumnHidden(column, True)
@@ -175,7 +194,7 @@ class MembersTab(_Tab):
         code_row.addWidget(self.copy_button)
         self.invitations = InvitationsModel(self.teams_screen.ops, self)
         self.open_invitations = table(self.invite_box, self.invitations, self.tr("Open invitations"))
-        self.open_invitations.setMaximumHeight(86)
+        self.open_invitations.setMinimumHeight(rows_height(self.open_invitations, 3))
         fit_columns(self.open_invitations, 0, fit=(1, 2))
         self.open_invitations.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.withdraw_button = QPushButton(icon("remove"), self.tr("&Withdraw invitation"), self.invite_box)
@@ -183,10 +202,10 @@ class MembersTab(_Tab):
         layout = QVBoxLayout(self.invite_box)
         layout.addLayout(search_row)
         layout.addWidget(self.person_error)
-        layout.addWidget(self.results)
+        layout.addWidget(self.results, 2)
         layout.addWidget(self.invite_error)
         layout.addLayout(code_row)
-        layout.addWidget(self.open_invitations)
+        layout.addWidget(self.open_invitations, 1)
         layout.addLayout(buttons_row(self.withdraw_button))
         return self.invite_box
 
@@ -328,6 +347,7 @@ class NeedsTab(_Tab):
         self.skill = QLineEdit(self)
         self.skill.setPlaceholderText(self.tr("Skill, e.g. Python"))
         self.skill.setAccessibleName(self.tr("Skill needed"))
+        self.completer = SkillCompleter(self.skill, screen.ops)  # issue 13: ESCO suggestions, concept picked
         self.level = QSpinBox(self)
         self.level.setRange(1, 5)
         self.level.setValue(3)
@@ -350,6 +370,9 @@ class NeedsTab(_Tab):
             grid.addWidget(label, 1, column)
             self.errors.add(name, widget, label)
         grid.addWidget(self.add_button, 0, 3)
+        self.role_button = QPushButton(self.tr("From a &role…"), self)  # issue 13: ui/concept_role.py
+        self.role_button.clicked.connect(lambda: RoleDialog(self.teams_screen, self.team_id).open())
+        grid.addWidget(self.role_button, 0, 4)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
         self.model = NeedsModel(screen.ops, self)
@@ -382,6 +405,7 @@ class NeedsTab(_Tab):
 
     def add(self) -> None:
         team_id, skill, level, note = self.team_id, self.skill.text(), self.level.value(), self.note.text()
+        concept = self.completer.concept
         self.errors.clear()
 
         def done(_r, error) -> None:
@@ -392,7 +416,8 @@ class NeedsTab(_Tab):
                 self.note.clear()
                 self.skill.setFocus()
 
-        self.teams_screen.ops.run(lambda: self.services.teams.add_need(team_id, skill, level, note), done)
+        self.teams_screen.ops.run(lambda: self.services.teams.add_need(team_id, skill, level, note, concept=concept),
+                                  done)
 
     def fill(self) -> None:
         need = selected_row(self.table)
@@ -431,11 +456,13 @@ class MatrixTab(_Tab):
         self.gaps.setWordWrap(True)
         self.legend = QLabel(self.tr("Each cell: level · endorsements. Click a column title to sort."), self)
         self.legend.setObjectName("muted")
+        self.legend.setWordWrap(True)
+        self.colours = self._level_legend()
         self.model = MatrixModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = table(self, self.proxy, self.tr("Skill matrix"))
+        self.table = table(self, self.proxy, self.tr("Skill matrix"), FrozenColumnTable)  # members stay in view
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -445,8 +472,24 @@ class MatrixTab(_Tab):
         layout.addLayout(top)
         layout.addWidget(self.gaps)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.colours)
         layout.addWidget(self.legend)
         layout.addWidget(self.message)
+
+    def _level_legend(self) -> QLabel:
+        """What the matrix's colours mean, in words beside a swatch of each (colour is never the only sign).
+
+        One wrapping label, so the legend never widens the tab at 1024×680.
+        """
+        words = {"meets": self.tr("meets the level wanted"), "below": self.tr("below the level wanted"),
+                 "gap": self.tr("gap: needed, and nobody has the level")}
+        swatch = ('<span style="background-color: {0}; color: {0};">&nbsp;&#9632;&nbsp;</span>&nbsp;{1}')
+        parts = [swatch.format(LEVEL_COLOURS[state].name(), html.escape(said)) for state, said in words.items()]
+        legend = QLabel(" &nbsp; ".join(parts), self)
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setWordWrap(True)
+        legend.setObjectName("muted")
+        return legend
 
     def options(self) -> dict:
         skills = [s.strip() for s in self.skills.text().split(",") if s.strip()]
@@ -517,6 +560,8 @@ class MatchingTab(_Tab):
         self.model = MatchingModel(screen.ops, self)
         self.table = table(self, self.model, self.tr("Candidates for open needs"))
         fit_columns(self.table, 3, fit=(1, 2), widths={0: 40})  # not to contents: headings span column 0
+        self.table.setWordWrap(False)  # each of the Why's two lines on one line, cut with a tooltip when narrow
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.model.modelReset.connect(self._span_headings)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.empty = QLabel(self.tr("No open needs: add one in “Needs” to see who could fill it."), self)

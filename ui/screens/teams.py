@@ -81,7 +81,7 @@ class TeamsScreen(Screen):
         splitter.addWidget(self._detail_panel())
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 760])
+        splitter.setSizes([240, 760])  # room for “6 membres · 3 besoins ouverts”
         self.status = QLabel(self)
         plain(self.status)
         self.status.setObjectName("muted")
@@ -171,8 +171,10 @@ class TeamsScreen(Screen):
         self.needs_tab = NeedsTab(self)
         self.matrix_tab = MatrixTab(self)
         self.matching_tab = MatchingTab(self)
-        for tab, label in ((self.members_tab, self.tr("Members")), (self.needs_tab, self.tr("Needs")),
-                           (self.matrix_tab, self.tr("Skill matrix")), (self.matching_tab, self.tr("Matching"))):
+        self.invite_tab = self.members_tab.invite_page
+        for tab, label in ((self.members_tab, self.tr("Members")), (self.invite_tab, self.tr("Invite")),
+                           (self.needs_tab, self.tr("Needs")), (self.matrix_tab, self.tr("Matrix")),
+                           (self.matching_tab, self.tr("Matching"))):
             self.tabs.addTab(tab, label)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 0, 0, 0)
@@ -240,6 +242,7 @@ class TeamsScreen(Screen):
         about.append(role)
         self.about.setText("\n".join(about))
         self.copy_id_button.setVisible(detail.role == "admin")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.invite_tab), detail.role == "admin")
         for tab in (self.members_tab, self.needs_tab, self.matrix_tab, self.matching_tab):
             tab.show_detail(detail)
         self.pages.setCurrentIndex(1)

@@ -87,17 +87,17 @@ def test_english_portfolio_shows_profile_skills_and_evidence(tmp_path: Path) -> 
         "1 year",
         "1 endorsement",
         "Level 5/5",
-        "0 endorsements",
         "Evidence",
         "Skiller Desktop (project)",
         "https://example.org/skiller",
         "Client local-first.",
-        "Generated on 2025-11-27",
+        "Generated on 27 November 2025",
         "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
         "Page 1/1",
     ]:
         assert expected in text, expected
     assert "0 years" not in text  # unknown years are not printed as zero
+    assert "0 endorsements" not in text  # nor a count of none (issue 12.5)
 
 
 @needs_pdftotext
@@ -115,7 +115,7 @@ def test_french_portfolio_uses_french_labels(tmp_path: Path) -> None:
         "Preuves",
         "(projet)",
         "Langues : Français, English",
-        "Généré le 2025-11-27",
+        "Généré le 27 novembre 2025",
     ]:
         assert expected in text, expected
     for english in ["SKILLS", "Level", "endorsements", "years"]:
@@ -186,7 +186,7 @@ def test_sparse_or_junk_values_still_render(tmp_path: Path) -> None:
         "skills": [{"name": "", "level": "high", "years": "lots", "endorsement_count": None, "evidence": [{}]}],
     }
     text = render_text(view, tmp_path)
-    assert "Level 0/5" in text and "0 endorsements" in text
+    assert "Level 0/5" in text and "0 endorsements" not in text
     assert "No skills listed yet." in render_text({}, tmp_path)
 
 
