@@ -78,7 +78,33 @@ def pyinstaller() -> Path:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                "--distpath", str(layout.DIST), "--workpath", str(layout.BUILD / "work"), str(HERE / "skiller.spec")]
     subprocess.run(command, check=True, cwd=layout.ROOT)
+    link_relay()
+    strip_debug_symbols()
     return layout.package_root()
+
+
+def strip_debug_symbols() -> None:
+    """Linux: debug symbols out of the shared libraries (a third of the folder), except those a wheel
+    vendors in a `*.libs` folder (auditwheel patched them: stripped, numpy's OpenBLAS no longer loads).
+    The executables are left alone: PyInstaller appends the app's archive to them."""
+    strip = shutil.which("strip")
+    if layout.platform_key() != "linux" or strip is None:
+        return
+    internal = layout.folder() / "_internal"
+    libraries = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()
+                 and not any(part.endswith(".libs") for part in p.relative_to(internal).parts)]
+    for start in range(0, len(libraries), 200):
+        subprocess.run([strip, "--strip-debug", *map(str, libraries[start:start + 200])], check=True)
+
+
+def link_relay() -> None:
+    """Linux and macOS: `skiller-relay` is a symbolic link to the command line (packaging/entry_skiller.py
+    runs the relay when started under that name), so the folder holds the app's code once."""
+    if layout.platform_key() == "windows":
+        return
+    relay = layout.executable("relay")
+    relay.unlink(missing_ok=True)
+    relay.symlink_to(layout.executable("cli").name)
 
 
 def arch() -> str:

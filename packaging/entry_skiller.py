@@ -1,4 +1,8 @@
-"""The frozen `skiller` (GUI and command line): what PyInstaller runs first.
+"""The frozen `skiller` (GUI and command line) and `skiller-relay`: what PyInstaller runs first.
+
+One executable for both (the folder holds one copy of the app's Python code, not two):
+`skiller-relay` is a symbolic link to it on Linux and macOS, and on Windows a second
+executable of the same build; it runs the relay when started under that name.
 
 `freeze_support()` must come before anything else: sync verifies documents in
 spawned worker processes (sync/verify.py), and in a frozen build each worker
@@ -16,6 +20,11 @@ if __name__ == "__main__":
 
         sys.stdout = sys.stdout or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
         sys.stderr = sys.stderr or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-    from skiller_desktop.__main__ import main
+    from pathlib import Path
+
+    if Path(sys.argv[0]).name.lower().startswith("skiller-relay"):
+        from sync.relay import main
+    else:
+        from skiller_desktop.__main__ import main
 
     sys.exit(main())

@@ -134,6 +134,8 @@ def test_the_built_relay_answers_and_a_first_sync_uses_the_frozen_worker_pool(bu
 
         answered = wait_until(info, timeout=60, interval=0.2, message="the built relay answering /v1/info")
         assert isinstance(answered, dict) and "newest_seq" in json.dumps(answered)
+        refused = run(relay_exe, "--db", "postgresql://relay@127.0.0.1:9/skiller", "blocked", home=tmp_path)
+        assert refused.returncode == 2 and "no PostgreSQL support" in refused.stderr  # said, not a trace
         community = tmp_path / "community"
         ok(skiller, "--data-dir", str(community), "demo", "--people", "200", home=tmp_path)
         ok(skiller, "--data-dir", str(community), "sync", "--relay", url, "--once", home=tmp_path)

@@ -173,3 +173,16 @@ def test_a_data_dir_with_spaces_accents_and_a_long_path_works(tmp_path: Path) ->
     assert run_cli("skill", "add", "Tissage", "--level", "3", data_dir=deep).returncode == 0
     listed = run_cli("--json", "skill", "list", data_dir=deep)
     assert listed.returncode == 0 and "Tissage" in listed.stdout
+
+
+def test_a_relay_without_psycopg_says_postgresql_needs_the_pip_install(monkeypatch, capsys) -> None:
+    """The packaged relay leaves PostgreSQL support out (packaging/skiller.spec); asked for it, it says so."""
+    import importlib.util
+
+    from sync import relay
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "psycopg" else real(name, *a))
+    assert relay.main(["--db", "postgresql://relay@localhost/skiller", "blocked"]) == 2
+    assert "no PostgreSQL support" in capsys.readouterr().err
+    assert relay.main(["migrate", "--from", "a.sqlite3", "--to", "postgresql://relay@localhost/skiller"]) == 2
