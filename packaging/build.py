@@ -84,7 +84,7 @@ def pyinstaller() -> Path:
 
 
 def strip_debug_symbols() -> None:
-    """Linux: debug symbols out of the shared libraries (a third of the folder), except those a wheel
+    """Linux: symbols not needed for linking out of the shared libraries (a third of the folder), except those a wheel
     vendors in a `*.libs` folder (auditwheel patched them: stripped, numpy's OpenBLAS no longer loads).
     The executables are left alone: PyInstaller appends the app's archive to them."""
     strip = shutil.which("strip")
@@ -94,7 +94,7 @@ def strip_debug_symbols() -> None:
     libraries = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()
                  and not any(part.endswith(".libs") for part in p.relative_to(internal).parts)]
     for start in range(0, len(libraries), 200):
-        subprocess.run([strip, "--strip-debug", *map(str, libraries[start:start + 200])], check=True)
+        subprocess.run([strip, "--strip-unneeded", *map(str, libraries[start:start + 200])], check=True)
 
 
 def link_relay() -> None:
