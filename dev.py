@@ -4,6 +4,10 @@
     python3 dev.py demo     set up, then open the app on a generated demo community
     python3 dev.py test     set up, then run the whole test suite
     python3 dev.py setup    only set up (.venv with the locked dependencies)
+    python3 dev.py package  set up, then build the standalone app for this OS in dist/ (PyInstaller):
+                            Linux: dist/skiller/ and a .tar.gz with an install script; macOS: Skiller.app
+                            and a .dmg; Windows: dist/skiller/ and, with Inno Setup, an installer
+                            (--folder-only: the folder alone)
 
 Works the same on Windows, macOS and Linux; needs CPython 3.11 or 3.12.
 """
@@ -60,6 +64,8 @@ def main(argv: list[str]) -> int:
         return subprocess.run([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env).returncode
     if command == "demo":
         return subprocess.run([str(python), "-m", "skiller_desktop", "--demo", *argv[1:]], cwd=ROOT).returncode
+    if command == "package":
+        return subprocess.run([str(python), str(ROOT / "packaging" / "build.py"), *argv[1:]], cwd=ROOT).returncode
     if command == "app":
         return subprocess.run([str(python), "-m", "skiller_desktop", *argv[1:]], cwd=ROOT).returncode
     print(__doc__)

@@ -22,18 +22,21 @@ from .interop import online
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     online.set_refresher(refresh_from_network)  # interop (issue 15): `skiller verify --online`
-    link = app_link(argv)  # `skiller skiller:invite?…`: how a registered URI handler starts the app
-    if link is not None:
-        argv.remove(link)
+    item = app_item(argv)  # `skiller skiller:invite?…`, `skiller ana.skb`: how a registered handler starts the app
+    if item is not None:
+        argv.remove(item[0])
         return run_command(argv, extensions=[SYNC_COMMANDS, INVITE_COMMANDS],
-                           launch_app=lambda data_dir, demo: launch_app(data_dir, demo, link))
+                           launch_app=lambda data_dir, demo: launch_app(data_dir, demo, item[1]))
     return run_command(argv, extensions=[SYNC_COMMANDS, INVITE_COMMANDS], launch_app=launch_app)
 
 
-def app_link(argv: list[str]) -> str | None:
-    """The `skiller:` link the app was started with, if its command word is one (docs/invitations.md)."""
+def app_item(argv: list[str]) -> tuple[str, str] | None:
+    """(the word as given, what to open) when the command word is a `skiller:` link or a `.skb` bundle."""
+    from .launch import openable
+
     word = command_word(argv)
-    return word if word is not None and word[:8].lower() == "skiller:" else None
+    found = openable(word) if word is not None else None
+    return (word, found) if word is not None and found is not None else None
 
 
 def register_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,7 +67,11 @@ INVITE_COMMANDS = CommandGroup(("invite", "open"), register_invite_commands)
 
 
 def launch_app(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
-    """The desktop app; a missing Qt is said in one line, any other import error is our bug and is raised."""
+    """The desktop app; a missing Qt is said in one line, any other import error is our bug and is raised.
+
+    `link` is a `skiller:` link or a `.skb` bundle's path (skiller_desktop/launch.py): the app opens it, or
+    hands it to the app already running on that data dir (ui/single_instance.py).
+    """
     try:
         from ui.app import run
     except ModuleNotFoundError as exc:

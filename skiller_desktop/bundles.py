@@ -21,6 +21,7 @@ from .identity import Identity, verify_signature
 from .messages import say
 from .person_doc import now_iso
 from .signed_heads import SignedHead
+from .versions import check_format_version
 
 FORMAT = "skiller-bundle"
 VERSION = 1
@@ -70,8 +71,7 @@ def decode(raw: bytes) -> list[BundledDoc]:
         assert isinstance(header, dict) and header.get("format") == FORMAT and sep
     except (ValueError, AssertionError):
         raise RejectedError(say("bundle.not_bundle")) from None
-    if header.get("version") != VERSION:
-        raise RejectedError(say("bundle.version", version=header.get("version"), supported=VERSION))
+    check_format_version(header.get("version"), VERSION, "bundle.newer", "bundle.version", RejectedError)
     digest = hashlib.sha256(body).digest()
     try:
         signature = base64.b64decode(str(header.get("signature")), validate=True)

@@ -127,6 +127,7 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
     parser = _Parser(prog="skiller", description="Skiller: your skills, endorsed, offline-first.", top=True)
     _global_options(parser, None)
     parser.add_argument("--demo", action="store_true", help="open the app on a generated demo community")
+    parser.add_argument("--version", action=_Version, help="the version, commit and build date, then exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("init", help="create your identity")
@@ -286,6 +287,20 @@ def build_parser(extensions: Iterable[CommandGroup] = (), command: str | None = 
         if command not in known or command in command_group.names:
             command_group.register(sub)
     return parser
+
+
+class _Version(argparse.Action):
+    """`skiller --version`: the build's details are read only when asked (build_info.py)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from .build_info import build_info
+
+        print(build_info().describe())
+        parser.exit()
 
 
 def _phrase_language(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,6 @@ import random
 import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from automerge import core
 
@@ -20,11 +19,12 @@ from . import automerge_io as am
 from . import person_doc as pd
 from .acceptance import Accepted
 from .identity import Identity
+from .resource_path import resources_dir
 from .signed_heads import SignedHead
 from .store import Store
 from .text import skill_key
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = resources_dir()
 
 FIRST_NAMES = [
     "Élodie",

@@ -2,6 +2,9 @@
 
 Each is written to a new hidden file beside the target, then renamed over
 it; a failure leaves any previous file untouched and no stray part behind.
+On Windows a file another program holds open (an antivirus scan, the search
+indexer, a viewer) refuses the rename for a moment: the rename is retried
+for up to about two seconds before the user is told.
 Files given to read (bundles, imports, identity exports) are read up to a
 limit, and only when they are regular files.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 import uuid
 from pathlib import Path
 
@@ -35,10 +39,26 @@ def stage(target: Path, data: bytes, mode: int = 0o666) -> Path:
     return staged
 
 
+REPLACE_DELAYS = (0.02, 0.05, 0.1, 0.2, 0.4, 0.6, 0.8)  # ~2 s in all: a scan or an indexer lets go by then
+
+
+def replace(source: Path, target: Path, windows: bool | None = None) -> None:
+    """os.replace, retried while Windows says the target (or source) is in use by another process."""
+    windows = os.name == "nt" if windows is None else windows
+    for delay in (*REPLACE_DELAYS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:  # Windows: ERROR_SHARING_VIOLATION / ERROR_ACCESS_DENIED while held open
+            if not windows or delay is None:
+                raise
+            time.sleep(delay)
+
+
 def write_atomically(path: Path, data: bytes, mode: int = 0o666) -> None:
     staged = stage(path, data, mode)
     try:
-        os.replace(staged, path)
+        replace(staged, path)
     except OSError as exc:
         staged.unlink(missing_ok=True)
         raise StorageError(say("file.cannot_write", path=path, detail=exc.strerror or exc)) from None

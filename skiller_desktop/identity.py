@@ -307,6 +307,7 @@ def open_identity(data: bytes, passphrase: str) -> tuple[bytes, dict]:
         envelope = safe_json.loads(data)
         if envelope.get("format") != _EXPORT_FORMAT:
             raise ValueError
+        _check_export_version(envelope)
         salt = base64.b64decode(envelope["kdf"]["salt"], validate=True)
         nonce = base64.b64decode(envelope["nonce"], validate=True)
         sealed = base64.b64decode(envelope["ciphertext"], validate=True)
@@ -329,6 +330,13 @@ def open_identity(data: bytes, passphrase: str) -> tuple[bytes, dict]:
     return seed, payload
 
 
+def _check_export_version(envelope: dict) -> None:
+    """An export from a newer Skiller is refused as such (package, issue 16), not as a damaged file."""
+    from .versions import check_format_version
+
+    check_format_version(envelope.get("version", 1), 1, "identity.newer", "identity.version", IdentityError)
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -343,4 +351,6 @@ def write_private_file(path: Path, data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    from .files import replace  # retried while Windows holds the old file open (package, issue 16)
+
+    replace(tmp, path)

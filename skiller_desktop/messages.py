@@ -106,6 +106,14 @@ CATALOGUE: dict[str, str] = {
     "storage.newer": "this data file was written by a newer Skiller; please update",
     "bundle.not_bundle": "this file is not a Skiller bundle",
     "bundle.version": "this bundle has version {version!r}; this Skiller reads {supported}",
+    # -- package: files written by a newer Skiller (versions.py) ----------------------
+    "bundle.newer": "this bundle was written by a newer Skiller (format {version}; this one reads {supported}): "
+                    "update Skiller to open it",
+    "identity.newer": "this identity file was written by a newer Skiller (format {version}; this one reads "
+                      "{supported}): update Skiller to open it",
+    "identity.version": "this identity file has version {version!r}; this Skiller reads {supported}",
+    "identity.no_keystore_windows": "Windows' Credential Locker is not available, and Skiller does not keep a "
+                                    "private key in a plain file on Windows: {detail}",
     "bundle.altered": "the bundle was altered after it was exported (its seal does not match)",
     "bundle.refused": "the bundle's contents are refused: {detail}",
     "bundle.malformed": "the bundle's contents are malformed",

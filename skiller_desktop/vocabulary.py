@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Final
 
 from .errors import SkillerError
+from .resource_path import resource
 from .vocabulary_format import (
     FOLD_VERSION,
     FORMAT_VERSION,
@@ -51,7 +52,7 @@ ADAPTED_NOTICE = (
     "it is not the official distribution, which is at https://esco.ec.europa.eu/en/use-esco/download."
 )
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "resources" / "esco" / "vocabulary.sqlite"
+DEFAULT_PATH = resource("esco", "vocabulary.sqlite")
 PATH_VARIABLE = "SKILLER_VOCABULARY"  # lets a packager or a test point at another build
 
 _WINDOW = 150  # concepts checked per query, most needed first: bounds a keystroke's cost

@@ -127,16 +127,19 @@ def sync_command(services: Services, args: argparse.Namespace) -> int:
         if not _json(args):  # a first sync takes a while: say how far it is
             node.scheduler.add_status_listener(_print_progress)
         failed = 0
-        for peer_id in targets:
-            status = node.scheduler.sync_once(peer_id)
-            report = status.last_report.to_json() if status.last_report else {}
-            summary = f" pulled {report.get('pulled', 0)} pushed {report.get('pushed', 0)}" if report else ""
-            _emit(args, {**status.to_json(), "report": report}, _status_line(status) + summary)
-            if status.state is not PeerState.UP_TO_DATE:
-                failed += 1
-                said = status.said()
-                print(f"skiller: sync with {status.url}: {STATES[said.state]}: {status.last_error}", file=sys.stderr,
-                      flush=True)
+        try:
+            for peer_id in targets:
+                status = node.scheduler.sync_once(peer_id)
+                report = status.last_report.to_json() if status.last_report else {}
+                summary = f" pulled {report.get('pulled', 0)} pushed {report.get('pushed', 0)}" if report else ""
+                _emit(args, {**status.to_json(), "report": report}, _status_line(status) + summary)
+                if status.state is not PeerState.UP_TO_DATE:
+                    failed += 1
+                    said = status.said()
+                    print(f"skiller: sync with {status.url}: {STATES[said.state]}: {status.last_error}",
+                          file=sys.stderr, flush=True)
+        finally:  # package: the synced documents told before the CLI closes the store (a traceback otherwise)
+            node.close()
         return 1 if failed else 0
     return _run_until_signal(node, args, serve=False)
 

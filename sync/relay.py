@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import logging
 import multiprocessing
 import sys
@@ -64,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     """`skiller-relay [--host H --port P --db F|URL]` serves; `block`, `unblock`, `blocked`, `migrate` manage."""
     multiprocessing.freeze_support()  # the verifying workers are spawned processes (a frozen build needs this)
     args = _parser().parse_args(argv)
+    wants_postgres = is_postgres(getattr(args, "db", "")) or is_postgres(getattr(args, "target", ""))
+    if wants_postgres and importlib.util.find_spec("psycopg") is None:  # the packaged app leaves it out
+        print("skiller-relay: this build has no PostgreSQL support; run the relay installed with pip "
+              "(pip install skiller-desktop) to keep its state in PostgreSQL", file=sys.stderr)
+        return 2
     if args.command in ("block", "unblock", "blocked"):
         return _manage_blocked(args)
     if args.command == "migrate":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import functools
@@ -176,6 +177,28 @@ def close_on_signals(window: QWidget) -> None:
     tick.start(250)
 
 
+def single_instance(path: Path, item: str | None):
+    """This data dir's listening Instance, or the exit code when an app already runs on it: 0 when it took
+    `item` (and came to the front), 1 when it does not answer (hung: no second writer beside it)."""
+    from .single_instance import BUSY, TAKEN, Instance, ask_running
+
+    answer = ask_running(path, [item] if item else [])
+    if answer == TAKEN:
+        if os.environ.get("SKILLER_UI_SAY_READY"):
+            print("ui-handed-off", flush=True)
+        return 0
+    if answer == BUSY:
+        text = QCoreApplication.translate("App", "Skiller is already open on this data folder but does not answer. "
+                                                 "Close it (or end it), then try again.")
+        message_box(None, QMessageBox.Icon.Warning, "Skiller", text).exec()
+        return 1
+    instance = Instance(path)
+    instance.listen()
+    if item:
+        instance.pending.append(item)
+    return instance
+
+
 def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
     """Open the window on `data_dir` (or the default one), and `link` (a `skiller:` invitation) if given."""
     from skiller_desktop.paths import default_data_dir, demo_data_dir
@@ -185,15 +208,19 @@ def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
     languages = Languages()
     languages.switch(chosen_language(settings))
     path = Path(data_dir) if data_dir else (demo_data_dir() if demo else default_data_dir())
+    instance = single_instance(path, link)  # package: a second launch hands its link or bundle over
+    if isinstance(instance, int):
+        return instance
     try:
         services = Services(path)
     except SkillerError as exc:
+        instance.close()
         message_box(None, QMessageBox.Icon.Critical, "Skiller", describe(exc)).exec()
         return 1
     runner = Runner()
     ops = Operations(services, runner)
     ask = Ask()
-    closers: list = []
+    closers: list = [instance.close]
     try:
         if demo:
             prepare_demo(ops)
@@ -213,14 +240,20 @@ def run(data_dir: Path | None, demo: bool, link: str | None = None) -> int:
         app.installEventFilter(LinkOpener(window))  # macOS: a clicked skiller: link while running
         window.show()
         close_on_signals(window)
-        if link:  # started by a `skiller:` link (a registered URI handler): open it
-            window.open_link(link)
+        from .single_instance import open_items
+
+        # started by a `skiller:` link or a `.skb` file (a registered handler), or handed one since: open it
+        instance.attach(lambda items: open_items(window, items))
         exit_when_ready = bool(os.environ.get("SKILLER_UI_EXIT_WHEN_READY"))
         if exit_when_ready or os.environ.get("SKILLER_UI_SAY_READY"):  # end-to-end tests: a log line
             from PySide6.QtCore import QTimer
 
             def ready() -> None:
                 print("ui-ready", flush=True)
+                state = {"menus": [action.text() for action in window.menuBar().actions()],  # the language
+                         "icon_drawn": not icon("skiller").pixmap(32, 32).isNull(),  # the SVG icon engine
+                         "style_loaded": bool(app.styleSheet())}  # seen from outside (the packaged app's tests)
+                print("ui-state " + json.dumps(state, ensure_ascii=True), flush=True)
                 if exit_when_ready:
                     app.quit()
 

@@ -121,6 +121,7 @@ class AboutDialog(_Dialog):
         e = html.escape
         parts = [
             f"<h2>Skiller {e(skiller_desktop.__version__)}</h2>",
+            f"<p>{e(self.build_line())}</p>",
             f"<p>{e(intro)}</p>",
             f"<p>{e(built.replace('%2', PySide6.__version__))}</p>",
             f"<h3>{e(fonts)}</h3>",
@@ -136,6 +137,22 @@ class AboutDialog(_Dialog):
             f"<p>{e(ADAPTED_NOTICE)}</p>",
         ]
         return "".join(parts)
+
+    def build_line(self) -> str:
+        """Which build this is (package): its commit and build date, or that it runs from source."""
+        from skiller_desktop.build_info import build_info
+
+        info = build_info()
+        commit = info.commit or self.tr("unknown")
+        if info.packaged:
+            from PySide6.QtCore import QDateTime, QLocale, Qt
+
+            when = QDateTime.fromString(info.date, Qt.DateFormat.ISODate)
+            date = info.date or "?"
+            if when.isValid():
+                date = QLocale().toString(when.date(), QLocale.FormatType.LongFormat)
+            return self.tr("Commit %1, built on %2.").replace("%1", commit).replace("%2", date)
+        return self.tr("Commit %1, run from source.").replace("%1", commit)
 
 
 def _read(path: Path) -> str:

@@ -118,4 +118,9 @@ class LinkOpener(QObject):
             if link:
                 self.window.open_link(link)
                 return True
+            if event.file().lower().endswith(".skb"):  # package: a bundle double-clicked in the Finder
+                from .single_instance import open_items
+
+                open_items(self.window, [event.file()])
+                return True
         return super().eventFilter(watched, event)

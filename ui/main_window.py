@@ -256,8 +256,11 @@ class MainWindow(InviteActions):  # invitations: Invite…, open a link, paste, 
 
     def import_bundle(self) -> None:
         path = self.ask.open_path(self, self.tr("Import profiles"), self.tr("Skiller bundles (*.skb);;All files (*)"))
-        if not path:
-            return
+        if path:
+            self.import_bundle_file(Path(path))
+
+    def import_bundle_file(self, path: Path) -> None:
+        """Import a bundle: one picked in File › Import, opened from the desktop, or handed by a second launch."""
         progress = QProgressDialog(self.tr("Importing and checking signatures…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -242,6 +242,10 @@ def _templates(_language: str) -> dict[str, str]:
         "storage.newer": tr("This data file was written by a newer Skiller: please update."),
         "bundle.not_bundle": tr("This file is not a Skiller bundle."),
         "bundle.version": tr("This bundle has version {version}; this Skiller reads version {supported}."),
+        "bundle.newer": tr("This bundle was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it."),  # noqa: E501
+        "identity.newer": tr("This identity file was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it."),  # noqa: E501
+        "identity.version": tr("This identity file has version {version}; this Skiller reads version {supported}."),
+        "identity.no_keystore_windows": tr("Windows’ Credential Locker is not available, and Skiller does not keep a private key in a plain file on Windows: {detail}"),  # noqa: E501
         "bundle.altered": tr("The bundle was altered after it was exported (its seal does not match)."),
         "bundle.refused": tr("The bundle’s contents are refused: {detail}"),
         "bundle.malformed": tr("The bundle’s contents are malformed."),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from skiller_desktop.resource_path import resources_dir
+
+RESOURCES = resources_dir()
 ICONS = RESOURCES / "icons"
 TRANSLATIONS = RESOURCES / "translations"
 

@@ -935,320 +935,340 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="245" />
+        <source>This bundle was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it.</source>
+        <translation>Ce paquet a été écrit par une version plus récente de Skiller (format {version} ; celle-ci lit le format {supported}) : mettez Skiller à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="246" />
+        <source>This identity file was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it.</source>
+        <translation>Ce fichier d’identité a été écrit par une version plus récente de Skiller (format {version} ; celle-ci lit le format {supported}) : mettez Skiller à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="247" />
+        <source>This identity file has version {version}; this Skiller reads version {supported}.</source>
+        <translation>Ce fichier d’identité est en version {version} ; cette version de Skiller lit la version {supported}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="248" />
+        <source>Windows’ Credential Locker is not available, and Skiller does not keep a private key in a plain file on Windows: {detail}</source>
+        <translation>Le Gestionnaire d’identification de Windows n’est pas disponible, et Skiller ne garde pas de clé privée dans un simple fichier sous Windows : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="249" />
         <source>The bundle was altered after it was exported (its seal does not match).</source>
         <translation>Le paquet a été modifié après son export (son sceau ne correspond pas).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246" />
+        <location filename="../../ui/messages.py" line="250" />
         <source>The bundle’s contents are refused: {detail}</source>
         <translation>Le contenu du paquet est refusé : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247" />
+        <location filename="../../ui/messages.py" line="251" />
         <source>The bundle’s contents are malformed.</source>
         <translation>Le contenu du paquet est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248" />
+        <location filename="../../ui/messages.py" line="252" />
         <source>The bundle names a document with an id that is not ASCII.</source>
         <translation>Le paquet désigne un document par un identifiant non ASCII.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249" />
+        <location filename="../../ui/messages.py" line="253" />
         <source>This is not a person id (did:key:z6Mk…).</source>
         <translation>Ce n’est pas un identifiant de personne (did:key:z6Mk…).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251" />
+        <location filename="../../ui/messages.py" line="255" />
         <source>Save the QR code as a .png or .svg file.</source>
         <translation>Enregistrez le QR code en fichier .png ou .svg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252" />
+        <location filename="../../ui/messages.py" line="256" />
         <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
         <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253" />
+        <location filename="../../ui/messages.py" line="257" />
         <source>This link is too long to be a Skiller invitation.</source>
         <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="254" />
+        <location filename="../../ui/messages.py" line="258" />
         <source>This link was made by a newer version of Skiller: update to open it.</source>
         <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="255" />
-        <location filename="../../ui/messages.py" line="256" />
-        <location filename="../../ui/messages.py" line="257" />
-        <location filename="../../ui/messages.py" line="258" />
         <location filename="../../ui/messages.py" line="259" />
+        <location filename="../../ui/messages.py" line="260" />
+        <location filename="../../ui/messages.py" line="261" />
+        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="263" />
         <source>This link is damaged: ask for it again.</source>
         <translation>Ce lien est abîmé : redemandez-le.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="260" />
+        <location filename="../../ui/messages.py" line="264" />
         <source>This link does not say which relay to find the person through.</source>
         <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="261" />
+        <location filename="../../ui/messages.py" line="265" />
         <source>This link names too many relays.</source>
         <translation>Ce lien nomme trop de relais.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="266" />
         <source>The person in this link is not a valid Skiller person id.</source>
         <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="263" />
-        <location filename="../../ui/messages.py" line="264" />
-        <location filename="../../ui/messages.py" line="265" />
-        <location filename="../../ui/messages.py" line="266" />
+        <location filename="../../ui/messages.py" line="267" />
         <location filename="../../ui/messages.py" line="268" />
+        <location filename="../../ui/messages.py" line="269" />
+        <location filename="../../ui/messages.py" line="270" />
+        <location filename="../../ui/messages.py" line="272" />
         <source>A relay address in this link is not a valid web address.</source>
         <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="267" />
+        <location filename="../../ui/messages.py" line="271" />
         <source>A relay address in this link carries a user name or password.</source>
         <translation>Une adresse de relais de ce lien contient un nom d’utilisateur ou un mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="269" />
+        <location filename="../../ui/messages.py" line="273" />
         <source>A relay address in this link does not start with http:// or https://.</source>
         <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="270" />
+        <location filename="../../ui/messages.py" line="274" />
         <source>The team code in this link is not valid.</source>
         <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="271" />
-        <location filename="../../ui/messages.py" line="272" />
+        <location filename="../../ui/messages.py" line="275" />
+        <location filename="../../ui/messages.py" line="276" />
         <source>The name in this link contains hidden characters or is too long.</source>
         <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="273" />
+        <location filename="../../ui/messages.py" line="277" />
         <source>The credential is refused: {detail}</source>
         <translation>L’attestation est refusée : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="274" />
+        <location filename="../../ui/messages.py" line="278" />
         <source>You cannot mark yourself as someone you know.</source>
         <translation>Vous ne pouvez pas vous indiquer vous-même comme une personne connue.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="275" />
+        <location filename="../../ui/messages.py" line="279" />
         <source>You already say you know this person.</source>
         <translation>Vous indiquez déjà connaître cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="276" />
+        <location filename="../../ui/messages.py" line="280" />
         <source>You do not say you know this person.</source>
         <translation>Vous n’indiquez pas connaître cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="277" />
+        <location filename="../../ui/messages.py" line="281" />
         <source>Standings are out of date, and this data folder is open read-only.</source>
         <translation>Les reconnaissances ne sont pas à jour, et ce dossier de données est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="290" />
+        <location filename="../../ui/messages.py" line="294" />
         <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
         <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="291" />
+        <location filename="../../ui/messages.py" line="295" />
         <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="292" />
+        <location filename="../../ui/messages.py" line="296" />
         <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
         <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="293" />
+        <location filename="../../ui/messages.py" line="297" />
         <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
         <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="294" />
+        <location filename="../../ui/messages.py" line="298" />
         <source>The sync took too long and paused; it goes on by itself next time.</source>
         <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295" />
+        <location filename="../../ui/messages.py" line="299" />
         <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
         <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="296" />
+        <location filename="../../ui/messages.py" line="300" />
         <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
         <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="297" />
+        <location filename="../../ui/messages.py" line="301" />
         <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
         <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="298" />
+        <location filename="../../ui/messages.py" line="302" />
         <source>It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings.</source>
         <translation>Il a refusé la synchronisation parce que l’horloge de cet ordinateur n’est pas à l’heure. Réglez la date et l’heure en automatique dans les paramètres du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299" />
+        <location filename="../../ui/messages.py" line="303" />
         <source>It does not accept syncs from you (you may be blocked there). Ask whoever runs it.</source>
         <translation>Il n’accepte pas vos synchronisations (vous y êtes peut-être bloqué). Demandez à qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300" />
+        <location filename="../../ui/messages.py" line="304" />
         <source>It is busy right now; Skiller tries again by itself.</source>
         <translation>Il est occupé pour le moment ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301" />
+        <location filename="../../ui/messages.py" line="305" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="302" />
+        <location filename="../../ui/messages.py" line="306" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="303" />
+        <location filename="../../ui/messages.py" line="307" />
         <source>You stopped the sync; it goes on by itself next time.</source>
         <translation>Vous avez arrêté la synchronisation ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304" />
+        <location filename="../../ui/messages.py" line="308" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="317" />
+        <location filename="../../ui/messages.py" line="321" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="318" />
+        <location filename="../../ui/messages.py" line="322" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="319" />
+        <location filename="../../ui/messages.py" line="323" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320" />
+        <location filename="../../ui/messages.py" line="324" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321" />
+        <location filename="../../ui/messages.py" line="325" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="322" />
+        <location filename="../../ui/messages.py" line="326" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="330" />
+        <location filename="../../ui/messages.py" line="334" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="332" />
+        <location filename="../../ui/messages.py" line="336" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="334" />
+        <location filename="../../ui/messages.py" line="338" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="336" />
+        <location filename="../../ui/messages.py" line="340" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="340" />
+        <location filename="../../ui/messages.py" line="344" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="341" />
+        <location filename="../../ui/messages.py" line="345" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="341" />
+        <location filename="../../ui/messages.py" line="345" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="363" />
+        <location filename="../../ui/messages.py" line="367" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="405" />
+        <location filename="../../ui/messages.py" line="409" />
         <source>JSON Resume file</source>
         <translation>fichier JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="405" />
+        <location filename="../../ui/messages.py" line="409" />
         <source>LinkedIn export file</source>
         <translation>fichier d’export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="406" />
+        <location filename="../../ui/messages.py" line="410" />
         <source>credential file</source>
         <translation>fichier d’attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="406" />
+        <location filename="../../ui/messages.py" line="410" />
         <source>identity file</source>
         <translation>fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="407" />
+        <location filename="../../ui/messages.py" line="411" />
         <source>Skiller identity export</source>
         <translation>export d’identité Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="407" />
+        <location filename="../../ui/messages.py" line="411" />
         <source>bundle file</source>
         <translation>fichier de paquet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="415" />
+        <location filename="../../ui/messages.py" line="419" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="415" />
+        <location filename="../../ui/messages.py" line="419" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="416" />
+        <location filename="../../ui/messages.py" line="420" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="416" />
+        <location filename="../../ui/messages.py" line="420" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
@@ -1295,7 +1315,7 @@
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="368" />
+        <location filename="../../ui/messages.py" line="372" />
         <source>This recovery phrase is not valid: check each word.</source>
         <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
@@ -1370,7 +1390,7 @@
         <translation>Cette invitation a déjà été acceptée : retirez plutôt le membre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="250" />
+        <location filename="../../ui/messages.py" line="254" />
         <source>This is not a Skiller team invitation code.</source>
         <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
     </message>
@@ -1430,7 +1450,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="417" />
+        <location filename="../../ui/messages.py" line="421" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -1574,13 +1594,33 @@
         <source>This service uses the ESCO classification of the European Commission.</source>
         <translation>Ce service utilise la classification ESCO de la Commission européenne.</translation>
     </message>
+    <message>
+        <location filename="../../ui/help.py" line="146" />
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="154" />
+        <source>Commit %1, built on %2.</source>
+        <translation>Commit %1, construit le %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="155" />
+        <source>Commit %1, run from source.</source>
+        <translation>Commit %1, lancé depuis les sources.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="131" />
+        <location filename="../../ui/app.py" line="132" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="187" />
+        <source>Skiller is already open on this data folder but does not answer. Close it (or end it), then try again.</source>
+        <translation>Skiller est déjà ouvert sur ce dossier de données mais ne répond pas. Fermez-le (ou arrêtez-le), puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -3246,62 +3286,62 @@
         <translation>Paquets Skiller (*.skb);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Importing and checking signatures…</source>
         <translation>Import et vérification des signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Imported %1 profile(s), %2 new or updated.</source>
         <translation>%1 profil(s) importé(s), %2 nouveau(x) ou mis à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Export my profile</source>
         <translation>Exporter mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>Skiller bundles (*.skb)</source>
         <translation>Paquets Skiller (*.skb)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Your profile was exported.</source>
         <translation>Votre profil a été exporté.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>● Online</source>
         <translation>● En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>● Syncing…</source>
         <translation>● Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>▲ %1 of %2 not syncing</source>
         <translation>▲ Synchro en échec : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>○ Offline</source>
         <translation>○ Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>%n peer(s) reachable</source>
         <translation><numerusform>%n pair joignable</numerusform><numerusform>%n pairs joignables</numerusform></translation>
     </message>

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from fpdf import FPDF
 
+from ..resource_path import resource
+
 if TYPE_CHECKING:
     from fpdf.fonts import TTFFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT_DIR = resource("fonts")
 FONT_FAMILY = "DejaVu"
 
 # fpdf2 lays out roughly 10,000 characters a second (3,000 when shaping), so
