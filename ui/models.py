@@ -50,10 +50,12 @@ class _RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        # the label as its tooltip too: a narrow column ("Commentaire" at 1024×680) elides it
+        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
+                                                                 Qt.ItemDataRole.ToolTipRole):
             labels = self.header_labels()
             if 0 <= section < len(labels):
-                return labels[section]
+                return labels[section] if role == Qt.ItemDataRole.DisplayRole else tooltip(labels[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

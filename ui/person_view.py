@@ -70,15 +70,16 @@ class PersonView(QTextBrowser):
         if not skills:
             return [*parts, f"<p>{_esc(none_yet)}</p>"]
         for s in skills:
-            title = (f"<b>{_esc(skill_choice(s))}</b>{NBSP}{NBSP}<span title='{_esc(level_words(s.level))}'>"
+            # the name may wrap before its level; the dots and the level's name stay together
+            title = (f"<b>{_esc(skill_choice(s))}</b> <span title='{_esc(level_words(s.level))}'>"
                      f"{dots(s.level)}</span>{NBSP}{_esc(level_name(s.level))}")
             facts = []
             if s.years:
                 facts.append(self.tr("%n year(s)", "", s.years))
             if s.endorsement_count:
                 facts.append(self.endorsement_count(s.endorsement_count))
-            meta = f"<br><span style='color:#6c757d'>{_esc(' · '.join(facts)).replace(' ', NBSP)}</span>" \
-                if facts else ""
+            said = " · ".join(_esc(fact).replace(" ", NBSP) for fact in facts)  # "3 endorsements" never splits
+            meta = f"<br><span style='color:#6c757d'>{said}</span>" if facts else ""
             parts.append(f"<p style='margin-bottom:2px'>{title}{meta}</p>")
             if s.description:
                 parts.append(f"<p style='margin-left:12px'>{_esc(s.description).replace(chr(10), '<br>')}</p>")

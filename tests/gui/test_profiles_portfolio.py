@@ -98,7 +98,7 @@ def test_the_skill_rows_right_click_menu_edits_removes_and_undo_brings_back(qtbo
     menu = {a.text(): a for a in screen.table.actions()}
     assert not menu[screen.remove_button.text()].isEnabled()  # nothing selected yet
     screen.table.selectRow(1)
-    assert menu[screen.remove_button.text()].isEnabled() and not menu[screen.down_button.text()].isEnabled()
+    assert menu[screen.remove_button.text()].isEnabled() and not menu[screen.down_button.property("label")].isEnabled()
     menu[screen.remove_button.text()].trigger()
     qtbot.waitUntil(lambda: [s.name for s in screen.model.rows] == ["Python"])
     assert screen.undo_bar.isVisible()

@@ -130,7 +130,7 @@ def test_another_persons_profile_in_people_shows_their_positions_and_evidence(
     qtbot.waitUntil(lambda: "Bilans" in people.detail.toPlainText())
     text = people.detail.toPlainText()
     for expected in (words["positions"], "Développeuse — Atelier Coop", "Outil de facturation", words["legend"],
-                     f"Comptabilité  ●●●●○ {words['level']}"):
+                     f"Comptabilité ●●●●○ {words['level']}"):
         assert expected in text.replace("\u00a0", " "), expected
     assert 'href="https://example.org/factures"' in people.detail.toHtml()
     dana.close()

@@ -226,6 +226,12 @@ class PortfolioScreen(Screen):
         self.up_button = self._button(self.tr("Move &up"), "up", lambda: self.move_skill(-1), "Alt+Up")
         self.down_button = self._button(self.tr("Move do&wn"), "down", lambda: self.move_skill(1), "Alt+Down")
         self.merge_button = self._button(self.tr("Mer&ge into…"), "edit", self.merge_skill, None)  # issue 13
+        for arrow in (self.up_button, self.down_button):  # arrows alone: six worded buttons overflow 1024 px in French
+            label = arrow.text()
+            arrow.setProperty("label", label)
+            arrow.setAccessibleName(label.replace("&", ""))
+            arrow.setToolTip(f"{label.replace('&', '')} ({arrow.toolTip()})")
+            arrow.setText("")
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.merge_button, self.remove_button, self.up_button,
                   self.down_button):
@@ -264,7 +270,7 @@ class PortfolioScreen(Screen):
         self.menu_actions: list[tuple[QPushButton, QAction]] = []  # a right click offers what the buttons do
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for button in (self.edit_button, self.remove_button, self.up_button, self.down_button, self.add_button):
-            action = QAction(button.icon(), button.text(), self.table)
+            action = QAction(button.icon(), button.property("label") or button.text(), self.table)
             action.triggered.connect(lambda _checked=False, b=button: _click_if_enabled(b))
             self.table.addAction(action)
             self.menu_actions.append((button, action))
