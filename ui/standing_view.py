@@ -8,17 +8,19 @@ docs/standing.md says what the numbers mean.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -35,6 +37,8 @@ from .models import PeopleModel
 from .operations import Operations
 from .plain import plain, plain_label
 
+MAX_HEIGHT = 170  # about five skills; more scroll
+
 
 class StandingBar(QProgressBar):
     """A skill's standing, 0-100, with its raw count beside it."""
@@ -44,8 +48,8 @@ class StandingBar(QProgressBar):
         self.found = found
         self.setRange(0, 100)
         self.setValue(round(found.standing))
-        count = self.tr("%n endorsement(s)", "", found.endorsements)
-        self.setFormat(self.tr("%1 · %2").replace("%1", f"{found.standing:.0f}").replace("%2", count))
+        # the number alone: with the count inside, a narrow panel cut it ("0 · 1 recommandatio…")
+        self.setFormat(f"{found.standing:.0f}")
         self.setTextVisible(True)
         self.setAccessibleName(self.tr("Standing in %1").replace("%1", found.skill))
         self.setToolTip(self.tr("Standing %1 of 100 in your network: %2 of %3 endorsements count")
@@ -136,12 +140,23 @@ class StandingPanel(QWidget):
         self.error = QLabel(self)
         plain(self.error)
         self.error.hide()
-        self.grid = QGridLayout()
+        # The bars scroll within a bounded height: a person with many skills left the profile preview
+        # above them a few lines high at 1024×680.
+        rows = QWidget(self)
+        self.grid = QGridLayout(rows)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(1, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(rows)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMaximumHeight(MAX_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.hint, self.know, self.note, self.error):
             layout.addWidget(widget)
-        layout.addLayout(self.grid)
+        layout.addWidget(self.scroll)
         self.bars: list[StandingBar] = []
         self.why_buttons: list[QPushButton] = []
         ops.changed.connect(self._changed)
@@ -189,14 +204,18 @@ class StandingPanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.bars, self.why_buttons = [], []
+        rows = self.scroll.widget()
         for row, skill in enumerate(found):
-            self.grid.addWidget(plain_label(skill.skill, self), row, 0)
-            bar = StandingBar(skill, self)
+            self.grid.addWidget(plain_label(skill.skill, rows), row, 0)
+            bar = StandingBar(skill, rows)
             self.grid.addWidget(bar, row, 1)
-            why = QPushButton(self.tr("Why?"), self)
+            count = QLabel(self.tr("%n endorsement(s)", "", skill.endorsements), rows)  # the raw count, beside it
+            count.setObjectName("muted")
+            self.grid.addWidget(count, row, 2)
+            why = QPushButton(self.tr("Why?"), rows)
             why.setAccessibleName(self.tr("Why this standing in %1").replace("%1", skill.skill))
             why.clicked.connect(lambda _=False, s=skill: self.explain(s))
-            self.grid.addWidget(why, row, 2)
+            self.grid.addWidget(why, row, 3)
             self.bars.append(bar)
             self.why_buttons.append(why)
 
