@@ -1,0 +1,55 @@
+"""Review 13 (fixb): counts, columns and candidates of the team matrix and matching, over real stores."""
+
+from __future__ import annotations
+
+from support import hand_over
+
+from skiller_desktop import concepts
+
+PYTHON = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
+JAVA = "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389"
+
+
+def _team(node, tmp_path, *members):
+    admin = node("Admin")
+    for i, member in enumerate(members):
+        hand_over(member, admin, tmp_path / f"m{i}.skb")
+    team = admin.teams.create("Équipe")
+    admin.teams.add_members(team, [m.person_id for m in members])
+    return admin, team
+
+
+def test_an_endorsement_carrying_another_concept_is_not_counted_on_the_skill(node, tmp_path):
+    """Bo endorsed Ana's Python while it was linked to Python; Ana then linked it to Java. The engine counts
+    Bo's endorsement under Python, which Ana no longer holds: her skill, its cell and its match show 0."""
+    ana, bo = node("Ana"), node("Bo")
+    ana.add_skill("Python", 4, concept=PYTHON)
+    hand_over(ana, bo, tmp_path / "a.skb")
+    bo.endorse(ana.person_id, "Python")
+    hand_over(bo, ana, tmp_path / "b.skb")
+    concepts.unlink(ana, "Python")
+    concepts.link(ana, "Python", JAVA)
+    admin, team = _team(node, tmp_path, ana)
+    hand_over(bo, admin, tmp_path / "b2.skb")
+    from skiller_desktop import standing_read
+
+    assert standing_read.endorsement_counts(admin.db, ana.person_id) == {PYTHON: 1}  # the engine's count
+    [skill] = admin.queries.skills(ana.person_id)
+    assert skill.endorsement_count == 0
+    cell = next(r for r in admin.teams.matrix(team).rows if r.name == "Ana").cells[JAVA]
+    assert (cell.level, cell.endorsements) == (4, 0)
+    admin.teams.add_need(team, "Java", 2, concept=JAVA)
+    [matches] = admin.teams.matching(team)
+    assert [(c.name, c.endorsements) for c in matches.candidates] == [("Ana", 0)]
+
+
+def test_an_endorsement_by_words_still_counts_once_the_skill_is_linked(node, tmp_path):
+    """The second range's purpose stays: given by name before the link, counted on the linked skill."""
+    ana, bo = node("Ana"), node("Bo")
+    ana.add_skill("Python", 4)
+    hand_over(ana, bo, tmp_path / "a.skb")
+    bo.endorse(ana.person_id, "Python")
+    hand_over(bo, ana, tmp_path / "b.skb")
+    concepts.link(ana, "Python", PYTHON)
+    [skill] = ana.queries.skills(ana.person_id)
+    assert skill.endorsement_count == 1
