@@ -464,17 +464,18 @@ class Teams:
                      FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
                      WHERE s.skill_group IN ({",".join("?" * len(groups))})"""
         members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (*groups, team_id))
+        # A person holding the need under two spellings has two rows: each person once, at their best
+        # row's place (ROW_NUMBER over the same order), then the best `others` people.
+        order = """level < ?, availability = 'busy', level DESC, n DESC,
+                   CASE availability WHEN 'available' THEN 0 WHEN 'open' THEN 1 WHEN 'busy' THEN 3 ELSE 2 END,
+                   person_name_fold, person_id"""
         outside = self.s.db.query(
-            f"""{select} AND s.person_id NOT IN ({active})
-                ORDER BY s.level < ?, s.availability = 'busy', s.level DESC, n DESC,
-                         CASE s.availability WHEN 'available' THEN 0 WHEN 'open' THEN 1
-                                             WHEN 'busy' THEN 3 ELSE 2 END,
-                         s.person_name_fold, s.person_id
-                LIMIT ?""",
-            (*groups, team_id, need.level, 2 * others),  # twice: a person with two spellings comes twice
+            f"""SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY {order}) AS place
+                               FROM ({select} AND s.person_id NOT IN ({active})) r)
+                WHERE place = 1 ORDER BY {order} LIMIT ?""",
+            (need.level, *groups, team_id, need.level, others),
         )
         members = list({r["person_id"]: r for r in sorted(members, key=lambda r: r["level"])}.values())
-        outside = list({r["person_id"]: r for r in reversed(outside)}.values())[::-1][:others]
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
         stored = standing_read.in_groups(self.s.db, [p[0] for p in people], groups)  # standing (issue 14)

@@ -53,3 +53,30 @@ def test_an_endorsement_by_words_still_counts_once_the_skill_is_linked(node, tmp
     concepts.link(ana, "Python", PYTHON)
     [skill] = ana.queries.skills(ana.person_id)
     assert skill.endorsement_count == 1
+
+
+def _people(node, tmp_path, admin, *holders):
+    found = []
+    for i, (name, skills) in enumerate(holders):
+        person = node(name)
+        for skill, level, concept in skills:
+            person.add_skill(skill, level, concept=concept)
+        hand_over(person, admin, tmp_path / f"p{i}.skb")
+        found.append(person)
+    return found
+
+
+def test_matching_keeps_each_outsider_at_their_best_place(node, tmp_path):
+    """Ana holds the need twice (Python, linked, level 5; "Python3", a label of it, level 1): she comes
+    first among outsiders, once, and the `others` places go to distinct people."""
+    admin, team = _team(node, tmp_path)
+    _people(node, tmp_path, admin,
+            ("Ana", [("Python", 5, PYTHON), ("Python3", 1, ""), ("Py3k", 2, "")]),
+            ("Bo", [("Python", 4, PYTHON)]), ("Cy", [("python", 3, "")]), ("Di", [("Python", 2, PYTHON)]))
+    admin.teams.add_need(team, "Python", 3, concept=PYTHON)
+    [two] = admin.teams.matching(team, others=2)
+    assert [(c.name, c.level) for c in two.candidates] == [("Ana", 5), ("Bo", 4)]
+    [three] = admin.teams.matching(team, others=3)
+    assert [(c.name, c.level) for c in three.candidates] == [("Ana", 5), ("Bo", 4), ("Cy", 3)]
+    [every] = admin.teams.matching(team, others=10)
+    assert [c.name for c in every.candidates] == ["Ana", "Bo", "Cy", "Di"]
