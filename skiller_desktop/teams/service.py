@@ -397,34 +397,42 @@ class Teams:
         rows = self.s.db.query(
             f"""SELECT s.person_id, s.skill_key, s.skill_group, s.name, s.level, {_ENDORSEMENTS} AS n
                 FROM skills s JOIN team_members m ON m.person_id = s.person_id
-                WHERE m.team_id = ? AND m.removed_at = ''""",
+                WHERE m.team_id = ? AND m.removed_at = '' ORDER BY s.person_id, s.skill_key""",
             (team_id,),
         )
         # Columns are skill groups (issue 13): a concept's column gathers every spelling linked to it, and
         # the free-text skills whose name is one of its labels; a need's group becomes its `skill_key`.
         # A free-text need joins the concept its words are linked to by a member, or whose label they are.
-        row_groups = {r["skill_key"]: r["skill_group"] for r in rows}
-        linked = {g for k, g in row_groups.items() if g != k} | {n.concept for n in self.needs(team_id) if n.concept}
-        by_label = concepts.label_keys(linked)
+        # Each row is placed by its own link; words alone follow one rule (_words_groups), never the last row.
+        linked = {r["skill_group"] for r in rows if r["skill_group"] != r["skill_key"]}
+        by_label = concepts.label_keys(linked | {n.concept for n in self.needs(team_id) if n.concept})
+        by_words = _words_groups(rows, by_label)
         needs = [replace(n, skill_key=n.skill_group if n.concept else
-                         row_groups.get(n.skill_key) or by_label.get(n.skill_key, n.skill_key))
+                         by_words.get(n.skill_key) or by_label.get(n.skill_key, n.skill_key))
                  for n in self.needs(team_id)]
-        groups = {r["skill_key"]: by_label.get(r["skill_key"], r["skill_group"]) for r in rows}
-        groups |= {skill_key(n.skill): n.skill_key for n in needs}
+        by_need = {skill_key(n.skill): n.skill_key for n in needs}
+
+        def column(r) -> str:  # a linked row stays with its own concept; free text: the need's, else a label's
+            key = r["skill_key"]
+            return r["skill_group"] if r["skill_group"] != key else by_need.get(key) or by_label.get(key, key)
+
+        def named(words: str) -> str:  # a column asked for by words (or by its group)
+            key = skill_key(words)
+            return by_need.get(key) or by_words.get(key) or by_label.get(key) or words
+
         wording = {n.skill_key: n.skill for n in needs}  # a column is named as the team's need says it
-        cells = [(r["person_id"], groups[r["skill_key"]], wording.get(groups[r["skill_key"]], r["name"]), r["level"],
-                  r["n"]) for r in rows]
+        cells = [(r["person_id"], column(r), wording.get(column(r), r["name"]), r["level"], r["n"]) for r in rows]
         # standing (issue 14): a cell's is the best of the groups its row stands in (its own, its words)
         stored = standing_read.in_groups(self.s.db, list({r["person_id"] for r in rows}),
                                          [g for r in rows for g in (r["skill_group"], r["skill_key"])])
         standing: dict[tuple[str, str], float] = {}
         for r in rows:
-            cell = (r["person_id"], groups[r["skill_key"]])
+            cell = (r["person_id"], column(r))
             standing[cell] = max(standing.get(cell, 0.0), stored.get((r["person_id"], r["skill_group"]), 0.0),
                                  stored.get((r["person_id"], r["skill_key"]), 0.0))
         return analysis.build_matrix(
-            members, cells, needs, only_skills=[groups.get(skill_key(k), k) for k in skills],
-            min_level=min_level, sort_by=groups.get(skill_key(sort_by), sort_by), standing=standing,
+            members, cells, needs, only_skills=[named(k) for k in skills],
+            min_level=min_level, sort_by=named(sort_by) if sort_by else "", standing=standing,
         )
 
     def matrix_csv(self, team_id: str, path: Path | None = None, *, matrix: TeamMatrix | None = None,
@@ -600,6 +608,21 @@ class Teams:
             raise ValidationError(say("team.code_withdrawn"), "code")
         if row["expires_at"] and row["expires_at"] <= pd.now_iso():
             raise ValidationError(say("team.code_expired"), "code")
+
+
+def _words_groups(rows: list, by_label: dict[str, str]) -> dict[str, str]:
+    """Words (a skill key) -> the one concept they stand for in a team: the one most members link them
+    to; on a tie, the one the vocabulary names for them, then the smallest URI. Members may link the same
+    words to different concepts: the order of rows must not decide."""
+    linkers: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        if r["skill_group"] != r["skill_key"]:
+            linkers.setdefault((r["skill_key"], r["skill_group"]), set()).add(r["person_id"])
+    found: dict[str, str] = {}
+    for (key, group), _people in sorted(linkers.items(), key=lambda item: (
+            -len(item[1]), by_label.get(item[0][0]) != item[0][1], item[0][1])):
+        found.setdefault(key, group)
+    return found
 
 
 def _days_from_now(days: int) -> str:

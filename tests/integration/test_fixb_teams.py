@@ -80,3 +80,46 @@ def test_matching_keeps_each_outsider_at_their_best_place(node, tmp_path):
     assert [(c.name, c.level) for c in three.candidates] == [("Ana", 5), ("Bo", 4), ("Cy", 3)]
     [every] = admin.teams.matching(team, others=10)
     assert [c.name for c in every.candidates] == ["Ana", "Bo", "Cy", "Di"]
+
+
+def _cells(matrix, column):
+    return {r.name: r.cells[column].level for r in matrix.rows if column in r.cells}
+
+
+def test_members_linking_the_same_words_to_different_concepts_each_keep_their_own_column(node, tmp_path):
+    """Xu and Wu link "Snake code" to Python, Yan links the same words to Java: each cell follows its own
+    row's link, whatever order the rows come in; a free-text need of those words joins the concept most
+    members link them to, and sorting by those words sorts that column."""
+    xu, yan, wu = node("Xu"), node("Yan"), node("Wu")
+    xu.add_skill("Snake code", 4, concept=PYTHON)
+    yan.add_skill("Snake code", 2, concept=JAVA)
+    wu.add_skill("Snake code", 5, concept=PYTHON)
+    admin, team = _team(node, tmp_path, xu, yan, wu)
+    matrix = admin.teams.matrix(team)
+    assert _cells(matrix, PYTHON) == {"Xu": 4, "Wu": 5} and _cells(matrix, JAVA) == {"Yan": 2}
+    admin.teams.add_need(team, "Snake code", 3)
+    assert admin.teams.needs(team)[0].concept == ""
+    matrix = admin.teams.matrix(team)
+    assert [(c.key, c.wanted_level) for c in matrix.skills][0] == (PYTHON, 3)
+    assert _cells(matrix, PYTHON) == {"Xu": 4, "Wu": 5} and _cells(matrix, JAVA) == {"Yan": 2}
+    assert [r.name for r in admin.teams.matrix(team, sort_by="snake code").rows][:2] == ["Wu", "Xu"]
+    assert [c.key for c in admin.teams.matrix(team, skills=["Snake code"]).skills] == [PYTHON]
+
+
+def test_a_linked_row_stays_with_its_own_concept_even_where_its_words_name_another(node, tmp_path):
+    """Yan links "Python" to Java; Xu links it to Python; Zoe types it free. Yan's cell is Java's."""
+    xu, yan, zoe = node("Xu"), node("Yan"), node("Zoe")
+    xu.add_skill("Python", 4, concept=PYTHON)
+    yan.add_skill("Python", 2, concept=JAVA)
+    zoe.add_skill("python", 3)
+    admin, team = _team(node, tmp_path, xu, yan, zoe)
+    matrix = admin.teams.matrix(team)
+    assert _cells(matrix, PYTHON) == {"Xu": 4, "Zoe": 3} and _cells(matrix, JAVA) == {"Yan": 2}
+
+
+def test_a_member_holding_a_concept_under_two_spellings_shows_the_higher(node, tmp_path):
+    ana = node("Ana")
+    ana.add_skill("Python3", 1)  # a label of Python: the same column
+    ana.add_skill("Python", 5, concept=PYTHON)
+    admin, team = _team(node, tmp_path, ana)
+    assert _cells(admin.teams.matrix(team), PYTHON) == {"Ana": 5}
