@@ -100,7 +100,7 @@ def test_members_linking_the_same_words_to_different_concepts_each_keep_their_ow
     admin.teams.add_need(team, "Snake code", 3)
     assert admin.teams.needs(team)[0].concept == ""
     matrix = admin.teams.matrix(team)
-    assert [(c.key, c.wanted_level) for c in matrix.skills][0] == (PYTHON, 3)
+    assert [(c.key, c.wanted_level) for c in matrix.skills] == [(PYTHON, 3), (JAVA, 0)]
     assert _cells(matrix, PYTHON) == {"Xu": 4, "Wu": 5} and _cells(matrix, JAVA) == {"Yan": 2}
     assert [r.name for r in admin.teams.matrix(team, sort_by="snake code").rows][:2] == ["Wu", "Xu"]
     assert [c.key for c in admin.teams.matrix(team, skills=["Snake code"]).skills] == [PYTHON]
