@@ -458,20 +458,28 @@ class Teams:
 
         active = "SELECT person_id FROM team_members WHERE team_id = ? AND removed_at = ''"
         # Skill groups that meet the need: its own (its concept, or its words), its words, and, for a concept,
-        # its labels in both languages, which free-text skills spelled so have as their group. One index
-        # (skills_by_group) serves them all; a person holding two of them is listed once, at their best.
+        # its labels in both languages, which free-text skills spelled so have as their group. Free-text
+        # words meet the concepts the vocabulary names for them and the one the team's members link them
+        # to (as in the matrix), and every skill typed in those words; a link some outsider made never
+        # brings in other people's skills (a peer linking "python" to Java's URI, or to made-up ones).
+        # Indexes skills_by_group and skills_by_key serve them; a person holding two is listed once.
         groups = [need.skill_group or need.skill_key, need.skill_key]
         if need.concept:
             groups += sorted(concepts.label_keys([need.concept]))
-        else:  # the concepts people linked these very words to (skills_by_key gives them)
-            groups += [r["skill_group"] for r in self.s.db.query(
-                "SELECT DISTINCT skill_group FROM skills WHERE skill_key = ?", (need.skill_key,))]
+        else:
+            groups += concepts.concepts_named(need.skill)
+            linked = self.s.db.query(
+                f"""SELECT person_id, skill_key, skill_group FROM skills
+                    WHERE skill_key = ? AND skill_group != skill_key AND person_id IN ({active})
+                    ORDER BY person_id""", (need.skill_key, team_id))
+            groups += _words_groups(linked, concepts.label_keys(groups[2:])).values()
         groups = list(dict.fromkeys(groups))
         select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
-                            s.availability, s.person_name_fold
+                            s.availability, s.person_name_fold, s.skill_group AS grp
                      FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
-                     WHERE s.skill_group IN ({",".join("?" * len(groups))})"""
-        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (*groups, team_id))
+                     WHERE (s.skill_group IN ({",".join("?" * len(groups))}) OR s.skill_key = ?)"""
+        groups_words = (*groups, need.skill_key)
+        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (*groups_words, team_id))
         # A person holding the need under two spellings has two rows: each person once, at their best
         # row's place (ROW_NUMBER over the same order), then the best `others` people.
         order = """level < ?, availability = 'busy', level DESC, n DESC,
@@ -481,15 +489,18 @@ class Teams:
             f"""SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY {order}) AS place
                                FROM ({select} AND s.person_id NOT IN ({active})) r)
                 WHERE place = 1 ORDER BY {order} LIMIT ?""",
-            (need.level, *groups, team_id, need.level, others),
+            (need.level, *groups_words, team_id, need.level, others),
         )
         members = list({r["person_id"]: r for r in sorted(members, key=lambda r: r["level"])}.values())
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
-        stored = standing_read.in_groups(self.s.db, [p[0] for p in people], groups)  # standing (issue 14)
+        # standing (issue 14): the best of the need's groups, and of the group of a skill met by its words
+        mine = {r["person_id"]: {*groups, r["grp"]} for r in [*members, *outside]}
+        stored = standing_read.in_groups(self.s.db, list(mine), [*groups, *(r["grp"] for r in [*members, *outside])])
         best: dict[str, float] = {}
-        for (person_id, _group), value in stored.items():
-            best[person_id] = max(best.get(person_id, 0.0), value)
+        for (person_id, group), value in stored.items():
+            if group in mine[person_id]:
+                best[person_id] = max(best.get(person_id, 0.0), value)
         return analysis.rank(need, people, best)
 
     # -- the write path ------------------------------------------------------

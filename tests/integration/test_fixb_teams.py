@@ -123,3 +123,38 @@ def test_a_member_holding_a_concept_under_two_spellings_shows_the_higher(node, t
     ana.add_skill("Python", 5, concept=PYTHON)
     admin, team = _team(node, tmp_path, ana)
     assert _cells(admin.teams.matrix(team), PYTHON) == {"Ana": 5}
+
+
+def test_an_outsiders_link_of_the_words_does_not_pull_another_concepts_holders_into_matching(node, tmp_path):
+    """Mal links "Python" to Java's URI, and twenty throwaway documents link it to made-up URIs: a free-text
+    need "python" still finds the honest holders (by the vocabulary, by the words), Mal by his own words,
+    and no Java holder; the member's own link of words the vocabulary does not know is followed."""
+    member = node("Member")
+    member.add_skill("Snake code", 4, concept=PYTHON)
+    admin, team = _team(node, tmp_path, member)
+    _people(node, tmp_path, admin,
+            ("Hon", [("Python (computer programming)", 4, PYTHON)]), ("Tex", [("python", 3, "")]),
+            ("Mal", [("Python", 2, JAVA)]), ("Jo", [("Java", 5, JAVA)]))
+    for i in range(20):
+        fake = node(f"Fake {i}")
+        fake.add_skill("Python", 1)
+        _forge_concept(fake, f"https://fake.example/{i}")
+        hand_over(fake, admin, tmp_path / f"f{i}.skb")
+    admin.teams.add_need(team, "python", 3)
+    admin.teams.add_need(team, "Snake code", 3)
+    found = {m.need.skill: m for m in admin.teams.matching(team, others=30)}
+    python, snake = found["python"], found["Snake code"]
+    names = [c.name for c in python.candidates]
+    assert {"Hon", "Tex", "Mal"} <= set(names) and "Jo" not in names
+    assert names[:3] == ["Member", "Hon", "Tex"] and len(names) == len(set(names))  # Member: Python too
+    snakes = [c.name for c in snake.candidates]
+    assert snakes == ["Member", "Hon"]  # the words, and the concept the member links them to
+
+
+def _forge_concept(services, uri: str) -> None:
+    """Link the only skill to a URI no vocabulary knows, as another program might (the schema allows it)."""
+    from skiller_desktop import person_doc as pd
+    from skiller_desktop.views import Changes
+
+    [skill] = services.queries.skills(services.person_id)
+    services.edit(pd.set_fields("skills", skill.entry_key, {"concept": uri}), Changes(skills=True))
