@@ -98,6 +98,8 @@ def fill(db: Database, people: int, seed: int = 1) -> dict:
         for team, members in (("team:a", [viewer, *team_a]), ("team:b", [viewer, *team_b])):
             conn.executemany("INSERT INTO team_members VALUES (?, ?, 'member', '', '2026-01-01', '')",
                              [(team, m) for m in members])
+            conn.executemany("INSERT INTO team_acceptances VALUES (?, ?, '', '', '2026-01-01')",  # members count
+                             [(m, team) for m in members])  # once they accepted (standing_load.teams)
     return {"viewer": viewer, "ids": ids, "expert": expert, "network": set(network), "rng": rng}
 
 

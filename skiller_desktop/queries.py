@@ -421,13 +421,15 @@ class Queries:
 
 
 # The endorsements that count for the skill `s`: those of its group (its concept, or its folded name), and
-# those of its words in another group (given before it was linked, or after a link was undone). Two counts,
+# those of its words in another group: given by name before it was linked, or, once a link is undone,
+# given while it was linked (issue 13). One carrying a concept other than the skill's own counts under
+# that concept, as the standing engine counts it, never on a skill now linked elsewhere. Two counts,
 # each one index range; one OR made SQLite read every endorsement of the person (7x slower in a matching).
 ENDORSEMENT_COUNT = f"""((SELECT COUNT(*) FROM endorsements e
         WHERE e.subject_id = s.person_id AND e.skill_group = s.skill_group AND e.revoked = 0 AND NOT {HIDDEN})
     + (SELECT COUNT(*) FROM endorsements e
         WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.skill_group != s.skill_group
-          AND e.revoked = 0 AND NOT {HIDDEN}))"""
+          AND (e.concept = '' OR s.concept = '') AND e.revoked = 0 AND NOT {HIDDEN}))"""
 
 # Above this many matches, ranking by relevance costs more than a frame; broad
 # prefixes (one or two letters typed) list in index order instead.

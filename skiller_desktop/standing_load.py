@@ -256,9 +256,19 @@ def exchanges(reader: Reader, people: Numbering, where: str = "1",
 
 
 def teams(reader: Reader, people: Numbering, size: int) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """Everyone in a team with everyone else in it, both ways; the first `size` members of a bigger team."""
+    """Everyone in a team with everyone else in it, both ways; the first `size` members of a bigger team.
+
+    A member counts once they said so in their own signed document: its creator, or someone whose
+    `team_acceptances` names it. An admin may list anyone (teams/policy.py), so a fake's team listing
+    the user must not make edges from the user to the fake (docs/standing.md).
+    """
     rows = reader.rows(
-        "SELECT team_id, person_id FROM team_members WHERE removed_at = '' ORDER BY team_id, added_at, person_id")
+        """SELECT m.team_id, m.person_id FROM team_members m
+           WHERE m.removed_at = ''
+             AND (m.person_id = (SELECT t.created_by FROM teams t WHERE t.team_id = m.team_id)
+                  OR EXISTS (SELECT 1 FROM team_acceptances a
+                             WHERE a.person_id = m.person_id AND a.team_id = m.team_id))
+           ORDER BY m.team_id, m.added_at, m.person_id""")
     members: dict[str, list[str]] = {}
     for team, pid in rows:
         members.setdefault(team, []).append(pid)

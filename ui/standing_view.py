@@ -35,7 +35,7 @@ from skiller_desktop.views import Changes, PersonSummary
 from .messages import describe
 from .models import PeopleModel
 from .operations import Operations
-from .plain import plain, plain_label
+from .plain import plain, plain_label, tooltip
 
 MAX_HEIGHT = 170  # about five skills; more scroll
 
@@ -111,7 +111,7 @@ class WhyDialog(QDialog):
         for column, text in enumerate((c.endorser_name or c.endorser_id[:24], f"{100 * c.share:.1f} %",
                                        self.path_words(c.path, me))):
             item = QTableWidgetItem(text)  # item text is never read as HTML
-            item.setToolTip(text)
+            item.setToolTip(tooltip(text))  # a tooltip guesses rich text: names others typed, escaped
             self.table.setItem(row, column, item)
 
 

@@ -41,12 +41,17 @@ def build_matrix(
 
     `only_skills` keeps those columns; `min_level` with one of them (or
     `sort_by`) keeps the members who reach it; `sort_by` is "name" or a skill.
+    Both name a column by its group (a key of `skills`, a concept URI: taken
+    as is) or by words (folded). A member with two rows in one group (two
+    spellings of one concept) shows the higher (level, endorsements).
     """
     cells: dict[str, dict[str, Cell]] = {pid: {} for pid, _, _ in members}
     names: dict[str, str] = {}
     for pid, key, name, level, endorsements in skills:
         if pid in cells:
-            cells[pid][key] = Cell(level, endorsements)
+            held = cells[pid].get(key)
+            if held is None or (level, endorsements) > (held.level, held.endorsements):
+                cells[pid][key] = Cell(level, endorsements)
             names.setdefault(key, name)
     wanted: dict[str, int] = {}
     for need in needs:
@@ -54,14 +59,20 @@ def build_matrix(
             wanted[need.skill_key] = max(wanted.get(need.skill_key, 0), need.level)
             names.setdefault(need.skill_key, need.skill)
     gaps = _gaps(cells, wanted, names)
-    columns = _columns(cells, wanted, names, [skill_key(s) for s in only_skills])
+    known = set(wanted).union(*cells.values())
+    columns = _columns(cells, wanted, names, [_as_group(s, known) for s in only_skills])
     rows = [MatrixRow(pid, name, avail, cells[pid]) for pid, name, avail in members]
-    focus = skill_key(sort_by) if sort_by and fold(sort_by) != "name" else ""
+    focus = _as_group(sort_by, known) if sort_by and fold(sort_by) != "name" else ""
     if min_level:
         keys = [focus] if focus else [c.key for c in columns]
         rows = [r for r in rows if any(r.cells.get(k, Cell(0, 0)).level >= min_level for k in keys)]
     rows.sort(key=lambda r: (-(standing or {}).get((r.person_id, focus), 0.0), *_row_order(r, focus)))  # standing
     return TeamMatrix(columns, rows, gaps)
+
+
+def _as_group(value: str, known: set[str]) -> str:
+    """A column's key: a group as given (folding a concept URI would name no column), words folded."""
+    return value if value in known or value.startswith(("http://", "https://")) else skill_key(value)
 
 
 def _row_order(row: MatrixRow, focus: str) -> tuple:

@@ -397,34 +397,42 @@ class Teams:
         rows = self.s.db.query(
             f"""SELECT s.person_id, s.skill_key, s.skill_group, s.name, s.level, {_ENDORSEMENTS} AS n
                 FROM skills s JOIN team_members m ON m.person_id = s.person_id
-                WHERE m.team_id = ? AND m.removed_at = ''""",
+                WHERE m.team_id = ? AND m.removed_at = '' ORDER BY s.person_id, s.skill_key""",
             (team_id,),
         )
         # Columns are skill groups (issue 13): a concept's column gathers every spelling linked to it, and
         # the free-text skills whose name is one of its labels; a need's group becomes its `skill_key`.
         # A free-text need joins the concept its words are linked to by a member, or whose label they are.
-        row_groups = {r["skill_key"]: r["skill_group"] for r in rows}
-        linked = {g for k, g in row_groups.items() if g != k} | {n.concept for n in self.needs(team_id) if n.concept}
-        by_label = concepts.label_keys(linked)
+        # Each row is placed by its own link; words alone follow one rule (_words_groups), never the last row.
+        linked = {r["skill_group"] for r in rows if r["skill_group"] != r["skill_key"]}
+        by_label = concepts.label_keys(linked | {n.concept for n in self.needs(team_id) if n.concept})
+        by_words = _words_groups(rows, by_label)
         needs = [replace(n, skill_key=n.skill_group if n.concept else
-                         row_groups.get(n.skill_key) or by_label.get(n.skill_key, n.skill_key))
+                         by_words.get(n.skill_key) or by_label.get(n.skill_key, n.skill_key))
                  for n in self.needs(team_id)]
-        groups = {r["skill_key"]: by_label.get(r["skill_key"], r["skill_group"]) for r in rows}
-        groups |= {skill_key(n.skill): n.skill_key for n in needs}
+        by_need = {skill_key(n.skill): n.skill_key for n in needs}
+
+        def column(r) -> str:  # a linked row stays with its own concept; free text: the need's, else a label's
+            key = r["skill_key"]
+            return r["skill_group"] if r["skill_group"] != key else by_need.get(key) or by_label.get(key, key)
+
+        def named(words: str) -> str:  # a column asked for by words (or by its group)
+            key = skill_key(words)
+            return by_need.get(key) or by_words.get(key) or by_label.get(key) or words
+
         wording = {n.skill_key: n.skill for n in needs}  # a column is named as the team's need says it
-        cells = [(r["person_id"], groups[r["skill_key"]], wording.get(groups[r["skill_key"]], r["name"]), r["level"],
-                  r["n"]) for r in rows]
+        cells = [(r["person_id"], column(r), wording.get(column(r), r["name"]), r["level"], r["n"]) for r in rows]
         # standing (issue 14): a cell's is the best of the groups its row stands in (its own, its words)
         stored = standing_read.in_groups(self.s.db, list({r["person_id"] for r in rows}),
                                          [g for r in rows for g in (r["skill_group"], r["skill_key"])])
         standing: dict[tuple[str, str], float] = {}
         for r in rows:
-            cell = (r["person_id"], groups[r["skill_key"]])
+            cell = (r["person_id"], column(r))
             standing[cell] = max(standing.get(cell, 0.0), stored.get((r["person_id"], r["skill_group"]), 0.0),
                                  stored.get((r["person_id"], r["skill_key"]), 0.0))
         return analysis.build_matrix(
-            members, cells, needs, only_skills=[groups.get(skill_key(k), k) for k in skills],
-            min_level=min_level, sort_by=groups.get(skill_key(sort_by), sort_by), standing=standing,
+            members, cells, needs, only_skills=[named(k) for k in skills],
+            min_level=min_level, sort_by=named(sort_by) if sort_by else "", standing=standing,
         )
 
     def matrix_csv(self, team_id: str, path: Path | None = None, *, matrix: TeamMatrix | None = None,
@@ -450,37 +458,49 @@ class Teams:
 
         active = "SELECT person_id FROM team_members WHERE team_id = ? AND removed_at = ''"
         # Skill groups that meet the need: its own (its concept, or its words), its words, and, for a concept,
-        # its labels in both languages, which free-text skills spelled so have as their group. One index
-        # (skills_by_group) serves them all; a person holding two of them is listed once, at their best.
+        # its labels in both languages, which free-text skills spelled so have as their group. Free-text
+        # words meet the concepts the vocabulary names for them and the one the team's members link them
+        # to (as in the matrix), and every skill typed in those words; a link some outsider made never
+        # brings in other people's skills (a peer linking "python" to Java's URI, or to made-up ones).
+        # Indexes skills_by_group and skills_by_key serve them; a person holding two is listed once.
         groups = [need.skill_group or need.skill_key, need.skill_key]
         if need.concept:
             groups += sorted(concepts.label_keys([need.concept]))
-        else:  # the concepts people linked these very words to (skills_by_key gives them)
-            groups += [r["skill_group"] for r in self.s.db.query(
-                "SELECT DISTINCT skill_group FROM skills WHERE skill_key = ?", (need.skill_key,))]
+        else:
+            groups += concepts.concepts_named(need.skill)
+            linked = self.s.db.query(
+                f"""SELECT person_id, skill_key, skill_group FROM skills
+                    WHERE skill_key = ? AND skill_group != skill_key AND person_id IN ({active})
+                    ORDER BY person_id""", (need.skill_key, team_id))
+            groups += _words_groups(linked, concepts.label_keys(groups[2:])).values()
         groups = list(dict.fromkeys(groups))
         select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
-                            s.availability, s.person_name_fold
+                            s.availability, s.person_name_fold, s.skill_group AS grp
                      FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
-                     WHERE s.skill_group IN ({",".join("?" * len(groups))})"""
-        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (*groups, team_id))
+                     WHERE (s.skill_group IN ({",".join("?" * len(groups))}) OR s.skill_key = ?)"""
+        groups_words = (*groups, need.skill_key)
+        members = self.s.db.query(f"{select} AND s.person_id IN ({active})", (*groups_words, team_id))
+        # A person holding the need under two spellings has two rows: each person once, at their best
+        # row's place (ROW_NUMBER over the same order), then the best `others` people.
+        order = """level < ?, availability = 'busy', level DESC, n DESC,
+                   CASE availability WHEN 'available' THEN 0 WHEN 'open' THEN 1 WHEN 'busy' THEN 3 ELSE 2 END,
+                   person_name_fold, person_id"""
         outside = self.s.db.query(
-            f"""{select} AND s.person_id NOT IN ({active})
-                ORDER BY s.level < ?, s.availability = 'busy', s.level DESC, n DESC,
-                         CASE s.availability WHEN 'available' THEN 0 WHEN 'open' THEN 1
-                                             WHEN 'busy' THEN 3 ELSE 2 END,
-                         s.person_name_fold, s.person_id
-                LIMIT ?""",
-            (*groups, team_id, need.level, 2 * others),  # twice: a person with two spellings comes twice
+            f"""SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY {order}) AS place
+                               FROM ({select} AND s.person_id NOT IN ({active})) r)
+                WHERE place = 1 ORDER BY {order} LIMIT ?""",
+            (need.level, *groups_words, team_id, need.level, others),
         )
         members = list({r["person_id"]: r for r in sorted(members, key=lambda r: r["level"])}.values())
-        outside = list({r["person_id"]: r for r in reversed(outside)}.values())[::-1][:others]
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
-        stored = standing_read.in_groups(self.s.db, [p[0] for p in people], groups)  # standing (issue 14)
+        # standing (issue 14): the best of the need's groups, and of the group of a skill met by its words
+        mine = {r["person_id"]: {*groups, r["grp"]} for r in [*members, *outside]}
+        stored = standing_read.in_groups(self.s.db, list(mine), [*groups, *(r["grp"] for r in [*members, *outside])])
         best: dict[str, float] = {}
-        for (person_id, _group), value in stored.items():
-            best[person_id] = max(best.get(person_id, 0.0), value)
+        for (person_id, group), value in stored.items():
+            if group in mine[person_id]:
+                best[person_id] = max(best.get(person_id, 0.0), value)
         return analysis.rank(need, people, best)
 
     # -- the write path ------------------------------------------------------
@@ -599,6 +619,21 @@ class Teams:
             raise ValidationError(say("team.code_withdrawn"), "code")
         if row["expires_at"] and row["expires_at"] <= pd.now_iso():
             raise ValidationError(say("team.code_expired"), "code")
+
+
+def _words_groups(rows: list, by_label: dict[str, str]) -> dict[str, str]:
+    """Words (a skill key) -> the one concept they stand for in a team: the one most members link them
+    to; on a tie, the one the vocabulary names for them, then the smallest URI. Members may link the same
+    words to different concepts: the order of rows must not decide."""
+    linkers: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        if r["skill_group"] != r["skill_key"]:
+            linkers.setdefault((r["skill_key"], r["skill_group"]), set()).add(r["person_id"])
+    found: dict[str, str] = {}
+    for (key, group), _people in sorted(linkers.items(), key=lambda item: (
+            -len(item[1]), by_label.get(item[0][0]) != item[0][1], item[0][1])):
+        found.setdefault(key, group)
+    return found
 
 
 def _days_from_now(days: int) -> str:

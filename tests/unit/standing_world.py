@@ -51,10 +51,13 @@ class World:
         self.add(person, known)
         self.db.execute("INSERT OR REPLACE INTO known_people VALUES (?, ?, '2026-01-01', '')", (person, known))
 
-    def team(self, team_id: str, *members: str) -> None:
+    def team(self, team_id: str, *members: str, accepted: tuple[str, ...] | None = None) -> None:
+        """Members listed in the team document; those `accepted` (all by default) said so in their own."""
         self.add(*members)
         self.db.executemany("INSERT INTO team_members VALUES (?, ?, 'member', '', '2026-01-01', '')",
                             [(team_id, m) for m in members])
+        self.db.executemany("INSERT INTO team_acceptances VALUES (?, ?, '', '', '2026-01-01')",
+                            [(m, team_id) for m in (members if accepted is None else accepted)])
 
     def compute(self) -> dict[tuple[str, str], float]:
         self.engine.compute()

@@ -116,6 +116,18 @@ def test_a_team_links_its_members_both_ways_and_paths_name_the_team(world: World
     assert [(s.person_id, s.kind, s.team) for s in found.path] == [("V", "", ""), ("A", "team", "Atelier")]
 
 
+def test_a_team_listing_the_user_without_their_acceptance_gives_its_maker_no_trust(world: World) -> None:
+    """An admin may list anyone: only the creator and those who accepted in their own document count."""
+    world.team("team:fake", "V", "S", accepted=())
+    world.db.execute("INSERT INTO teams VALUES ('team:fake', 'Fake', 'fake', '', 'S', '', '', 2, 0)")
+    world.endorse("S", "T")
+    scores = world.compute()
+    assert world.trust("S") == 0.0 and ("T", "python") not in scores
+    world.db.execute("INSERT INTO team_acceptances VALUES ('V', 'team:fake', '', '', '2026-01-01')")
+    world.compute()  # the control: once V accepts, the team links V and S
+    assert world.trust("S") > 0.0
+
+
 def test_an_update_after_a_change_gives_what_a_full_computation_gives(world: World, tmp_path: Path) -> None:
     rng = random.Random(3)
     people = [f"P{i}" for i in range(60)]
