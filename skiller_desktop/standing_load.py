@@ -258,27 +258,38 @@ def exchanges(reader: Reader, people: Numbering, where: str = "1",
 def teams(reader: Reader, people: Numbering, size: int) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
     """Everyone in a team with everyone else in it, both ways; the first `size` members of a bigger team.
 
-    A member counts once they said so in their own signed document: its creator, or someone whose
-    `team_acceptances` names it. An admin may list anyone (teams/policy.py), so a fake's team listing
-    the user must not make edges from the user to the fake (docs/standing.md).
+    A member counts both ways once they said so in their own signed document: its creator, or someone
+    whose `team_acceptances` names it. An admin may list anyone (teams/policy.py), so a fake's team listing
+    the user must not make edges from the user to the fake (docs/standing.md). Someone listed without
+    accepting gets one edge only, from the team's creator, whose team it is: the creator vouches for them
+    (a user's own team trusts the people they added), and a fake creator vouches with no trust to give.
     """
     rows = reader.rows(
-        """SELECT m.team_id, m.person_id FROM team_members m
+        """SELECT m.team_id, m.person_id, t.created_by,
+                  m.person_id = t.created_by OR EXISTS (SELECT 1 FROM team_acceptances a
+                                                        WHERE a.person_id = m.person_id AND a.team_id = m.team_id)
+           FROM team_members m JOIN teams t ON t.team_id = m.team_id
            WHERE m.removed_at = ''
-             AND (m.person_id = (SELECT t.created_by FROM teams t WHERE t.team_id = m.team_id)
-                  OR EXISTS (SELECT 1 FROM team_acceptances a
-                             WHERE a.person_id = m.person_id AND a.team_id = m.team_id))
            ORDER BY m.team_id, m.added_at, m.person_id""")
     members: dict[str, list[str]] = {}
-    for team, pid in rows:
-        members.setdefault(team, []).append(pid)
+    listed: dict[str, list[str]] = {}
+    creators: dict[str, str] = {}
+    for team, pid, creator, said in rows:
+        creators[team] = creator
+        (members if said else listed).setdefault(team, [])
+        (members if said else listed)[team].append(pid)
+    names = list(dict.fromkeys([*members, *listed]))
     parts = []
-    for ref, ids in enumerate(members.values()):
-        group = people.numbers(ids[:size])
+    for ref, team in enumerate(names):
+        group = people.numbers(members.get(team, [])[:size])
         a, b = np.meshgrid(group, group, indexing="ij")
         parts.append((a.ravel(), b.ravel(), np.full(a.size, ref, np.int32)))
+        added = people.numbers(listed.get(team, [])[:size])
+        if added.size:
+            creator = np.full(added.size, people.numbers([creators[team]])[0], np.int32)
+            parts.append((creator, added, np.full(added.size, ref, np.int32)))
     if not parts:
         none = np.zeros(0, np.int32)
         return [], none, none, none
     src, dst, ref_of = (np.concatenate(p) for p in zip(*parts, strict=True))
-    return list(members), src, dst, ref_of
+    return names, src, dst, ref_of

@@ -128,6 +128,18 @@ def test_a_team_listing_the_user_without_their_acceptance_gives_its_maker_no_tru
     assert world.trust("S") > 0.0
 
 
+def test_people_the_user_lists_in_their_own_team_get_trust_from_them_only(world: World) -> None:
+    """Listing someone in your team vouches for them (an edge from the creator), not they for you."""
+    world.team("team:mine", "V", "M", accepted=())
+    world.db.execute("INSERT INTO teams VALUES ('team:mine', 'Mine', 'mine', '', 'V', '', '', 2, 0)")
+    world.endorse("M", "T")
+    world.team("team:theirs", "M", "Q", accepted=())  # M's own team listing Q: M vouches for Q
+    world.db.execute("INSERT INTO teams VALUES ('team:theirs', 'Theirs', 'theirs', '', 'M', '', '', 2, 0)")
+    scores = world.compute()
+    assert world.trust("M") > 0.0 and ("T", "python") in scores
+    assert world.trust("Q") > 0.0  # through M, who created the team that lists Q
+
+
 def test_an_update_after_a_change_gives_what_a_full_computation_gives(world: World, tmp_path: Path) -> None:
     rng = random.Random(3)
     people = [f"P{i}" for i in range(60)]
