@@ -146,17 +146,17 @@ class StandingPanel(QWidget):
         self.grid = QGridLayout(rows)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setColumnStretch(1, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(rows)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setMaximumHeight(MAX_HEIGHT)
+        self.bars_area = QScrollArea(self)
+        self.bars_area.setWidget(rows)
+        self.bars_area.setWidgetResizable(True)
+        self.bars_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.bars_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bars_area.setMaximumHeight(MAX_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.hint, self.know, self.note, self.error):
             layout.addWidget(widget)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.bars_area)
         self.bars: list[StandingBar] = []
         self.why_buttons: list[QPushButton] = []
         ops.changed.connect(self._changed)
@@ -204,7 +204,7 @@ class StandingPanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.bars, self.why_buttons = [], []
-        rows = self.scroll.widget()
+        rows = self.bars_area.widget()
         for row, skill in enumerate(found):
             self.grid.addWidget(plain_label(skill.skill, rows), row, 0)
             bar = StandingBar(skill, rows)

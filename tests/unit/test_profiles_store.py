@@ -37,7 +37,8 @@ def test_an_upgraded_store_counts_what_it_holds_as_seen(tmp_path, monkeypatch):
     from skiller_desktop.queries import Queries
 
     assert Queries(db).unseen_endorsements("did:key:zA") == set()
-    db.execute("INSERT INTO endorsements VALUES ('e2', 'did:key:zB', 'did:key:zA', 'sql', 'SQL', '', 3, "
+    db.execute("INSERT INTO endorsements (endorsement_id, endorser_id, subject_id, skill_key, skill_name, comment, "
+               "level, date, revoked, revoked_at) VALUES ('e2', 'did:key:zB', 'did:key:zA', 'sql', 'SQL', '', 3, "
                "'2026-02-01', 0, '')")
     assert Queries(db).unseen_endorsements("did:key:zA") == {("did:key:zB", "e2")}
     db.close()
