@@ -47,13 +47,13 @@ def did_from_public_key(raw: bytes) -> str:
 def public_key_from_did(did: str) -> bytes:
     """The raw Ed25519 key inside a did:key; a clear error for anything else."""
     if not isinstance(did, str) or not did.startswith(_DID_PREFIX):
-        raise ValidationError(f"not a Skiller person id: {str(did)[:80]!r}", "person_id")
+        raise ValidationError(say("person.not_an_id", value=str(did)[:80]), "person_id")
     try:
         decoded = base58.b58decode(did[len(_DID_PREFIX) :])
     except ValueError:
-        raise ValidationError(f"malformed person id: {did[:80]!r}", "person_id") from None
+        raise ValidationError(say("person.not_an_id", value=did[:80]), "person_id") from None
     if len(decoded) != 2 + KEY_BYTES or not decoded.startswith(_ED25519_MULTICODEC):
-        raise ValidationError(f"malformed person id: {did[:80]!r}", "person_id")
+        raise ValidationError(say("person.not_an_id", value=did[:80]), "person_id")
     return decoded[2:]
 
 
@@ -163,10 +163,10 @@ class PhraseError(ValidationError):
 
     code = "phrase"
 
-    def __init__(self, message: str, problem: str, **params: object) -> None:
-        super().__init__(message, "phrase")
+    def __init__(self, problem: str, **params: object) -> None:
+        params = {"expected": PHRASE_WORDS, **params}
+        super().__init__(say(f"phrase.{problem}", **params), "phrase")  # catalogued: the UI says it by code
         self.problem = problem
-        self.params = {"expected": PHRASE_WORDS, **params}
 
 
 def phrase_language(language: str) -> str:
@@ -245,24 +245,20 @@ def seed_from_phrase(phrase: str) -> bytes:
     """The key a phrase in any BIP-39 list holds; a PhraseError says which word or count is wrong."""
     words = phrase_words(phrase)
     if not words:
-        raise PhraseError("the recovery phrase is empty", "empty", count=0)
+        raise PhraseError("empty", count=0)
     holding = [lang for lang in READ_LANGUAGES if _spelled(words, lang) is not None]
     if not holding:  # name the first stray word of the list that holds most of them
         best = max(READ_LANGUAGES, key=lambda lang: sum(_in_list(w, lang) is not None for w in words))
         position, word = next((i, w) for i, w in enumerate(words, 1) if _in_list(w, best) is None)
-        raise PhraseError(f"word {position}, {word!r}, is not a recovery phrase word "
-                          f"(a phrase has {PHRASE_WORDS} words)", "unknown_word", word=word,
-                          position=position, count=len(words))
+        raise PhraseError("unknown_word", word=word, position=position, count=len(words))
     if len(words) != PHRASE_WORDS:
-        raise PhraseError(f"the recovery phrase has {len(words)} words; it needs {PHRASE_WORDS}", "count",
-                          count=len(words))
+        raise PhraseError("count", count=len(words))
     for language in holding:
         spelled = _spelled(words, language)
         mnemo = _reader(language)
         if spelled is not None and mnemo.check(spelled):
             return bytes(mnemo.to_entropy(spelled))
-    raise PhraseError("the recovery phrase is wrong: check every word and their order", "checksum",
-                      count=len(words))
+    raise PhraseError("checksum", count=len(words))
 
 
 def _spelled(words: list[str], language: str) -> str | None:

@@ -121,6 +121,11 @@ CATALOGUE: dict[str, str] = {
     "block.not_an_id": "not a person id (did:key:z6Mk…)",
     "team.not_a_code": "this is not a Skiller team invitation code",
     "invitation.qr_format": "save the QR code as a .png or .svg file",
+    # -- the recovery phrase (identity.py) ---------------------------------------------
+    "phrase.empty": "the recovery phrase is empty",
+    "phrase.unknown_word": "word {position}, {word!r}, is not a recovery phrase word (a phrase has {expected} words)",
+    "phrase.count": "the recovery phrase has {count} words; it needs {expected}",
+    "phrase.checksum": "the recovery phrase is wrong: check every word and their order",
     # -- invitation links (invitations.py) --------------------------------------------
     "invitation.not_link": "this is not a Skiller invitation link (it should start with skiller:invite)",
     "invitation.too_long": "this link is longer than {max:,} characters",

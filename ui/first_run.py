@@ -364,18 +364,5 @@ def folded(word: str) -> str:
 
 
 def phrase_problem(error: PhraseError) -> str:
-    """What is wrong with a phrase typed to restore, in the user's language."""
-    from .messages import tr
-
-    p = error.params
-    if error.problem == "empty":
-        return tr("Type or paste your recovery phrase.")
-    if error.problem == "unknown_word":
-        return (tr("Word %1, “%2”, is not in the list of recovery words (a phrase has %3 words).")
-                .replace("%1", str(p["position"])).replace("%2", str(p["word"])).replace("%3", str(p["expected"])))
-    if error.problem == "count":
-        return (tr("A recovery phrase has %1 words; this one has %2.")
-                .replace("%1", str(p["expected"])).replace("%2", str(p["count"])))
-    if error.problem == "checksum":
-        return tr("These words do not form your recovery phrase: check each word and their order.")
+    """What is wrong with a phrase typed to restore, in the user's language (its code: phrase.*)."""
     return describe(error)

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
 
-from skiller_desktop.errors import SkillerError, ValidationError
+from skiller_desktop.errors import SkillerError
 from skiller_desktop.messages import code_of, params_of
 
 
@@ -253,6 +253,11 @@ def _templates(_language: str) -> dict[str, str]:
         "block.not_an_id": tr("This is not a person id (did:key:z6Mk…)."),
         "team.not_a_code": tr("This is not a Skiller team invitation code."),
         "invitation.qr_format": tr("Save the QR code as a .png or .svg file."),
+        "phrase.empty": tr("Type or paste your recovery phrase."),
+        "phrase.unknown_word": tr("Word {position}, “{word}”, is not in the list of recovery words (a phrase has "
+                                  "{expected} words)."),
+        "phrase.count": tr("A recovery phrase has {expected} words; this one has {count}."),
+        "phrase.checksum": tr("These words do not form your recovery phrase: check each word and their order."),
         "invitation.not_link": tr("This is not a Skiller invitation link (it starts with skiller:invite)."),
         "invitation.too_long": tr("This link is too long to be a Skiller invitation."),
         "invitation.newer_version": tr("This link was made by a newer version of Skiller: update to open it."),
@@ -367,9 +372,6 @@ def describe(error: BaseException) -> str:
         return tr("Something went wrong: %s") % type(error).__name__
     if error.code in templates():
         return say_line(error.as_message())
-    field = error.field if isinstance(error, ValidationError) else None
-    if field == "phrase":  # identity.py's recovery-phrase errors, until they carry codes
-        return tr("This recovery phrase is not valid: check each word.")
     text = str(error)
     return text + ("" if text.endswith((".", "?", "!")) else ".")
 

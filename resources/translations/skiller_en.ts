@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="334" />
+        <location filename="../../ui/messages.py" line="339" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="336" />
+        <location filename="../../ui/messages.py" line="341" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="338" />
+        <location filename="../../ui/messages.py" line="343" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="419" />
+        <location filename="../../ui/messages.py" line="421" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="419" />
+        <location filename="../../ui/messages.py" line="421" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="420" />
+        <location filename="../../ui/messages.py" line="422" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="420" />
+        <location filename="../../ui/messages.py" line="422" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="421" />
+        <location filename="../../ui/messages.py" line="423" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation>
@@ -142,22 +142,22 @@
 <context>
     <name>PersonView</name>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="77" />
+        <location filename="../../ui/person_view.py" line="78" />
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="142" />
+        <location filename="../../ui/person_view.py" line="143" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
     </message>
 </context>
 <context>
-    <name>StandingBar</name>
+    <name>StandingPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/standing_view.py" line="47" />
+        <location filename="../../ui/standing_view.py" line="212" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
@@ -166,7 +166,7 @@
 <context>
     <name>WhyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/standing_view.py" line="78" />
+        <location filename="../../ui/standing_view.py" line="82" />
         <source>%n endorsement(s) from outside your network count for nothing.</source>
         <translation>
             <numerusform>%n endorsement from outside your network count for nothing.</numerusform><numerusform>%n endorsements from outside your network count for nothing.</numerusform></translation>

@@ -984,291 +984,301 @@
         <translation>Enregistrez le QR code en fichier .png ou .svg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="256" />
+        <location filename="../../ui/messages.py" line="257" />
+        <source>Word {position}, “{word}”, is not in the list of recovery words (a phrase has {expected} words).</source>
+        <translation>Le mot n° {position}, « {word} », n’est pas dans la liste des mots de récupération (une phrase compte {expected} mots).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="259" />
+        <source>A recovery phrase has {expected} words; this one has {count}.</source>
+        <translation>Une phrase de récupération compte {expected} mots ; celle-ci en a {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="261" />
         <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
         <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="257" />
+        <location filename="../../ui/messages.py" line="262" />
         <source>This link is too long to be a Skiller invitation.</source>
         <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="258" />
+        <location filename="../../ui/messages.py" line="263" />
         <source>This link was made by a newer version of Skiller: update to open it.</source>
         <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="259" />
-        <location filename="../../ui/messages.py" line="260" />
-        <location filename="../../ui/messages.py" line="261" />
-        <location filename="../../ui/messages.py" line="262" />
-        <location filename="../../ui/messages.py" line="263" />
+        <location filename="../../ui/messages.py" line="264" />
+        <location filename="../../ui/messages.py" line="265" />
+        <location filename="../../ui/messages.py" line="266" />
+        <location filename="../../ui/messages.py" line="267" />
+        <location filename="../../ui/messages.py" line="268" />
         <source>This link is damaged: ask for it again.</source>
         <translation>Ce lien est abîmé : redemandez-le.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="264" />
+        <location filename="../../ui/messages.py" line="269" />
         <source>This link does not say which relay to find the person through.</source>
         <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="265" />
+        <location filename="../../ui/messages.py" line="270" />
         <source>This link names too many relays.</source>
         <translation>Ce lien nomme trop de relais.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="266" />
+        <location filename="../../ui/messages.py" line="271" />
         <source>The person in this link is not a valid Skiller person id.</source>
         <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="267" />
-        <location filename="../../ui/messages.py" line="268" />
-        <location filename="../../ui/messages.py" line="269" />
-        <location filename="../../ui/messages.py" line="270" />
         <location filename="../../ui/messages.py" line="272" />
+        <location filename="../../ui/messages.py" line="273" />
+        <location filename="../../ui/messages.py" line="274" />
+        <location filename="../../ui/messages.py" line="275" />
+        <location filename="../../ui/messages.py" line="277" />
         <source>A relay address in this link is not a valid web address.</source>
         <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="271" />
+        <location filename="../../ui/messages.py" line="276" />
         <source>A relay address in this link carries a user name or password.</source>
         <translation>Une adresse de relais de ce lien contient un nom d’utilisateur ou un mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="273" />
+        <location filename="../../ui/messages.py" line="278" />
         <source>A relay address in this link does not start with http:// or https://.</source>
         <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="274" />
+        <location filename="../../ui/messages.py" line="279" />
         <source>The team code in this link is not valid.</source>
         <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="275" />
-        <location filename="../../ui/messages.py" line="276" />
+        <location filename="../../ui/messages.py" line="280" />
+        <location filename="../../ui/messages.py" line="281" />
         <source>The name in this link contains hidden characters or is too long.</source>
         <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="277" />
+        <location filename="../../ui/messages.py" line="282" />
         <source>The credential is refused: {detail}</source>
         <translation>L’attestation est refusée : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="278" />
+        <location filename="../../ui/messages.py" line="283" />
         <source>You cannot mark yourself as someone you know.</source>
         <translation>Vous ne pouvez pas vous indiquer vous-même comme une personne connue.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="279" />
+        <location filename="../../ui/messages.py" line="284" />
         <source>You already say you know this person.</source>
         <translation>Vous indiquez déjà connaître cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="280" />
+        <location filename="../../ui/messages.py" line="285" />
         <source>You do not say you know this person.</source>
         <translation>Vous n’indiquez pas connaître cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="281" />
+        <location filename="../../ui/messages.py" line="286" />
         <source>Standings are out of date, and this data folder is open read-only.</source>
         <translation>Les reconnaissances ne sont pas à jour, et ce dossier de données est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="294" />
+        <location filename="../../ui/messages.py" line="299" />
         <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
         <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295" />
+        <location filename="../../ui/messages.py" line="300" />
         <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="296" />
+        <location filename="../../ui/messages.py" line="301" />
         <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
         <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="297" />
+        <location filename="../../ui/messages.py" line="302" />
         <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
         <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="298" />
+        <location filename="../../ui/messages.py" line="303" />
         <source>The sync took too long and paused; it goes on by itself next time.</source>
         <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299" />
+        <location filename="../../ui/messages.py" line="304" />
         <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
         <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300" />
+        <location filename="../../ui/messages.py" line="305" />
         <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
         <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301" />
+        <location filename="../../ui/messages.py" line="306" />
         <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
         <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="302" />
+        <location filename="../../ui/messages.py" line="307" />
         <source>It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings.</source>
         <translation>Il a refusé la synchronisation parce que l’horloge de cet ordinateur n’est pas à l’heure. Réglez la date et l’heure en automatique dans les paramètres du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="303" />
+        <location filename="../../ui/messages.py" line="308" />
         <source>It does not accept syncs from you (you may be blocked there). Ask whoever runs it.</source>
         <translation>Il n’accepte pas vos synchronisations (vous y êtes peut-être bloqué). Demandez à qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304" />
+        <location filename="../../ui/messages.py" line="309" />
         <source>It is busy right now; Skiller tries again by itself.</source>
         <translation>Il est occupé pour le moment ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305" />
+        <location filename="../../ui/messages.py" line="310" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306" />
+        <location filename="../../ui/messages.py" line="311" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="307" />
+        <location filename="../../ui/messages.py" line="312" />
         <source>You stopped the sync; it goes on by itself next time.</source>
         <translation>Vous avez arrêté la synchronisation ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="308" />
+        <location filename="../../ui/messages.py" line="313" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321" />
+        <location filename="../../ui/messages.py" line="326" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="322" />
+        <location filename="../../ui/messages.py" line="327" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="323" />
+        <location filename="../../ui/messages.py" line="328" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="324" />
+        <location filename="../../ui/messages.py" line="329" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325" />
+        <location filename="../../ui/messages.py" line="330" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="326" />
+        <location filename="../../ui/messages.py" line="331" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="334" />
+        <location filename="../../ui/messages.py" line="339" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="336" />
+        <location filename="../../ui/messages.py" line="341" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="338" />
+        <location filename="../../ui/messages.py" line="343" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="340" />
+        <location filename="../../ui/messages.py" line="345" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="344" />
+        <location filename="../../ui/messages.py" line="349" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="350" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="350" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="367" />
+        <location filename="../../ui/messages.py" line="372" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="409" />
+        <location filename="../../ui/messages.py" line="411" />
         <source>JSON Resume file</source>
         <translation>fichier JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="409" />
+        <location filename="../../ui/messages.py" line="411" />
         <source>LinkedIn export file</source>
         <translation>fichier d’export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="410" />
+        <location filename="../../ui/messages.py" line="412" />
         <source>credential file</source>
         <translation>fichier d’attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="410" />
+        <location filename="../../ui/messages.py" line="412" />
         <source>identity file</source>
         <translation>fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="411" />
+        <location filename="../../ui/messages.py" line="413" />
         <source>Skiller identity export</source>
         <translation>export d’identité Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="411" />
+        <location filename="../../ui/messages.py" line="413" />
         <source>bundle file</source>
         <translation>fichier de paquet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="419" />
+        <location filename="../../ui/messages.py" line="421" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="419" />
+        <location filename="../../ui/messages.py" line="421" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="420" />
+        <location filename="../../ui/messages.py" line="422" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="420" />
+        <location filename="../../ui/messages.py" line="422" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
@@ -1313,11 +1323,6 @@
         <location filename="../../ui/messages.py" line="220" />
         <source>The passphrase is wrong or the file is damaged.</source>
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="372" />
-        <source>This recovery phrase is not valid: check each word.</source>
-        <translation>Cette phrase de récupération n’est pas valide : vérifiez chaque mot.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="128" />
@@ -1450,7 +1455,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="421" />
+        <location filename="../../ui/messages.py" line="423" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -1531,22 +1536,12 @@
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="372" />
+        <location filename="../../ui/messages.py" line="256" />
         <source>Type or paste your recovery phrase.</source>
         <translation>Tapez ou collez votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="374" />
-        <source>Word %1, “%2”, is not in the list of recovery words (a phrase has %3 words).</source>
-        <translation>Le mot n° %1, « %2 », n’est pas dans la liste des mots de récupération (une phrase compte %3 mots).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/first_run.py" line="377" />
-        <source>A recovery phrase has %1 words; this one has %2.</source>
-        <translation>Une phrase de récupération compte %1 mots ; celle-ci en a %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/first_run.py" line="380" />
+        <location filename="../../ui/messages.py" line="260" />
         <source>These words do not form your recovery phrase: check each word and their order.</source>
         <translation>Ces mots ne forment pas votre phrase de récupération : vérifiez chaque mot et leur ordre.</translation>
     </message>
@@ -1613,12 +1608,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="132" />
+        <location filename="../../ui/app.py" line="136" />
         <source>Generating the demo community…</source>
         <translation>Création de la communauté de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187" />
+        <location filename="../../ui/app.py" line="191" />
         <source>Skiller is already open on this data folder but does not answer. Close it (or end it), then try again.</source>
         <translation>Skiller est déjà ouvert sur ce dossier de données mais ne répond pas. Fermez-le (ou arrêtez-le), puis réessayez.</translation>
     </message>
@@ -1626,17 +1621,17 @@
 <context>
     <name>Availability</name>
     <message>
-        <location filename="../../ui/person_view.py" line="152" />
+        <location filename="../../ui/person_view.py" line="153" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="153" />
+        <location filename="../../ui/person_view.py" line="154" />
         <source>Open to offers</source>
         <translation>Ouvert·e aux propositions</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="154" />
+        <location filename="../../ui/person_view.py" line="155" />
         <source>Busy</source>
         <translation>Occupé·e</translation>
     </message>
@@ -2458,37 +2453,37 @@
 <context>
     <name>GivenEndorsementsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="242" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="242" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="242" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="242" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="242" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="243" />
+        <location filename="../../ui/models.py" line="245" />
         <source>Revoked</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="243" />
+        <location filename="../../ui/models.py" line="245" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -3782,62 +3777,62 @@
 <context>
     <name>OffersModel</name>
     <message>
-        <location filename="../../ui/models.py" line="260" />
+        <location filename="../../ui/models.py" line="262" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="260" />
+        <location filename="../../ui/models.py" line="262" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="260" />
+        <location filename="../../ui/models.py" line="262" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="260" />
+        <location filename="../../ui/models.py" line="262" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="260" />
+        <location filename="../../ui/models.py" line="262" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="261" />
+        <location filename="../../ui/models.py" line="263" />
         <source>Posted</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="273" />
+        <location filename="../../ui/models.py" line="275" />
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="273" />
+        <location filename="../../ui/models.py" line="275" />
         <source>Request</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="274" />
+        <location filename="../../ui/models.py" line="276" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="274" />
+        <location filename="../../ui/models.py" line="276" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="274" />
+        <location filename="../../ui/models.py" line="276" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="275" />
+        <location filename="../../ui/models.py" line="277" />
         <source>Closed</source>
         <translation>Close</translation>
     </message>
@@ -3931,27 +3926,27 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/models.py" line="101" />
+        <location filename="../../ui/models.py" line="103" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="101" />
+        <location filename="../../ui/models.py" line="103" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="101" />
+        <location filename="../../ui/models.py" line="103" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="101" />
+        <location filename="../../ui/models.py" line="103" />
         <source>Matched skill</source>
         <translation>Compétence trouvée</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="101" />
+        <location filename="../../ui/models.py" line="103" />
         <source>Skills</source>
         <translation>Compétences</translation>
     </message>
@@ -4058,42 +4053,42 @@
         <translation>Pas encore de compétence.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="77" />
+        <location filename="../../ui/person_view.py" line="78" />
         <source>%n year(s)</source>
         <translation><numerusform>%n an</numerusform><numerusform>%n ans</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="103" />
+        <location filename="../../ui/person_view.py" line="104" />
         <source>Evidence:</source>
         <translation>Preuves :</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="109" />
+        <location filename="../../ui/person_view.py" line="110" />
         <source>Positions</source>
         <translation>Postes</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="109" />
+        <location filename="../../ui/person_view.py" line="110" />
         <source>today</source>
         <translation>aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="127" />
+        <location filename="../../ui/person_view.py" line="128" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="127" />
+        <location filename="../../ui/person_view.py" line="128" />
         <source>No endorsements yet.</source>
         <translation>Pas encore de recommandation.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_view.py" line="134" />
+        <location filename="../../ui/person_view.py" line="135" />
         <source>observed level: %1</source>
         <translation>niveau constaté : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/person_view.py" line="142" />
+        <location filename="../../ui/person_view.py" line="143" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
     </message>
@@ -4141,17 +4136,17 @@
         <translation>Fusi&amp;onner avec…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="240" />
+        <location filename="../../ui/screens/portfolio.py" line="246" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="251" />
+        <location filename="../../ui/screens/portfolio.py" line="257" />
         <source>No skills yet. Add the first one with “New skill” (Ctrl+N).</source>
         <translation>Aucune compétence pour l’instant. Ajoutez la première avec « Nouvelle compétence » (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/portfolio.py" line="356" />
+        <location filename="../../ui/screens/portfolio.py" line="362" />
         <source>“%s” was removed from your portfolio.</source>
         <translation>« %s » a été supprimée de votre portfolio.</translation>
     </message>
@@ -4785,45 +4780,35 @@
 <context>
     <name>SkillsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="207" />
+        <location filename="../../ui/models.py" line="209" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="207" />
+        <location filename="../../ui/models.py" line="209" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="207" />
+        <location filename="../../ui/models.py" line="209" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="207" />
+        <location filename="../../ui/models.py" line="209" />
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
 </context>
 <context>
     <name>StandingBar</name>
-    <message numerus="yes">
-        <location filename="../../ui/standing_view.py" line="47" />
-        <source>%n endorsement(s)</source>
-        <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
-    </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="48" />
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/standing_view.py" line="50" />
+        <location filename="../../ui/standing_view.py" line="54" />
         <source>Standing in %1</source>
         <translation>Reconnaissance en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="51" />
+        <location filename="../../ui/standing_view.py" line="55" />
         <source>Standing %1 of 100 in your network: %2 of %3 endorsements count</source>
         <translation>Reconnaissance %1 sur 100 dans votre réseau : %2 recommandations comptent sur %3</translation>
     </message>
@@ -4831,32 +4816,37 @@
 <context>
     <name>StandingPanel</name>
     <message>
-        <location filename="../../ui/standing_view.py" line="125" />
+        <location filename="../../ui/standing_view.py" line="129" />
         <source>I know this person</source>
         <translation>Je connais cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="126" />
+        <location filename="../../ui/standing_view.py" line="130" />
         <source>A public, signed statement in your profile: it syncs like your endorsements, and your trust flows to this person. You can take it back.</source>
         <translation>Une déclaration publique et signée dans votre profil : elle se synchronise comme vos recommandations, et votre confiance s’étend à cette personne. Vous pouvez la retirer.</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="129" />
+        <location filename="../../ui/standing_view.py" line="133" />
         <source>Public and signed: it syncs with your profile, as endorsements do.</source>
         <translation>Public et signé : cela se synchronise avec votre profil, comme les recommandations.</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="132" />
+        <location filename="../../ui/standing_view.py" line="136" />
         <source>Your network is empty, so no standing shows yet: endorse people or mark people you know, and their trust makes standings appear.</source>
         <translation>Votre réseau est vide, aucune reconnaissance ne s’affiche donc encore : recommandez des personnes ou indiquez celles que vous connaissez, et leur confiance fera apparaître les reconnaissances.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/standing_view.py" line="212" />
+        <source>%n endorsement(s)</source>
+        <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="196" />
+        <location filename="../../ui/standing_view.py" line="215" />
         <source>Why?</source>
         <translation>Pourquoi ?</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="197" />
+        <location filename="../../ui/standing_view.py" line="216" />
         <source>Why this standing in %1</source>
         <translation>Pourquoi cette reconnaissance en %1</translation>
     </message>
@@ -5134,62 +5124,62 @@
 <context>
     <name>WhyDialog</name>
     <message>
-        <location filename="../../ui/standing_view.py" line="63" />
+        <location filename="../../ui/standing_view.py" line="67" />
         <source>Why this standing?</source>
         <translation>Pourquoi cette reconnaissance ?</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="64" />
+        <location filename="../../ui/standing_view.py" line="68" />
         <source>%1: standing %2 of 100. Community level %3, claimed level %4.</source>
         <translation>%1 : reconnaissance %2 sur 100. Niveau vu par la communauté %3, niveau déclaré %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="71" />
+        <location filename="../../ui/standing_view.py" line="75" />
         <source>Endorser</source>
         <translation>Recommandé par</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="71" />
+        <location filename="../../ui/standing_view.py" line="75" />
         <source>Share</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="71" />
+        <location filename="../../ui/standing_view.py" line="75" />
         <source>How you reach them</source>
         <translation>Comment vous y êtes relié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/standing_view.py" line="78" />
+        <location filename="../../ui/standing_view.py" line="82" />
         <source>%n endorsement(s) from outside your network count for nothing.</source>
         <translation><numerusform>%n recommandation venue d’en dehors de votre réseau ne compte pas.</numerusform><numerusform>%n recommandations venues d’en dehors de votre réseau ne comptent pas.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="83" />
+        <location filename="../../ui/standing_view.py" line="87" />
         <source>No one your trust reaches endorses this skill yet.</source>
         <translation>Personne de votre réseau de confiance ne recommande encore cette compétence.</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="94" />
+        <location filename="../../ui/standing_view.py" line="98" />
         <source>knows</source>
         <translation>connaît</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="94" />
+        <location filename="../../ui/standing_view.py" line="98" />
         <source>endorsed</source>
         <translation>recommandé</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="94" />
+        <location filename="../../ui/standing_view.py" line="98" />
         <source>exchange</source>
         <translation>échange</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="99" />
+        <location filename="../../ui/standing_view.py" line="103" />
         <source>you</source>
         <translation>vous</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="101" />
+        <location filename="../../ui/standing_view.py" line="105" />
         <source>%1 (team %2)</source>
         <translation>%1 (équipe %2)</translation>
     </message>
