@@ -78,8 +78,9 @@ def fill(db: Database, people: int, seed: int = 1) -> dict:
             chunk = range(start, min(people, start + 5000))
             db.executemany(
                 """INSERT INTO skills (person_id, skill_key, name, level, years, description, keywords, evidence,
-                       position, person_name_fold, availability) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
-                [(ids[i], skill_key(s), s, rng.randint(1, 5), 1, "", "[]", "[]", float(k), f"person {i}", "")
+                       position, person_name_fold, availability, skill_group) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
+                [(ids[i], skill_key(s), s, rng.randint(1, 5), 1, "", "[]", "[]", float(k), f"person {i}", "",
+                  skill_key(s))
                  for i in chunk for k, s in enumerate(rng.sample(SKILLS, 20))],
             )
             insert_endorsements(db, [

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
+from collections.abc import Iterator
 
-from . import search_index, standing_read, standing_search
+from . import search_index, standing_read, standing_search, standing_sql
 from .concepts import concepts_named
 from .db import Database
+from .standing_sql import HIDDEN, SUMMARY
 from .text import skill_key
 from .views import (
     Endorsement,
@@ -21,13 +24,12 @@ from .views import (
     Thanks,
 )
 
-_SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
+_SUMMARY = SUMMARY
 
-# Whether the endorsement `e` is hidden by its subject: hidden entries name the endorser,
-# or '' (a bare id written before migration 8) for any endorser of that id.
-HIDDEN = """EXISTS (SELECT 1 FROM hidden_endorsements h
-                    WHERE h.subject_id = e.subject_id AND h.endorsement_id = e.endorsement_id
-                      AND h.endorser_id IN ('', e.endorser_id))"""
+
+def _holder_order(row: sqlite3.Row) -> tuple:
+    """The order of the holders without a standing: claimed level, then name."""
+    return -row["matched_level"], row["person_name_fold"], row["person_id"]
 
 
 def _summary(row: sqlite3.Row, skill: str = "", level: int = 0, standing: float | None = None) -> PersonSummary:
@@ -318,39 +320,62 @@ class Queries:
                       exclude: str = "") -> SearchPage:
         """Skill holders by standing (the user's view of them, docs/standing.md), then claimed level, then name.
 
-        The groups searched (issue 13): the words typed (free-text skills spelled so), each concept they name
-        in either language, and the concepts skills of that name link to. Those with a stored standing come
-        first, off the index standings_by_group; the rest by one ordered range of skills_by_group per group,
-        merged here (an OR or IN over groups would sort every holder before cutting the page).
+        A skills row answers (issue 13) when its group is the words typed or a concept the vocabulary names
+        for them (either language), or when its own words are the ones typed (a skill typed "Python 3" and
+        linked is found by "python 3"); what a peer linked their words to never brings in anyone else's
+        rows (standing_sql.matches). Those with a stored standing come first, off the index
+        standings_by_group; the rest by one ordered range per group off skills_by_group, and one of the
+        words off skills_by_key, merged here (an OR or IN over groups would sort every holder before cutting
+        the page), each person once, until the page is full.
         """
-        groups = list(dict.fromkeys([key, *concepts_named(key), *standing_search.groups_for_key(self.db, key)]))
-        marks = ",".join("?" * len(groups))
-        filters = " AND s.level >= ?" + (" AND s.availability = ?" if availability else "") + " AND s.person_id != ?"
-        given = [level] + ([availability] if availability else []) + [exclude]
-        total = int(self.db.scalar(  # people, not skills: one may hold a free-text spelling and a linked one
-            f"SELECT COUNT(DISTINCT s.person_id) AS n FROM skills s WHERE s.skill_group IN ({marks}) {filters}",
-            [*groups, *given]))
-        ranked = standing_search.ranked(self.db, groups, f"s.skill_group IN ({marks}) {filters}", [*groups, *given])
+        named, linked = standing_search.search_groups(self.db, key)
+        match = standing_sql.matches("{s}", named)
+        filters = " AND {s}.level >= ?" + (" AND {s}.availability = ?" if availability else "") \
+            + " AND {s}.person_id != ?"
+        given = [*named, key, level] + ([availability] if availability else []) + [exclude]
+        marks = ",".join("?" * len(named))
+        given_filters = [level] + ([availability] if availability else []) + [exclude]
+        total = int(self.db.scalar(  # people, not skills (a UNION: each side one covering index range)
+            f"""SELECT COUNT(*) AS n FROM (
+                    SELECT s.person_id FROM skills s WHERE s.skill_group IN ({marks}) {filters.format(s='s')}
+                    UNION SELECT s.person_id FROM skills s WHERE s.skill_key = ? {filters.format(s='s')})""",
+            [*named, *given_filters, key, *given_filters]))
+        ranked = standing_search.ranked(self.db, [*named, *linked], match + filters, given)
         first = ranked.page(limit, offset)
         people = [_summary(r, r["matched_skill"], r["matched_level"], standing) for r, standing in first]
         if len(first) == limit:
             return SearchPage(total, people)
-        wanted = limit - len(first) + max(offset - ranked.count, 0)  # the rest's page ends here
-        found: list = []
-        for group in groups:
-            found += self.db.query(
+        skip = max(offset - ranked.count, 0)
+        wanted = skip + limit - len(first)  # the rest's page ends here
+        ranked_sql, ranked_params = ranked.has_standing
+        rest = filters.format(s="s") + f" AND NOT {ranked_sql}"
+        rest_params = [*given_filters, *ranked_params]
+        sources = [self._holders(f"s.skill_group = ? {rest}", [group, *rest_params], wanted) for group in named]
+        sources.append(self._holders(f"s.skill_key = ? AND s.skill_group NOT IN ({marks}) {rest}",  # the rest
+                                     [key, *named, *rest_params], wanted))
+        rows: dict[str, sqlite3.Row] = {}
+        for row in heapq.merge(*sources, key=_holder_order):
+            rows.setdefault(row["person_id"], row)  # each person once, at their best
+            if len(rows) == wanted:
+                break
+        people += [_summary(r, r["matched_skill"], r["matched_level"], 0.0) for r in list(rows.values())[skip:]]
+        return SearchPage(total, people)
+
+    def _holders(self, where: str, params: list, size: int) -> Iterator[sqlite3.Row]:
+        """Skills rows `s` that `where` selects, in the order of search, read `size` at a time (then more)."""
+        offset = 0
+        while True:
+            rows = self.db.query(
                 f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level, s.person_name_fold
                     FROM skills s CROSS JOIN persons p ON p.person_id = s.person_id
-                    WHERE s.skill_group = ? {filters} AND NOT {ranked.has_standing}
-                    ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ?""",
-                [group, *given, *ranked.groups, wanted],
+                    WHERE {where} ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ? OFFSET ?""",
+                [*params, size, offset],
             )
-        found.sort(key=lambda r: (-r["matched_level"], r["person_name_fold"], r["person_id"]))
-        rows = list({r["person_id"]: r for r in reversed(found)}.values())  # each person once, at their best
-        rows.sort(key=lambda r: (-r["matched_level"], r["person_name_fold"], r["person_id"]))
-        people += [_summary(r, r["matched_skill"], r["matched_level"], 0.0)
-                   for r in rows[max(offset - ranked.count, 0):wanted]]
-        return SearchPage(total, people)
+            yield from rows
+            if len(rows) < size:
+                return
+            offset += size
+            size *= 2
 
     def _search_filters(self, level: int, availability: str, limit: int, offset: int,
                         exclude: str = "") -> SearchPage:

@@ -23,6 +23,8 @@ import numpy as np
 
 CHUNK = 400  # ids per IN (...)
 BATCH = 1000  # endorsers read and turned into arrays at a time
+# An endorsement's own group (its concept, else its key); the subject's link is applied after (_subject_concepts).
+OWN_GROUP = "COALESCE(NULLIF(e.concept, ''), e.skill_key)"
 
 
 class Numbering(dict[str, int]):
@@ -47,11 +49,6 @@ class Reader:
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
                                     isolation_level=None)
-        self.concepts = self._has_column("endorsements", "concept")
-        self.skill_concepts = self._has_column("skills", "concept")
-
-    def _has_column(self, table: str, column: str) -> bool:
-        return any(r[1] == column for r in self.conn.execute(f"PRAGMA table_info({table})"))
 
     def rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
         return self.conn.execute(sql, tuple(params)).fetchall()
@@ -66,13 +63,12 @@ class Reader:
 
 def _grouped(reader: Reader, where: str, params: Sequence[str], by_rowid: bool = False) -> Iterator[list[tuple]]:
     """Each endorser's rows, a batch of endorsers at a time (never the million rows at once)."""
-    group = "COALESCE(NULLIF(e.concept, ''), e.skill_key)" if reader.concepts else "e.skill_key"
     subjects = ("group_concat(printf('%08x', COALESCE(p.rowid, 0)), ''), "
                 "group_concat(CASE WHEN p.rowid IS NULL THEN e.subject_id ELSE '' END, ' ')"
                 if by_rowid else "group_concat(e.subject_id, ' '), ''")
     join = "LEFT JOIN persons p ON p.person_id = e.subject_id" if by_rowid else ""
     cursor = reader.conn.execute(
-        f"""SELECT e.endorser_id, {subjects}, group_concat({group}, char(10)),
+        f"""SELECT e.endorser_id, {subjects}, group_concat({OWN_GROUP}, char(10)),
                    group_concat(MIN(MAX(e.level, 0), 5), '')
             FROM endorsements e {join}
             WHERE e.revoked = 0 AND e.subject_id != e.endorser_id AND {where}
@@ -142,8 +138,7 @@ def endorsements(reader: Reader, people: Numbering, groups: Numbering, where: st
         return none, none, none, np.zeros(0, np.int8)
     endorser, subject, group_of, levels = (np.concatenate(column) for column in zip(*parts, strict=True))
     keep = _not_hidden(reader, people, groups, where, params, endorser, subject, group_of)
-    if reader.skill_concepts:
-        group_of = _subject_concepts(reader, people, groups, subject, group_of)
+    group_of = _subject_concepts(reader, people, groups, subject, group_of)
     return endorser[keep], subject[keep], group_of[keep], levels[keep]
 
 
@@ -207,11 +202,10 @@ def _subject_concepts(reader: Reader, people: Numbering, groups: Numbering, subj
 def _not_hidden(reader: Reader, people: Numbering, groups: Numbering, where: str, params: Sequence[str],
                 endorser: np.ndarray, subject: np.ndarray, group_of: np.ndarray) -> np.ndarray:
     """Rows whose subject did not hide them (hidden entries are few: matched apart, then masked out)."""
-    group = "COALESCE(NULLIF(e.concept, ''), e.skill_key)" if reader.concepts else "e.skill_key"
     if not reader.rows("SELECT 1 FROM hidden_endorsements LIMIT 1"):
         return np.ones(len(endorser), bool)
     hidden = reader.rows(
-        f"""SELECT e.endorser_id, e.subject_id, {group} FROM hidden_endorsements h
+        f"""SELECT e.endorser_id, e.subject_id, {OWN_GROUP} FROM hidden_endorsements h
             CROSS JOIN endorsements e ON e.subject_id = h.subject_id AND e.endorsement_id = h.endorsement_id
                                AND h.endorser_id IN ('', e.endorser_id)
             WHERE e.revoked = 0 AND {where}""",

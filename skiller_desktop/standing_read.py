@@ -13,7 +13,15 @@ import math
 from dataclasses import dataclass, field
 
 from .db import Database
-from .standing_sql import COUNTED, DECADES, endorsement_group_sql, groups_for_key, skill_group_sql
+from .standing_sql import (
+    COUNTED,
+    DECADES,
+    ENDORSEMENT_GROUP,
+    SKILL_GROUP,
+    linked_groups,
+    matches,
+    named_groups,
+)
 from .text import skill_key
 
 MAX_PATH = 12  # steps followed back to the user: a shortest path in a store's graph is far shorter
@@ -73,7 +81,7 @@ def scaled(score: float, best: float) -> float:
 
 def skills(db: Database, person_id: str, skill: str | None = None, *, explain: bool = False) -> list[SkillStanding]:
     """A person's listed skills with their standing, in profile order; only `skill` when given."""
-    group = skill_group_sql(db, "s")
+    group = SKILL_GROUP
     rows = db.query(
         f"""SELECT s.name, s.level, {group} AS grp, COALESCE(st.score, 0) AS score,
                    COALESCE(st.counted, 0) AS counted, COALESCE(st.community_level, 0) AS community_level,
@@ -99,7 +107,7 @@ def skills(db: Database, person_id: str, skill: str | None = None, *, explain: b
 def endorsement_counts(db: Database, person_id: str) -> dict[str, int]:
     """Raw counts by skill group of the endorsements a person received that count (not revoked, not hidden)."""
     rows = db.query(
-        f"""SELECT {endorsement_group_sql(db)} AS grp, COUNT(*) AS n FROM endorsements e
+        f"""SELECT {ENDORSEMENT_GROUP} AS grp, COUNT(*) AS n FROM endorsements e
             WHERE e.subject_id = ? AND {COUNTED} GROUP BY grp""",
         (person_id,),
     )
@@ -113,7 +121,7 @@ def contributions(db: Database, person_id: str, group: str) -> list[Contribution
             FROM endorsements e
             JOIN standing_trust t ON t.person_id = e.endorser_id
             LEFT JOIN persons p ON p.person_id = e.endorser_id
-            WHERE e.subject_id = ? AND {COUNTED} AND {endorsement_group_sql(db)} = ? AND t.weight > 0
+            WHERE e.subject_id = ? AND {COUNTED} AND {ENDORSEMENT_GROUP} = ? AND t.weight > 0
             ORDER BY t.weight DESC, e.endorser_id""",
         (person_id, group),
     )
@@ -148,19 +156,26 @@ def path(db: Database, person_id: str) -> list[Step]:
 
 
 def page_standings(db: Database, person_ids: list[str], skill: str) -> dict[str, float]:
-    """The standing in `skill` of one page of people (search results): one indexed read."""
+    """The standing in `skill` of one page of people (search results): one indexed read.
+
+    The same rows and groups as a search by that skill (standing_search): each person's best standing
+    among their skills that answer it, each in its own group, as a share of that group's best.
+    """
     if not person_ids or not skill.strip():
         return {}
-    groups = groups_for_key(db, skill_key(skill))
+    key = skill_key(skill)
+    named = named_groups(key)
+    groups = [*named, *linked_groups(db, key, named)]
     person_marks, group_marks = ",".join("?" * len(person_ids)), ",".join("?" * len(groups))
     rows = db.query(
-        f"""SELECT st.person_id, MAX(st.score) AS score, MAX(g.best) AS best
-            FROM standings st JOIN standing_groups g ON g.skill_group = st.skill_group
-            WHERE st.person_id IN ({person_marks}) AND st.skill_group IN ({group_marks})
-            GROUP BY st.person_id""",
-        (*person_ids, *groups),
+        f"""SELECT s.person_id, MAX(COALESCE(st.score / NULLIF(g.best, 0), 0)) AS ratio
+            FROM skills s CROSS JOIN standings st ON st.person_id = s.person_id AND st.skill_group = s.skill_group
+            JOIN standing_groups g ON g.skill_group = st.skill_group
+            WHERE s.person_id IN ({person_marks}) AND st.skill_group IN ({group_marks}) AND {matches("s", named)}
+            GROUP BY s.person_id""",
+        (*person_ids, *groups, *named, key),
     )
-    return {r["person_id"]: scaled(r["score"], r["best"]) for r in rows}
+    return {r["person_id"]: scaled(r["ratio"], 1.0) for r in rows}
 
 
 def in_groups(db: Database, person_ids: list[str], groups: list[str]) -> dict[tuple[str, str], float]:

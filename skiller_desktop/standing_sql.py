@@ -3,21 +3,28 @@
 No numpy here: search, the CLI and the UI import this to read stored standings.
 
 A skill's group is `text.skill_group(name, concept)`: the concept where one is
-linked, the folded name otherwise. An endorsement joins the group of the
-skill it names on its subject's profile when that skill is linked to a
-concept and the endorsement is not (an endorsement given before the link).
-The `concept` columns are read where the store has them (docs/standing.md).
+linked, the folded name otherwise (the `skill_group` column of the read
+models). An endorsement joins the group of the skill it names on its
+subject's profile when that skill is linked to a concept and the endorsement
+is not (an endorsement given before the link), docs/standing.md.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from .concepts import concepts_named
 from .db import Database
 
 # The 0-100 scale spans this many powers of ten below a skill group's best score (docs/standing.md):
 # 100 = the best in the user's network, 50 = a tenth of it, 0 = a hundredth or less (not stored).
 DECADES = 2
 
-# Whether the endorsement `e` is hidden by its subject (the same test as queries.HIDDEN).
+# A person's row of the People list (`p` a persons row): search and its ranked part read the same columns.
+SUMMARY = "p.person_id, p.name, p.headline, p.location, p.availability, p.skill_count"
+
+# Whether the endorsement `e` is hidden by its subject: hidden entries name the endorser,
+# or '' (a bare id written before migration 8) for any endorser of that id.
 HIDDEN = """EXISTS (SELECT 1 FROM hidden_endorsements h
                     WHERE h.subject_id = e.subject_id AND h.endorsement_id = e.endorsement_id
                       AND h.endorser_id IN ('', e.endorser_id))"""
@@ -26,34 +33,42 @@ HIDDEN = """EXISTS (SELECT 1 FROM hidden_endorsements h
 # (Self-endorsements never reach the read model; imported ones live in another table.)
 COUNTED = f"e.revoked = 0 AND NOT {HIDDEN}"
 
+# The group of the skills row `s`: text.skill_group, worked out from the row's own concept and key.
+SKILL_GROUP = "COALESCE(NULLIF(s.concept, ''), s.skill_key)"
 
-def has_column(db: Database, table: str, column: str) -> bool:
-    return any(r["name"] == column for r in db.query(f"PRAGMA table_info({table})"))
+# The group of the endorsement `e`: its concept, else the concept its subject linked that skill to, else its key.
+ENDORSEMENT_GROUP = """COALESCE(NULLIF(e.concept, ''),
+                                (SELECT NULLIF(k.concept, '') FROM skills k
+                                 WHERE k.person_id = e.subject_id AND k.skill_key = e.skill_key),
+                                e.skill_key)"""
 
-
-def skill_group_sql(db: Database, alias: str = "s") -> str:
-    """The group of the skill row `alias` (a `skills` row)."""
-    if has_column(db, "skills", "concept"):
-        return f"COALESCE(NULLIF({alias}.concept, ''), {alias}.skill_key)"
-    return f"{alias}.skill_key"
-
-
-def endorsement_group_sql(db: Database, alias: str = "e") -> str:
-    """The group of the endorsement row `alias`: its concept, else its subject's skill's, else its key."""
-    parts = []
-    if has_column(db, "endorsements", "concept"):
-        parts.append(f"NULLIF({alias}.concept, '')")
-    if has_column(db, "skills", "concept"):
-        parts.append(f"""(SELECT NULLIF(k.concept, '') FROM skills k
-                          WHERE k.person_id = {alias}.subject_id AND k.skill_key = {alias}.skill_key)""")
-    if not parts:
-        return f"{alias}.skill_key"
-    return f"COALESCE({', '.join(parts)}, {alias}.skill_key)"
+# How many of the groups peers linked a typed skill name to are read, the most linked first.
+MAX_LINKED = 20
 
 
-def groups_for_key(db: Database, key: str) -> list[str]:
-    """The groups a searched skill name stands for: its key, and the concepts skills of that name link to."""
-    if not has_column(db, "skills", "concept"):
-        return [key]
-    rows = db.query("SELECT DISTINCT concept FROM skills WHERE skill_key = ? AND concept != '' LIMIT 20", (key,))
-    return [key, *(r["concept"] for r in rows)]
+def named_groups(key: str) -> list[str]:
+    """The groups a searched skill name (a `skill_key`) names by itself: the words, and the concepts the
+    vocabulary names for them (either language, any synonym). Never anything a peer wrote."""
+    return list(dict.fromkeys([key, *concepts_named(key)]))
+
+
+def linked_groups(db: Database, key: str, exclude: Sequence[str] = (), limit: int = MAX_LINKED) -> list[str]:
+    """The other groups people's skills typed `key` are linked to, the one most people link first, at most
+    `limit` (a crowd of throwaway documents each linking the words to a URI of its own cannot push out a
+    link many people make). Read standings with these only for rows whose own `skill_key` is `key`: a peer's
+    link never makes other people's skills of that group match (`matches`)."""
+    marks = ",".join("?" * len(exclude)) or "''"
+    rows = db.query(
+        f"""SELECT skill_group, COUNT(*) AS people FROM skills
+            WHERE skill_key = ? AND skill_group NOT IN ({marks}) AND skill_group != ''
+            GROUP BY skill_group ORDER BY people DESC, skill_group LIMIT ?""",
+        [key, *exclude, limit],
+    )
+    return [r["skill_group"] for r in rows]
+
+
+def matches(alias: str, named: Sequence[str]) -> str:
+    """SQL: whether the skills row `alias` answers a search for the key whose named groups are `named`: its
+    group is one of them, or its own words are the key (takes `*named, key`)."""
+    marks = ",".join("?" * len(named))
+    return f"({alias}.skill_group IN ({marks}) OR {alias}.skill_key = ?)"
