@@ -338,8 +338,9 @@ class Queries:
         total = int(self.db.scalar(  # people, not skills (a UNION: each side one covering index range)
             f"""SELECT COUNT(*) AS n FROM (
                     SELECT s.person_id FROM skills s WHERE s.skill_group IN ({marks}) {filters.format(s='s')}
-                    UNION SELECT s.person_id FROM skills s WHERE s.skill_key = ? {filters.format(s='s')})""",
-            [*named, *given_filters, key, *given_filters]))
+                    UNION SELECT s.person_id FROM skills s INDEXED BY skills_key_group  -- covering; rarely any row
+                          WHERE s.skill_key = ? AND s.skill_group NOT IN ({marks}) {filters.format(s='s')})""",
+            [*named, *given_filters, key, *named, *given_filters]))
         ranked = standing_search.ranked(self.db, [*named, *linked], match + filters, given)
         first = ranked.page(limit, offset)
         people = [_summary(r, r["matched_skill"], r["matched_level"], standing) for r, standing in first]
@@ -351,8 +352,13 @@ class Queries:
         rest = filters.format(s="s") + f" AND NOT {ranked_sql}"
         rest_params = [*given_filters, *ranked_params]
         sources = [self._holders(f"s.skill_group = ? {rest}", [group, *rest_params], wanted) for group in named]
-        sources.append(self._holders(f"s.skill_key = ? AND s.skill_group NOT IN ({marks}) {rest}",  # the rest
-                                     [key, *named, *rest_params], wanted))
+        by_words = "INDEXED BY skills_key_group"  # the words typed, in one group: an ordered range each
+        sources += [self._holders(f"s.skill_key = ? AND s.skill_group = ? {rest}", [key, group, *rest_params],
+                                  wanted, by_words) for group in linked]
+        seen = [*named, *linked]
+        sources.append(self._holders(  # the words typed in groups past the most linked (a crowd's: few rows)
+            f"s.skill_key = ? AND s.skill_group NOT IN ({','.join('?' * len(seen))}) {rest}",
+            [key, *seen, *rest_params], wanted, by_words))
         rows: dict[str, sqlite3.Row] = {}
         for row in heapq.merge(*sources, key=_holder_order):
             rows.setdefault(row["person_id"], row)  # each person once, at their best
@@ -361,13 +367,17 @@ class Queries:
         people += [_summary(r, r["matched_skill"], r["matched_level"], 0.0) for r in list(rows.values())[skip:]]
         return SearchPage(total, people)
 
-    def _holders(self, where: str, params: list, size: int) -> Iterator[sqlite3.Row]:
-        """Skills rows `s` that `where` selects, in the order of search, read `size` at a time (then more)."""
+    def _holders(self, where: str, params: list, size: int, index: str = "") -> Iterator[sqlite3.Row]:
+        """Skills rows `s` that `where` selects, in the order of search, read `size` at a time (then more).
+
+        `index`: for the words typed in a group of their own, the (skill_key, skill_group) range in search
+        order; SQLite otherwise read every holder of the words to test its group, then sorted them.
+        """
         offset = 0
         while True:
             rows = self.db.query(
                 f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level, s.person_name_fold
-                    FROM skills s CROSS JOIN persons p ON p.person_id = s.person_id
+                    FROM skills s {index} CROSS JOIN persons p ON p.person_id = s.person_id
                     WHERE {where} ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ? OFFSET ?""",
                 [*params, size, offset],
             )
