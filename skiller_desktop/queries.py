@@ -335,12 +335,18 @@ class Queries:
         given = [*named, key, level] + ([availability] if availability else []) + [exclude]
         marks = ",".join("?" * len(named))
         given_filters = [level] + ([availability] if availability else []) + [exclude]
-        total = int(self.db.scalar(  # people, not skills (a UNION: each side one covering index range)
-            f"""SELECT COUNT(*) AS n FROM (
-                    SELECT s.person_id FROM skills s WHERE s.skill_group IN ({marks}) {filters.format(s='s')}
-                    UNION SELECT s.person_id FROM skills s INDEXED BY skills_key_group  -- covering; rarely any row
-                          WHERE s.skill_key = ? AND s.skill_group NOT IN ({marks}) {filters.format(s='s')})""",
-            [*named, *given_filters, key, *named, *given_filters]))
+        # People, not skills: those whose own words are the key (one row each: a count off skills_by_key),
+        # then those holding a named group under other words and not counted yet (few: a covering range of
+        # skills_by_group skips the key's own rows). A UNION of both sorted every holder: 40 ms at 100k.
+        total = int(self.db.scalar(
+            f"SELECT COUNT(*) AS n FROM skills s WHERE s.skill_key = ? {filters.format(s='s')}",
+            [key, *given_filters]))
+        total += int(self.db.scalar(
+            f"""SELECT COUNT(DISTINCT s.person_id) AS n FROM skills s
+                WHERE s.skill_group IN ({marks}) AND s.skill_key != ? {filters.format(s='s')}
+                  AND NOT EXISTS (SELECT 1 FROM skills b WHERE b.person_id = s.person_id AND b.skill_key = ?
+                                  {filters.format(s='b')})""",
+            [*named, key, *given_filters, key, *given_filters]))
         ranked = standing_search.ranked(self.db, [*named, *linked], match + filters, given)
         first = ranked.page(limit, offset)
         people = [_summary(r, r["matched_skill"], r["matched_level"], standing) for r, standing in first]
@@ -355,10 +361,9 @@ class Queries:
         by_words = "INDEXED BY skills_key_group"  # the words typed, in one group: an ordered range each
         sources += [self._holders(f"s.skill_key = ? AND s.skill_group = ? {rest}", [key, group, *rest_params],
                                   wanted, by_words) for group in linked]
-        seen = [*named, *linked]
+        past, past_params = standing_sql.words_outside(key, [*named, *linked], "s")
         sources.append(self._holders(  # the words typed in groups past the most linked (a crowd's: few rows)
-            f"s.skill_key = ? AND s.skill_group NOT IN ({','.join('?' * len(seen))}) {rest}",
-            [key, *seen, *rest_params], wanted, by_words))
+            f"{past} {rest}", [*past_params, *rest_params], wanted))
         rows: dict[str, sqlite3.Row] = {}
         for row in heapq.merge(*sources, key=_holder_order):
             rows.setdefault(row["person_id"], row)  # each person once, at their best

@@ -436,8 +436,9 @@ def _concepts(db: sqlite_utils.Database) -> None:
     for table in ("skills", "endorsements", "offers", "imported_endorsements", "team_needs"):
         db.execute(f"UPDATE OR IGNORE {table} SET skill_key = {_FOLDED_KEY}")
         db.execute(f"UPDATE {table} SET skill_group = skill_key")
+    # skill_key last: a search's count skips, inside the index, the rows whose words are the key
     db.execute("CREATE INDEX skills_by_group ON skills (skill_group, level DESC, person_name_fold, person_id, "
-               "availability)")
+               "availability, skill_key)")
     db.execute("CREATE INDEX endorsements_subject_group ON endorsements (subject_id, skill_group)")
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index_stale', '1')")
 
