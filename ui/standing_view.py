@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -142,7 +143,7 @@ class StandingPanel(QWidget):
         self.error.hide()
         # The bars scroll within a bounded height: a person with many skills left the profile preview
         # above them a few lines high at 1024×680.
-        rows = QWidget(self)
+        rows = self.rows = QWidget(self)
         self.grid = QGridLayout(rows)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setColumnStretch(1, 1)
@@ -158,7 +159,7 @@ class StandingPanel(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.bars_area)
         self.bars: list[StandingBar] = []
-        self.why_buttons: list[QPushButton] = []
+        self.why_buttons: list[QToolButton] = []
         ops.changed.connect(self._changed)
         self.clear()
 
@@ -204,20 +205,31 @@ class StandingPanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.bars, self.why_buttons = [], []
-        rows = self.bars_area.widget()
+        rows = self.rows
+        # Narrow at 1024×680 (the People detail is ~290 px): the name gives way (its tooltip keeps it), the bar
+        # says the number, the raw count follows in words, and Why? is a "?" button named for screen readers.
         for row, skill in enumerate(found):
-            self.grid.addWidget(plain_label(skill.skill, rows), row, 0)
+            name = plain_label(skill.skill, rows)
+            name.setToolTip(tooltip(skill.skill))
+            name.setMinimumWidth(40)
+            name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.grid.addWidget(name, row, 0)
             bar = StandingBar(skill, rows)
+            bar.setFixedWidth(52)
             self.grid.addWidget(bar, row, 1)
             count = QLabel(self.tr("%n endorsement(s)", "", skill.endorsements), rows)  # the raw count, beside it
             count.setObjectName("muted")
             self.grid.addWidget(count, row, 2)
-            why = QPushButton(self.tr("Why?"), rows)
+            why = QToolButton(rows)
+            why.setText("?")
+            why.setToolTip(self.tr("Why?"))
             why.setAccessibleName(self.tr("Why this standing in %1").replace("%1", skill.skill))
             why.clicked.connect(lambda _=False, s=skill: self.explain(s))
             self.grid.addWidget(why, row, 3)
             self.bars.append(bar)
             self.why_buttons.append(why)
+        shown = min(len(found), 3)  # at least three rows in view before the bars scroll
+        self.bars_area.setMinimumHeight(shown * max(rows.sizeHint().height() // max(len(found), 1), 24))
 
     def explain(self, found: SkillStanding) -> WhyDialog:
         dialog = WhyDialog(found, self.me, self)

@@ -80,7 +80,7 @@ def test_the_bar_and_why_panel_show_contributions_and_knowing_moves_them(qtbot, 
     _select(qtbot, screen, "Eve Laurent")
     qtbot.waitUntil(lambda: bool(panel.bars) and panel.bars[0].value() == 100)
     assert panel.hint.isHidden() and profile.hint.isHidden()
-    assert panel.why_buttons[0].text() == why_text
+    assert panel.why_buttons[0].toolTip() == why_text
     qtbot.mouseClick(panel.why_buttons[0], Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert dialog.table.horizontalHeaderItem(0).text() == endorser_header
