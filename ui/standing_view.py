@@ -206,9 +206,16 @@ class StandingPanel(QWidget):
                 widget.deleteLater()
         self.bars, self.why_buttons = [], []
         rows = self.rows
-        # Narrow at 1024×680 (the People detail is ~290 px): the name gives way (its tooltip keeps it), the bar
-        # says the number, the raw count follows in words, and Why? is a "?" button named for screen readers.
-        for row, skill in enumerate(found):
+        # Narrow at 1024×680 (the People detail is ~290 px, My profile's ~250): titled columns, the name gives
+        # way (its tooltip keeps it), the bar says the standing, the raw count is a number beside it, and Why?
+        # is a "?" button named for screen readers.
+        if found:  # what the columns are, in words that wrap (column titles did not fit in French)
+            caption = QLabel(self.tr("Standing out of 100 in your network; in brackets, every endorsement "
+                                     "received."), rows)
+            caption.setObjectName("muted")
+            caption.setWordWrap(True)
+            self.grid.addWidget(caption, 0, 0, 1, 4)
+        for row, skill in enumerate(found, start=1):
             name = plain_label(skill.skill, rows)
             name.setToolTip(tooltip(skill.skill))
             name.setMinimumWidth(40)
@@ -217,8 +224,9 @@ class StandingPanel(QWidget):
             bar = StandingBar(skill, rows)
             bar.setFixedWidth(52)
             self.grid.addWidget(bar, row, 1)
-            count = QLabel(self.tr("%n endorsement(s)", "", skill.endorsements), rows)  # the raw count, beside it
-            count.setObjectName("muted")
+            count = QLabel(f"({skill.endorsements})", rows)  # the raw count, beside it
+            count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            count.setToolTip(self.tr("%n endorsement(s)", "", skill.endorsements))
             self.grid.addWidget(count, row, 2)
             why = QToolButton(rows)
             why.setText("?")
@@ -228,7 +236,7 @@ class StandingPanel(QWidget):
             self.grid.addWidget(why, row, 3)
             self.bars.append(bar)
             self.why_buttons.append(why)
-        shown = min(len(found), 3)  # at least three rows in view before the bars scroll
+        shown = min(len(found), 3) + 1  # the caption and at least three rows in view before the bars scroll
         self.bars_area.setMinimumHeight(shown * max(rows.sizeHint().height() // max(len(found), 1), 24))
 
     def explain(self, found: SkillStanding) -> WhyDialog:

@@ -157,7 +157,7 @@
 <context>
     <name>StandingPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/standing_view.py" line="212" />
+        <location filename="../../ui/standing_view.py" line="229" />
         <source>%n endorsement(s)</source>
         <translation>
             <numerusform>%n endorsement</numerusform><numerusform>%n endorsements</numerusform></translation>
@@ -166,7 +166,7 @@
 <context>
     <name>WhyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/standing_view.py" line="82" />
+        <location filename="../../ui/standing_view.py" line="83" />
         <source>%n endorsement(s) from outside your network count for nothing.</source>
         <translation>
             <numerusform>%n endorsement from outside your network count for nothing.</numerusform><numerusform>%n endorsements from outside your network count for nothing.</numerusform></translation>

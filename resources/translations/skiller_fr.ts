@@ -4803,12 +4803,12 @@
 <context>
     <name>StandingBar</name>
     <message>
-        <location filename="../../ui/standing_view.py" line="54" />
+        <location filename="../../ui/standing_view.py" line="55" />
         <source>Standing in %1</source>
         <translation>Reconnaissance en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="55" />
+        <location filename="../../ui/standing_view.py" line="56" />
         <source>Standing %1 of 100 in your network: %2 of %3 endorsements count</source>
         <translation>Reconnaissance %1 sur 100 dans votre réseau : %2 recommandations comptent sur %3</translation>
     </message>
@@ -4816,37 +4816,42 @@
 <context>
     <name>StandingPanel</name>
     <message>
-        <location filename="../../ui/standing_view.py" line="129" />
+        <location filename="../../ui/standing_view.py" line="130" />
         <source>I know this person</source>
         <translation>Je connais cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="130" />
+        <location filename="../../ui/standing_view.py" line="131" />
         <source>A public, signed statement in your profile: it syncs like your endorsements, and your trust flows to this person. You can take it back.</source>
         <translation>Une déclaration publique et signée dans votre profil : elle se synchronise comme vos recommandations, et votre confiance s’étend à cette personne. Vous pouvez la retirer.</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="133" />
+        <location filename="../../ui/standing_view.py" line="134" />
         <source>Public and signed: it syncs with your profile, as endorsements do.</source>
         <translation>Public et signé : cela se synchronise avec votre profil, comme les recommandations.</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="136" />
+        <location filename="../../ui/standing_view.py" line="137" />
         <source>Your network is empty, so no standing shows yet: endorse people or mark people you know, and their trust makes standings appear.</source>
         <translation>Votre réseau est vide, aucune reconnaissance ne s’affiche donc encore : recommandez des personnes ou indiquez celles que vous connaissez, et leur confiance fera apparaître les reconnaissances.</translation>
     </message>
+    <message>
+        <location filename="../../ui/standing_view.py" line="213" />
+        <source>Standing out of 100 in your network; in brackets, every endorsement received.</source>
+        <translation>Reconnaissance sur 100 dans votre réseau ; entre parenthèses, toutes les recommandations reçues.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/standing_view.py" line="212" />
+        <location filename="../../ui/standing_view.py" line="229" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="215" />
+        <location filename="../../ui/standing_view.py" line="233" />
         <source>Why?</source>
         <translation>Pourquoi ?</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="216" />
+        <location filename="../../ui/standing_view.py" line="234" />
         <source>Why this standing in %1</source>
         <translation>Pourquoi cette reconnaissance en %1</translation>
     </message>
@@ -5124,62 +5129,62 @@
 <context>
     <name>WhyDialog</name>
     <message>
-        <location filename="../../ui/standing_view.py" line="67" />
+        <location filename="../../ui/standing_view.py" line="68" />
         <source>Why this standing?</source>
         <translation>Pourquoi cette reconnaissance ?</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="68" />
+        <location filename="../../ui/standing_view.py" line="69" />
         <source>%1: standing %2 of 100. Community level %3, claimed level %4.</source>
         <translation>%1 : reconnaissance %2 sur 100. Niveau vu par la communauté %3, niveau déclaré %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="75" />
+        <location filename="../../ui/standing_view.py" line="76" />
         <source>Endorser</source>
         <translation>Recommandé par</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="75" />
+        <location filename="../../ui/standing_view.py" line="76" />
         <source>Share</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="75" />
+        <location filename="../../ui/standing_view.py" line="76" />
         <source>How you reach them</source>
         <translation>Comment vous y êtes relié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/standing_view.py" line="82" />
+        <location filename="../../ui/standing_view.py" line="83" />
         <source>%n endorsement(s) from outside your network count for nothing.</source>
         <translation><numerusform>%n recommandation venue d’en dehors de votre réseau ne compte pas.</numerusform><numerusform>%n recommandations venues d’en dehors de votre réseau ne comptent pas.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="87" />
+        <location filename="../../ui/standing_view.py" line="88" />
         <source>No one your trust reaches endorses this skill yet.</source>
         <translation>Personne de votre réseau de confiance ne recommande encore cette compétence.</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="98" />
+        <location filename="../../ui/standing_view.py" line="99" />
         <source>knows</source>
         <translation>connaît</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="98" />
+        <location filename="../../ui/standing_view.py" line="99" />
         <source>endorsed</source>
         <translation>recommandé</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="98" />
+        <location filename="../../ui/standing_view.py" line="99" />
         <source>exchange</source>
         <translation>échange</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="103" />
+        <location filename="../../ui/standing_view.py" line="104" />
         <source>you</source>
         <translation>vous</translation>
     </message>
     <message>
-        <location filename="../../ui/standing_view.py" line="105" />
+        <location filename="../../ui/standing_view.py" line="106" />
         <source>%1 (team %2)</source>
         <translation>%1 (équipe %2)</translation>
     </message>
