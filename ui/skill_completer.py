@@ -169,13 +169,27 @@ class NamesCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchContains)
 
 
+# The concept labels read so far, by (concept, language). Filled on the worker by `learn_labels` (the
+# vocabulary is a SQLite file: its first open costs ~50 ms), read on the UI thread by `reader_label`.
+_LABELS: dict[tuple[str, str], str] = {}
+
+
+def learn_labels(skills: list[Skill], language: str) -> None:
+    """Look up, off the UI thread, the concept labels `reader_label` will show for these skills."""
+    from skiller_desktop.concepts import label
+
+    for skill in skills:
+        if skill.concept and (skill.concept, language) not in _LABELS:
+            _LABELS[(skill.concept, language)] = label(skill.concept, language)
+
+
 def reader_label(skill: Skill, language: str | None = None) -> str:
-    """The concept's label in the reader's language when it differs from the person's words, else ""."""
+    """The concept's label in the reader's language when it differs from the person's words, else "" (and ""
+    for a label not learnt yet: the UI thread never opens the vocabulary)."""
     if not skill.concept:
         return ""
-    from skiller_desktop.concepts import reader_label as label
-
-    return label(skill.name, skill.concept, language or ui_language())
+    found = _LABELS.get((skill.concept, language or ui_language()), "")
+    return found if found and fold(found) != fold(skill.name) else ""
 
 
 def skill_choice(skill: Skill) -> str:

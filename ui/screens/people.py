@@ -33,7 +33,7 @@ from ..person_view import PersonView, availability_label
 from ..plain import plain
 from ..qtcompat import emit
 from ..resources import icon
-from ..skill_completer import SkillCompleter, skill_choice
+from ..skill_completer import SkillCompleter, learn_labels, skill_choice, ui_language
 from ..standing_view import StandingDelegate, StandingPanel
 from .base import Screen
 
@@ -272,9 +272,13 @@ class PeopleScreen(Screen):
     def _load_detail(self, person: PersonSummary) -> None:
         services, pid = self.ops.services, person.person_id
 
+        language = ui_language()
+
         def read():
             q = services.queries
-            return (q.profile(pid), q.skills(pid), q.endorsements(subject_id=pid, include_hidden=False),
+            skills = q.skills(pid)
+            learn_labels(skills, language)  # issue 13: the reader's labels, looked up here, off the UI thread
+            return (q.profile(pid), skills, q.endorsements(subject_id=pid, include_hidden=False),
                     services.positions(pid))  # profiles (issue 12.5): positions in the detail too
 
         def arrived(result, error) -> None:

@@ -23,6 +23,7 @@ from ..checklist import GettingStarted
 from ..forms import FieldErrors, error_label
 from ..person_view import PersonView, availability_label
 from ..plain import plain
+from ..skill_completer import learn_labels, ui_language
 from ..standing_view import StandingPanel
 from .base import Screen
 
@@ -120,8 +121,12 @@ class ProfileScreen(Screen):
         services, me = self.ops.services, self.me
         q = services.queries
 
+        language = ui_language()
+
         def read():
-            return (services.profile(me), q.skills(me), q.endorsements(subject_id=me, include_hidden=True),
+            skills = q.skills(me)
+            learn_labels(skills, language)  # issue 13: the reader's labels, looked up here, off the UI thread
+            return (services.profile(me), skills, q.endorsements(subject_id=me, include_hidden=True),
                     services.positions(me))
 
         self.ops.read(read, self._loaded)
