@@ -14,6 +14,7 @@ relative times are the same vocabulary the CLI prints (`sync.words`).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
@@ -32,6 +33,17 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("", text, disambiguation, n)
 
 
+def per_language(build: Callable[[], dict[str, str]]) -> Callable[[], dict[str, str]]:
+    """`build`'s words in the language in use, built once per language (a report may hold many lines)."""
+    cached = functools.lru_cache(maxsize=4)(lambda _language: build())
+
+    @functools.wraps(build)
+    def words() -> dict[str, str]:
+        return cached(_language())
+
+    return words
+
+
 def field_label(field: str) -> str:
     labels = {
         "name": tr("Name"), "headline": tr("Headline"), "bio": tr("About"), "location": tr("Location"),
@@ -44,13 +56,8 @@ def field_label(field: str) -> str:
     return labels.get(field, field)
 
 
+@per_language
 def templates() -> dict[str, str]:
-    """The words of `_templates` in the language in use (built once per language: a report may hold many lines)."""
-    return _templates(_language())
-
-
-@functools.lru_cache(maxsize=4)
-def _templates(_language: str) -> dict[str, str]:
     """Every code of skiller_desktop.messages.CATALOGUE, in the user's language ({name}: its params)."""
     return {
         "text.not_text": tr("{field} must be text."),
@@ -287,13 +294,8 @@ def _templates(_language: str) -> dict[str, str]:
     }
 
 
+@per_language
 def advice() -> dict[str, str]:
-    """The words of `_advice` in the language in use (built once per language: a report may hold many lines)."""
-    return _advice(_language())
-
-
-@functools.lru_cache(maxsize=4)
-def _advice(_language: str) -> dict[str, str]:
     """What went wrong with a peer or relay, and what to try (skiller_desktop.messages.ADVICE)."""
     return {
         "sync.unreachable": tr("It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself."),  # noqa: E501
@@ -314,13 +316,8 @@ def _advice(_language: str) -> dict[str, str]:
     }
 
 
+@per_language
 def state_words() -> dict[str, str]:
-    """The words of `_state_words` in the language in use (built once per language: a report may hold many lines)."""
-    return _state_words(_language())
-
-
-@functools.lru_cache(maxsize=4)
-def _state_words(_language: str) -> dict[str, str]:
     """A peer's or relay's state (skiller_desktop.messages.STATES)."""
     return {
         "state.waiting": tr("Waiting to sync"),

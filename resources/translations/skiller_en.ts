@@ -3,49 +3,49 @@
 <context>
     <name />
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="339" />
+        <location filename="../../ui/messages.py" line="336" />
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="341" />
+        <location filename="../../ui/messages.py" line="338" />
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="343" />
+        <location filename="../../ui/messages.py" line="340" />
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="421" />
+        <location filename="../../ui/messages.py" line="418" />
         <source>%n skill(s)</source>
         <translation>
             <numerusform>%n skill</numerusform><numerusform>%n skills</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="421" />
+        <location filename="../../ui/messages.py" line="418" />
         <source>%n position(s)</source>
         <translation>
             <numerusform>%n position</numerusform><numerusform>%n positions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="422" />
+        <location filename="../../ui/messages.py" line="419" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="422" />
+        <location filename="../../ui/messages.py" line="419" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="423" />
+        <location filename="../../ui/messages.py" line="420" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation>

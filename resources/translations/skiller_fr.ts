@@ -35,8 +35,8 @@
     </message>
     <message>
         <location filename="../../ui/blocked_people.py" line="77" />
-        <location filename="../../ui/messages.py" line="27" />
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="28" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -56,1356 +56,1356 @@
         <translation>Déb&amp;loquer</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>Keyword</source>
         <translation>Mot-clé</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>Recovery phrase</source>
         <translation>Phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="63" />
         <source>{field} must be text.</source>
         <translation>{field} doit être du texte.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="64" />
         <source>{field} contains a character that is not allowed (NUL).</source>
         <translation>{field} contient un caractère interdit (NUL).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="65" />
         <source>{field} is required.</source>
         <translation>{field} : ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="66" />
         <source>{field} is too long: {length} characters, at most {limit}.</source>
         <translation>{field} est trop long : {length} caractères, {limit} au plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>{path} is a file, not a folder.</source>
         <translation>{path} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="72" />
         <source>There is no identity here yet: create one first.</source>
         <translation>Il n’y a pas encore d’identité ici : créez-en une d’abord.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>This data folder already belongs to {person_id}.</source>
         <translation>Ce dossier de données appartient déjà à {person_id}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>The identity file holds no profile.</source>
         <translation>Le fichier d’identité ne contient aucun profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="75" />
         <source>Your profile is missing from this data folder.</source>
         <translation>Votre profil est absent de ce dossier de données.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>This is the device you are using: revoke it from another one.</source>
         <translation>C’est l’appareil que vous utilisez : révoquez-le depuis un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="77" />
         <source>There is no device “{device}” in your identity.</source>
         <translation>Votre identité ne compte aucun appareil « {device} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="78" />
         <source>Device {device} is already revoked.</source>
         <translation>L’appareil {device} est déjà révoqué.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>No person {person_id} on this device.</source>
         <translation>Aucune personne {person_id} sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>“{value}” is not a person id.</source>
         <translation>« {value} » n’est pas un identifiant de personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>This person is not known on this device yet: import or sync their profile first.</source>
         <translation>Cette personne n’est pas encore connue sur cet appareil : importez ou synchronisez d’abord son profil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>This person is not known on this device.</source>
         <translation>Cette personne n’est pas connue sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>Unknown profile field “{key}”.</source>
         <translation>Champ de profil inconnu : « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>Availability must be one of: {values}.</source>
         <translation>La disponibilité doit être l’une de : {values}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>You have no skill named “{name}”.</source>
         <translation>Vous n’avez aucune compétence nommée « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>Linked to the skills vocabulary: {linked} skills named exactly as one of its concepts; {ambiguous} skills whose name several concepts share are left for you to choose.</source>
         <translation>Liées au vocabulaire des compétences : {linked} compétences nommées exactement comme l’un de ses concepts ; {ambiguous} compétences dont le nom est partagé par plusieurs concepts vous attendent pour choisir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>Your skill “{skill}” is already linked to this concept: merge the two instead.</source>
         <translation>Votre compétence « {skill} » est déjà liée à ce concept : fusionnez plutôt les deux.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>“{value}” is not a concept address.</source>
         <translation>« {value} » n’est pas l’adresse d’un concept.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>“{value}” is not in the skills vocabulary.</source>
         <translation>« {value} » ne fait pas partie du vocabulaire des compétences.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>Your skill “{skill}” is not linked to the vocabulary.</source>
         <translation>Votre compétence « {skill} » n’est pas liée au vocabulaire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>“{value}” names several concepts; choose one: {choices}</source>
         <translation>« {value} » désigne plusieurs concepts ; choisissez-en un : {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>Answer with a number from 1 to {count}, or nothing.</source>
         <translation>Répondez par un nombre de 1 à {count}, ou rien.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>Choose a role among the suggestions.</source>
         <translation>Choisissez un rôle parmi les suggestions.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>A skill cannot be merged into itself.</source>
         <translation>Une compétence ne peut pas être fusionnée avec elle-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>“{keep}” and “{absorb}” are linked to different concepts: unlink one first.</source>
         <translation>« {keep} » et « {absorb} » sont liées à des concepts différents : retirez d’abord l’un des liens.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>{name} has no skill named “{skill}” in their portfolio.</source>
         <translation>{name} n’a pas de compétence « {skill} » dans son portfolio.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>You gave no endorsement “{id}”.</source>
         <translation>Vous n’avez donné aucune recommandation « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>This endorsement is already withdrawn.</source>
         <translation>Cette recommandation est déjà retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>You received no endorsement “{id}”.</source>
         <translation>Vous n’avez reçu aucune recommandation « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>You already thanked {name} for this endorsement.</source>
         <translation>Vous avez déjà remercié {name} pour cette recommandation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>{count} people gave an endorsement “{id}”: say whose.</source>
         <translation>{count} personnes ont donné une recommandation « {id} » : précisez laquelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>Choose an offer or a request.</source>
         <translation>Choisissez une offre ou une demande.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>There is no offer or request “{id}”.</source>
         <translation>Il n’y a aucune offre ni demande « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>{count} people posted “{id}”: say whose.</source>
         <translation>{count} personnes ont publié « {id} » : précisez laquelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>The status must be one of: {values}.</source>
         <translation>Le statut doit être l’un de : {values}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>You have no offer or request “{id}”.</source>
         <translation>Vous n’avez aucune offre ni demande « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>There is no document {doc_id} on this device.</source>
         <translation>Il n’y a aucun document {doc_id} sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>You cannot block yourself.</source>
         <translation>Vous ne pouvez pas vous bloquer vous-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>{person_id} is already blocked.</source>
         <translation>{person_id} est déjà bloqué.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>{person_id} is not blocked.</source>
         <translation>{person_id} n’est pas bloqué.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>This change cannot be shared: {detail}.</source>
         <translation>Cette modification ne peut pas être partagée : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>Evidence must be a project or a link.</source>
         <translation>Une preuve doit être un projet ou un lien.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>There is no team {team_id} on this device.</source>
         <translation>Il n’y a aucune équipe {team_id} sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>An invitation code is valid for 0 (no end) to 365 days.</source>
         <translation>Un code d’invitation vaut de 0 (sans fin) à 365 jours.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>This team has no invitation “{id}”.</source>
         <translation>Cette équipe n’a aucune invitation « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>The team has no need “{id}”.</source>
         <translation>L’équipe n’a aucun besoin « {id} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
-        <location filename="../../ui/messages.py" line="136" />
-        <location filename="../../ui/messages.py" line="233" />
+        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="240" />
         <source>Cannot write {path}: {detail}.</source>
         <translation>Impossible d’écrire {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>The team would refuse this: {detail}.</source>
         <translation>L’équipe refuserait cela : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>The role must be one of: {values}.</source>
         <translation>Le rôle doit être l’un de : {values}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
-        <location filename="../../ui/messages.py" line="197" />
+        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="204" />
         <source>{path}: no such file.</source>
         <translation>{path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>{path} is not a regular file, so not a LinkedIn export.</source>
         <translation>{path} n’est pas un fichier ordinaire, donc pas un export LinkedIn.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>{file} holds none of the LinkedIn export files ({files}): is it the export from LinkedIn’s “Get a copy of your data”?</source>
         <translation>{file} ne contient aucun des fichiers d’un export LinkedIn ({files}) : est-ce bien l’export « Obtenir une copie de vos données » de LinkedIn ?</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="147" />
         <source>No LinkedIn file in {file} could be read: {detail}</source>
         <translation>Aucun fichier LinkedIn de {file} n’a pu être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>{file} is not a readable ZIP archive ({detail}).</source>
         <translation>{file} n’est pas une archive ZIP lisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>{file} cannot be read ({detail}).</source>
         <translation>{file} ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>{member}: another {name} was already read ({chosen}): ignored.</source>
         <translation>{member} : un autre {name} a déjà été lu ({chosen}) : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>{file} is too large for a LinkedIn export file.</source>
         <translation>{file} est trop volumineux pour un fichier d’export LinkedIn.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="152" />
         <source>{file} is damaged in the ZIP archive ({detail}).</source>
         <translation>{file} est endommagé dans l’archive ZIP ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="153" />
         <source>{file} is damaged in the ZIP archive (longer than it says).</source>
         <translation>{file} est endommagé dans l’archive ZIP (plus long qu’annoncé).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>{file} cannot be extracted ({detail}).</source>
         <translation>{file} ne peut pas être extrait ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>{file} is not a CSV text file (it holds binary data).</source>
         <translation>{file} n’est pas un fichier texte CSV (il contient des données binaires).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="156" />
         <source>{file} is not a CSV text file (unknown text encoding).</source>
         <translation>{file} n’est pas un fichier texte CSV (encodage inconnu).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>{file} is not a readable CSV file ({detail}).</source>
         <translation>{file} n’est pas un fichier CSV lisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="158" />
         <source>{file} has no header row with {columns}: skipped.</source>
         <translation>{file} n’a pas de ligne d’en-tête avec {columns} : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>{file} row {row}: {column} “{value}” is not a date: left empty.</source>
         <translation>{file}, ligne {row} : {column} « {value} » n’est pas une date : laissé vide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>Read from the LinkedIn export: {files}.</source>
         <translation>Lu dans l’export LinkedIn : {files}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>Not in this export (nothing imported from them): {files}.</source>
         <translation>Absents de cet export (rien n’en a été importé) : {files}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="162" />
         <source>Kept, with no Skiller field: {fields}.</source>
         <translation>Conservés, sans champ Skiller : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="163" />
         <source>Imported the profile of {name}: {positions} positions, {projects} projects, {certificates} certificates, {languages} languages.</source>
         <translation>Profil de {name} importé : {positions} postes, {projects} projets, {certificates} certificats, {languages} langues.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="164" />
         <source>Imported {count} skills at level 3: LinkedIn has no skill levels, adjust them in Skiller.</source>
         <translation>{count} compétences importées au niveau 3 : LinkedIn n’a pas de niveaux, ajustez-les dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>Imported {count} endorsements received, marked unverified: LinkedIn does not sign them, so Skiller cannot prove who gave them.</source>
         <translation>{count} recommandations reçues importées, marquées non vérifiées : LinkedIn ne les signe pas, Skiller ne peut donc pas prouver qui les a données.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>Skipped the duplicate skill “{name}” (same as “{same}”).</source>
         <translation>Compétence en double « {name} » ignorée (identique à « {same} »).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>{file} row {row}: no skill or no endorser: skipped.</source>
         <translation>{file}, ligne {row} : pas de compétence ou pas d’auteur : ignorée.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>Skipped {count} duplicate endorsements.</source>
         <translation>{count} recommandations en double ignorées.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="169" />
         <source>Endorsements kept for skills not in Skills.csv: {skills}.</source>
         <translation>Recommandations conservées pour des compétences absentes de Skills.csv : {skills}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="170" />
         <source>Skipped the duplicate {kind} “{name}”.</source>
         <translation>Élément en double ignoré ({kind}) : « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164" />
+        <location filename="../../ui/messages.py" line="171" />
         <source>What Skiller has no field for stays on this device only, never synced: {file}</source>
         <translation>Ce qui n’a pas de champ dans Skiller reste sur cet appareil seulement, jamais synchronisé : {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>{what} was longer than {limit} characters: shortened with “{ellipsis}”.</source>
         <translation>{what} dépassait {limit} caractères : raccourci avec « {ellipsis} ».</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="173" />
         <source>Kept your {name} (the import has “{value}”).</source>
         <translation>Votre {name} est conservé (l’import contient « {value} »).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>Filled your empty profile fields: {fields}.</source>
         <translation>Champs vides de votre profil remplis : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>{skill} from {endorser}: {detail}</source>
         <translation>{skill}, de {endorser} : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169" />
+        <location filename="../../ui/messages.py" line="176" />
         <source>Not a valid JSON Resume: {where}: {detail}</source>
         <translation>Pas un JSON Resume valide : {where} : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>{file} is not UTF-8 text.</source>
         <translation>{file} n’est pas du texte UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>{file} is refused: {detail}</source>
         <translation>{file} est refusé : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>{file} holds a JSON {kind}, not a résumé.</source>
         <translation>{file} contient un {kind} JSON, pas un CV.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173" />
+        <location filename="../../ui/messages.py" line="180" />
         <source>A JSON Resume must be a JSON object, not {kind}.</source>
         <translation>Un JSON Resume doit être un objet JSON, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="181" />
         <source>{where}.{key} must be text, not {kind}.</source>
         <translation>{where}.{key} doit être du texte, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="182" />
         <source>{where}.{key} must be a list of texts.</source>
         <translation>{where}.{key} doit être une liste de textes.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="183" />
         <source>{where}.{key} “{value}” is not a date: left empty (kept for export).</source>
         <translation>{where}.{key} « {value} » n’est pas une date : laissé vide (conservé pour l’export).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="184" />
         <source>{where}{key} must be an object, not {kind}.</source>
         <translation>{where}{key} doit être un objet, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="185" />
         <source>{where}{key} must be a list, not {kind}.</source>
         <translation>{where}{key} doit être une liste, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>{where}{key}[{index}] must be an object, not {kind}.</source>
         <translation>{where}{key}[{index}] doit être un objet, pas {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="187" />
         <source>languages[{index}] has no language name: skipped.</source>
         <translation>languages[{index}] n’a pas de nom de langue : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="188" />
         <source>Skill “{name}”: level “{value}” not recognised, set to 3.</source>
         <translation>Compétence « {name} » : niveau « {value} » non reconnu, mis à 3.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182" />
+        <location filename="../../ui/messages.py" line="189" />
         <source>Imported from JSON Resume: the profile of {name}, {skills} skills, {positions} positions, {projects} projects, {certificates} certificates, {languages} languages.</source>
         <translation>Importé depuis JSON Resume : profil de {name}, {skills} compétences, {positions} postes, {projects} projets, {certificates} certificats, {languages} langues.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="190" />
         <source>Kept for export, with no Skiller field: {fields}.</source>
         <translation>Conservés pour l’export, sans champ Skiller : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="191" />
         <source>{where} has no {fields}: skipped.</source>
         <translation>{where} n’a pas de {fields} : ignoré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="192" />
         <source>Skill “{name}” appears twice: merged into one.</source>
         <translation>La compétence « {name} » apparaît deux fois : fusionnée en une.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186" />
+        <location filename="../../ui/messages.py" line="193" />
         <source>No level given for {skills}: set to 3, adjust in Skiller.</source>
         <translation>Aucun niveau pour {skills} : mis à 3, ajustez dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187" />
+        <location filename="../../ui/messages.py" line="194" />
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188" />
+        <location filename="../../ui/messages.py" line="195" />
         <source>The import was cancelled: nothing was imported.</source>
         <translation>L’import a été annulé : rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190" />
+        <location filename="../../ui/messages.py" line="197" />
         <source>{file} is not a JSON Resume: it has none of its sections ({sections}).</source>
         <translation>{file} n’est pas un JSON Resume : il n’a aucune de ses sections ({sections}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191" />
+        <location filename="../../ui/messages.py" line="198" />
         <source>Skipped {where}: “{value}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD).</source>
         <translation>Ignoré {where} : « {value} » n’est pas une date (AAAA, AAAA-MM ou AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192" />
+        <location filename="../../ui/messages.py" line="199" />
         <source>Skipped {where}: “{value}” is not text.</source>
         <translation>Ignoré {where} : « {value} » n’est pas du texte.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193" />
+        <location filename="../../ui/messages.py" line="200" />
         <source>Skipped {where}: “{value}” is not a list.</source>
         <translation>Ignoré {where} : « {value} » n’est pas une liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194" />
+        <location filename="../../ui/messages.py" line="201" />
         <source>Skipped {where}: “{value}” is not an object.</source>
         <translation>Ignoré {where} : « {value} » n’est pas un objet.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195" />
+        <location filename="../../ui/messages.py" line="202" />
         <source>Skipped {where}: “{value}” is not a valid address.</source>
         <translation>Ignoré {where} : « {value} » n’est pas une adresse valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196" />
+        <location filename="../../ui/messages.py" line="203" />
         <source>Skipped {where}: “{value}” does not follow the JSON Resume schema.</source>
         <translation>Ignoré {where} : « {value} » ne suit pas le schéma JSON Resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198" />
+        <location filename="../../ui/messages.py" line="205" />
         <source>{path} is a folder, not a credential file.</source>
         <translation>{path} est un dossier, pas un fichier d’attestation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199" />
+        <location filename="../../ui/messages.py" line="206" />
         <source>{path} is not a regular file (a device or a pipe), not a credential file.</source>
         <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un fichier d’attestation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200" />
+        <location filename="../../ui/messages.py" line="207" />
         <source>{file}: not a valid credential: {detail}</source>
         <translation>{file} : attestation non valable : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201" />
+        <location filename="../../ui/messages.py" line="208" />
         <source>Cannot write credentials into {path}: {detail}.</source>
         <translation>Impossible d’écrire les attestations dans {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="209" />
         <source>A document of a kind this version does not know was refused.</source>
         <translation>Un document d’un type inconnu de cette version a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203" />
+        <location filename="../../ui/messages.py" line="210" />
         <source>An empty document was refused.</source>
         <translation>Un document vide a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="211" />
         <source>A document nested too deeply was refused.</source>
         <translation>Un document trop imbriqué a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205" />
+        <location filename="../../ui/messages.py" line="212" />
         <source>A document that does not carry its own id was refused.</source>
         <translation>Un document qui ne porte pas son propre identifiant a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206" />
+        <location filename="../../ui/messages.py" line="213" />
         <source>Refused: the sender is blocked on this device.</source>
         <translation>Refusé : l’expéditeur est bloqué sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207" />
+        <location filename="../../ui/messages.py" line="214" />
         <source>Refused: the author is blocked on this device.</source>
         <translation>Refusé : l’auteur est bloqué sur cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208" />
+        <location filename="../../ui/messages.py" line="215" />
         <source>Already in Skiller, left as they are: {counts}.</source>
         <translation>Déjà dans Skiller, laissés tels quels : {counts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="216" />
         <source>{path}: no such file or folder.</source>
         <translation>{path} : fichier ou dossier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210" />
+        <location filename="../../ui/messages.py" line="217" />
         <source>{file} is not valid JSON (line {line}, column {column}).</source>
         <translation>{file} n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211" />
+        <location filename="../../ui/messages.py" line="218" />
         <source>Stored: {skills_added} new skills, {skills_merged} skills with new keywords, {positions} positions, {projects} projects, {certificates} certificates, {endorsements} unverified endorsements.</source>
         <translation>Enregistré : {skills_added} nouvelles compétences, {skills_merged} compétences avec de nouveaux mots-clés, {positions} postes, {projects} projets, {certificates} certificats, {endorsements} recommandations non vérifiées.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="212" />
+        <location filename="../../ui/messages.py" line="219" />
         <source>Nothing new: everything in this import is already in Skiller.</source>
         <translation>Rien de nouveau : tout le contenu de cet import est déjà dans Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213" />
+        <location filename="../../ui/messages.py" line="220" />
         <source>There are no PDF labels for the language “{language}”: use one of {languages}.</source>
         <translation>Pas de libellés PDF pour la langue « {language} » : utilisez l’une de {languages}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214" />
+        <location filename="../../ui/messages.py" line="221" />
         <source>given before endorsements carried a credential</source>
         <translation>donnée avant que les recommandations portent une attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215" />
+        <location filename="../../ui/messages.py" line="222" />
         <source>its credential does not verify ({detail})</source>
         <translation>son attestation ne se vérifie pas ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216" />
+        <location filename="../../ui/messages.py" line="223" />
         <source>its credential names another person</source>
         <translation>son attestation désigne une autre personne</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217" />
+        <location filename="../../ui/messages.py" line="224" />
         <source>The passphrase must have at least 8 characters.</source>
         <translation>La phrase secrète doit compter au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218" />
+        <location filename="../../ui/messages.py" line="225" />
         <source>This file is not a Skiller identity export.</source>
         <translation>Ce fichier n’est pas un export d’identité Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219" />
+        <location filename="../../ui/messages.py" line="226" />
         <source>The identity file is damaged.</source>
         <translation>Le fichier d’identité est endommagé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221" />
+        <location filename="../../ui/messages.py" line="228" />
         <source>The identity file holds no readable key.</source>
         <translation>Le fichier d’identité ne contient aucune clé lisible.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222" />
+        <location filename="../../ui/messages.py" line="229" />
         <source>The identity file does not match its person id.</source>
         <translation>Le fichier d’identité ne correspond pas à son identifiant.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223" />
+        <location filename="../../ui/messages.py" line="230" />
         <source>Cannot save the identity in {path}: {detail}.</source>
         <translation>Impossible d’enregistrer l’identité dans {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="224" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>The identity in {path} cannot be read.</source>
         <translation>L’identité dans {path} est illisible.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="225" />
+        <location filename="../../ui/messages.py" line="232" />
         <source>The stored key does not match the stored person id.</source>
         <translation>La clé enregistrée ne correspond pas à l’identifiant enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226" />
+        <location filename="../../ui/messages.py" line="233" />
         <source>The private key is missing from the system key store: restore it with your recovery phrase.</source>
         <translation>La clé privée manque dans le trousseau du système : restaurez-la avec votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227" />
+        <location filename="../../ui/messages.py" line="234" />
         <source>This change is too large to share ({size} bytes, at most {limit}): split it into smaller ones.</source>
         <translation>Cette modification est trop volumineuse pour être partagée ({size} octets, {limit} au plus) : découpez-la.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228" />
+        <location filename="../../ui/messages.py" line="235" />
         <source>Cannot read {path}: no such file.</source>
         <translation>Impossible de lire {path} : fichier introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="236" />
         <source>{path} is a folder, not a {what}.</source>
         <translation>{path} est un dossier, pas un {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230" />
+        <location filename="../../ui/messages.py" line="237" />
         <source>Cannot read {path}: {detail}.</source>
         <translation>Impossible de lire {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="238" />
         <source>{path} is not a regular file (a device or a pipe), not a {what}.</source>
         <translation>{path} n’est pas un fichier ordinaire (un périphérique ou un tube), pas un {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232" />
+        <location filename="../../ui/messages.py" line="239" />
         <source>{path} is too large for a {what} (over {limit} bytes).</source>
         <translation>{path} est trop volumineux pour un {what} (plus de {limit} octets).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234" />
+        <location filename="../../ui/messages.py" line="241" />
         <source>The data folder is read-only: Skiller cannot save changes there.</source>
         <translation>Le dossier de données est en lecture seule : Skiller ne peut pas y enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="242" />
         <source>The disk is full: free some space; nothing was changed.</source>
         <translation>Le disque est plein : libérez de la place ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236" />
+        <location filename="../../ui/messages.py" line="243" />
         <source>The data file is busy in another Skiller window; try again.</source>
         <translation>Le fichier de données est occupé par une autre fenêtre de Skiller ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="237" />
+        <location filename="../../ui/messages.py" line="244" />
         <source>Cannot open the data file: check that the folder exists and is writable.</source>
         <translation>Impossible d’ouvrir le fichier de données : vérifiez que le dossier existe et qu’on peut y écrire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238" />
+        <location filename="../../ui/messages.py" line="245" />
         <source>The disk reported an error while saving; nothing was changed.</source>
         <translation>Le disque a signalé une erreur pendant l’enregistrement ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239" />
+        <location filename="../../ui/messages.py" line="246" />
         <source>The data file is damaged or is not a Skiller store.</source>
         <translation>Le fichier de données est endommagé ou n’est pas un fichier Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240" />
+        <location filename="../../ui/messages.py" line="247" />
         <source>The data file could not be used: {detail}.</source>
         <translation>Le fichier de données n’a pas pu être utilisé : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241" />
+        <location filename="../../ui/messages.py" line="248" />
         <source>Cannot use the data folder {path}: {detail}.</source>
         <translation>Impossible d’utiliser le dossier de données {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="242" />
+        <location filename="../../ui/messages.py" line="249" />
         <source>This data file was written by a newer Skiller: please update.</source>
         <translation>Ce fichier de données a été écrit par une version plus récente de Skiller : mettez Skiller à jour.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243" />
+        <location filename="../../ui/messages.py" line="250" />
         <source>This file is not a Skiller bundle.</source>
         <translation>Ce fichier n’est pas un paquet Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="244" />
+        <location filename="../../ui/messages.py" line="251" />
         <source>This bundle has version {version}; this Skiller reads version {supported}.</source>
         <translation>Ce paquet est en version {version} ; cette version de Skiller lit la version {supported}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="245" />
+        <location filename="../../ui/messages.py" line="252" />
         <source>This bundle was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it.</source>
         <translation>Ce paquet a été écrit par une version plus récente de Skiller (format {version} ; celle-ci lit le format {supported}) : mettez Skiller à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246" />
+        <location filename="../../ui/messages.py" line="253" />
         <source>This identity file was written by a newer Skiller (format {version}; this one reads {supported}): update Skiller to open it.</source>
         <translation>Ce fichier d’identité a été écrit par une version plus récente de Skiller (format {version} ; celle-ci lit le format {supported}) : mettez Skiller à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247" />
+        <location filename="../../ui/messages.py" line="254" />
         <source>This identity file has version {version}; this Skiller reads version {supported}.</source>
         <translation>Ce fichier d’identité est en version {version} ; cette version de Skiller lit la version {supported}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248" />
+        <location filename="../../ui/messages.py" line="255" />
         <source>Windows’ Credential Locker is not available, and Skiller does not keep a private key in a plain file on Windows: {detail}</source>
         <translation>Le Gestionnaire d’identification de Windows n’est pas disponible, et Skiller ne garde pas de clé privée dans un simple fichier sous Windows : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249" />
+        <location filename="../../ui/messages.py" line="256" />
         <source>The bundle was altered after it was exported (its seal does not match).</source>
         <translation>Le paquet a été modifié après son export (son sceau ne correspond pas).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="250" />
+        <location filename="../../ui/messages.py" line="257" />
         <source>The bundle’s contents are refused: {detail}</source>
         <translation>Le contenu du paquet est refusé : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251" />
+        <location filename="../../ui/messages.py" line="258" />
         <source>The bundle’s contents are malformed.</source>
         <translation>Le contenu du paquet est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252" />
+        <location filename="../../ui/messages.py" line="259" />
         <source>The bundle names a document with an id that is not ASCII.</source>
         <translation>Le paquet désigne un document par un identifiant non ASCII.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253" />
+        <location filename="../../ui/messages.py" line="260" />
         <source>This is not a person id (did:key:z6Mk…).</source>
         <translation>Ce n’est pas un identifiant de personne (did:key:z6Mk…).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="255" />
+        <location filename="../../ui/messages.py" line="262" />
         <source>Save the QR code as a .png or .svg file.</source>
         <translation>Enregistrez le QR code en fichier .png ou .svg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="257" />
+        <location filename="../../ui/messages.py" line="264" />
         <source>Word {position}, “{word}”, is not in the list of recovery words (a phrase has {expected} words).</source>
         <translation>Le mot n° {position}, « {word} », n’est pas dans la liste des mots de récupération (une phrase compte {expected} mots).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="259" />
+        <location filename="../../ui/messages.py" line="266" />
         <source>A recovery phrase has {expected} words; this one has {count}.</source>
         <translation>Une phrase de récupération compte {expected} mots ; celle-ci en a {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="261" />
+        <location filename="../../ui/messages.py" line="268" />
         <source>This is not a Skiller invitation link (it starts with skiller:invite).</source>
         <translation>Ce n’est pas un lien d’invitation Skiller (il commence par skiller:invite).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="262" />
+        <location filename="../../ui/messages.py" line="269" />
         <source>This link is too long to be a Skiller invitation.</source>
         <translation>Ce lien est trop long pour être une invitation Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="263" />
+        <location filename="../../ui/messages.py" line="270" />
         <source>This link was made by a newer version of Skiller: update to open it.</source>
         <translation>Ce lien vient d’une version plus récente de Skiller : mettez Skiller à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="264" />
-        <location filename="../../ui/messages.py" line="265" />
-        <location filename="../../ui/messages.py" line="266" />
-        <location filename="../../ui/messages.py" line="267" />
-        <location filename="../../ui/messages.py" line="268" />
-        <source>This link is damaged: ask for it again.</source>
-        <translation>Ce lien est abîmé : redemandez-le.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="269" />
-        <source>This link does not say which relay to find the person through.</source>
-        <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="270" />
-        <source>This link names too many relays.</source>
-        <translation>Ce lien nomme trop de relais.</translation>
-    </message>
-    <message>
         <location filename="../../ui/messages.py" line="271" />
-        <source>The person in this link is not a valid Skiller person id.</source>
-        <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
-    </message>
-    <message>
         <location filename="../../ui/messages.py" line="272" />
         <location filename="../../ui/messages.py" line="273" />
         <location filename="../../ui/messages.py" line="274" />
         <location filename="../../ui/messages.py" line="275" />
+        <source>This link is damaged: ask for it again.</source>
+        <translation>Ce lien est abîmé : redemandez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="276" />
+        <source>This link does not say which relay to find the person through.</source>
+        <translation>Ce lien ne dit pas par quel relais trouver la personne.</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="277" />
+        <source>This link names too many relays.</source>
+        <translation>Ce lien nomme trop de relais.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="278" />
+        <source>The person in this link is not a valid Skiller person id.</source>
+        <translation>La personne de ce lien n’a pas un identifiant Skiller valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="279" />
+        <location filename="../../ui/messages.py" line="280" />
+        <location filename="../../ui/messages.py" line="281" />
+        <location filename="../../ui/messages.py" line="282" />
+        <location filename="../../ui/messages.py" line="284" />
         <source>A relay address in this link is not a valid web address.</source>
         <translation>Une adresse de relais de ce lien n’est pas une adresse web valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="276" />
+        <location filename="../../ui/messages.py" line="283" />
         <source>A relay address in this link carries a user name or password.</source>
         <translation>Une adresse de relais de ce lien contient un nom d’utilisateur ou un mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="278" />
+        <location filename="../../ui/messages.py" line="285" />
         <source>A relay address in this link does not start with http:// or https://.</source>
         <translation>Une adresse de relais de ce lien ne commence pas par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="279" />
+        <location filename="../../ui/messages.py" line="286" />
         <source>The team code in this link is not valid.</source>
         <translation>Le code d’équipe de ce lien n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="280" />
-        <location filename="../../ui/messages.py" line="281" />
+        <location filename="../../ui/messages.py" line="287" />
+        <location filename="../../ui/messages.py" line="288" />
         <source>The name in this link contains hidden characters or is too long.</source>
         <translation>Le nom dans ce lien contient des caractères invisibles ou est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="282" />
+        <location filename="../../ui/messages.py" line="289" />
         <source>The credential is refused: {detail}</source>
         <translation>L’attestation est refusée : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="283" />
+        <location filename="../../ui/messages.py" line="290" />
         <source>You cannot mark yourself as someone you know.</source>
         <translation>Vous ne pouvez pas vous indiquer vous-même comme une personne connue.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="284" />
+        <location filename="../../ui/messages.py" line="291" />
         <source>You already say you know this person.</source>
         <translation>Vous indiquez déjà connaître cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="285" />
+        <location filename="../../ui/messages.py" line="292" />
         <source>You do not say you know this person.</source>
         <translation>Vous n’indiquez pas connaître cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="286" />
+        <location filename="../../ui/messages.py" line="293" />
         <source>Standings are out of date, and this data folder is open read-only.</source>
         <translation>Les reconnaissances ne sont pas à jour, et ce dossier de données est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299" />
+        <location filename="../../ui/messages.py" line="301" />
         <source>It did not answer. Check your internet connection, or ask whoever runs it whether it is up; Skiller tries again by itself.</source>
         <translation>Il ne répond pas. Vérifiez votre connexion à Internet ou demandez à qui le gère s’il fonctionne ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300" />
+        <location filename="../../ui/messages.py" line="302" />
         <source>This is not an address Skiller can use. Check it in Settings: it looks like https://relay.example.org.</source>
         <translation>Ce n’est pas une adresse utilisable par Skiller. Vérifiez-la dans les Paramètres : elle ressemble à https://relay.example.org.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301" />
+        <location filename="../../ui/messages.py" line="303" />
         <source>Skiller cannot sync with an address of this kind. Check it in Settings: it starts with http:// or https://.</source>
         <translation>Skiller ne sait pas se synchroniser avec une adresse de ce genre. Vérifiez-la dans les Paramètres : elle commence par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="302" />
+        <location filename="../../ui/messages.py" line="304" />
         <source>It answered too slowly. Skiller tries again by itself; if it lasts, tell whoever runs it.</source>
         <translation>Il a répondu trop lentement. Skiller réessaie tout seul ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="303" />
+        <location filename="../../ui/messages.py" line="305" />
         <source>The sync took too long and paused; it goes on by itself next time.</source>
         <translation>La synchronisation a pris trop de temps et s’est mise en pause ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304" />
+        <location filename="../../ui/messages.py" line="306" />
         <source>It sent more at once than Skiller accepts. Tell whoever runs it.</source>
         <translation>Il a envoyé d’un coup plus que Skiller n’accepte. Prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305" />
+        <location filename="../../ui/messages.py" line="307" />
         <source>It answered in a way Skiller does not understand: is it really a Skiller relay? Check the address.</source>
         <translation>Il a répondu d’une façon que Skiller ne comprend pas : est-ce bien un relais Skiller ? Vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306" />
+        <location filename="../../ui/messages.py" line="308" />
         <source>It refused the sync. Check the address; if it lasts, tell whoever runs it.</source>
         <translation>Il a refusé la synchronisation. Vérifiez l’adresse ; si cela dure, prévenez qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="307" />
+        <location filename="../../ui/messages.py" line="309" />
         <source>It refused the sync because this computer's clock is off. Set the date and time to update automatically in your system settings.</source>
         <translation>Il a refusé la synchronisation parce que l’horloge de cet ordinateur n’est pas à l’heure. Réglez la date et l’heure en automatique dans les paramètres du système.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="308" />
+        <location filename="../../ui/messages.py" line="310" />
         <source>It does not accept syncs from you (you may be blocked there). Ask whoever runs it.</source>
         <translation>Il n’accepte pas vos synchronisations (vous y êtes peut-être bloqué). Demandez à qui le gère.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309" />
+        <location filename="../../ui/messages.py" line="311" />
         <source>It is busy right now; Skiller tries again by itself.</source>
         <translation>Il est occupé pour le moment ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310" />
+        <location filename="../../ui/messages.py" line="312" />
         <source>The sync stopped on a problem with the data it received; Skiller tries again by itself.</source>
         <translation>La synchronisation s’est arrêtée sur un problème dans les données reçues ; Skiller réessaie tout seul.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311" />
+        <location filename="../../ui/messages.py" line="313" />
         <source>Something went wrong inside Skiller; it was written to the error log and Skiller tries again.</source>
         <translation>Un problème est survenu dans Skiller ; il est noté dans le journal d’erreurs et Skiller réessaie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="312" />
+        <location filename="../../ui/messages.py" line="314" />
         <source>You stopped the sync; it goes on by itself next time.</source>
         <translation>Vous avez arrêté la synchronisation ; elle reprendra d’elle-même la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="313" />
+        <location filename="../../ui/messages.py" line="315" />
         <source>Synced, but some entries were refused or still wait for others; Skiller asks for them again next time.</source>
         <translation>Synchronisé, mais certains éléments ont été refusés ou en attendent d’autres ; Skiller les redemandera la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="326" />
+        <location filename="../../ui/messages.py" line="323" />
         <source>Waiting to sync</source>
         <translation>En attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="327" />
+        <location filename="../../ui/messages.py" line="324" />
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="328" />
+        <location filename="../../ui/messages.py" line="325" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="329" />
+        <location filename="../../ui/messages.py" line="326" />
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="330" />
+        <location filename="../../ui/messages.py" line="327" />
         <source>Partly synced</source>
         <translation>Synchronisé en partie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="331" />
+        <location filename="../../ui/messages.py" line="328" />
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="339" />
+        <location filename="../../ui/messages.py" line="336" />
         <source>%n minute(s) ago</source>
         <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="341" />
+        <location filename="../../ui/messages.py" line="338" />
         <source>%n hour(s) ago</source>
         <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="343" />
+        <location filename="../../ui/messages.py" line="340" />
         <source>%n day(s) ago</source>
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="345" />
+        <location filename="../../ui/messages.py" line="342" />
         <source>yesterday at {time}</source>
         <translation>hier à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="349" />
+        <location filename="../../ui/messages.py" line="346" />
         <source>on {date}</source>
         <translation>le {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="350" />
+        <location filename="../../ui/messages.py" line="347" />
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="350" />
+        <location filename="../../ui/messages.py" line="347" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="372" />
+        <location filename="../../ui/messages.py" line="369" />
         <source>Something went wrong: %s</source>
         <translation>Une erreur est survenue : %s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="411" />
+        <location filename="../../ui/messages.py" line="408" />
         <source>JSON Resume file</source>
         <translation>fichier JSON Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="411" />
+        <location filename="../../ui/messages.py" line="408" />
         <source>LinkedIn export file</source>
         <translation>fichier d’export LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="412" />
+        <location filename="../../ui/messages.py" line="409" />
         <source>credential file</source>
         <translation>fichier d’attestation</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="412" />
+        <location filename="../../ui/messages.py" line="409" />
         <source>identity file</source>
         <translation>fichier d’identité</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="413" />
+        <location filename="../../ui/messages.py" line="410" />
         <source>Skiller identity export</source>
         <translation>export d’identité Skiller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="413" />
+        <location filename="../../ui/messages.py" line="410" />
         <source>bundle file</source>
         <translation>fichier de paquet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="421" />
+        <location filename="../../ui/messages.py" line="418" />
         <source>%n skill(s)</source>
         <translation><numerusform>%n compétence</numerusform><numerusform>%n compétences</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="421" />
+        <location filename="../../ui/messages.py" line="418" />
         <source>%n position(s)</source>
         <translation><numerusform>%n poste</numerusform><numerusform>%n postes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="422" />
+        <location filename="../../ui/messages.py" line="419" />
         <source>%n project(s)</source>
         <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="422" />
+        <location filename="../../ui/messages.py" line="419" />
         <source>%n certificate(s)</source>
         <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>Choose a level from 1 to 5.</source>
         <translation>Choisissez un niveau de 1 à 5.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="70" />
         <source>Years must be a whole number from 0 to 80.</source>
         <translation>Les années doivent être un nombre entier de 0 à 80.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="85" />
         <source>You already have this skill in your portfolio.</source>
         <translation>Cette compétence est déjà dans votre portfolio.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>You already endorse this skill for this person.</source>
         <translation>Vous recommandez déjà cette compétence pour cette personne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>You cannot endorse yourself.</source>
         <translation>Vous ne pouvez pas vous recommander vous-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>This is your own post.</source>
         <translation>C’est votre propre annonce.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>This post is already closed.</source>
         <translation>Cette annonce est déjà close.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220" />
+        <location filename="../../ui/messages.py" line="227" />
         <source>The passphrase is wrong or the file is damaged.</source>
         <translation>La phrase secrète est fausse ou le fichier est abîmé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>Only the team’s admins may do this.</source>
         <translation>Seuls les administrateurs de l’équipe peuvent faire cela.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>You are not a member of this team.</source>
         <translation>Vous n’êtes pas membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>You are already a member of this team.</source>
         <translation>Vous êtes déjà membre de cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>This person is already a member.</source>
         <translation>Cette personne est déjà membre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>This person is not a member of the team.</source>
         <translation>Cette personne n’est pas membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>This person was removed from the team; a removal is final.</source>
         <translation>Cette personne a été retirée de l’équipe ; un retrait est définitif.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>To remove yourself, leave the team.</source>
         <translation>Pour vous retirer, quittez l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>Paste an invitation code or a team id (team:…).</source>
         <translation>Collez un code d’invitation ou un identifiant d’équipe (team:…).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>This invitation code is not valid for this team.</source>
         <translation>Ce code d’invitation n’est pas valable pour cette équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>This invitation code was already used.</source>
         <translation>Ce code d’invitation a déjà servi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>This invitation code was withdrawn by the team.</source>
         <translation>Ce code d’invitation a été retiré par l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>This invitation code has expired: ask the team for a new one.</source>
         <translation>Ce code d’invitation a expiré : demandez-en un nouveau à l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="128" />
         <source>Your invitation to this team was withdrawn.</source>
         <translation>Votre invitation dans cette équipe a été retirée.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>This invitation was already accepted: remove the member instead.</source>
         <translation>Cette invitation a déjà été acceptée : retirez plutôt le membre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="254" />
+        <location filename="../../ui/messages.py" line="261" />
         <source>This is not a Skiller team invitation code.</source>
         <translation>Ce n’est pas un code d’invitation d’équipe Skiller.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>You are the team’s only admin: make someone else admin before leaving.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en un autre avant de partir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>You are the team’s only admin: make someone else admin first.</source>
         <translation>Vous êtes le seul administrateur de l’équipe : nommez-en d’abord un autre.</translation>
     </message>
@@ -1455,7 +1455,7 @@
         <translation>aucune recommandation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messages.py" line="423" />
+        <location filename="../../ui/messages.py" line="420" />
         <location filename="../../ui/team_models.py" line="58" />
         <source>%n endorsement(s)</source>
         <translation><numerusform>%n recommandation</numerusform><numerusform>%n recommandations</numerusform></translation>
@@ -1536,12 +1536,12 @@
         <translation><numerusform>niveau %1, %n recommandation</numerusform><numerusform>niveau %1, %n recommandations</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="256" />
+        <location filename="../../ui/messages.py" line="263" />
         <source>Type or paste your recovery phrase.</source>
         <translation>Tapez ou collez votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="260" />
+        <location filename="../../ui/messages.py" line="267" />
         <source>These words do not form your recovery phrase: check each word and their order.</source>
         <translation>Ces mots ne forment pas votre phrase de récupération : vérifiez chaque mot et leur ordre.</translation>
     </message>
@@ -4217,112 +4217,112 @@
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../ui/screens/profile.py" line="48" />
+        <location filename="../../ui/screens/profile.py" line="49" />
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="56" />
+        <location filename="../../ui/screens/profile.py" line="57" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="57" />
+        <location filename="../../ui/screens/profile.py" line="58" />
         <source>&amp;Headline</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="57" />
+        <location filename="../../ui/screens/profile.py" line="58" />
         <source>Headline</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="58" />
+        <location filename="../../ui/screens/profile.py" line="59" />
         <source>&amp;Location</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="58" />
+        <location filename="../../ui/screens/profile.py" line="59" />
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="60" />
+        <location filename="../../ui/screens/profile.py" line="61" />
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="62" />
+        <location filename="../../ui/screens/profile.py" line="63" />
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="63" />
+        <location filename="../../ui/screens/profile.py" line="64" />
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="64" />
+        <location filename="../../ui/screens/profile.py" line="65" />
         <source>Lan&amp;guages</source>
         <translation>Lan&amp;gues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="64" />
+        <location filename="../../ui/screens/profile.py" line="65" />
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="65" />
+        <location filename="../../ui/screens/profile.py" line="66" />
         <source>Separated by commas, e.g. French, English</source>
         <translation>Séparées par des virgules, p. ex. français, anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="67" />
+        <location filename="../../ui/screens/profile.py" line="68" />
         <source>About</source>
         <translation>À propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="70" />
+        <location filename="../../ui/screens/profile.py" line="71" />
         <source>A&amp;bout</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="72" />
+        <location filename="../../ui/screens/profile.py" line="73" />
         <source>Links</source>
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="74" />
+        <location filename="../../ui/screens/profile.py" line="75" />
         <source>One link per line</source>
         <translation>Un lien par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="76" />
+        <location filename="../../ui/screens/profile.py" line="77" />
         <source>Lin&amp;ks</source>
         <translation>Lie&amp;ns</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="82" />
+        <location filename="../../ui/screens/profile.py" line="83" />
         <source>&amp;Save profile</source>
         <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="91" />
+        <location filename="../../ui/screens/profile.py" line="92" />
         <source>How others see you</source>
         <translation>Ce que les autres voient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="167" />
+        <location filename="../../ui/screens/profile.py" line="172" />
         <source>Your profile changed elsewhere; your unsaved edits were kept.</source>
         <translation>Votre profil a changé ailleurs ; vos modifications non enregistrées ont été conservées.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/profile.py" line="218" />
+        <location filename="../../ui/screens/profile.py" line="223" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
