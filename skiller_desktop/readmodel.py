@@ -12,7 +12,7 @@ import math
 import sqlite3
 from typing import Any
 
-from . import doc_schema, search_index
+from . import doc_schema, search_index, store_numbers
 from .text import fold, skill_group, skill_key
 
 log = logging.getLogger("skiller.readmodel")
@@ -97,6 +97,8 @@ def write_people(conn: sqlite3.Connection, people: list[tuple]) -> None:
     for i, (table, column) in enumerate(_PERSON_TABLES):
         conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
         rows = [row for p in people for row in p[3][i]]
+        if rows and table == "endorsements":  # with the numbers the standing engine reads them by
+            rows = store_numbers.numbered_endorsements(conn, rows)
         if rows:
             marks = ",".join("?" * len(rows[0]))
             conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)

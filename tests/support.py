@@ -27,12 +27,16 @@ def doc_heads_in(db) -> dict[str, list[str]]:
     return {r["doc_id"]: sorted(json.loads(r["heads"])) for r in db.query("SELECT doc_id, heads FROM docs")}
 
 
+# Columns each node fills for itself: when it stamped a row, the store's own numbers (store_numbers.py).
+NODE_OWN = {"updated_at", "endorser_num", "subject_num", "group_num"}
+
+
 def read_models_in(db) -> dict[str, list[tuple]]:
-    """Every read-model row (without `updated_at`, which each node stamps itself), sorted."""
+    """Every read-model row (without the columns each node fills for itself: NODE_OWN), sorted."""
     out = {}
     for table in READ_MODELS:
         rows = db.query(f"SELECT * FROM {table}")
-        out[table] = sorted(tuple(v for k, v in zip(r.keys(), tuple(r), strict=True) if k != "updated_at")
+        out[table] = sorted(tuple(v for k, v in zip(r.keys(), tuple(r), strict=True) if k not in NODE_OWN)
                             for r in rows)
     return out
 
