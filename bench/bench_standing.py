@@ -36,7 +36,8 @@ from bench.community import SKILLS
 from skiller_desktop import standing_read
 from skiller_desktop.db import Database
 from skiller_desktop.queries import Queries
-from skiller_desktop.text import fold, skill_key
+from skiller_desktop.store_numbers import numbered_endorsements
+from skiller_desktop.text import fold, skill_group, skill_key
 
 EXPERT_SKILL = "Menuiserie"
 ATTACK_SKILL = "Menuiserie"
@@ -59,13 +60,16 @@ def insert_people(db: Database, people: list[tuple[str, str]]) -> None:
 
 
 def endorsement_row(endorser: str, number: int, subject: str, skill: str, level: int = 0) -> tuple:
-    return (f"e{number}", endorser, subject, skill_key(skill), skill, "", level, "2026-01-01", 0, "")
+    """As readmodel._endorsement_rows makes it (the store's numbers appended by insert_endorsements)."""
+    return (f"e{number}", endorser, subject, skill_key(skill), skill, "", level, "2026-01-01", 0, "", "",
+            skill_group(skill))
 
 
 def insert_endorsements(db: Database, rows: list[tuple]) -> None:
-    db.executemany(
-        """INSERT OR REPLACE INTO endorsements (endorsement_id, endorser_id, subject_id, skill_key, skill_name,
-               comment, level, date, revoked, revoked_at) VALUES (?,?,?,?,?,?,?,?,?,?)""", rows)
+    with db.transaction() as conn:
+        numbered = numbered_endorsements(conn, rows)
+        conn.executemany(f"INSERT OR REPLACE INTO endorsements VALUES ({','.join('?' * len(numbered[0]))})",
+                         numbered)
 
 
 def fill(db: Database, people: int, seed: int = 1) -> dict:

@@ -62,6 +62,7 @@ class StandingEngine:
         self._ready = False
         self.people = load.Numbering()
         self.groups = load.Numbering()
+        self.numbers = load.StoreNumbers(self.people, self.groups)
         self.team_names: list[str] = []
         self._read: load.Reader | None = None
         self._help: load.Reader | None = None
@@ -143,11 +144,12 @@ class StandingEngine:
     def _load_all(self) -> None:
         self.people, self.groups = load.Numbering(), load.Numbering()
         self.people.numbers([self.viewer])  # the viewer is number 0 (VIEWER)
+        self.numbers = load.StoreNumbers(self.people, self.groups)
         reader = self._reader()
         reader.conn.execute("BEGIN")  # one snapshot for every table (the helper's half may be a commit later)
         try:
             self.e_endorser, self.e_subject, self.e_group, self.e_level = load.endorsements(
-                reader, self.people, self.groups, helper=self._helper())
+                reader, self.numbers, helper=self._helper())
             self.k_src, self.k_dst = load.known(reader, self.people)
             self.x_src, self.x_dst = load.exchanges(reader, self.people)
         finally:
@@ -169,7 +171,7 @@ class StandingEngine:
         marks = ",".join("?" * len(people))
         ids = self.people.numbers(people)
         keep = ~(np.isin(self.e_endorser, ids) | np.isin(self.e_subject, ids))
-        fresh = load.endorsements(reader, self.people, self.groups,
+        fresh = load.endorsements(reader, self.numbers,
                                   f"(e.endorser_id IN ({marks}) OR e.subject_id IN ({marks}))", [*people, *people])
         before: list[np.ndarray] = [self.e_endorser, self.e_subject, self.e_group, self.e_level]
         joined = [np.concatenate([old[keep], new]) for old, new in zip(before, fresh, strict=True)]

@@ -1,28 +1,32 @@
 """Read the signed relations out of the read models into integer arrays, fast enough for 100k people.
 
 A million endorsements cost more to turn into Python objects than to
-compute with: rows are read grouped by endorser, each column of a group
-joined into one string by SQLite (`group_concat`), split in C and numbered
-through a dict whose misses number new people. Hidden endorsements and
-concepts linked on the subject's skill are read apart (they are few) and
-applied to the arrays. Reads go through a connection of their own, in one
-read transaction, so a long load never holds the store's lock (WAL lets it
-read beside the writer).
+compute with: each endorsement row carries its endorser's, subject's and
+group's numbers (skiller_desktop/store_numbers.py), SQLite joins each column
+into one string (`group_concat`), numpy parses it in C, and an array maps
+the store's numbers to the engine's. Rows some older writer left without
+numbers are read by their text. Hidden endorsements and concepts linked on
+the subject's skill are read apart (they are few) and applied to the arrays.
+Reads go through a connection of their own, in one read transaction, so a
+long load never holds the store's lock (WAL lets it read beside the writer).
 """
 
 from __future__ import annotations
 
 import json
-import queue
+import logging
 import sqlite3
 import threading
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 
+log = logging.getLogger("skiller.standing")
+
 CHUNK = 400  # ids per IN (...)
 BATCH = 1000  # endorsers read and turned into arrays at a time
+LINKED_AT_ONCE = 10 * CHUNK  # more subjects than this: read every linked skill in one go, not by subject
 # An endorsement's own group (its concept, else its key); the subject's link is applied after (_subject_concepts).
 OWN_GROUP = "COALESCE(NULLIF(e.concept, ''), e.skill_key)"
 
@@ -57,20 +61,107 @@ class Reader:
         self.conn.close()
 
 
-# Each endorser's subjects by their `persons` rowid, eight hex digits each (0: no persons row, then the id
-# is in the next column, in its place): SQLite finds the rowids while it scans, on the reading thread,
-# and a million subject ids never become Python strings.
+class StoreNumbers:
+    """The store's person and group numbers (skiller_desktop/store_numbers.py) as the engine's: an array
+    indexed by the stored number, -1 where not learnt yet. Stored numbers are never reused, so what was
+    learnt stays true; `learn` reads only the numbers given since."""
 
-def _grouped(reader: Reader, where: str, params: Sequence[str], by_rowid: bool = False) -> Iterator[list[tuple]]:
-    """Each endorser's rows, a batch of endorsers at a time (never the million rows at once)."""
-    subjects = ("group_concat(printf('%08x', COALESCE(p.rowid, 0)), ''), "
-                "group_concat(CASE WHEN p.rowid IS NULL THEN e.subject_id ELSE '' END, ' ')"
-                if by_rowid else "group_concat(e.subject_id, ' '), ''")
-    join = "LEFT JOIN persons p ON p.person_id = e.subject_id" if by_rowid else ""
-    cursor = reader.conn.execute(
-        f"""SELECT e.endorser_id, {subjects}, group_concat({OWN_GROUP}, char(10)),
+    def __init__(self, people: Numbering, groups: Numbering) -> None:
+        self.people, self.groups = people, groups
+        self.person = np.zeros(0, np.int32)
+        self.group = np.zeros(0, np.int32)
+
+    def learn(self, reader: Reader) -> None:
+        self.person = _learnt(reader, "person_numbers", "person_id", self.person, self.people)
+        self.group = _learnt(reader, "group_numbers", "skill_group", self.group, self.groups)
+
+    def knows(self, endorser: np.ndarray, subject: np.ndarray, group: np.ndarray) -> bool:
+        """Whether every stored number here was learnt (a read on another connection may be a commit later)."""
+        top = max((int(a.max()) for a in (endorser, subject) if len(a)), default=0)
+        return top < len(self.person) and (not len(group) or int(group.max()) < len(self.group))
+
+    def engine_numbers(self, endorser: np.ndarray, subject: np.ndarray, group: np.ndarray,
+                       levels: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Rows by the store's numbers as rows by the engine's; a row whose number is unknown (a row
+        deleted from person_numbers or group_numbers by hand: never by Skiller) is left out and logged."""
+        mapped = self.person[endorser], self.person[subject], self.group[group]
+        known = (mapped[0] >= 0) & (mapped[1] >= 0) & (mapped[2] >= 0)
+        if not known.all():
+            log.warning("%d endorsements name a number the store does not know: not counted", (~known).sum())
+            return (*(column[known] for column in mapped), levels[known])
+        return (*mapped, levels)
+
+
+def _learnt(reader: Reader, table: str, column: str, known: np.ndarray, numbering: Numbering) -> np.ndarray:
+    rows = reader.rows(f"SELECT num, {column} FROM {table} WHERE num >= ?", (len(known),))
+    if not rows:
+        return known
+    grown = np.full(max(r[0] for r in rows) + 1, -1, np.int32)
+    grown[:len(known)] = known
+    grown[np.fromiter((r[0] for r in rows), np.int64, len(rows))] = numbering.numbers([r[1] for r in rows])
+    return grown
+
+
+# Numbered rows, each column one comma-separated string (SQLite's aggregates see the rows in one order, so
+# the columns line up): parsed in C, no Python object per endorsement.
+NUMBERED = "e.endorser_num > 0 AND e.subject_num > 0 AND e.group_num > 0"
+# What the partial index endorsements_unnumbered covers, word for word (SQLite uses it only then).
+UNNUMBERED = "(e.endorser_num = 0 OR e.subject_num = 0 OR e.group_num = 0)"
+
+
+def _by_number(reader: Reader, where: str, params: Sequence[str]) -> tuple[np.ndarray, ...]:
+    """(endorser, subject, group) stored numbers and levels of the numbered rows `where` selects."""
+    row = reader.conn.execute(
+        f"""SELECT group_concat(e.endorser_num), group_concat(e.subject_num), group_concat(e.group_num),
                    group_concat(MIN(MAX(e.level, 0), 5), '')
-            FROM endorsements e {join}
+            FROM endorsements e
+            WHERE e.revoked = 0 AND {NUMBERED} AND e.subject_num != e.endorser_num AND {where}""",
+        tuple(params),
+    ).fetchone()
+    columns = [np.fromstring(text or "", np.int64, sep=",") for text in row[:3]]
+    levels = np.frombuffer((row[3] or "").encode("ascii"), np.uint8).astype(np.int8) - 48
+    if any(len(c) != len(levels) for c in columns):  # cannot happen: one number per row and column
+        raise ValueError("endorsement numbers misread")
+    return (*columns, levels)
+
+
+def _all_by_number(reader: Reader, helper: Reader, numbers: StoreNumbers) -> list[tuple[np.ndarray, ...]]:
+    """Every numbered row: the second half read by `helper` on a thread meanwhile (SQLite lets go of the GIL
+    while it scans) while this thread learns the numbers, then reads the first half."""
+    middle = reader.rows("SELECT person_id FROM persons ORDER BY person_id LIMIT 1 "
+                         "OFFSET (SELECT COUNT(*) / 2 FROM persons)")
+    if not middle:
+        numbers.learn(reader)
+        return [_by_number(reader, "1", ())]
+    later: list[tuple[np.ndarray, ...] | BaseException] = []
+
+    def read_later_half() -> None:
+        try:
+            later.append(_by_number(helper, "e.endorser_id >= ?", [middle[0][0]]))
+        except BaseException as exc:  # handed to the caller's thread, raised there
+            later.append(exc)
+
+    thread = threading.Thread(target=read_later_half, name="standing-load", daemon=True)
+    thread.start()
+    try:
+        numbers.learn(reader)
+        first = _by_number(reader, "e.endorser_id < ?", [middle[0][0]])
+    finally:
+        thread.join()
+    if isinstance(later[0], BaseException):
+        raise later[0]
+    if not numbers.knows(*later[0][:3]):  # the helper's read saw a commit this snapshot did not
+        numbers.learn(helper)
+    return [first, later[0]]
+
+
+def _grouped(reader: Reader, where: str, params: Sequence[str]) -> Iterator[list[tuple]]:
+    """Each endorser's rows, a batch of endorsers at a time (never every row at once): for the few rows
+    without numbers, read by their text."""
+    cursor = reader.conn.execute(
+        f"""SELECT e.endorser_id, group_concat(e.subject_id, ' '), group_concat({OWN_GROUP}, char(10)),
+                   group_concat(MIN(MAX(e.level, 0), 5), '')
+            FROM endorsements e
             WHERE e.revoked = 0 AND e.subject_id != e.endorser_id AND {where}
             GROUP BY e.endorser_id""",
         tuple(params),
@@ -79,102 +170,43 @@ def _grouped(reader: Reader, where: str, params: Sequence[str], by_rowid: bool =
         yield batch
 
 
-def _all_grouped(reader: Reader, helper: Reader) -> Iterator[list[tuple]]:
-    """Every endorser's rows: the second half read by `helper` on a thread meanwhile (SQLite lets go of the
-    GIL while it scans), handed over through a short queue so neither half piles up in memory."""
-    middle = reader.rows("SELECT person_id FROM persons ORDER BY person_id LIMIT 1 "
-                         "OFFSET (SELECT COUNT(*) / 2 FROM persons)")
-    if not middle:
-        yield from _grouped(reader, "1", (), True)
-        return
-    handed: queue.Queue[list[tuple] | BaseException | None] = queue.Queue(maxsize=4)
-
-    def read_later_half() -> None:
-        try:
-            for batch in _grouped(helper, "e.endorser_id >= ?", [middle[0][0]], True):
-                handed.put(batch)
-            handed.put(None)
-        except BaseException as exc:  # handed to the caller's thread, raised there
-            handed.put(exc)
-
-    thread = threading.Thread(target=read_later_half, name="standing-load", daemon=True)
-    thread.start()
-    done = False
-    for batch in _grouped(reader, "e.endorser_id < ?", [middle[0][0]], True):
-        yield batch
-        while not done and not handed.empty():
-            done = yield from _take(handed.get())
-    while not done:
-        done = yield from _take(handed.get())
-    thread.join()
-
-
-def _take(item: list[tuple] | BaseException | None) -> Generator[list[tuple], None, bool]:
-    if isinstance(item, BaseException):
-        raise item
-    if item is None:
-        return True
-    yield item
-    return False
-
-
-def endorsements(reader: Reader, people: Numbering, groups: Numbering, where: str = "1",
-                 params: Sequence[str] = (), helper: Reader | None = None,
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def endorsements(reader: Reader, numbers: StoreNumbers, where: str = "1", params: Sequence[str] = (),
+                 helper: Reader | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(endorser, subject, group, level) of the endorsements that count, among those `where` selects.
 
     With a `helper` connection and no `where`, both halves are read at once.
     """
+    people, groups = numbers.people, numbers.groups
     if helper is not None and where == "1":
-        rowids = reader.rows("SELECT rowid, person_id FROM persons")
-        numbered = people.numbers([r[1] for r in rowids])
-        by_rowid = np.full(max((r[0] for r in rowids), default=0) + 1, -1, np.int32)
-        by_rowid[np.array([r[0] for r in rowids], np.int64)] = numbered
-        parts = [_numbered_by_rowid(batch, people, groups, by_rowid) for batch in _all_grouped(reader, helper)]
+        stored = _all_by_number(reader, helper, numbers)
     else:
-        parts = [_numbered(batch, people, groups) for batch in _grouped(reader, where, params)]
-    if not parts:
-        none = np.zeros(0, np.int32)
-        return none, none, none, np.zeros(0, np.int8)
-    endorser, subject, group_of, levels = (np.concatenate(column) for column in zip(*parts, strict=True))
+        numbers.learn(reader)
+        stored = [_by_number(reader, where, params)]
+        if not numbers.knows(*stored[0][:3]):  # outside a read transaction, a commit came between
+            numbers.learn(reader)
+    parts: list[tuple[np.ndarray, ...]] = [numbers.engine_numbers(*part) for part in stored]
+    parts += [_numbered(batch, people, groups) for batch in _grouped(reader, f"{UNNUMBERED} AND {where}", params)]
+    columns = [np.concatenate(column) for column in zip(*parts, strict=True)]
+    endorser, subject, group_of = (column.astype(np.int32) for column in columns[:3])
+    levels = columns[3].astype(np.int8)
     keep = _not_hidden(reader, people, groups, where, params, endorser, subject, group_of)
     group_of = _subject_concepts(reader, people, groups, subject, group_of)
     return endorser[keep], subject[keep], group_of[keep], levels[keep]
 
 
 def _numbered(rows: list[tuple], people: Numbering, groups: Numbering) -> tuple[np.ndarray, ...]:
-    """One batch of endorsers' rows as arrays: its strings die with the batch (Python keeps freed small
-    strings' memory for reuse, so splitting a million at once would stay in the process's footprint)."""
+    """One batch of endorsers' rows read by their text, as arrays."""
     subjects: list[str] = []
     names: list[str] = []
     counts = np.empty(len(rows), np.int64)
-    for i, (_, subject_ids, _, group_names, _) in enumerate(rows):
+    for i, (_, subject_ids, group_names, _) in enumerate(rows):
         found = subject_ids.split(" ")
         subjects += found
         names += group_names.split("\n")
         counts[i] = len(found)
-    levels = np.frombuffer("".join(r[4] for r in rows).encode("ascii"), np.uint8).astype(np.int8) - 48
+    levels = np.frombuffer("".join(r[3] for r in rows).encode("ascii"), np.uint8).astype(np.int8) - 48
     endorser = np.repeat(people.numbers([r[0] for r in rows]), counts).astype(np.int32)
     return endorser, people.numbers(subjects), groups.numbers(names), levels
-
-
-def _numbered_by_rowid(rows: list[tuple], people: Numbering, groups: Numbering,
-                       by_rowid: np.ndarray) -> tuple[np.ndarray, ...]:
-    """A batch read with subjects as rowids (_grouped by_rowid): numbered through `by_rowid`, and the few
-    subjects without a persons row by their id."""
-    counts = np.fromiter((len(r[1]) // 8 for r in rows), np.int64, len(rows))
-    rowid = np.frombuffer(bytes.fromhex("".join(r[1] for r in rows)), ">u4").astype(np.int64)
-    subject = by_rowid[rowid]
-    for at in np.flatnonzero(rowid == 0):
-        row = int(np.searchsorted(np.cumsum(counts), at, side="right"))
-        place = int(at - (counts[:row].sum()))
-        subject[at] = people.numbers([rows[row][2].split(" ")[place]])[0]
-    names: list[str] = []
-    for r in rows:
-        names += r[3].split("\n")
-    levels = np.frombuffer("".join(r[4] for r in rows).encode("ascii"), np.uint8).astype(np.int8) - 48
-    endorser = np.repeat(people.numbers([r[0] for r in rows]), counts).astype(np.int32)
-    return endorser, subject.astype(np.int32), groups.numbers(names), levels
 
 
 def _subject_concepts(reader: Reader, people: Numbering, groups: Numbering, subject: np.ndarray,
@@ -182,6 +214,9 @@ def _subject_concepts(reader: Reader, people: Numbering, groups: Numbering, subj
     """An endorsement without a concept joins the concept its subject linked that skill to."""
     ids = [people.names[i] for i in np.unique(subject)]
     links: list[tuple] = []
+    if len(ids) > LINKED_AT_ONCE:  # a full load: every linked skill, off the partial index skills_linked
+        links = reader.rows("SELECT person_id, skill_key, concept FROM skills WHERE concept != ''")
+        ids = []
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         links += reader.rows(

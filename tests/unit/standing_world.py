@@ -6,15 +6,17 @@ from pathlib import Path
 
 from skiller_desktop.db import Database
 from skiller_desktop.standing import StandingEngine
-from skiller_desktop.text import fold, skill_key
+from skiller_desktop.store_numbers import numbered_endorsements
+from skiller_desktop.text import fold, skill_group, skill_key
 
 
 class World:
     """A store with people, endorsements, known marks and teams, and the engine seen from `viewer`."""
 
-    def __init__(self, path: Path, viewer: str = "V") -> None:
+    def __init__(self, path: Path, viewer: str = "V", *, numbered: bool = True) -> None:
         self.db = Database(path)
         self.viewer = viewer
+        self.numbered = numbered
         self.engine = StandingEngine(self.db, viewer)
         self.count = 0
         self.add(viewer)
@@ -29,15 +31,20 @@ class World:
         return self
 
     def endorse(self, endorser: str, subject: str, skill: str = "Python", level: int = 0, *,
-                revoked: bool = False) -> str:
+                revoked: bool = False, concept: str = "", numbered: bool | None = None) -> str:
+        """Written as the read model writes it, with the store's numbers (store_numbers), or without them
+        as an older writer left it (`numbered=False`; the engine reads those by their text)."""
         self.add(endorser, subject)
         self.count += 1
         eid = f"e{self.count}"
-        self.db.execute(
-            """INSERT INTO endorsements (endorsement_id, endorser_id, subject_id, skill_key, skill_name, comment,
-                   level, date, revoked, revoked_at) VALUES (?, ?, ?, ?, ?, '', ?, '2026-01-01', ?, '')""",
-            (eid, endorser, subject, skill_key(skill), skill, level, int(revoked)),
-        )
+        row = (eid, endorser, subject, skill_key(skill), skill, "", level, "2026-01-01", int(revoked), "", concept,
+               skill_group(skill, concept))
+        with self.db.transaction() as conn:
+            if self.numbered if numbered is None else numbered:
+                [row] = numbered_endorsements(conn, [row])
+            else:
+                row = (*row, 0, 0, 0)
+            conn.execute(f"INSERT INTO endorsements VALUES ({','.join('?' * len(row))})", row)
         return eid
 
     def revoke(self, endorser: str, eid: str) -> None:
