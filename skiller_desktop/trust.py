@@ -119,17 +119,34 @@ def shortest_paths(graph: Graph, viewer: int, trust: np.ndarray) -> tuple[np.nda
         candidates = np.flatnonzero(frontier[graph.src] & (hops[graph.dst] < 0))
         if not len(candidates):
             break
-        order = np.lexsort((-trust[graph.src[candidates]], graph.kind[candidates], graph.dst[candidates]))
-        ranked = candidates[order]
-        first = np.ones(len(ranked), bool)
-        first[1:] = graph.dst[ranked[1:]] != graph.dst[ranked[:-1]]
-        chosen = ranked[first]
+        chosen = _first_per_target(graph, candidates, trust)
         reached = graph.dst[chosen]
         hops[reached] = depth
         via[reached] = chosen
         frontier = np.zeros(graph.n, bool)
         frontier[reached] = True
     return hops, via
+
+
+def _first_per_target(graph: Graph, candidates: np.ndarray, trust: np.ndarray) -> np.ndarray:
+    """For each person the candidate edges reach, the one edge a path takes: the strongest kind, then the most
+    trusted source, then the lowest edge number. Three per-person reductions, not a sort: a level of the
+    breadth-first walk may hold most of the graph's edges (178k of 1M at 100k people: 22 ms to sort)."""
+    dst = graph.dst[candidates]
+    kind = graph.kind[candidates]
+    strongest = np.full(graph.n, 127, np.int8)
+    np.minimum.at(strongest, dst, kind)
+    on = kind == strongest[dst]
+    candidates, dst = candidates[on], dst[on]
+    source_trust = trust[graph.src[candidates]]
+    most = np.full(graph.n, -1.0)
+    np.maximum.at(most, dst, source_trust)
+    on = source_trust == most[dst]
+    candidates, dst = candidates[on], dst[on]
+    none = np.iinfo(np.int64).max
+    lowest = np.full(graph.n, none, np.int64)
+    np.minimum.at(lowest, dst, candidates)
+    return lowest[lowest != none]
 
 
 @dataclass(frozen=True)
@@ -171,8 +188,10 @@ def skill_scores(n: int, groups: int, endorsements: Endorsements, trust: np.ndar
     pair = endorsements.subject.astype(np.int64) * max(groups, 1) + endorsements.group
     slots = n * max(groups, 1)
     if slots <= DENSE_PAIRS:
-        keys = np.flatnonzero(np.bincount(pair, minlength=slots))
-        position = np.zeros(slots, np.int64)
+        seen = np.zeros(slots, bool)
+        seen[pair] = True
+        keys = np.flatnonzero(seen)
+        position = np.empty(slots, np.int64)  # read only where written: at the pairs seen
         position[keys] = np.arange(len(keys))
         inverse = position[pair]
     else:
