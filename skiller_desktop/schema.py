@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from . import store_numbers
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -535,26 +537,27 @@ MIGRATIONS.append(
 # -- standing read as integers (issue 14) ----------------------------------------------
 # 14: each endorsement carries its endorser's, subject's and group's numbers (skiller_desktop/store_numbers.py),
 # so the standing engine reads a million endorsements as integers: 0.3 s where looking the ids up took 2 s at
-# 100k people. 0 means "not numbered" (a row some older writer made): the engine reads those by their text.
+# 100k people. 0 means "not numbered" (a row some older writer made, or one changed in place since): the engine
+# reads those by their text.
 # And an index of the skills linked to a concept, the few the engine joins each endorsement's subject to.
 def _standing_numbers(db: sqlite_utils.Database) -> None:
-    db.execute("CREATE TABLE person_numbers (num INTEGER PRIMARY KEY AUTOINCREMENT, person_id TEXT NOT NULL UNIQUE)")
-    db.execute("CREATE TABLE group_numbers (num INTEGER PRIMARY KEY AUTOINCREMENT, skill_group TEXT NOT NULL UNIQUE)")
+    db.execute("CREATE TABLE person_numbers (num INTEGER PRIMARY KEY, person_id TEXT NOT NULL UNIQUE)")
+    db.execute("CREATE TABLE group_numbers (num INTEGER PRIMARY KEY, skill_group TEXT NOT NULL UNIQUE)")
     for column in ("endorser_num", "subject_num", "group_num"):
         db.table("endorsements").add_column(column, int, not_null_default=0)
-    db.execute("INSERT INTO person_numbers (person_id) SELECT endorser_id FROM endorsements "
-               "UNION SELECT subject_id FROM endorsements")
-    # the group as the engine reads an unnumbered row (standing_load.OWN_GROUP), which is the `skill_group`
-    # the read model writes (text.skill_group)
-    own_group = "COALESCE(NULLIF(concept, ''), skill_key)"
-    db.execute(f"INSERT INTO group_numbers (skill_group) SELECT DISTINCT {own_group} FROM endorsements")
-    db.execute(
-        f"""UPDATE endorsements SET
-               endorser_num = (SELECT num FROM person_numbers WHERE person_id = endorser_id),
-               subject_num = (SELECT num FROM person_numbers WHERE person_id = subject_id),
-               group_num = (SELECT n.num FROM group_numbers n WHERE n.skill_group = {own_group})""")
+    store_numbers.number_unnumbered(db.conn)
     db.execute("CREATE INDEX endorsements_unnumbered ON endorsements (endorser_id) "
                "WHERE endorser_num = 0 OR subject_num = 0 OR group_num = 0")
+    # A row whose ids or group change in place (a later migration refolding keys) loses its numbers, rather
+    # than keep ones that name its old text: it is read by its text until the read model rewrites it (such a
+    # migration should end with store_numbers.number_unnumbered).
+    db.execute(
+        """CREATE TRIGGER endorsements_renumber
+           AFTER UPDATE OF endorser_id, subject_id, skill_key, concept, skill_group ON endorsements
+           BEGIN
+               UPDATE endorsements SET endorser_num = 0, subject_num = 0, group_num = 0
+               WHERE endorser_id = NEW.endorser_id AND endorsement_id = NEW.endorsement_id;
+           END""")
     db.execute("CREATE INDEX skills_linked ON skills (person_id, skill_key, concept) WHERE concept != ''")
 
 
