@@ -27,6 +27,7 @@ log = logging.getLogger("skiller.standing")
 CHUNK = 400  # ids per IN (...)
 BATCH = 1000  # endorsers read and turned into arrays at a time
 LINKED_AT_ONCE = 10 * CHUNK  # more subjects than this: read every linked skill in one go, not by subject
+LEARNT_AT_ONCE = 10 * CHUNK  # more numbers to learn than this: read the whole numbers table in one go
 # An endorsement's own group (its concept, else its key); the subject's link is applied after (_subject_concepts).
 OWN_GROUP = "COALESCE(NULLIF(e.concept, ''), e.skill_key)"
 
@@ -64,26 +65,27 @@ class Reader:
 class StoreNumbers:
     """The store's person and group numbers (skiller_desktop/store_numbers.py) as the engine's: an array
     indexed by the stored number, -1 where not learnt yet. Stored numbers are never reused, so what was
-    learnt stays true; `learn` reads only the numbers given since."""
+    learnt stays true. Only the numbers rows name are learnt: people the store once numbered and no
+    endorsement names any more (a blocked key's subjects) never enter the engine."""
 
     def __init__(self, people: Numbering, groups: Numbering) -> None:
         self.people, self.groups = people, groups
         self.person = np.zeros(0, np.int32)
         self.group = np.zeros(0, np.int32)
 
-    def learn(self, reader: Reader) -> None:
-        self.person = _learnt(reader, "person_numbers", "person_id", self.person, self.people)
-        self.group = _learnt(reader, "group_numbers", "skill_group", self.group, self.groups)
-
-    def knows(self, endorser: np.ndarray, subject: np.ndarray, group: np.ndarray) -> bool:
-        """Whether every stored number here was learnt (a read on another connection may be a commit later)."""
-        top = max((int(a.max()) for a in (endorser, subject) if len(a)), default=0)
-        return top < len(self.person) and (not len(group) or int(group.max()) < len(self.group))
+    def learn(self, reader: Reader, rows: tuple[np.ndarray, ...]) -> None:
+        """Learn the numbers these rows (endorser, subject, group, ...) name, through a connection whose
+        snapshot holds them (numbers are only ever added, so a later snapshot does too)."""
+        endorser, subject, group = rows[:3]
+        self.person = _learnt(reader, "person_numbers", "person_id", self.person, self.people,
+                              (endorser, subject))
+        self.group = _learnt(reader, "group_numbers", "skill_group", self.group, self.groups, (group,))
 
     def engine_numbers(self, endorser: np.ndarray, subject: np.ndarray, group: np.ndarray,
                        levels: np.ndarray) -> tuple[np.ndarray, ...]:
-        """Rows by the store's numbers as rows by the engine's; a row whose number is unknown (a row
-        deleted from person_numbers or group_numbers by hand: never by Skiller) is left out and logged."""
+        """Rows by the store's numbers as rows by the engine's (their numbers learnt); a row whose number the
+        store does not have (a row deleted from person_numbers or group_numbers by hand: never by Skiller)
+        is left out and logged."""
         mapped = self.person[endorser], self.person[subject], self.group[group]
         known = (mapped[0] >= 0) & (mapped[1] >= 0) & (mapped[2] >= 0)
         if not known.all():
@@ -92,13 +94,28 @@ class StoreNumbers:
         return (*mapped, levels)
 
 
-def _learnt(reader: Reader, table: str, column: str, known: np.ndarray, numbering: Numbering) -> np.ndarray:
-    rows = reader.rows(f"SELECT num, {column} FROM {table} WHERE num >= ?", (len(known),))
-    if not rows:
-        return known
-    grown = np.full(max(r[0] for r in rows) + 1, -1, np.int32)
+def _learnt(reader: Reader, table: str, column: str, known: np.ndarray, numbering: Numbering,
+            wanted: tuple[np.ndarray, ...]) -> np.ndarray:
+    top = max((int(w.max()) + 1 for w in wanted if len(w)), default=0)
+    grown = np.full(max(top, len(known)), -1, np.int32)
     grown[:len(known)] = known
-    grown[np.fromiter((r[0] for r in rows), np.int64, len(rows))] = numbering.numbers([r[1] for r in rows])
+    missing = np.zeros(len(grown), bool)
+    for w in wanted:
+        missing[w] = True
+    missing &= grown < 0
+    nums = np.flatnonzero(missing)
+    if not len(nums):
+        return grown
+    if len(nums) > LEARNT_AT_ONCE:  # a full load: the whole table in one read, the rows not named skipped
+        rows = [r for r in reader.rows(f"SELECT num, {column} FROM {table}") if r[0] < len(missing) and missing[r[0]]]
+    else:
+        rows = []
+        for start in range(0, len(nums), CHUNK):
+            chunk = nums[start:start + CHUNK].tolist()
+            rows += reader.rows(f"SELECT num, {column} FROM {table} WHERE num IN ({','.join('?' * len(chunk))})",
+                                chunk)
+    if rows:
+        grown[np.fromiter((r[0] for r in rows), np.int64, len(rows))] = numbering.numbers([r[1] for r in rows])
     return grown
 
 
@@ -125,49 +142,58 @@ def _by_number(reader: Reader, where: str, params: Sequence[str]) -> tuple[np.nd
     return (*columns, levels)
 
 
-def _all_by_number(reader: Reader, helper: Reader, numbers: StoreNumbers) -> list[tuple[np.ndarray, ...]]:
-    """Every numbered row: the second half read by `helper` on a thread meanwhile (SQLite lets go of the GIL
-    while it scans) while this thread learns the numbers, then reads the first half."""
+def _by_text(reader: Reader, where: str, params: Sequence[str]) -> Iterator[list[tuple]]:
+    """The rows without numbers `where` selects, read by their text: each endorser's rows joined, a batch of
+    endorsers at a time (never every row at once)."""
+    cursor = reader.conn.execute(
+        f"""SELECT e.endorser_id, group_concat(e.subject_id, ' '), group_concat({OWN_GROUP}, char(10)),
+                   group_concat(MIN(MAX(e.level, 0), 5), '')
+            FROM endorsements e
+            WHERE e.revoked = 0 AND e.subject_id != e.endorser_id AND {UNNUMBERED} AND {where}
+            GROUP BY e.endorser_id""",
+        tuple(params),
+    )
+    while batch := cursor.fetchmany(BATCH):
+        yield batch
+
+
+class _Half:
+    """What one connection read of its part of the table: numbered rows, and rows read by their text."""
+
+    def __init__(self, reader: Reader, where: str, params: Sequence[str], *, keep_text: bool) -> None:
+        self.reader = reader
+        self.numbered = _by_number(reader, where, params)
+        texts = _by_text(reader, where, params)
+        self.texts: Iterable[list[tuple]] = list(texts) if keep_text else texts
+
+
+def _halves(reader: Reader, helper: Reader | None, where: str, params: Sequence[str]) -> Iterator[_Half]:
+    """The rows `where` selects; with a `helper` and no `where`, the later half of the table is read by the
+    helper on a thread meanwhile (SQLite lets go of the GIL while it scans). Each half's numbered rows and
+    text rows come from one connection, so a commit between the two connections' reads cannot count a row
+    twice or not at all."""
     middle = reader.rows("SELECT person_id FROM persons ORDER BY person_id LIMIT 1 "
-                         "OFFSET (SELECT COUNT(*) / 2 FROM persons)")
-    if not middle:
-        numbers.learn(reader)
-        return [_by_number(reader, "1", ())]
-    later: list[tuple[np.ndarray, ...] | BaseException] = []
+                         "OFFSET (SELECT COUNT(*) / 2 FROM persons)") if helper is not None and where == "1" else []
+    if helper is None or not middle:
+        yield _Half(reader, where, params, keep_text=False)
+        return
+    later: list[_Half | BaseException] = []
 
     def read_later_half() -> None:
         try:
-            later.append(_by_number(helper, "e.endorser_id >= ?", [middle[0][0]]))
+            later.append(_Half(helper, "e.endorser_id >= ?", [middle[0][0]], keep_text=True))
         except BaseException as exc:  # handed to the caller's thread, raised there
             later.append(exc)
 
     thread = threading.Thread(target=read_later_half, name="standing-load", daemon=True)
     thread.start()
     try:
-        numbers.learn(reader)
-        first = _by_number(reader, "e.endorser_id < ?", [middle[0][0]])
+        yield _Half(reader, "e.endorser_id < ?", [middle[0][0]], keep_text=False)
     finally:
         thread.join()
     if isinstance(later[0], BaseException):
         raise later[0]
-    if not numbers.knows(*later[0][:3]):  # the helper's read saw a commit this snapshot did not
-        numbers.learn(helper)
-    return [first, later[0]]
-
-
-def _grouped(reader: Reader, where: str, params: Sequence[str]) -> Iterator[list[tuple]]:
-    """Each endorser's rows, a batch of endorsers at a time (never every row at once): for the few rows
-    without numbers, read by their text."""
-    cursor = reader.conn.execute(
-        f"""SELECT e.endorser_id, group_concat(e.subject_id, ' '), group_concat({OWN_GROUP}, char(10)),
-                   group_concat(MIN(MAX(e.level, 0), 5), '')
-            FROM endorsements e
-            WHERE e.revoked = 0 AND e.subject_id != e.endorser_id AND {where}
-            GROUP BY e.endorser_id""",
-        tuple(params),
-    )
-    while batch := cursor.fetchmany(BATCH):
-        yield batch
+    yield later[0]
 
 
 def endorsements(reader: Reader, numbers: StoreNumbers, where: str = "1", params: Sequence[str] = (),
@@ -177,15 +203,11 @@ def endorsements(reader: Reader, numbers: StoreNumbers, where: str = "1", params
     With a `helper` connection and no `where`, both halves are read at once.
     """
     people, groups = numbers.people, numbers.groups
-    if helper is not None and where == "1":
-        stored = _all_by_number(reader, helper, numbers)
-    else:
-        numbers.learn(reader)
-        stored = [_by_number(reader, where, params)]
-        if not numbers.knows(*stored[0][:3]):  # outside a read transaction, a commit came between
-            numbers.learn(reader)
-    parts: list[tuple[np.ndarray, ...]] = [numbers.engine_numbers(*part) for part in stored]
-    parts += [_numbered(batch, people, groups) for batch in _grouped(reader, f"{UNNUMBERED} AND {where}", params)]
+    parts: list[tuple[np.ndarray, ...]] = []
+    for half in _halves(reader, helper, where, params):
+        numbers.learn(half.reader, half.numbered)
+        parts.append(numbers.engine_numbers(*half.numbered))
+        parts += [_numbered(batch, people, groups) for batch in half.texts]
     columns = [np.concatenate(column) for column in zip(*parts, strict=True)]
     endorser, subject, group_of = (column.astype(np.int32) for column in columns[:3])
     levels = columns[3].astype(np.int8)
@@ -248,12 +270,17 @@ def _not_hidden(reader: Reader, people: Numbering, groups: Numbering, where: str
     )
     keep = np.ones(len(endorser), bool)
     if hidden:
-        size = np.int64(max(len(people.names), 1))
-        width = np.int64(1) << np.int64(24)
-        triple = (endorser.astype(np.int64) * size + subject) * width + group_of
-        gone = (people.numbers([h[0] for h in hidden]).astype(np.int64) * size
-                + people.numbers([h[1] for h in hidden])) * width + groups.numbers([h[2] for h in hidden])
-        keep = ~np.isin(triple, gone)
+        # (endorser, subject) as one int64 (fits below 3e9 people), then the group compared on the few
+        # rows whose pair some hidden entry names
+        by, of, group = (numbering.numbers([h[i] for h in hidden])
+                         for i, numbering in enumerate((people, people, groups)))
+        size = np.int64(max(len(people.names), 1))  # after numbering the hidden entries' people
+        gone_pairs = by.astype(np.int64) * size + of
+        gone = set(zip(gone_pairs.tolist(), group.tolist(), strict=True))
+        pair = endorser.astype(np.int64) * size + subject
+        maybe = np.flatnonzero(np.isin(pair, gone_pairs))
+        keep[maybe] = [(p, g) not in gone
+                       for p, g in zip(pair[maybe].tolist(), group_of[maybe].tolist(), strict=True)]
     return keep
 
 

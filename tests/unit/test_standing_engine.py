@@ -282,6 +282,14 @@ def test_rows_an_older_writer_left_without_numbers_count_as_the_numbered_ones(tm
         world = World(tmp_path / f"{name}.sqlite3")
         honest = _honest(world, rng, 40)
         _fakes(world, rng, 20, honest, "F")
+        # a concept on the endorsement, a skill its subject linked, a hidden endorsement
+        world.db.execute("""INSERT INTO skills (person_id, skill_key, name, level, years, description, keywords,
+                            evidence, position, person_name_fold, availability, concept, skill_group)
+                            VALUES (?, 'rust', 'Rust', 4, 0, '', '[]', '[]', 0, 'h1', '', ?, ?)""",
+                         (honest[1], RUST, RUST))
+        world.endorse(honest[2], honest[1], "Rust", 4)  # no concept: the subject's link decides
+        world.endorse(honest[3], honest[1], "Rust (language)", 5, concept=RUST)
+        world.hide(honest[1], honest[4], world.endorse(honest[4], honest[1], "Rust", 5))
         if name != "reference" and unnumbered != "none":
             rows = [r[0] for r in world.db.query("SELECT endorsement_id FROM endorsements")]
             wiped = rows if unnumbered == "all" else random.Random(5).sample(rows, len(rows) // 2)
@@ -298,3 +306,29 @@ def test_rows_an_older_writer_left_without_numbers_count_as_the_numbered_ones(tm
     assert updated_here == pytest.approx(updated, rel=1e-9)
     assert trust_here == pytest.approx(trust, rel=1e-9)
     assert any(group == "go" for _, group in updated)  # the update's new endorsements counted
+    rust = {person: score for (person, group), score in full.items() if group == RUST}
+    assert list(rust) == ["H1"] and rust["H1"] > 0  # both endorsements in the concept's group, nowhere else
+
+
+RUST = "http://data.europa.eu/esco/skill/rust"
+
+
+def test_a_load_beside_a_commit_learns_the_numbers_its_helper_saw(world: World) -> None:
+    """The full load reads the table's later half on a second connection, which may see a commit the first
+    connection's snapshot does not: the people that commit numbered are learnt all the same."""
+    from skiller_desktop import standing_load as load
+
+    for person in ("A", "B", "C", "D"):
+        world.endorse("V", person)
+    reader, helper = load.Reader(world.db.path), load.Reader(world.db.path)
+    reader.conn.execute("BEGIN")
+    reader.rows("SELECT COUNT(*) FROM endorsements")  # the snapshot starts here
+    world.endorse("Z-new", "Z-newer", "Go")  # endorser after the middle: in the helper's half
+    people, groups = load.Numbering(), load.Numbering()
+    endorser, subject, group, _ = load.endorsements(reader, load.StoreNumbers(people, groups), helper=helper)
+    reader.conn.execute("COMMIT")
+    found = {(people.names[e], people.names[s], groups.names[g])
+             for e, s, g in zip(endorser, subject, group, strict=True)}
+    assert found == {("V", p, "python") for p in "ABCD"} | {("Z-new", "Z-newer", "go")}
+    reader.close()
+    helper.close()
