@@ -69,8 +69,11 @@ def personalised_pagerank(graph: Graph, viewer: int, start: np.ndarray | None = 
     trust = np.zeros(n) if start is None else _fit(start, n)
     residual = np.zeros(n)
     residual[viewer] = alpha
+    # One buffer for every round's flow along the edges: a fresh 8 MB array per round (at a million edges)
+    # cost more in page faults than the arithmetic once the engine handed its memory back.
+    scratch = np.empty(len(graph.src))
     if start is not None:
-        residual += (1 - alpha) * _spread(graph, share, dangling, viewer, trust, None) - trust
+        residual += (1 - alpha) * _spread(graph, share, dangling, viewer, trust, None, scratch) - trust
     threshold = tolerance  # per person, not over n: people no one reaches change nothing, not even this
     for _ in range(MAX_ROUNDS):
         active = np.abs(residual) > threshold
@@ -79,18 +82,22 @@ def personalised_pagerank(graph: Graph, viewer: int, start: np.ndarray | None = 
         moved = np.where(active, residual, 0.0)
         trust += moved
         residual[active] = 0.0
-        residual += (1 - alpha) * _spread(graph, share, dangling, viewer, moved, active)
+        residual += (1 - alpha) * _spread(graph, share, dangling, viewer, moved, active, scratch)
     return np.maximum(trust, 0.0)
 
 
 def _spread(graph: Graph, share: np.ndarray, dangling: np.ndarray, viewer: int, mass: np.ndarray,
-            active: np.ndarray | None) -> np.ndarray:
-    """P^T mass, plus the mass of people without edges sent back to the viewer."""
+            active: np.ndarray | None, scratch: np.ndarray) -> np.ndarray:
+    """P^T mass, plus the mass of people without edges sent back to the viewer (`scratch`: one float per
+    edge, overwritten)."""
     src, dst, part = graph.src, graph.dst, share
     if active is not None and active.sum() * 8 < graph.n:  # few sources: only their edges
         on = active[src]
         src, dst, part = src[on], dst[on], part[on]
-    out = np.bincount(dst, weights=mass[src] * part, minlength=graph.n)
+        flow = mass[src] * part
+    else:
+        flow = np.multiply(np.take(mass, src, out=scratch), part, out=scratch)
+    out = np.bincount(dst, weights=flow, minlength=graph.n)
     out[viewer] += mass[dangling].sum()
     return out
 
@@ -181,33 +188,39 @@ def endorser_weights(n: int, endorsements: Endorsements, trust: np.ndarray) -> n
 def skill_scores(n: int, groups: int, endorsements: Endorsements, trust: np.ndarray) -> Scores:
     """Sum each (subject, group)'s endorser weights, counts and trust-weighted levels.
 
-    The pairs are numbered by one bincount over every possible pair when there are few enough (100k
-    people x 30 skills: 3M slots, a few ms), by a sort otherwise.
+    The pairs are numbered through a mask over every possible pair when there are few enough (100k
+    people x 40 skills: 4M slots, a few ms), by a sort otherwise. Temporaries go as soon as they are used:
+    at 100k people this is the engine's largest moment in memory.
     """
-    weight = endorser_weights(n, endorsements, trust)[endorsements.endorser]
-    pair = endorsements.subject.astype(np.int64) * max(groups, 1) + endorsements.group
-    slots = n * max(groups, 1)
+    width = max(groups, 1)
+    pair = endorsements.subject.astype(np.int64) * width + endorsements.group
+    slots = n * width
     if slots <= DENSE_PAIRS:
         seen = np.zeros(slots, bool)
         seen[pair] = True
         keys = np.flatnonzero(seen)
-        position = np.empty(slots, np.int64)  # read only where written: at the pairs seen
-        position[keys] = np.arange(len(keys))
-        inverse = position[pair]
+        del seen
+        position = np.empty(slots, np.int32)  # read only where written: at the pairs seen
+        position[keys] = np.arange(len(keys), dtype=np.int32)
+        inverse = position[pair].astype(np.intp)  # bincount counts by intp: cast once, not per call
+        del position
     else:
         keys, inverse = np.unique(pair, return_inverse=True)
+    del pair
     size = len(keys)
+    weight = endorser_weights(n, endorsements, trust)[endorsements.endorser]
     score = np.bincount(inverse, weights=weight, minlength=size)
-    raw = np.bincount(inverse, minlength=size)
-    counted = np.bincount(inverse, weights=(weight > 0).astype(np.float64), minlength=size)
-    levelled = endorsements.level > 0
-    level_weight = np.bincount(inverse, weights=np.where(levelled, weight, 0.0), minlength=size)
-    level_sum = np.bincount(inverse, weights=np.where(levelled, weight * endorsements.level, 0.0), minlength=size)
+    raw = np.bincount(inverse, minlength=size).astype(np.int32)
+    trusted = weight > 0
+    counted = np.bincount(inverse[trusted], minlength=size).astype(np.int32)
+    levelled = trusted & (endorsements.level > 0)
+    at, weighed, observed = inverse[levelled], weight[levelled], endorsements.level[levelled]
+    del weight, trusted, levelled
+    level_weight = np.bincount(at, weights=weighed, minlength=size)
+    level_sum = np.bincount(at, weights=weighed * observed, minlength=size)
     community = np.divide(level_sum, level_weight, out=np.zeros(size), where=level_weight > 0)
-    return Scores(
-        (keys // max(groups, 1)).astype(np.int32), (keys % max(groups, 1)).astype(np.int32), score,
-        raw.astype(np.int32), counted.astype(np.int32), community, inverse,
-    )
+    return Scores((keys // width).astype(np.int32), (keys % width).astype(np.int32), score, raw, counted,
+                  community, inverse)
 
 
 def keep(scores: Scores, rows: np.ndarray) -> Scores:
