@@ -333,7 +333,6 @@ class Queries:
         filters = " AND {s}.level >= ?" + (" AND {s}.availability = ?" if availability else "") \
             + " AND {s}.person_id != ?"
         given = [*named, key, level] + ([availability] if availability else []) + [exclude]
-        marks = ",".join("?" * len(named))
         given_filters = [level] + ([availability] if availability else []) + [exclude]
         # People, not skills: those whose own words are the key (one row each: a count off skills_by_key),
         # then those holding a named group under other words and not counted yet (few: a covering range of
@@ -341,12 +340,18 @@ class Queries:
         total = int(self.db.scalar(
             f"SELECT COUNT(*) AS n FROM skills s WHERE s.skill_key = ? {filters.format(s='s')}",
             [key, *given_filters]))
-        total += int(self.db.scalar(
-            f"""SELECT COUNT(DISTINCT s.person_id) AS n FROM skills s
-                WHERE s.skill_group IN ({marks}) AND s.skill_key != ? {filters.format(s='s')}
-                  AND NOT EXISTS (SELECT 1 FROM skills b WHERE b.person_id = s.person_id AND b.skill_key = ?
-                                  {filters.format(s='b')})""",
-            [*named, key, *given_filters, key, *given_filters]))
+        # A group that is the words typed holds only rows of those words (a group is a concept's URI, else
+        # the row's own words), so only the other groups can add anyone: at 100k people, reading the key's
+        # group again to find no one cost 5 ms of a 17 ms search.
+        others = [g for g in named if g != key or "://" in key]
+        if others:
+            total += int(self.db.scalar(
+                f"""SELECT COUNT(DISTINCT s.person_id) AS n FROM skills s
+                    WHERE s.skill_group IN ({','.join('?' * len(others))}) AND s.skill_key != ?
+                      {filters.format(s='s')}
+                      AND NOT EXISTS (SELECT 1 FROM skills b WHERE b.person_id = s.person_id AND b.skill_key = ?
+                                      {filters.format(s='b')})""",
+                [*others, key, *given_filters, key, *given_filters]))
         ranked = standing_search.ranked(self.db, [*named, *linked], match + filters, given)
         first = ranked.page(limit, offset)
         people = [_summary(r, r["matched_skill"], r["matched_level"], standing) for r, standing in first]
