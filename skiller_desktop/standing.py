@@ -256,16 +256,17 @@ class StandingEngine:
 
     def _write_scores(self, conn, scores: tr.Scores, keys: np.ndarray, best: np.ndarray, full: bool) -> int:
         old = self._old
-        if full or old is None:
+        if full or old is None or not len(self._old_keys):  # no old keys: the table is empty already
             conn.execute("DELETE FROM standings")
             changed = np.arange(len(keys))
             gone = np.zeros(0, np.int64)
         else:
-            at = np.clip(np.searchsorted(self._old_keys, keys), 0, max(len(self._old_keys) - 1, 0))
-            found = (self._old_keys[at] == keys) if len(self._old_keys) else np.zeros(len(keys), bool)
-            at = np.where(found, at, 0)
-            before = (lambda column: np.where(found, column[at], -1)) if len(self._old_keys) else (
-                lambda column: np.full(len(keys), -1))
+            at = np.clip(np.searchsorted(self._old_keys, keys), 0, len(self._old_keys) - 1)
+            found = self._old_keys[at] == keys
+
+            def before(column: np.ndarray) -> np.ndarray:
+                return np.where(found, column[at], -1)
+
             was = before(old.score)
             moved = np.abs(scores.score - was) > SCORE_CHANGE * np.maximum(scores.score, was)
             changed = np.flatnonzero(~found | moved | (scores.endorsements != before(old.endorsements))
