@@ -326,7 +326,7 @@ class Queries:
         words off skills_by_key, merged here (an OR or IN over groups would sort every holder before cutting
         the page), each person once, until the page is full.
         """
-        named, linked = standing_search.search_groups(self.db, key)
+        named, linked = standing_sql.search_groups(self.db, key)
         match = standing_sql.matches("{s}", named)
         filters = " AND {s}.level >= ?" + (" AND {s}.availability = ?" if availability else "") \
             + " AND {s}.person_id != ?"

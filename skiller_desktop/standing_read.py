@@ -18,9 +18,8 @@ from .standing_sql import (
     DECADES,
     ENDORSEMENT_GROUP,
     SKILL_GROUP,
-    linked_groups,
     matches,
-    named_groups,
+    search_groups,
 )
 from .text import skill_key
 
@@ -173,8 +172,8 @@ def page_standings(db: Database, person_ids: list[str], skill: str) -> dict[str,
     if not person_ids or not skill.strip():
         return {}
     key = skill_key(skill)
-    named = named_groups(key)
-    groups = [*named, *linked_groups(db, key, named)]
+    named, linked = search_groups(db, key)
+    groups = [*named, *linked]
     person_marks, group_marks = ",".join("?" * len(person_ids)), ",".join("?" * len(groups))
     rows = db.query(
         f"""SELECT s.person_id, MAX(COALESCE(st.score / NULLIF(g.best, 0), 0)) AS ratio
