@@ -105,7 +105,7 @@ def fill(db: Database, people: int, seed: int = 1) -> dict:
                              [(team, m) for m in members])
             conn.executemany("INSERT INTO team_acceptances VALUES (?, ?, '', '', '2026-01-01')",  # members count
                              [(m, team) for m in members])  # once they accepted (standing_load.teams)
-    return {"viewer": viewer, "ids": ids, "expert": expert, "network": set(network), "rng": rng}
+    return {"viewer": viewer, "ids": ids, "expert": expert, "rng": rng}
 
 
 def rss_mb() -> float:
@@ -231,7 +231,7 @@ def main() -> int:
 def _world(db: Database, people: int) -> dict:
     rng = random.Random(1)
     ids = [pid(i) for i in range(people)]
-    return {"viewer": ids[0], "ids": ids, "expert": ids[2500], "network": set(), "rng": rng}
+    return {"viewer": ids[0], "ids": ids, "expert": ids[2500], "rng": rng}
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from . import search_index, standing_read, standing_search, standing_sql
 from .concepts import concepts_named
 from .db import Database
-from .standing_sql import HIDDEN, SUMMARY
+from .standing_sql import COUNTED, HIDDEN, SUMMARY
 from .text import skill_key
 from .views import (
     Endorsement,
@@ -23,8 +23,6 @@ from .views import (
     Skill,
     Thanks,
 )
-
-_SUMMARY = SUMMARY
 
 
 def _holder_order(row: sqlite3.Row) -> tuple:
@@ -59,7 +57,7 @@ class Queries:
 
     def person_summary(self, person_id: str) -> PersonSummary | None:
         """One person's row of the People list (to redraw it alone when only their skills changed)."""
-        row = self.db.one(f"SELECT {_SUMMARY} FROM persons p WHERE p.person_id = ?", (person_id,))
+        row = self.db.one(f"SELECT {SUMMARY} FROM persons p WHERE p.person_id = ?", (person_id,))
         return _summary(row) if row is not None else None
 
     def profile(self, person_id: str) -> Profile | None:
@@ -79,7 +77,7 @@ class Queries:
 
     def people(self, limit: int = 50, offset: int = 0) -> list[PersonSummary]:
         rows = self.db.query(
-            f"SELECT {_SUMMARY} FROM persons p ORDER BY p.name_fold, p.person_id LIMIT ? OFFSET ?",
+            f"SELECT {SUMMARY} FROM persons p ORDER BY p.name_fold, p.person_id LIMIT ? OFFSET ?",
             (limit, offset),
         )
         return [_summary(r) for r in rows]
@@ -328,12 +326,12 @@ class Queries:
         words off skills_by_key, merged here (an OR or IN over groups would sort every holder before cutting
         the page), each person once, until the page is full.
         """
-        named, linked = standing_search.search_groups(self.db, key)
+        named, linked = standing_sql.search_groups(self.db, key)
         match = standing_sql.matches("{s}", named)
         filters = " AND {s}.level >= ?" + (" AND {s}.availability = ?" if availability else "") \
             + " AND {s}.person_id != ?"
-        given = [*named, key, level] + ([availability] if availability else []) + [exclude]
         given_filters = [level] + ([availability] if availability else []) + [exclude]
+        given = [*named, key, *given_filters]
         # People, not skills: those whose own words are the key (one row each: a count off skills_by_key),
         # then those holding a named group under other words and not counted yet (few: a covering range of
         # skills_by_group skips the key's own rows). A UNION of both sorted every holder: 40 ms at 100k.
@@ -386,7 +384,7 @@ class Queries:
         offset = 0
         while True:
             rows = self.db.query(
-                f"""SELECT {_SUMMARY}, s.name AS matched_skill, s.level AS matched_level, s.person_name_fold
+                f"""SELECT {SUMMARY}, s.name AS matched_skill, s.level AS matched_level, s.person_name_fold
                     FROM skills s {index} CROSS JOIN persons p ON p.person_id = s.person_id
                     WHERE {where} ORDER BY s.level DESC, s.person_name_fold, s.person_id LIMIT ? OFFSET ?""",
                 [*params, size, offset],
@@ -416,7 +414,7 @@ class Queries:
         # the count's plan unchanged (COUNT(*) over the smallest index), then the user taken off if they match
         total -= self._matches(exclude, f"SELECT 1 FROM persons p WHERE {clause} AND p.person_id = ?", params)
         rows = self.db.query(
-            f"""SELECT {_SUMMARY} FROM persons p WHERE {clause} AND p.person_id != ?
+            f"""SELECT {SUMMARY} FROM persons p WHERE {clause} AND p.person_id != ?
                 ORDER BY p.name_fold, p.person_id LIMIT ? OFFSET ?""",
             [*params, exclude, limit, offset],
         )
@@ -447,7 +445,7 @@ class Queries:
             join = "CROSS JOIN skills s ON s.person_id = p.person_id AND s.skill_key = ?"
             params = [key, match]
         rows = self.db.query(
-            f"""SELECT {_SUMMARY}, {skill_columns}
+            f"""SELECT {SUMMARY}, {skill_columns}
                 FROM persons_fts f CROSS JOIN persons p ON p.rowid = f.rowid {join}
                 WHERE persons_fts MATCH ? AND p.person_id != ? ORDER BY {order} LIMIT ? OFFSET ?""",
             [*params, exclude, limit, offset],
@@ -471,10 +469,10 @@ class Queries:
 # that concept, as the standing engine counts it, never on a skill now linked elsewhere. Two counts,
 # each one index range; one OR made SQLite read every endorsement of the person (7x slower in a matching).
 ENDORSEMENT_COUNT = f"""((SELECT COUNT(*) FROM endorsements e
-        WHERE e.subject_id = s.person_id AND e.skill_group = s.skill_group AND e.revoked = 0 AND NOT {HIDDEN})
+        WHERE e.subject_id = s.person_id AND e.skill_group = s.skill_group AND {COUNTED})
     + (SELECT COUNT(*) FROM endorsements e
         WHERE e.subject_id = s.person_id AND e.skill_key = s.skill_key AND e.skill_group != s.skill_group
-          AND (e.concept = '' OR s.concept = '') AND e.revoked = 0 AND NOT {HIDDEN}))"""
+          AND (e.concept = '' OR s.concept = '') AND {COUNTED}))"""
 
 # Above this many matches, ranking by relevance costs more than a frame; broad
 # prefixes (one or two letters typed) list in index order instead.

@@ -221,9 +221,10 @@ class StandingEngine:
         assert scores.row is not None
         needed = self._explained(stored[scores.row], hops, via)
         keys = shown.subject.astype(np.int64) * SHIFT + shown.group
+        steps = self._step_from(via)
         with self.db.transaction() as conn:
             written = self._write_scores(conn, shown, keys, best, full)
-            written += self._write_trust(conn, needed, weights, hops, via, full)
+            written += self._write_trust(conn, needed, weights, hops, via, steps, full)
             conn.execute("DELETE FROM standing_groups")
             conn.executemany(
                 "INSERT INTO standing_groups (skill_group, best) VALUES (?, ?)",
@@ -233,7 +234,7 @@ class StandingEngine:
                                ("standing_network", str(int((hops > 0).sum())))):
                 conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
         self._old_keys, self._old = keys, shown
-        self._old_trust = (self.trust.copy(), hops, self._step_from(via), needed)
+        self._old_trust = (self.trust.copy(), hops, steps, needed)
         return written
 
     def _explained(self, stored: np.ndarray, hops: np.ndarray, via: np.ndarray) -> np.ndarray:
@@ -255,16 +256,17 @@ class StandingEngine:
 
     def _write_scores(self, conn, scores: tr.Scores, keys: np.ndarray, best: np.ndarray, full: bool) -> int:
         old = self._old
-        if full or old is None:
+        if full or old is None or not len(self._old_keys):  # no old keys: the table is empty already
             conn.execute("DELETE FROM standings")
             changed = np.arange(len(keys))
             gone = np.zeros(0, np.int64)
         else:
-            at = np.clip(np.searchsorted(self._old_keys, keys), 0, max(len(self._old_keys) - 1, 0))
-            found = (self._old_keys[at] == keys) if len(self._old_keys) else np.zeros(len(keys), bool)
-            at = np.where(found, at, 0)
-            before = (lambda column: np.where(found, column[at], -1)) if len(self._old_keys) else (
-                lambda column: np.full(len(keys), -1))
+            at = np.clip(np.searchsorted(self._old_keys, keys), 0, len(self._old_keys) - 1)
+            found = self._old_keys[at] == keys
+
+            def before(column: np.ndarray) -> np.ndarray:
+                return np.where(found, column[at], -1)
+
             was = before(old.score)
             moved = np.abs(scores.score - was) > SCORE_CHANGE * np.maximum(scores.score, was)
             changed = np.flatnonzero(~found | moved | (scores.endorsements != before(old.endorsements))
@@ -293,7 +295,9 @@ class StandingEngine:
         return np.where(via >= 0, g.src[safe].astype(np.int64) * 8 + g.kind[safe], -1)
 
     def _write_trust(self, conn, needed: np.ndarray, weights: np.ndarray, hops: np.ndarray, via: np.ndarray,
-                     full: bool) -> int:
+                     steps: np.ndarray, full: bool) -> int:
+        """`steps`: who each path comes from (_step_from), compared as edge numbers move when arrays are
+        rebuilt."""
         if full or self._old_trust is None:
             conn.execute("DELETE FROM standing_trust")
             rows = np.flatnonzero(needed)
@@ -302,7 +306,6 @@ class StandingEngine:
             before, old_hops, old_via, old_needed = (
                 _grown(a, size, fill) for a, fill in zip(self._old_trust, (0, -1, -1, False), strict=True))
             moved = np.abs(self.trust - before) > TRUST_CHANGE * np.maximum(before, 1e-300)
-            steps = self._step_from(via)  # who the path comes from: edge numbers move when arrays are rebuilt
             rows = np.flatnonzero(needed & (~old_needed | moved | (hops != old_hops) | (steps != old_via)))
             lost = np.flatnonzero(old_needed & ~needed)
             conn.executemany("DELETE FROM standing_trust WHERE person_id = ?",

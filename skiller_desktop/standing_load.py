@@ -217,15 +217,25 @@ def endorsements(reader: Reader, numbers: StoreNumbers, where: str = "1", params
 
 
 def _numbered(rows: list[tuple], people: Numbering, groups: Numbering) -> tuple[np.ndarray, ...]:
-    """One batch of endorsers' rows read by their text, as arrays."""
+    """One batch of endorsers' rows read by their text, as arrays. An endorser whose subject ids or groups
+    hold the separator (another person's document may put a space in a subject or a newline in a concept)
+    splits into more parts than it has levels: that endorser's rows are left out and logged, the others
+    still count."""
     subjects: list[str] = []
     names: list[str] = []
-    counts = np.empty(len(rows), np.int64)
-    for i, (_, subject_ids, group_names, _) in enumerate(rows):
-        found = subject_ids.split(" ")
+    kept: list[tuple] = []
+    for row in rows:
+        found, groups_found = row[1].split(" "), row[2].split("\n")
+        if len(found) != len(row[3]) or len(groups_found) != len(row[3]):
+            continue
         subjects += found
-        names += group_names.split("\n")
-        counts[i] = len(found)
+        names += groups_found
+        kept.append(row)
+    if len(kept) < len(rows):
+        log.warning("%d endorsers' rows without numbers hold a separator in a subject or group: not counted",
+                    len(rows) - len(kept))
+        rows = kept
+    counts = np.fromiter((len(r[3]) for r in rows), np.int64, len(rows))
     levels = np.frombuffer("".join(r[3] for r in rows).encode("ascii"), np.uint8).astype(np.int8) - 48
     endorser = np.repeat(people.numbers([r[0] for r in rows]), counts).astype(np.int32)
     return endorser, people.numbers(subjects), groups.numbers(names), levels

@@ -18,9 +18,8 @@ from .standing_sql import (
     DECADES,
     ENDORSEMENT_GROUP,
     SKILL_GROUP,
-    linked_groups,
     matches,
-    named_groups,
+    search_groups,
 )
 from .text import skill_key
 
@@ -94,11 +93,12 @@ def skills(db: Database, person_id: str, skill: str | None = None, *, explain: b
         (person_id, skill and skill_key(skill), skill and skill_key(skill)),
     )
     raw = endorsement_counts(db, person_id)
+    paths: dict[str, list[Step]] = {}  # each endorser's path read once, however many skills they endorsed
     return [
         SkillStanding(
             r["name"], r["grp"], scaled(r["score"], r["best"]), r["score"], raw.get(r["grp"], 0), r["counted"],
             round(r["community_level"], 2), r["level"],
-            contributions(db, person_id, r["grp"]) if explain else [],
+            contributions(db, person_id, r["grp"], paths) if explain else [],
         )
         for r in rows
     ]
@@ -114,8 +114,10 @@ def endorsement_counts(db: Database, person_id: str) -> dict[str, int]:
     return {r["grp"]: r["n"] for r in rows}
 
 
-def contributions(db: Database, person_id: str, group: str) -> list[Contribution]:
-    """Who makes up a standing, most first, each with the path that links the user to them."""
+def contributions(db: Database, person_id: str, group: str,
+                  paths: dict[str, list[Step]] | None = None) -> list[Contribution]:
+    """Who makes up a standing, most first, each with the path that links the user to them (`paths`: the
+    paths already read, kept across calls)."""
     rows = db.query(
         f"""SELECT e.endorser_id, COALESCE(p.name, '') AS name, t.weight, e.level
             FROM endorsements e
@@ -128,13 +130,18 @@ def contributions(db: Database, person_id: str, group: str) -> list[Contribution
     total = sum(r["weight"] for r in rows)
     return [
         Contribution(r["endorser_id"], r["name"], r["weight"] / total, r["weight"], r["level"] or 0,
-                     path(db, r["endorser_id"]))
+                     path(db, r["endorser_id"], paths))
         for r in rows
     ]
 
 
-def path(db: Database, person_id: str) -> list[Step]:
-    """The stored shortest path from the user to `person_id`, the user first; [] when none reaches them."""
+def path(db: Database, person_id: str, paths: dict[str, list[Step]] | None = None) -> list[Step]:
+    """The stored shortest path from the user to `person_id`, the user first; [] when none reaches them.
+    With `paths`, a path read before is taken from it, and a path read now is kept in it."""
+    if paths is not None:
+        if person_id not in paths:
+            paths[person_id] = path(db, person_id)
+        return list(paths[person_id])
     steps: list[Step] = []
     current = person_id
     for _ in range(MAX_PATH):
@@ -165,8 +172,8 @@ def page_standings(db: Database, person_ids: list[str], skill: str) -> dict[str,
     if not person_ids or not skill.strip():
         return {}
     key = skill_key(skill)
-    named = named_groups(key)
-    groups = [*named, *linked_groups(db, key, named)]
+    named, linked = search_groups(db, key)
+    groups = [*named, *linked]
     person_marks, group_marks = ",".join("?" * len(person_ids)), ",".join("?" * len(groups))
     rows = db.query(
         f"""SELECT s.person_id, MAX(COALESCE(st.score / NULLIF(g.best, 0), 0)) AS ratio

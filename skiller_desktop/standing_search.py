@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from . import standing_sql
 from .db import Database
 from .standing_read import scaled
 from .standing_sql import SUMMARY
@@ -85,9 +84,3 @@ def ranked(db: Database, groups: list[str], match: str, params: list) -> Ranked:
     joined, joined_params = probe._joined("s")
     count = int(db.scalar(f"SELECT COUNT(DISTINCT s.person_id) AS n FROM {joined}", joined_params))
     return Ranked(db, groups, match, params, count)
-
-
-def search_groups(db: Database, key: str) -> tuple[list[str], list[str]]:
-    """(the groups a searched key names, the groups peers linked those words to: bounded, most linked first)."""
-    named = standing_sql.named_groups(key)
-    return named, standing_sql.linked_groups(db, key, named)

@@ -87,6 +87,12 @@ def linked_groups(db: Database, key: str, exclude: Sequence[str] = (), limit: in
     return [r["skill_group"] for r in rows]
 
 
+def search_groups(db: Database, key: str) -> tuple[list[str], list[str]]:
+    """(the groups a searched key names, the groups peers linked those words to: bounded, most linked first)."""
+    named = named_groups(key)
+    return named, linked_groups(db, key, named)
+
+
 def matches(alias: str, named: Sequence[str]) -> str:
     """SQL: whether the skills row `alias` answers a search for the key whose named groups are `named`: its
     group is one of them, or its own words are the key (takes `*named, key`)."""
