@@ -123,11 +123,15 @@ def concept_field(dialog: FormDialog, ops: Operations, edit: QLineEdit, skill: S
     return ConceptField(dialog, completer, status)
 
 
-def relink(services: Services, name: str, before: str, after: str, edited: Changes) -> Changes:
-    """After a skill was edited: link it to `after`, or unlink it, when the user changed its concept."""
+def relink(services: Services, skill: Skill, name: str, after: str, edit: Callable[[], Changes]) -> Changes:
+    """Edit `skill` (`edit` saves it as `name`), then link it to `after`, or unlink it, when the user changed
+    its concept. A concept another skill holds is refused (ConceptTaken) before anything is saved."""
     from skiller_desktop import concepts
 
-    if after == before:
+    if after and after != skill.concept:
+        concepts.free_concept(services, after, skill.key)
+    edited = edit()
+    if after == skill.concept:
         return edited
     changed = concepts.link(services, name, after) if after else concepts.unlink(services, name)
     return edited | changed

@@ -158,10 +158,15 @@ class SkillDialog(FormDialog):
                      self.concept.saved(lambda holder: merge_new(services, holder, name, level, years, description,
                                                                  evidence)))
         else:
-            old, linked = self.skill.name, self.skill.concept  # a new name renames it: place, level, evidence go
-            self.run(lambda: relink(services, name, linked, concept, services.update_skill(
-                old, name=name, level=level, years=years, description=description, evidence=evidence)),
-                self.concept.saved(lambda holder: merge(services, holder, name)))
+            skill = self.skill  # a new name renames it: place, level, evidence go with it
+
+            def edit() -> Changes:
+                return services.update_skill(skill.name, name=name, level=level, years=years,
+                                             description=description, evidence=evidence)
+
+            # A concept another skill holds is refused before the edit is saved: "Merge into…" saves it, then merges.
+            self.run(lambda: relink(services, skill, name, concept, edit),
+                     self.concept.saved(lambda holder: edit() | merge(services, holder, name)))
 
 
 def web_address(text: str) -> str | None:
