@@ -405,11 +405,12 @@ class Teams:
         # A free-text need joins the concept its words are linked to by a member, or whose label they are.
         # Each row is placed by its own link; words alone follow one rule (_words_groups), never the last row.
         linked = {r["skill_group"] for r in rows if r["skill_group"] != r["skill_key"]}
-        by_label = concepts.label_keys(linked | {n.concept for n in self.needs(team_id) if n.concept})
+        team_needs = self.needs(team_id)
+        by_label = concepts.label_keys(linked | {n.concept for n in team_needs if n.concept})
         by_words = _words_groups(rows, by_label)
         needs = [replace(n, skill_key=n.skill_group if n.concept else
                          by_words.get(n.skill_key) or by_label.get(n.skill_key, n.skill_key))
-                 for n in self.needs(team_id)]
+                 for n in team_needs]
         by_need = {skill_key(n.skill): n.skill_key for n in needs}
 
         def column(r) -> str:  # a linked row stays with its own concept; free text: the need's, else a label's
