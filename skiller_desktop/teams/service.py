@@ -344,16 +344,7 @@ class Teams:
         me = self._require_member(team_id)
         need_id = secrets.token_hex(8)
         linked = concepts.valid_uri(concept)
-        entry: dict = {
-            "skill": clean(skill, "skill", required=True),
-            "level": clean_level(level),
-            "note": clean(note, "comment"),
-            "status": "open",
-            "created_by": me,
-            "created_at": pd.now_iso(),
-            "filled_at": "",
-            "filled_by": "",
-        }
+        entry = _new_need(me, skill, level, note)
         if linked:
             entry["concept"] = linked
         if role:
@@ -372,11 +363,9 @@ class Teams:
             raise ValidationError(say("concept.no_role"), "role")
         entries = {}
         for label, concept, level in needs:
-            entries[secrets.token_hex(8)] = {
-                "skill": clean(label, "skill", required=True), "level": clean_level(level), "note": "",
-                "status": "open", "created_by": me, "created_at": pd.now_iso(), "filled_at": "", "filled_by": "",
-                "concept": concepts.valid_uri(concept), "role": role, "role_label": role_label,
-            }
+            entry = _new_need(me, label, level)
+            entries[secrets.token_hex(8)] = entry | {"concept": concepts.valid_uri(concept), "role": role,
+                                                     "role_label": role_label}
         if entries:
             self._edit(team_id, lambda doc: td.merge([td.put_need(k, v) for k, v in entries.items()]))
         return list(entries)
@@ -620,6 +609,12 @@ class Teams:
             raise ValidationError(say("team.code_withdrawn"), "code")
         if row["expires_at"] and row["expires_at"] <= pd.now_iso():
             raise ValidationError(say("team.code_expired"), "code")
+
+
+def _new_need(me: str, skill: str, level: int, note: str = "") -> dict:
+    """An open need as the team document holds it (add_need and add_role_needs add its links)."""
+    return {"skill": clean(skill, "skill", required=True), "level": clean_level(level), "note": clean(note, "comment"),
+            "status": "open", "created_by": me, "created_at": pd.now_iso(), "filled_at": "", "filled_by": ""}
 
 
 def _words_groups(rows: list, by_label: dict[str, str]) -> dict[str, str]:
