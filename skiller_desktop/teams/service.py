@@ -481,7 +481,7 @@ class Teams:
                 WHERE place = 1 ORDER BY {order} LIMIT ?""",
             (need.level, *groups_words, team_id, need.level, others),
         )
-        members = list({r["person_id"]: r for r in sorted(members, key=lambda r: r["level"])}.values())
+        members = list({r["person_id"]: r for r in sorted(members, key=lambda r: (r["level"], r["n"]))}.values())
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
         # standing (issue 14): the best of the need's groups, and of the group of a skill met by its words
