@@ -29,7 +29,7 @@ from ..acceptance import verify_update
 from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..identity import is_person_id
 from ..messages import say
-from ..queries import ENDORSEMENT_COUNT
+from ..queries import ENDORSEMENT_COUNT  # by skill group, and by words
 from ..signed_heads import SignedHead
 from ..text import clean, clean_level, skill_key
 from ..views import Changes
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
 CODE_VALID_DAYS = 7  # how long an invitation code works unless said otherwise
 
 log = logging.getLogger(__name__)
-
-_ENDORSEMENTS = ENDORSEMENT_COUNT  # by skill group, and by words (queries.py)
 
 
 class Teams:
@@ -384,7 +382,7 @@ class Teams:
 
         members = [(m.person_id, m.name, m.availability) for m in self.members(team_id)]
         rows = self.s.db.query(
-            f"""SELECT s.person_id, s.skill_key, s.skill_group, s.name, s.level, {_ENDORSEMENTS} AS n
+            f"""SELECT s.person_id, s.skill_key, s.skill_group, s.name, s.level, {ENDORSEMENT_COUNT} AS n
                 FROM skills s JOIN team_members m ON m.person_id = s.person_id
                 WHERE m.team_id = ? AND m.removed_at = '' ORDER BY s.person_id, s.skill_key""",
             (team_id,),
@@ -464,7 +462,7 @@ class Teams:
                     ORDER BY person_id""", (need.skill_key, team_id))
             groups += _words_groups(linked, concepts.label_keys(groups[2:])).values()
         groups = list(dict.fromkeys(groups))
-        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
+        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {ENDORSEMENT_COUNT} AS n,
                             s.availability, s.person_name_fold, s.skill_group AS grp
                      FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
                      WHERE (s.skill_group IN ({",".join("?" * len(groups))}) OR s.skill_key = ?)"""
