@@ -79,12 +79,7 @@ class SkillCompleter(QObject):
             from skiller_desktop import concepts
 
             usage = self._usage if self._usage is not None else concepts.usage(services)
-            from skiller_desktop import vocabulary
-
-            try:
-                return usage, vocabulary.suggest(text, language, LIMIT, usage)
-            except vocabulary.VocabularyUnavailable:
-                return usage, []
+            return usage, concepts.suggest(services, text, language, LIMIT, usage)
 
         def answered(result, error: BaseException | None) -> None:
             if error is not None or asked != self._asked:
