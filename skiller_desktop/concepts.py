@@ -263,13 +263,3 @@ def role_skills(occupation: str, language: str) -> list[RoleSkill]:
         return []
     return [RoleSkill(uri, label(uri, language), essential)
             for essential, uris in ((True, found.essential), (False, found.optional)) for uri in uris]
-
-
-def unambiguous(names: Iterable[str]) -> dict[str, str]:
-    """Each name that is exactly one concept's label or synonym → that concept (imports link only those)."""
-    linked = {}
-    for name in names:
-        uris = concepts_named(name)
-        if len(uris) == 1:
-            linked[name] = uris[0]
-    return linked
