@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 from skiller_desktop.views import Changes, Skill
 
 from .forms import error_label
+from .plain import plain
 from .skill_completer import SkillCompleter, ui_language
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class ConceptStatus(QWidget):
         self.text = QLabel(self)
         self.text.setObjectName("conceptStatus")
         self.text.setWordWrap(True)
+        plain(self.text)  # a concept's label or URI as the vocabulary or the document says it
         self.unlink_button = QPushButton(self.tr("Unlink"), self)
         self.unlink_button.setToolTip(self.tr("Keep your words as free text, not linked to the vocabulary"))
         self.unlink_button.clicked.connect(lambda: completer.set_concept("", ""))
