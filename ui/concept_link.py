@@ -139,13 +139,6 @@ def relink(services: Services, skill: Skill, name: str, after: str, edit: Callab
     return edited | changed
 
 
-def merge(services: Services, holder: str, name: str) -> Changes:
-    """The skill just edited goes into `holder`, the skill that holds its concept."""
-    from skiller_desktop import concepts
-
-    return concepts.merge(services, holder, name)
-
-
 def merge_new(services: Services, holder: str, name: str, level: int, years: int, description: str,
               evidence: list[dict]) -> Changes:
     """A new skill whose concept another holds: added as free text, then merged into that skill."""

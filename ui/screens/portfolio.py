@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skiller_desktop import concepts
 from skiller_desktop.views import Changes, Skill
 
-from ..concept_link import concept_field, merge, merge_new, relink
+from ..concept_link import concept_field, merge_new, relink
 from ..concept_merge import MergeDialog
 from ..concept_suggestions import LinkSuggestions
 from ..forms import FormDialog, error_label, fit_columns
@@ -166,7 +167,7 @@ class SkillDialog(FormDialog):
 
             # A concept another skill holds is refused before the edit is saved: "Merge into…" saves it, then merges.
             self.run(lambda: relink(services, skill, name, concept, edit),
-                     self.concept.saved(lambda holder: edit() | merge(services, holder, name)))
+                     self.concept.saved(lambda holder: edit() | concepts.merge(services, holder, name)))
 
 
 def web_address(text: str) -> str | None:
