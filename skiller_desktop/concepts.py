@@ -197,11 +197,13 @@ def usage(services: Services, limit: int = 500) -> dict[str, int]:
     return {r["skill_group"]: int(r["n"]) for r in rows}
 
 
-def suggest(services: Services, text: str, language: str, limit: int = 10) -> list[Suggestion]:
-    """Autocomplete: concepts in both languages and synonyms, the network's most used first."""
+def suggest(services: Services, text: str, language: str, limit: int = 10,
+            counts: dict[str, int] | None = None) -> list[Suggestion]:
+    """Autocomplete: concepts in both languages and synonyms, the network's most used first (`counts`:
+    `usage` already read, else it is read here)."""
     vocabulary = _vocabulary()
     try:
-        return vocabulary.suggest(text, language, limit, usage(services))
+        return vocabulary.suggest(text, language, limit, usage(services) if counts is None else counts)
     except vocabulary.VocabularyUnavailable:
         return []
 
@@ -261,13 +263,3 @@ def role_skills(occupation: str, language: str) -> list[RoleSkill]:
         return []
     return [RoleSkill(uri, label(uri, language), essential)
             for essential, uris in ((True, found.essential), (False, found.optional)) for uri in uris]
-
-
-def unambiguous(names: Iterable[str]) -> dict[str, str]:
-    """Each name that is exactly one concept's label or synonym → that concept (imports link only those)."""
-    linked = {}
-    for name in names:
-        uris = concepts_named(name)
-        if len(uris) == 1:
-            linked[name] = uris[0]
-    return linked

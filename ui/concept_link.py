@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 from skiller_desktop.views import Changes, Skill
 
 from .forms import error_label
+from .plain import plain
 from .skill_completer import SkillCompleter, ui_language
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class ConceptStatus(QWidget):
         self.text = QLabel(self)
         self.text.setObjectName("conceptStatus")
         self.text.setWordWrap(True)
+        plain(self.text)  # a concept's label or URI as the vocabulary or the document says it
         self.unlink_button = QPushButton(self.tr("Unlink"), self)
         self.unlink_button.setToolTip(self.tr("Keep your words as free text, not linked to the vocabulary"))
         self.unlink_button.clicked.connect(lambda: completer.set_concept("", ""))
@@ -123,21 +125,18 @@ def concept_field(dialog: FormDialog, ops: Operations, edit: QLineEdit, skill: S
     return ConceptField(dialog, completer, status)
 
 
-def relink(services: Services, name: str, before: str, after: str, edited: Changes) -> Changes:
-    """After a skill was edited: link it to `after`, or unlink it, when the user changed its concept."""
+def relink(services: Services, skill: Skill, name: str, after: str, edit: Callable[[], Changes]) -> Changes:
+    """Edit `skill` (`edit` saves it as `name`), then link it to `after`, or unlink it, when the user changed
+    its concept. A concept another skill holds is refused (ConceptTaken) before anything is saved."""
     from skiller_desktop import concepts
 
-    if after == before:
+    if after and after != skill.concept:
+        concepts.free_concept(services, after, skill.key)
+    edited = edit()
+    if after == skill.concept:
         return edited
     changed = concepts.link(services, name, after) if after else concepts.unlink(services, name)
     return edited | changed
-
-
-def merge(services: Services, holder: str, name: str) -> Changes:
-    """The skill just edited goes into `holder`, the skill that holds its concept."""
-    from skiller_desktop import concepts
-
-    return concepts.merge(services, holder, name)
 
 
 def merge_new(services: Services, holder: str, name: str, level: int, years: int, description: str,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
@@ -50,7 +50,6 @@ class SkillCompleter(QObject):
         self._picked_label = ""
         self._asked = 0  # the latest question's number: answers to older keystrokes are dropped
         self._usage: dict[str, int] | None = None
-        self.suggestions: list[Suggestion] = []
         self.model = QStandardItemModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)  # ranked by us
@@ -79,12 +78,7 @@ class SkillCompleter(QObject):
             from skiller_desktop import concepts
 
             usage = self._usage if self._usage is not None else concepts.usage(services)
-            from skiller_desktop import vocabulary
-
-            try:
-                return usage, vocabulary.suggest(text, language, LIMIT, usage)
-            except vocabulary.VocabularyUnavailable:
-                return usage, []
+            return usage, concepts.suggest(services, text, language, LIMIT, usage)
 
         def answered(result, error: BaseException | None) -> None:
             if error is not None or asked != self._asked:
@@ -95,7 +89,6 @@ class SkillCompleter(QObject):
         self.ops.read(ask, answered)
 
     def _show(self, found: list[Suggestion]) -> None:
-        self.suggestions = found
         self.model.clear()
         for suggestion in found:
             item = QStandardItem(self.display(suggestion))
@@ -141,10 +134,6 @@ class SkillCompleter(QObject):
         self.edit.setText(label)
         self._set_concept(uri)
 
-    def pick_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.pick(str(index.data(URI_ROLE) or ""), str(index.data(LABEL_ROLE) or ""))
-
     def set_concept(self, uri: str, label: str) -> None:
         """An existing link, shown as picked (editing a skill that has one)."""
         self._picked_label = label
@@ -158,15 +147,6 @@ class SkillCompleter(QObject):
         if uri != self.concept:
             self.concept = uri
             self.concept_changed.emit(uri)
-
-
-class NamesCompleter(QCompleter):
-    """A plain completer over given names (a person's own skills, with their labels in the reader's language)."""
-
-    def __init__(self, names: list[str], parent: QObject) -> None:
-        super().__init__(QStringListModel(names, parent), parent)
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchContains)
 
 
 # The concept labels read so far, by (concept, language). Filled on the worker by `learn_labels` (the

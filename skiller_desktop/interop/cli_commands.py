@@ -148,7 +148,7 @@ def _headline(result: dict, who: str) -> str:
 
 
 def _revocation_line(result: dict) -> str:
-    state = result.get("revocation") or ("revoked" if result.get("revoked") else "not_checked")
+    state = result["revocation"]  # verified_summary says "not_checked" until a node looks it up
     if state == "revoked":
         return f"REVOKED on {result.get('revoked_at') or 'an unknown date'} by the endorser: do not rely on it"
     if state == "not_revoked":

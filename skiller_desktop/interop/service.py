@@ -553,7 +553,7 @@ def verified_summary(payload: dict) -> dict:
         "skill": _said(subject.get("skill")),
         "concept": _aligned_concept(subject),
         "comment": _said(subject.get("endorsementComment")),
-        "level": subject.get("levelObserved") if isinstance(subject.get("levelObserved"), int) else None,
+        "level": _observed_level(subject.get("levelObserved")),
         "issued": _said(payload.get("validFrom") or payload.get("issuanceDate")),
         "known": False,
         "revoked": None,
@@ -568,9 +568,16 @@ def _said(value: Any) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
+def _observed_level(value: Any) -> int | None:
+    """A level 1..5 as the signer wrote it; anything else (a bool, 0, 99, "4") is no level."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5 else None
+
+
 def _aligned_concept(subject: dict) -> str:
-    """The concept URI of the subject's first alignment (OB 3.0 `alignment[].targetUrl`), if any."""
-    for target in subject.get("alignment") or []:
+    """The concept URI of the subject's first alignment (OB 3.0 `alignment[].targetUrl`), if any: a signed
+    credential is anyone's JSON, so an alignment that is not a list says nothing."""
+    alignments = subject.get("alignment")
+    for target in alignments if isinstance(alignments, list) else []:
         url = target.get("targetUrl") if isinstance(target, dict) else None
         if isinstance(url, str) and url.startswith(("http://", "https://")):
             return url

@@ -133,13 +133,8 @@ def rank(need: Need, people: Iterable[tuple[str, str, bool, int, int, str]],
         Candidate(pid, name, member, level, endorsements, avail, reason(need.level, level, endorsements, avail, member))
         for pid, name, member, level, endorsements, avail in people
     ]
-    given = standing or {}
-
-    def order(c: Candidate) -> tuple:  # standing (docs/standing.md) right after the level and busy gates
-        key = candidate_order(c, need.level)
-        return (*key[:3], -given.get(c.person_id, 0.0), *key[3:])
-
-    return sorted(found, key=order)
+    given = standing or {}  # standing (docs/standing.md) right after the level and busy gates
+    return sorted(found, key=lambda c: candidate_order(c, need.level, given.get(c.person_id, 0.0)))
 
 
 # The facts `candidate_order` compares, in its order (the person id, last, only makes it total).

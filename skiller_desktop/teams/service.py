@@ -29,7 +29,7 @@ from ..acceptance import verify_update
 from ..errors import NotAllowedError, NotFoundError, RejectedError, SkillerError, StorageError, ValidationError
 from ..identity import is_person_id
 from ..messages import say
-from ..queries import ENDORSEMENT_COUNT
+from ..queries import ENDORSEMENT_COUNT  # by skill group, and by words
 from ..signed_heads import SignedHead
 from ..text import clean, clean_level, skill_key
 from ..views import Changes
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
 CODE_VALID_DAYS = 7  # how long an invitation code works unless said otherwise
 
 log = logging.getLogger(__name__)
-
-_ENDORSEMENTS = ENDORSEMENT_COUNT  # by skill group, and by words (queries.py)
 
 
 class Teams:
@@ -344,16 +342,7 @@ class Teams:
         me = self._require_member(team_id)
         need_id = secrets.token_hex(8)
         linked = concepts.valid_uri(concept)
-        entry: dict = {
-            "skill": clean(skill, "skill", required=True),
-            "level": clean_level(level),
-            "note": clean(note, "comment"),
-            "status": "open",
-            "created_by": me,
-            "created_at": pd.now_iso(),
-            "filled_at": "",
-            "filled_by": "",
-        }
+        entry = _new_need(me, skill, level, note)
         if linked:
             entry["concept"] = linked
         if role:
@@ -372,11 +361,9 @@ class Teams:
             raise ValidationError(say("concept.no_role"), "role")
         entries = {}
         for label, concept, level in needs:
-            entries[secrets.token_hex(8)] = {
-                "skill": clean(label, "skill", required=True), "level": clean_level(level), "note": "",
-                "status": "open", "created_by": me, "created_at": pd.now_iso(), "filled_at": "", "filled_by": "",
-                "concept": concepts.valid_uri(concept), "role": role, "role_label": role_label,
-            }
+            entry = _new_need(me, label, level)
+            entries[secrets.token_hex(8)] = entry | {"concept": concepts.valid_uri(concept), "role": role,
+                                                     "role_label": role_label}
         if entries:
             self._edit(team_id, lambda doc: td.merge([td.put_need(k, v) for k, v in entries.items()]))
         return list(entries)
@@ -395,7 +382,7 @@ class Teams:
 
         members = [(m.person_id, m.name, m.availability) for m in self.members(team_id)]
         rows = self.s.db.query(
-            f"""SELECT s.person_id, s.skill_key, s.skill_group, s.name, s.level, {_ENDORSEMENTS} AS n
+            f"""SELECT s.person_id, s.skill_key, s.skill_group, s.name, s.level, {ENDORSEMENT_COUNT} AS n
                 FROM skills s JOIN team_members m ON m.person_id = s.person_id
                 WHERE m.team_id = ? AND m.removed_at = '' ORDER BY s.person_id, s.skill_key""",
             (team_id,),
@@ -405,11 +392,12 @@ class Teams:
         # A free-text need joins the concept its words are linked to by a member, or whose label they are.
         # Each row is placed by its own link; words alone follow one rule (_words_groups), never the last row.
         linked = {r["skill_group"] for r in rows if r["skill_group"] != r["skill_key"]}
-        by_label = concepts.label_keys(linked | {n.concept for n in self.needs(team_id) if n.concept})
+        team_needs = self.needs(team_id)
+        by_label = concepts.label_keys(linked | {n.concept for n in team_needs if n.concept})
         by_words = _words_groups(rows, by_label)
         needs = [replace(n, skill_key=n.skill_group if n.concept else
                          by_words.get(n.skill_key) or by_label.get(n.skill_key, n.skill_key))
-                 for n in self.needs(team_id)]
+                 for n in team_needs]
         by_need = {skill_key(n.skill): n.skill_key for n in needs}
 
         def column(r) -> str:  # a linked row stays with its own concept; free text: the need's, else a label's
@@ -474,7 +462,7 @@ class Teams:
                     ORDER BY person_id""", (need.skill_key, team_id))
             groups += _words_groups(linked, concepts.label_keys(groups[2:])).values()
         groups = list(dict.fromkeys(groups))
-        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {_ENDORSEMENTS} AS n,
+        select = f"""SELECT s.person_id, COALESCE(p.name, '') AS name, s.level, {ENDORSEMENT_COUNT} AS n,
                             s.availability, s.person_name_fold, s.skill_group AS grp
                      FROM skills s LEFT JOIN persons p ON p.person_id = s.person_id
                      WHERE (s.skill_group IN ({",".join("?" * len(groups))}) OR s.skill_key = ?)"""
@@ -491,7 +479,7 @@ class Teams:
                 WHERE place = 1 ORDER BY {order} LIMIT ?""",
             (need.level, *groups_words, team_id, need.level, others),
         )
-        members = list({r["person_id"]: r for r in sorted(members, key=lambda r: r["level"])}.values())
+        members = list({r["person_id"]: r for r in sorted(members, key=lambda r: (r["level"], r["n"]))}.values())
         people = [(r["person_id"], r["name"], True, r["level"], r["n"], r["availability"]) for r in members]
         people += [(r["person_id"], r["name"], False, r["level"], r["n"], r["availability"]) for r in outside]
         # standing (issue 14): the best of the need's groups, and of the group of a skill met by its words
@@ -619,6 +607,12 @@ class Teams:
             raise ValidationError(say("team.code_withdrawn"), "code")
         if row["expires_at"] and row["expires_at"] <= pd.now_iso():
             raise ValidationError(say("team.code_expired"), "code")
+
+
+def _new_need(me: str, skill: str, level: int, note: str = "") -> dict:
+    """An open need as the team document holds it (add_need and add_role_needs add its links)."""
+    return {"skill": clean(skill, "skill", required=True), "level": clean_level(level), "note": clean(note, "comment"),
+            "status": "open", "created_by": me, "created_at": pd.now_iso(), "filled_at": "", "filled_by": ""}
 
 
 def _words_groups(rows: list, by_label: dict[str, str]) -> dict[str, str]:

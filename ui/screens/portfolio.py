@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skiller_desktop import concepts
 from skiller_desktop.views import Changes, Skill
 
-from ..concept_link import concept_field, merge, merge_new, relink
+from ..concept_link import concept_field, merge_new, relink
 from ..concept_merge import MergeDialog
 from ..concept_suggestions import LinkSuggestions
 from ..forms import FormDialog, error_label, fit_columns
@@ -158,10 +159,15 @@ class SkillDialog(FormDialog):
                      self.concept.saved(lambda holder: merge_new(services, holder, name, level, years, description,
                                                                  evidence)))
         else:
-            old, linked = self.skill.name, self.skill.concept  # a new name renames it: place, level, evidence go
-            self.run(lambda: relink(services, name, linked, concept, services.update_skill(
-                old, name=name, level=level, years=years, description=description, evidence=evidence)),
-                self.concept.saved(lambda holder: merge(services, holder, name)))
+            skill = self.skill  # a new name renames it: place, level, evidence go with it
+
+            def edit() -> Changes:
+                return services.update_skill(skill.name, name=name, level=level, years=years,
+                                             description=description, evidence=evidence)
+
+            # A concept another skill holds is refused before the edit is saved: "Merge into…" saves it, then merges.
+            self.run(lambda: relink(services, skill, name, concept, edit),
+                     self.concept.saved(lambda holder: edit() | concepts.merge(services, holder, name)))
 
 
 def web_address(text: str) -> str | None:

@@ -371,7 +371,7 @@ class NeedsTab(_Tab):
             self.errors.add(name, widget, label)
         grid.addWidget(self.add_button, 0, 3)
         self.role_button = QPushButton(self.tr("From a &role…"), self)  # issue 13: ui/concept_role.py
-        self.role_button.clicked.connect(lambda: RoleDialog(self.teams_screen, self.team_id).open())
+        self.role_button.clicked.connect(self.from_role)
         grid.addWidget(self.role_button, 0, 4)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
@@ -387,6 +387,14 @@ class NeedsTab(_Tab):
         layout.addWidget(general)
         layout.addLayout(buttons_row(self.fill_button))
         self._update_buttons()
+
+    def from_role(self) -> None:
+        """The role dialog, kept and window-modal like the screen's other dialogs, deleted once closed."""
+        dialog = RoleDialog(self.teams_screen, self.team_id)
+        self.teams_screen.dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
 
     def show_detail(self, detail: TeamDetail) -> None:
         if detail.team.team_id != self.team_id:
