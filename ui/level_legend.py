@@ -29,6 +29,7 @@ def level_name(level: int) -> str:
 
 
 def dots(level: int) -> str:
+    """The level as five dots, filled up to it ("●●●○○"); "" outside 1–5."""
     return "●" * level + "○" * (5 - level) if 0 < level <= 5 else ""
 
 
