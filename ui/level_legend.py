@@ -33,6 +33,11 @@ def dots(level: int) -> str:
     return "●" * level + "○" * (5 - level) if 0 < level <= 5 else ""
 
 
+def observed(level: int) -> str:
+    """The level an endorser observed, in dots and words ("" when they gave none)."""
+    return f"{dots(level)} {level_name(level)}" if level else ""
+
+
 def level_words(level: int) -> str:
     """Dots, then "4/5 · advanced": the level readable without the legend."""
     if not 0 < level <= 5:

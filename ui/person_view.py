@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from skiller_desktop.views import Endorsement, Profile, Skill
 
 from .dates import local_date
-from .level_legend import dots, legend_html, level_name, level_words
+from .level_legend import dots, legend_html, level_name, level_words, observed
 from .links import is_openable, link_html, open_url
 from .skill_completer import skill_choice
 
@@ -132,8 +132,8 @@ class PersonView(QTextBrowser):
         for e in visible[:MAX_SHOWN]:
             line = f"<b>{_esc(e.skill)}</b>: {_esc(e.endorser_name)}, {_esc(local_date(e.date))}"
             if e.level:
-                observed = self.tr("observed level: %1").replace("%1", f"{dots(e.level)} {level_name(e.level)}")
-                line += f" · <span style='color:#6c757d'>{_esc(observed)}</span>"
+                seen = self.tr("observed level: %1").replace("%1", observed(e.level))
+                line += f" · <span style='color:#6c757d'>{_esc(seen)}</span>"
             if e.comment:
                 line += f"<br><i>“{_esc(e.comment)}”</i>"
             parts.append(f"<p>{line}</p>")

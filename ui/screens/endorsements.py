@@ -26,9 +26,9 @@ from skiller_desktop.text import skill_key
 from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement, PersonSummary, Skill, Thanks
 
 from ..dates import local_date
-from ..endorsement_rows import GivenModel, observed
+from ..endorsement_rows import GivenModel
 from ..forms import error_label, fit_columns
-from ..level_legend import LevelLegend, level_words
+from ..level_legend import LevelLegend, level_words, observed
 from ..messages import describe
 from ..plain import as_html, tooltip
 from ..qtcompat import emit
