@@ -27,6 +27,11 @@ def _esc(text: object) -> str:
     return html.escape(str(text or ""))
 
 
+def _lines(text: object) -> str:
+    """Escaped, its line breaks kept."""
+    return _esc(text).replace("\n", "<br>")
+
+
 class PersonView(QTextBrowser):
     """Read-only rich text; hidden and revoked endorsements are not shown, as on the network."""
 
@@ -55,7 +60,7 @@ class PersonView(QTextBrowser):
         if facts:
             parts.append(f"<p>{' · '.join(facts)}</p>")
         if profile.bio:
-            parts.append(f"<p>{_esc(profile.bio).replace(chr(10), '<br>')}</p>")
+            parts.append(f"<p>{_lines(profile.bio)}</p>")
         for link in profile.links:
             parts.append(f"<p>{link_html(str(link))}</p>")
         parts += self._skills(skills)
@@ -82,7 +87,7 @@ class PersonView(QTextBrowser):
             meta = f"<br><span style='color:#6c757d'>{said}</span>" if facts else ""
             parts.append(f"<p style='margin-bottom:2px'>{title}{meta}</p>")
             if s.description:
-                parts.append(f"<p style='margin-left:12px'>{_esc(s.description).replace(chr(10), '<br>')}</p>")
+                parts.append(f"<p style='margin-left:12px'>{_lines(s.description)}</p>")
             parts += self._evidence(s.evidence)
         parts.append(legend_html())
         return parts
@@ -120,7 +125,7 @@ class PersonView(QTextBrowser):
             line += f"<br><span style='color:#6c757d'>{where}</span></p>" if where else "</p>"
             parts.append(line)
             if p.get("description"):
-                parts.append(f"<p style='margin-left:12px'>{_esc(p.get('description')).replace(chr(10), '<br>')}</p>")
+                parts.append(f"<p style='margin-left:12px'>{_lines(p.get('description'))}</p>")
         return parts
 
     def _endorsements(self, received: list[Endorsement]) -> list[str]:
