@@ -49,7 +49,7 @@ class EndorsementsScreen(Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.new_marks: set[tuple[str, str]] = set()  # (endorser, endorsement) new since the last visit
-        self.thanked: dict[str, Thanks] = {}  # "<endorsement id> <endorser id>": the thanks I sent
+        self.thanked: dict[tuple[str, str], Thanks] = {}  # (endorsement id, endorser id): the thanks I sent
         self.unseen: set[tuple[str, str]] = set()  # shown as new, not yet recorded as seen
         self.endorse_dialog: QWidget | None = None
         self.menu_actions: dict[QPushButton, QAction] = {}  # right-click copies of the buttons
@@ -155,7 +155,7 @@ class EndorsementsScreen(Screen):
     def _fill_received(self, rows: list[Endorsement], unseen: set[tuple[str, str]], thanked: list[Thanks]) -> None:
         current = self.selected_received()
         self.new_marks |= unseen  # marked for the whole visit, though seen from now on
-        self.thanked = {t.endorsement_id + " " + t.endorser_id: t for t in thanked}
+        self.thanked = {(t.endorsement_id, t.endorser_id): t for t in thanked}
         self.received.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         fresh: dict[str, int] = {}
@@ -201,7 +201,7 @@ class EndorsementsScreen(Screen):
         self.ops.read(lambda: services.mark_endorsements_seen(unseen), lambda _r, _e: self.count_unseen())
 
     def _received_item(self, group: QTreeWidgetItem, e: Endorsement) -> QTreeWidgetItem:
-        thanks = self.thanked.get(e.endorsement_id + " " + e.endorser_id)
+        thanks = self.thanked.get((e.endorsement_id, e.endorser_id))
         status = self.tr("Hidden") if e.hidden else self.tr("Shown")  # on my profile
         if thanks is not None:
             status += " · " + self.tr("Thanked")
@@ -401,7 +401,7 @@ class EndorsementsScreen(Screen):
         e = self.selected_received()
         self.hide_button.setEnabled(e is not None and not e.hidden)
         self.show_button.setEnabled(e is not None and e.hidden)
-        thanked = e is not None and e.endorsement_id + " " + e.endorser_id in self.thanked
+        thanked = e is not None and (e.endorsement_id, e.endorser_id) in self.thanked
         self.thank_button.setEnabled(e is not None and not thanked)
         self.endorse_back_button.setEnabled(e is not None)
         g = self.selected_given()
