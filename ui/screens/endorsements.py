@@ -32,6 +32,7 @@ from ..level_legend import LevelLegend, level_words, observed
 from ..messages import describe
 from ..plain import as_html, tooltip
 from ..qtcompat import emit
+from ..skill_completer import learn_labels, ui_language
 from .base import Screen
 
 ENDORSEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,6 +41,14 @@ SOURCES = {"linkedin": "LinkedIn", "jsonresume": "JSON Resume"}
 # Columns of the received tree: short ones first, the level observed beside the comment, which takes the rest.
 NAME, DATE, STATUS, LEVEL, COMMENT = range(5)
 NAME_WIDTH = 260  # skill names run to 160 characters: past this, elided with the whole name in a tooltip
+
+
+def not_endorsed(skills: list[Skill], given: list[Endorsement]) -> list[Skill]:
+    """The skills I may still endorse: one endorsement per skill, and per concept however the skill is now
+    spelled (the rule services.endorse enforces, so nothing offered here is refused there)."""
+    keys = {skill_key(g.skill) for g in given}
+    concepts = {g.concept for g in given if g.concept}
+    return [s for s in skills if s.key not in keys and not (s.concept and s.concept in concepts)]
 
 
 class EndorsementsScreen(Screen):
@@ -265,10 +274,13 @@ class EndorsementsScreen(Screen):
         if e is None:
             return
         q, me = self.ops.services.queries, self.me
+        language = ui_language()
 
         def read():
-            given = {skill_key(g.skill) for g in q.endorsements(subject_id=e.endorser_id, endorser_id=me)}
-            return q.person_summary(e.endorser_id), q.skills(e.endorser_id), given
+            skills = q.skills(e.endorser_id)
+            learn_labels(skills, language)  # issue 13: the reader's labels, looked up here, off the UI thread
+            return q.person_summary(e.endorser_id), skills, not_endorsed(skills, q.endorsements(
+                subject_id=e.endorser_id, endorser_id=me))
 
         self.ops.read(read, lambda found, error: self._open_endorse(e, found, error))
 
@@ -276,9 +288,8 @@ class EndorsementsScreen(Screen):
         if error is not None:
             self._done(None, error)
             return
-        person, skills, given = cast("tuple[PersonSummary | None, list[Skill], set[str]]", found)
+        person, skills, left = cast("tuple[PersonSummary | None, list[Skill], list[Skill]]", found)
         name = e.endorser_name or self.tr("This person")
-        left = [skill for skill in skills if skill.key not in given]  # one endorsement per skill
         if person is None or not left:
             self._done(None, None)
             words = (self.tr("%1 has no skills in their portfolio yet, so there is nothing to endorse.")
