@@ -246,17 +246,17 @@ def seed_from_phrase(phrase: str) -> bytes:
     words = phrase_words(phrase)
     if not words:
         raise PhraseError("empty", count=0)
-    holding = [lang for lang in READ_LANGUAGES if _spelled(words, lang) is not None]
+    spellings = ((lang, _spelled(words, lang)) for lang in READ_LANGUAGES)
+    holding = [(lang, spelled) for lang, spelled in spellings if spelled is not None]
     if not holding:  # name the first stray word of the list that holds most of them
         best = max(READ_LANGUAGES, key=lambda lang: sum(_in_list(w, lang) is not None for w in words))
         position, word = next((i, w) for i, w in enumerate(words, 1) if _in_list(w, best) is None)
         raise PhraseError("unknown_word", word=word, position=position, count=len(words))
     if len(words) != PHRASE_WORDS:
         raise PhraseError("count", count=len(words))
-    for language in holding:
-        spelled = _spelled(words, language)
+    for language, spelled in holding:
         mnemo = _reader(language)
-        if spelled is not None and mnemo.check(spelled):
+        if mnemo.check(spelled):
             return bytes(mnemo.to_entropy(spelled))
     raise PhraseError("checksum", count=len(words))
 

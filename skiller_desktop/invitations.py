@@ -15,6 +15,7 @@ imported only when a QR code is drawn.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -166,6 +167,21 @@ def check_relay_url(url: str) -> str:
         raise InvitationError("bad_relay_query")
     del port
     return url.rstrip("/")
+
+
+def is_loopback(url: str) -> bool:
+    """A relay address only this computer can reach (localhost, 127.0.0.0/8, ::1); False for one that does
+    not parse."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def check_team_code(code: str) -> str:

@@ -16,7 +16,6 @@ import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from skiller_desktop.errors import SkillerError
 
@@ -45,7 +44,7 @@ def _say(args: argparse.Namespace, payload: dict[str, object], text: str) -> Non
 
 
 def invite_command(services: Services, args: argparse.Namespace) -> int:
-    from skiller_desktop.invitations import Invitation, encode, save_qr
+    from skiller_desktop.invitations import Invitation, encode, is_loopback, save_qr
 
     from .peers import PeerBook
 
@@ -60,7 +59,7 @@ def invite_command(services: Services, args: argparse.Namespace) -> int:
     if args.qr:
         save_qr(link, args.qr)
     for url in relays[:4]:
-        if urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1"):
+        if is_loopback(url):
             print(f"skiller: note: {url} is reachable from this computer only", file=sys.stderr)
     _say(args, {"link": link, "qr": str(args.qr) if args.qr else None}, link)
     return 0

@@ -1,5 +1,5 @@
-"""Endorsements as rows: the level an endorser observed, in words, and the table of endorsements given
-with the thanks each one earned (the Endorsements screen's Given tab)."""
+"""Endorsements as rows: the table of endorsements given, with the level observed in words and the thanks
+each one earned (the Endorsements screen's Given tab)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,8 @@ from typing import ClassVar
 from skiller_desktop.views import Endorsement, Thanks
 
 from .dates import local_date
-from .level_legend import dots, level_name
+from .level_legend import observed
 from .models import GivenEndorsementsModel
-
-
-def observed(level: int) -> str:
-    """The level an endorser observed, in dots and words ("" when they gave none)."""
-    return f"{dots(level)} {level_name(level)}" if level else ""
 
 
 class GivenModel(GivenEndorsementsModel):

@@ -296,7 +296,7 @@ class FirstRunDialog(QDialog):
     def _restored(self, _result: object, error: BaseException | None) -> None:
         if isinstance(error, PhraseError):
             self.restore_errors.clear()
-            self.restore_error.setText(phrase_problem(error))
+            self.restore_error.setText(describe(error))  # in the user's language (its code: phrase.*)
             self.restore_error.show()
             self.restore_phrase.setFocus()
         elif error is not None:
@@ -361,8 +361,3 @@ def numbered(phrase: str) -> str:
 
 def folded(word: str) -> str:
     return folded_word(word.lower())
-
-
-def phrase_problem(error: PhraseError) -> str:
-    """What is wrong with a phrase typed to restore, in the user's language (its code: phrase.*)."""
-    return describe(error)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 import skiller_desktop
 from skiller_desktop.vocabulary import ADAPTED_NOTICE, ATTRIBUTION, ATTRIBUTION_URL
 
+from .dates import local_date
 from .resources import RESOURCES
 
 GUIDES = RESOURCES.parent / "docs"
@@ -145,12 +146,7 @@ class AboutDialog(_Dialog):
         info = build_info()
         commit = info.commit or self.tr("unknown")
         if info.packaged:
-            from PySide6.QtCore import QDateTime, QLocale, Qt
-
-            when = QDateTime.fromString(info.date, Qt.DateFormat.ISODate)
-            date = info.date or "?"
-            if when.isValid():
-                date = QLocale().toString(when.date(), QLocale.FormatType.LongFormat)
+            date = local_date(info.date, long=True) or "?"
             return self.tr("Commit %1, built on %2.").replace("%1", commit).replace("%2", date)
         return self.tr("Commit %1, run from source.").replace("%1", commit)
 

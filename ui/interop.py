@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from skiller_desktop.errors import RejectedError
 from skiller_desktop.interop import service
 
+from .dates import local_date
 from .forms import Ask
 from .messages import describe, field_label, say_line
 from .operations import Operations
@@ -236,7 +237,7 @@ class Interop(QObject):
         if r.get("level"):
             lines.append(self.tr("Level observed: %1/5").replace("%1", str(r["level"])))
         if r.get("issued"):
-            lines.append(self.tr("Issued: %1").replace("%1", str(r["issued"])[:10]))
+            lines.append(self.tr("Issued: %1").replace("%1", local_date(r["issued"])))
         if r.get("comment"):
             lines.append(self.tr("Comment: %1").replace("%1", r["comment"]))
         missing = [self._missing_name(name) for name in r.get("missing") or ()]
@@ -251,10 +252,10 @@ class Interop(QObject):
         return names.get(name, name)
 
     def _revocation_line(self, r: dict) -> str:
-        state = r.get("revocation") or ("revoked" if r.get("revoked") else "not_checked")
+        state = r["revocation"]  # verified_summary always says it
         if state == "revoked":
             return (self.tr("Revoked by the endorser on %1: do not rely on it.")
-                    .replace("%1", str(r.get("revoked_at") or "")[:10] or "?"))
+                    .replace("%1", local_date(str(r.get("revoked_at") or "")) or "?"))
         if state == "not_revoked":
             return self.tr("Not revoked, as far as this device knows.")
         if state == "not_in_document":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
@@ -35,6 +34,7 @@ from skiller_desktop.invitations import (
     InvitationError,
     check_name,
     encode,
+    is_loopback,
     qr_png,
     save_qr,
 )
@@ -135,12 +135,6 @@ def invitation_relays(host: RelayHost | None, statuses: list[Any]) -> list[str]:
         found += [u for u in host.urls if u != local] or [local]  # loopback only when there is no LAN address
     found += [s.url for s in statuses if s.kind == "relay" and s.url != local]
     return list(dict.fromkeys(found))[:MAX_RELAYS]
-
-
-def is_loopback(url: str) -> bool:
-    """An address only this computer can reach (a link carrying only such relays invites no one else)."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
 class InviteDialog(QDialog):
@@ -283,6 +277,7 @@ class InviteDialog(QDialog):
             return ""
         self.link.setText(uri)
         self.link.setCursorPosition(0)
+        # a link carrying only relays this computer alone can reach invites no one else
         self.local_only.setVisible(all(is_loopback(url) for url in self.relays))
         pixmap = QPixmap()
         pixmap.loadFromData(qr_png(uri, scale=5))

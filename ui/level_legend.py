@@ -29,7 +29,13 @@ def level_name(level: int) -> str:
 
 
 def dots(level: int) -> str:
+    """The level as five dots, filled up to it ("●●●○○"); "" outside 1–5."""
     return "●" * level + "○" * (5 - level) if 0 < level <= 5 else ""
+
+
+def observed(level: int) -> str:
+    """The level an endorser observed, in dots and words ("" when they gave none)."""
+    return f"{dots(level)} {level_name(level)}" if level else ""
 
 
 def level_words(level: int) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from skiller_desktop.views import Endorsement, Offer, PersonSummary, SearchPage, Skill
 
+from .level_legend import dots as level_text
 from .operations import Operations
 from .plain import tooltip
 from .qtcompat import emit
@@ -85,10 +86,6 @@ class _RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-
-def level_text(level: int) -> str:
-    return "●" * level + "○" * (5 - level) if 0 < level <= 5 else ""
 
 
 class PeopleModel(_RowsModel):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from skiller_desktop.views import Endorsement, Profile, Skill
 
 from .dates import local_date
-from .level_legend import dots, legend_html, level_name, level_words
+from .level_legend import dots, legend_html, level_name, level_words, observed
 from .links import is_openable, link_html, open_url
 from .skill_completer import skill_choice
 
@@ -25,6 +25,11 @@ NBSP = "\u00a0"
 
 def _esc(text: object) -> str:
     return html.escape(str(text or ""))
+
+
+def _lines(text: object) -> str:
+    """Escaped, its line breaks kept."""
+    return _esc(text).replace("\n", "<br>")
 
 
 class PersonView(QTextBrowser):
@@ -55,7 +60,7 @@ class PersonView(QTextBrowser):
         if facts:
             parts.append(f"<p>{' · '.join(facts)}</p>")
         if profile.bio:
-            parts.append(f"<p>{_esc(profile.bio).replace(chr(10), '<br>')}</p>")
+            parts.append(f"<p>{_lines(profile.bio)}</p>")
         for link in profile.links:
             parts.append(f"<p>{link_html(str(link))}</p>")
         parts += self._skills(skills)
@@ -82,7 +87,7 @@ class PersonView(QTextBrowser):
             meta = f"<br><span style='color:#6c757d'>{said}</span>" if facts else ""
             parts.append(f"<p style='margin-bottom:2px'>{title}{meta}</p>")
             if s.description:
-                parts.append(f"<p style='margin-left:12px'>{_esc(s.description).replace(chr(10), '<br>')}</p>")
+                parts.append(f"<p style='margin-left:12px'>{_lines(s.description)}</p>")
             parts += self._evidence(s.evidence)
         parts.append(legend_html())
         return parts
@@ -120,7 +125,7 @@ class PersonView(QTextBrowser):
             line += f"<br><span style='color:#6c757d'>{where}</span></p>" if where else "</p>"
             parts.append(line)
             if p.get("description"):
-                parts.append(f"<p style='margin-left:12px'>{_esc(p.get('description')).replace(chr(10), '<br>')}</p>")
+                parts.append(f"<p style='margin-left:12px'>{_lines(p.get('description'))}</p>")
         return parts
 
     def _endorsements(self, received: list[Endorsement]) -> list[str]:
@@ -132,8 +137,8 @@ class PersonView(QTextBrowser):
         for e in visible[:MAX_SHOWN]:
             line = f"<b>{_esc(e.skill)}</b>: {_esc(e.endorser_name)}, {_esc(local_date(e.date))}"
             if e.level:
-                observed = self.tr("observed level: %1").replace("%1", f"{dots(e.level)} {level_name(e.level)}")
-                line += f" · <span style='color:#6c757d'>{_esc(observed)}</span>"
+                seen = self.tr("observed level: %1").replace("%1", observed(e.level))
+                line += f" · <span style='color:#6c757d'>{_esc(seen)}</span>"
             if e.comment:
                 line += f"<br><i>“{_esc(e.comment)}”</i>"
             parts.append(f"<p>{line}</p>")

@@ -15,6 +15,7 @@ from skiller_desktop.invitations import (
     InvitationError,
     decode,
     encode,
+    is_loopback,
     looks_like_link,
     qr_png,
     save_qr,
@@ -120,3 +121,12 @@ def test_the_app_takes_a_link_as_its_argument(monkeypatch, tmp_path) -> None:
     sub = argparse.ArgumentParser().add_subparsers()
     root.INVITE_COMMANDS.register(sub)
     assert tuple(sub.choices) == root.INVITE_COMMANDS.names
+
+
+@pytest.mark.parametrize(("url", "local"), [
+    ("http://127.0.0.1:8767", True), ("http://127.1.2.3", True), ("http://localhost:8767", True),
+    ("http://LOCALHOST", True), ("http://[::1]:8767", True), ("http://192.168.1.20:8767", False),
+    ("https://relay.example.org", False), ("http://127.example.org", False), ("http://[::1", False), ("", False),
+])
+def test_a_relay_only_this_computer_reaches_is_told_apart(url: str, local: bool) -> None:
+    assert is_loopback(url) is local

@@ -26,12 +26,13 @@ from skiller_desktop.text import skill_key
 from skiller_desktop.views import Changes, Endorsement, ImportedEndorsement, PersonSummary, Skill, Thanks
 
 from ..dates import local_date
-from ..endorsement_rows import GivenModel, observed
+from ..endorsement_rows import GivenModel
 from ..forms import error_label, fit_columns
-from ..level_legend import LevelLegend, level_words
+from ..level_legend import LevelLegend, level_words, observed
 from ..messages import describe
 from ..plain import as_html, tooltip
 from ..qtcompat import emit
+from ..skill_completer import learn_labels, ui_language
 from .base import Screen
 
 ENDORSEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -42,6 +43,14 @@ NAME, DATE, STATUS, LEVEL, COMMENT = range(5)
 NAME_WIDTH = 260  # skill names run to 160 characters: past this, elided with the whole name in a tooltip
 
 
+def not_endorsed(skills: list[Skill], given: list[Endorsement]) -> list[Skill]:
+    """The skills I may still endorse: one endorsement per skill, and per concept however the skill is now
+    spelled (the rule services.endorse enforces, so nothing offered here is refused there)."""
+    keys = {skill_key(g.skill) for g in given}
+    concepts = {g.concept for g in given if g.concept}
+    return [s for s in skills if s.key not in keys and not (s.concept and s.concept in concepts)]
+
+
 class EndorsementsScreen(Screen):
     parts = Changes(endorsements=True, skills=True, people=True)  # people: names of endorsers and endorsees
     unseen_counted = Signal(int)  # endorsements received the user has not looked at yet
@@ -49,7 +58,7 @@ class EndorsementsScreen(Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.new_marks: set[tuple[str, str]] = set()  # (endorser, endorsement) new since the last visit
-        self.thanked: dict[str, Thanks] = {}  # "<endorsement id> <endorser id>": the thanks I sent
+        self.thanked: dict[tuple[str, str], Thanks] = {}  # (endorsement id, endorser id): the thanks I sent
         self.unseen: set[tuple[str, str]] = set()  # shown as new, not yet recorded as seen
         self.endorse_dialog: QWidget | None = None
         self.menu_actions: dict[QPushButton, QAction] = {}  # right-click copies of the buttons
@@ -155,7 +164,7 @@ class EndorsementsScreen(Screen):
     def _fill_received(self, rows: list[Endorsement], unseen: set[tuple[str, str]], thanked: list[Thanks]) -> None:
         current = self.selected_received()
         self.new_marks |= unseen  # marked for the whole visit, though seen from now on
-        self.thanked = {t.endorsement_id + " " + t.endorser_id: t for t in thanked}
+        self.thanked = {(t.endorsement_id, t.endorser_id): t for t in thanked}
         self.received.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         fresh: dict[str, int] = {}
@@ -201,7 +210,7 @@ class EndorsementsScreen(Screen):
         self.ops.read(lambda: services.mark_endorsements_seen(unseen), lambda _r, _e: self.count_unseen())
 
     def _received_item(self, group: QTreeWidgetItem, e: Endorsement) -> QTreeWidgetItem:
-        thanks = self.thanked.get(e.endorsement_id + " " + e.endorser_id)
+        thanks = self.thanked.get((e.endorsement_id, e.endorser_id))
         status = self.tr("Hidden") if e.hidden else self.tr("Shown")  # on my profile
         if thanks is not None:
             status += " · " + self.tr("Thanked")
@@ -265,10 +274,13 @@ class EndorsementsScreen(Screen):
         if e is None:
             return
         q, me = self.ops.services.queries, self.me
+        language = ui_language()
 
         def read():
-            given = {skill_key(g.skill) for g in q.endorsements(subject_id=e.endorser_id, endorser_id=me)}
-            return q.person_summary(e.endorser_id), q.skills(e.endorser_id), given
+            skills = q.skills(e.endorser_id)
+            learn_labels(skills, language)  # issue 13: the reader's labels, looked up here, off the UI thread
+            return q.person_summary(e.endorser_id), skills, not_endorsed(skills, q.endorsements(
+                subject_id=e.endorser_id, endorser_id=me))
 
         self.ops.read(read, lambda found, error: self._open_endorse(e, found, error))
 
@@ -276,9 +288,8 @@ class EndorsementsScreen(Screen):
         if error is not None:
             self._done(None, error)
             return
-        person, skills, given = cast("tuple[PersonSummary | None, list[Skill], set[str]]", found)
+        person, skills, left = cast("tuple[PersonSummary | None, list[Skill], list[Skill]]", found)
         name = e.endorser_name or self.tr("This person")
-        left = [skill for skill in skills if skill.key not in given]  # one endorsement per skill
         if person is None or not left:
             self._done(None, None)
             words = (self.tr("%1 has no skills in their portfolio yet, so there is nothing to endorse.")
@@ -401,7 +412,7 @@ class EndorsementsScreen(Screen):
         e = self.selected_received()
         self.hide_button.setEnabled(e is not None and not e.hidden)
         self.show_button.setEnabled(e is not None and e.hidden)
-        thanked = e is not None and e.endorsement_id + " " + e.endorser_id in self.thanked
+        thanked = e is not None and (e.endorsement_id, e.endorser_id) in self.thanked
         self.thank_button.setEnabled(e is not None and not thanked)
         self.endorse_back_button.setEnabled(e is not None)
         g = self.selected_given()
