@@ -70,6 +70,7 @@ ACCEPTED_TYP = ("JWT", "vc+jwt")
 EMITTED_ALG = "EdDSA"
 ACCEPTED_ALGS = ("EdDSA", "Ed25519")  # RFC 9864 names the same Ed25519 signature "Ed25519"
 REQUIRED_CLAIMS = ("iss", "sub", "jti", "nbf")
+REGISTERED_CLAIMS = ("iss", "sub", "aud", "exp", "nbf", "iat", "jti")  # RFC 7519 §4.1
 FILE_SUFFIX = ".jwt"
 MAX_TOKEN_CHARS = 64_000
 CLOCK_SKEW_SECONDS = 300
@@ -179,8 +180,11 @@ def verify_credential(token: str) -> dict[str, Any]:
     payload = _decode(token, Ed25519PublicKey.from_public_bytes(_pub_from_did(issuer_id)))
     credential = _unwrapped(payload)
     _check_credential(credential, payload)
+    # The checked credential wins over any other outer claim (a stray top-level credentialSubject is
+    # not what was checked); the registered claims, which it was checked against, win over both.
     claims = {k: v for k, v in payload.items() if k != "vc"}
-    return {**credential, **claims}
+    registered = {k: payload[k] for k in REGISTERED_CLAIMS if k in payload}
+    return {**claims, **credential, **registered}
 
 
 def write_credentials(tokens: dict[str, str], directory: Path) -> list[Path]:
