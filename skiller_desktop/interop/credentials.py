@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import math
 import re
 import time
 from datetime import UTC, datetime
@@ -280,7 +281,7 @@ def _decode(token: str, key: Ed25519PublicKey) -> dict[str, Any]:
         raise CredentialError(f"invalid credential: {error}") from None
     try:
         payload = safe_json.loads(body)
-    except (ValueError, safe_json.TooDeepError):
+    except ValueError:  # TooDeepError is one
         raise CredentialError("invalid credential: the payload is not JSON") from None
     if not isinstance(payload, dict):
         raise CredentialError("invalid credential: the payload is not a JSON object")
@@ -295,7 +296,8 @@ def _check_times(payload: dict[str, Any]) -> None:
             raise CredentialError(f'invalid credential: Token is missing the "{claim}" claim')
     for claim in ("nbf", "exp", "iat"):
         value = payload.get(claim)
-        if claim in payload and (isinstance(value, bool) or not isinstance(value, int | float)):
+        if claim in payload and (isinstance(value, bool) or not isinstance(value, int | float)
+                                 or not math.isfinite(value)):  # NaN never expires, nor does Infinity
             raise CredentialError(f"invalid credential: {claim} must be a number")
     now = time.time()
     if payload["nbf"] > now + CLOCK_SKEW_SECONDS:

@@ -1,5 +1,5 @@
 """What verify_credential returns is what was checked: the credential wins over stray outer claims, the
-registered claims over the credential."""
+registered claims over the credential; a time claim must be a finite number."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from skiller_desktop.identity import did_from_public_key, raw_public_key
-from skiller_desktop.interop.credentials import endorsement_credential, verify_credential
+from skiller_desktop.interop.credentials import CredentialError, endorsement_credential, verify_credential
 from skiller_desktop.interop.service import verified_summary
 
 pytestmark = pytest.mark.filterwarnings("ignore:EdDSA is deprecated:Warning")
@@ -56,3 +56,13 @@ def test_a_registered_claim_inside_the_vc_does_not_override_the_signed_one() -> 
     body["vc"] = {**inner, "iss": other, "sub": other}
     credential = verify_credential(signed(body, issuer))
     assert (credential["iss"], credential["sub"]) == (did_of(issuer), subject)
+
+
+@pytest.mark.parametrize("claim", ["exp", "nbf", "iat"])
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_a_time_claim_that_is_not_finite_is_refused(claim: str, value: float) -> None:
+    issuer = Ed25519PrivateKey.generate()
+    body = payload(issuer, did_of(Ed25519PrivateKey.generate()))
+    body[claim] = value  # json.dumps writes NaN / Infinity, which Python's json reads back
+    with pytest.raises(CredentialError, match=f"{claim} must be a number"):
+        verify_credential(signed(body, issuer))
