@@ -26,6 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
+from skiller_desktop import safe_json
 from skiller_desktop.launch import BUNDLE_SUFFIX, is_link, openable
 
 from .qtcompat import emit
@@ -54,8 +55,8 @@ def encode_request(items: Sequence[str]) -> bytes:
 def decode_request(data: bytes) -> list[str]:
     """The items of a request, or [] for anything malformed (a stray client, a truncated line)."""
     try:
-        message = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        message = safe_json.loads(data.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError and safe_json's TooDeepError are ValueErrors
         return []
     items = message.get("open") if isinstance(message, dict) else None
     if not isinstance(items, list):
