@@ -33,6 +33,7 @@ SERVICE = "skiller-desktop"
 IDENTITY_FILE = "identity.json"
 KEY_FILE = "identity.key"
 MAX_META_BYTES = 64 * 1024  # identity.json holds five short fields
+MAX_KEY_BYTES = 4096  # 64 hex digits, or DPAPI's blob of them (a few hundred bytes)
 META_VERSION = 1
 DPAPI_DESCRIPTION = "Skiller private key"
 
@@ -53,7 +54,7 @@ def _keyring():
 
 
 def save_identity(data_dir: Path, identity: Identity) -> str:
-    """Store the key; returns where ("keyring" or "file")."""
+    """Store the key; returns where ("keyring", "file", or "dpapi": the file, encrypted on Windows)."""
     seed = identity.private_key.private_bytes_raw().hex()
     ref = secrets.token_hex(8)
     where = "file"
@@ -97,10 +98,11 @@ def load_identity(data_dir: Path) -> Identity | None:
             seed = keyring.get_password(SERVICE, meta["key_ref"]) if keyring else None
             if seed is None:
                 raise IdentityError(say("identity.key_missing"))
-        elif meta["key_store"] == "dpapi":
-            seed = _dpapi_unprotect((data_dir / KEY_FILE).read_bytes()).decode("ascii").strip()
-        else:
-            seed = (data_dir / KEY_FILE).read_text("ascii").strip()
+        else:  # a missing or oversized key file is a ValueError, said as identity.unreadable below
+            key_bytes = read_limited(data_dir / KEY_FILE, MAX_KEY_BYTES, ValueError, "key file")
+            if meta["key_store"] == "dpapi":
+                key_bytes = _dpapi_unprotect(key_bytes)
+            seed = key_bytes.decode("ascii").strip()
         identity = Identity.from_seed(bytes.fromhex(seed), meta["device_id"])
     except IdentityError:
         raise
@@ -130,10 +132,9 @@ def _dpapi_protect(data: bytes) -> bytes:
 
 
 def _dpapi_unprotect(data: bytes) -> bytes:
+    win32crypt = _win32crypt()
     try:
-        _description, plain = _win32crypt().CryptUnprotectData(data, None, None, None, 0)
-    except IdentityError:
-        raise
+        _description, plain = win32crypt.CryptUnprotectData(data, None, None, None, 0)
     except Exception:  # pywintypes.error: another user's or another machine's file, or damaged
         raise ValueError("the key file cannot be decrypted by this Windows user") from None
     return bytes(plain)

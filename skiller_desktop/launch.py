@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from .invitations import looks_like_link
+
 BUNDLE_SUFFIX = ".skb"
 
 
 def openable(item: str) -> str | None:
     """`item` as the window opens it: a `skiller:` link as given, a bundle as an absolute path; else None."""
     text = item.strip()
-    if text[:8].lower() == "skiller:":
+    if looks_like_link(text):
         return text
     if text[:7].lower() == "file://":
         text = unquote(urlparse(text).path)

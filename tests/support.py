@@ -6,7 +6,8 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,37 @@ def hand_over(sender, receiver, path: Path, people=()):
     """Sender exports a bundle file, receiver imports it: sync by hand."""
     sender.export_bundle(path, people)
     return receiver.import_bundle(path)
+
+
+@contextmanager
+def serving(a, b) -> Iterator[list]:
+    """Two nodes on 127.0.0.1 syncing every half second, `b` with `a` as its peer; closed on the way out."""
+    from sync.node import NodeSync
+    from sync.scheduler import SchedulerConfig
+
+    fast = SchedulerConfig(period=0.5, debounce=0.05, min_backoff=0.1, max_backoff=0.5, timeout=5)
+    nodes = [NodeSync(a, fast), NodeSync(b, fast)]
+    try:
+        for each in nodes:
+            each.serve("127.0.0.1", 0)
+        nodes[1].scheduler.add_peer(nodes[0].server.url, "peer")
+        for each in nodes:
+            each.scheduler.start()
+        yield nodes
+    finally:
+        for each in nodes:
+            each.close()
+
+
+def publish(services, relay_url: str):
+    """One sync of `services` with the relay at `relay_url` (its documents reach the relay); the status."""
+    from sync.node import NodeSync
+
+    node = NodeSync(services)
+    try:
+        return node.scheduler.sync_once(node.scheduler.add_peer(relay_url, "relay").peer_id)
+    finally:
+        node.close()
 
 
 def run_cli(*args: str, data_dir: Path | None = None, stdin: str | None = None,

@@ -23,12 +23,11 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
+from skiller_desktop import safe_json
 from skiller_desktop.launch import BUNDLE_SUFFIX, is_link, openable
-
-from .qtcompat import emit
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +53,8 @@ def encode_request(items: Sequence[str]) -> bytes:
 def decode_request(data: bytes) -> list[str]:
     """The items of a request, or [] for anything malformed (a stray client, a truncated line)."""
     try:
-        message = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        message = safe_json.loads(data.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError and safe_json's TooDeepError are ValueErrors
         return []
     items = message.get("open") if isinstance(message, dict) else None
     if not isinstance(items, list):
@@ -93,9 +92,7 @@ def ask_running(data_dir: Path, items: Sequence[str]) -> str:
 
 
 class Instance(QObject):
-    """The first app's listening side: `received` carries each request's items to the window."""
-
-    received = Signal(list)
+    """The first app's listening side: each request's items go to the window's opener (`attach`)."""
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +144,6 @@ class Instance(QObject):
         socket.flush()
         socket.disconnectFromServer()
         items = decode_request(data.split(b"\n", 1)[0])
-        emit(self.received, items)
         if self._target is not None:
             self._target(items)
         else:

@@ -14,6 +14,13 @@ else
   prefix=${PREFIX:-${XDG_DATA_HOME:-$HOME/.local/share}/skiller}; bin=${BINDIR:-$HOME/.local/bin}; mode=user
 fi
 
+# The app keeps its data in ~/.local/share/Skiller/profiles: on a case-insensitive mount that is this folder.
+if [ -e "$prefix/profiles" ]; then
+  echo "Not touching $prefix: it holds Skiller's data (profiles/), your identity and endorsements." >&2
+  echo "Install elsewhere with PREFIX=/some/other/folder." >&2
+  exit 1
+fi
+
 if [ "$here" != "$prefix" ]; then
   rm -rf "$prefix.new"
   mkdir -p "$(dirname "$prefix")"

@@ -6,6 +6,12 @@ if [ "$(id -u)" = 0 ] && [ "${1:-}" != "--user" ]; then
 else
   prefix=${PREFIX:-${XDG_DATA_HOME:-$HOME/.local/share}/skiller}; bin=${BINDIR:-$HOME/.local/bin}; mode=user
 fi
+# The app keeps its data in ~/.local/share/Skiller/profiles: on a case-insensitive mount that is this folder.
+if [ -e "$prefix/profiles" ]; then
+  echo "Not touching $prefix: it holds Skiller's data (profiles/), your identity and endorsements." >&2
+  echo "If Skiller was installed elsewhere, name that folder with PREFIX=/that/folder." >&2
+  exit 1
+fi
 if command -v xdg-mime >/dev/null 2>&1; then
   xdg-desktop-menu uninstall --mode "$mode" --novendor skiller.desktop || true
   xdg-mime uninstall --mode "$mode" --novendor "$prefix/skiller-mime.xml" || true

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import math
 import re
 import time
 from datetime import UTC, datetime
@@ -70,6 +71,7 @@ ACCEPTED_TYP = ("JWT", "vc+jwt")
 EMITTED_ALG = "EdDSA"
 ACCEPTED_ALGS = ("EdDSA", "Ed25519")  # RFC 9864 names the same Ed25519 signature "Ed25519"
 REQUIRED_CLAIMS = ("iss", "sub", "jti", "nbf")
+REGISTERED_CLAIMS = ("iss", "sub", "aud", "exp", "nbf", "iat", "jti")  # RFC 7519 §4.1
 FILE_SUFFIX = ".jwt"
 MAX_TOKEN_CHARS = 64_000
 CLOCK_SKEW_SECONDS = 300
@@ -179,8 +181,11 @@ def verify_credential(token: str) -> dict[str, Any]:
     payload = _decode(token, Ed25519PublicKey.from_public_bytes(_pub_from_did(issuer_id)))
     credential = _unwrapped(payload)
     _check_credential(credential, payload)
+    # The checked credential wins over any other outer claim (a stray top-level credentialSubject is
+    # not what was checked); the registered claims, which it was checked against, win over both.
     claims = {k: v for k, v in payload.items() if k != "vc"}
-    return {**credential, **claims}
+    registered = {k: payload[k] for k in REGISTERED_CLAIMS if k in payload}
+    return {**claims, **credential, **registered}
 
 
 def write_credentials(tokens: dict[str, str], directory: Path) -> list[Path]:
@@ -276,7 +281,7 @@ def _decode(token: str, key: Ed25519PublicKey) -> dict[str, Any]:
         raise CredentialError(f"invalid credential: {error}") from None
     try:
         payload = safe_json.loads(body)
-    except (ValueError, safe_json.TooDeepError):
+    except ValueError:  # TooDeepError is one
         raise CredentialError("invalid credential: the payload is not JSON") from None
     if not isinstance(payload, dict):
         raise CredentialError("invalid credential: the payload is not a JSON object")
@@ -291,7 +296,8 @@ def _check_times(payload: dict[str, Any]) -> None:
             raise CredentialError(f'invalid credential: Token is missing the "{claim}" claim')
     for claim in ("nbf", "exp", "iat"):
         value = payload.get(claim)
-        if claim in payload and (isinstance(value, bool) or not isinstance(value, int | float)):
+        if claim in payload and (isinstance(value, bool) or not isinstance(value, int | float)
+                                 or not math.isfinite(value)):  # NaN never expires, nor does Infinity
             raise CredentialError(f"invalid credential: {claim} must be a number")
     now = time.time()
     if payload["nbf"] > now + CLOCK_SKEW_SECONDS:

@@ -11,14 +11,15 @@ from typing import Any
 
 # services -> (peers that answered, peers asked): one sync with every relay and peer the node knows
 Refresher = Callable[[Any], tuple[int, int]]
-_refreshers: list[Refresher] = []
+_refresher: Refresher | None = None
 
 
 def set_refresher(refresher: Refresher) -> None:
     """The one refresher (a second call replaces the first)."""
-    _refreshers[:] = [refresher]
+    global _refresher
+    _refresher = refresher
 
 
 def refresh(services: Any) -> tuple[int, int] | None:
     """Bring this node up to date with the network; None when this install has no sync."""
-    return _refreshers[0](services) if _refreshers else None
+    return _refresher(services) if _refresher is not None else None

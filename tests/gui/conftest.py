@@ -7,6 +7,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["SKILLER_NO_KEYRING"] = "1"
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,15 @@ def languages(qapp):
     langs.switch("en")
     yield langs
     langs.switch("en")
+
+
+def person(tmp_path: Path, name: str, skills: Sequence[tuple[str, int]] = ()) -> Services:
+    """Another person, on their own data dir (left open: the test hands bundles to and from it)."""
+    other = Services(tmp_path / f"node-{name}")
+    other.create_identity(name)
+    for skill, level in skills:
+        other.add_skill(skill, level)
+    return other
 
 
 def make_person(tmp_path: Path, name: str, skills: list[tuple[str, int]], *, headline: str = "") -> Path:

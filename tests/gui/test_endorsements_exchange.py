@@ -6,14 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from skiller_desktop.services import Services
-
-
-def other_person(tmp_path, name: str, skills: list[tuple[str, int]]) -> Services:
-    other = Services(tmp_path / f"node-{name}")
-    other.create_identity(name)
-    for skill, level in skills:
-        other.add_skill(skill, level)
-    return other
+from tests.gui.conftest import person
 
 
 def swap(me: Services, other: Services, tmp_path, window, ask) -> None:
@@ -29,7 +22,7 @@ def swap(me: Services, other: Services, tmp_path, window, ask) -> None:
 def test_hide_and_show_a_received_endorsement(qtbot, window, ask, tmp_path):
     me = window.ops.services
     me.add_skill("Python", 4)
-    bob = other_person(tmp_path, "Bob", [("SQL", 3)])
+    bob = person(tmp_path, "Bob", [("SQL", 3)])
     mine = tmp_path / "mine.skb"
     me.export_bundle(mine)
     bob.import_bundle(mine)
@@ -72,7 +65,7 @@ def test_post_answer_and_complete_an_exchange(qtbot, window, ask, tmp_path):
     assert [o.title for o in screen.model.rows] == ["Aide pour ma première déclaration"]
     offer_id = screen.model.rows[0].offer_id
 
-    dana = other_person(tmp_path, "Dana", [("Comptabilité", 5)])
+    dana = person(tmp_path, "Dana", [("Comptabilité", 5)])
     mine = tmp_path / "mine.skb"
     me.export_bundle(mine)
     dana.import_bundle(mine)

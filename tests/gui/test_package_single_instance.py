@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import wait_until
+from support import publish, wait_until
 
 from skiller_desktop.invitations import Invitation, encode
 from skiller_desktop.launch import openable
@@ -182,7 +182,6 @@ def person_in(data_dir: Path, person_id: str, app: subprocess.Popen) -> bool:
 @pytest.mark.skipif(os.name == "nt", reason="SIGTERM is not a polite request on Windows")
 def test_a_second_launch_with_a_bundle_or_a_link_is_acted_on_by_the_running_app(tmp_path: Path) -> None:
     from sync.hosted_relay import HostedRelay
-    from sync.node import NodeSync
 
     (tmp_path / "relay").mkdir()
     relay = HostedRelay(tmp_path / "relay", host="127.0.0.1", port=0)
@@ -198,9 +197,7 @@ def test_a_second_launch_with_a_bundle_or_a_link_is_acted_on_by_the_running_app(
         ana.close()
         dan = Services(tmp_path / "dan")
         dan.create_identity("Dan")
-        node = NodeSync(dan)
-        node.scheduler.sync_once(node.scheduler.add_peer(relay.local_url, "relay").peer_id)
-        node.close()
+        publish(dan, relay.local_url)
         link = encode(Invitation(dan.person_id, (relay.local_url,), name="Dan"))
         dan_id = dan.person_id
         dan.close()

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
+from support import hand_over
 
 from skiller_desktop.services import Services
-from tests.gui.conftest import activate
+from tests.gui.conftest import activate, person
 from ui.screens.endorsements import COMMENT, DATE, LEVEL, NAME, NEW_ROLE, STATUS
 from ui.unseen_badge import UNSEEN_ROLE
 
@@ -27,23 +28,9 @@ WORDS = {
 }
 
 
-def node(tmp_path, name: str, skills: list[tuple[str, int]]) -> Services:
-    other = Services(tmp_path / f"node-{name}")
-    other.create_identity(name)
-    for skill, level in skills:
-        other.add_skill(skill, level)
-    return other
-
-
-def carry(source: Services, target: Services, tmp_path, name: str) -> None:
-    path = tmp_path / f"{name}.skb"
-    source.export_bundle(path)
-    target.import_bundle(path)
-
-
 def swap_through_the_window(me: Services, other: Services, tmp_path, window, ask) -> None:
     """My document to them; theirs to me through File › Import (what a sync brings)."""
-    carry(me, other, tmp_path, "mine")
+    hand_over(me, other, tmp_path / "mine.skb")
     theirs = tmp_path / "theirs.skb"
     other.export_bundle(theirs)
     ask.paths.append(str(theirs))
@@ -70,8 +57,8 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
     words = WORDS[language]
     me = window.ops.services
     me.add_skill("Python", 3)
-    bob = node(tmp_path, "Bob", [("SQL", 4)])
-    carry(me, bob, tmp_path, "mine0")
+    bob = person(tmp_path, "Bob", [("SQL", 4)])
+    hand_over(me, bob, tmp_path / "mine0.skb")
     endorsement_id = bob.endorse(me.person_id, "Python", "<b>Great</b> code", level=4)
     swap_through_the_window(me, bob, tmp_path, window, ask)
     entry = window.sidebar.item(2)  # while elsewhere, the sidebar says something new came
@@ -121,7 +108,7 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
         me.thank(bob.person_id, endorsement_id, "again")
 
     # The endorser's side: the thanks arrived with my document, signed by me, beside what they gave.
-    carry(me, bob, tmp_path, "mine2")
+    hand_over(me, bob, tmp_path / "mine2.skb")
     [thanks] = bob.queries.thanks_for(endorser_id=bob.person_id)
     assert (thanks.thanker_id, thanks.endorsement_id, thanks.message) == (me.person_id, endorsement_id, "Merci Bob !")
     bob.close()
@@ -131,10 +118,10 @@ def test_received_endorsements_show_level_new_marks_and_thanks_reach_the_endorse
 def test_the_endorser_sees_thanks_in_the_given_tab(qtbot, window, ask, tmp_path, language):
     window.set_language(language)
     me = window.ops.services
-    carol = node(tmp_path, "Carol", [("Design", 5)])
-    carry(carol, me, tmp_path, "carol0")
+    carol = person(tmp_path, "Carol", [("Design", 5)])
+    hand_over(carol, me, tmp_path / "carol0.skb")
     endorsement_id = me.endorse(carol.person_id, "Design", "Clean work", level=5)
-    carry(me, carol, tmp_path, "mine")
+    hand_over(me, carol, tmp_path / "mine.skb")
     carol.thank(me.person_id, endorsement_id, "Thank you!")
     theirs = tmp_path / "carol.skb"
     carol.export_bundle(theirs)
@@ -155,8 +142,8 @@ def test_endorse_back_opens_the_endorse_dialog_for_the_endorser(qtbot, window, a
     window.set_language(language)
     me = window.ops.services
     me.add_skill("Python", 3)
-    dana = node(tmp_path, "Dana", [("Comptabilité", 5), ("Fiscalité", 3)])
-    carry(me, dana, tmp_path, "mine0")
+    dana = person(tmp_path, "Dana", [("Comptabilité", 5), ("Fiscalité", 3)])
+    hand_over(me, dana, tmp_path / "mine0.skb")
     endorsement_id = dana.endorse(me.person_id, "Python", "Solide")
     swap_through_the_window(me, dana, tmp_path, window, ask)
     screen = endorsements(qtbot, window)
@@ -188,8 +175,8 @@ def test_endorse_back_says_so_when_the_endorser_has_no_skills(qtbot, window, ask
     window.set_language(language)
     me = window.ops.services
     me.add_skill("Python", 3)
-    eve = node(tmp_path, "Eve", [])
-    carry(me, eve, tmp_path, "mine0")
+    eve = person(tmp_path, "Eve")
+    hand_over(me, eve, tmp_path / "mine0.skb")
     endorsement_id = eve.endorse(me.person_id, "Python")
     swap_through_the_window(me, eve, tmp_path, window, ask)
     screen = endorsements(qtbot, window)
@@ -203,15 +190,15 @@ def test_endorse_back_says_so_when_the_endorser_has_no_skills(qtbot, window, ask
 
 def test_a_thanks_for_someone_elses_endorsement_reads_as_nothing(tmp_path):
     """Anyone can sign a thanks in their own document; only the endorsement's subject's counts."""
-    ana, bob, mallory = (node(tmp_path, n, [("Python", 3)]) for n in ("Ana", "Bob", "Mallory"))
-    carry(ana, bob, tmp_path, "ana")
+    ana, bob, mallory = (person(tmp_path, n, [("Python", 3)]) for n in ("Ana", "Bob", "Mallory"))
+    hand_over(ana, bob, tmp_path / "ana.skb")
     endorsement_id = bob.endorse(ana.person_id, "Python")
-    carry(bob, mallory, tmp_path, "bob")
+    hand_over(bob, mallory, tmp_path / "bob.skb")
     from skiller_desktop import person_doc as pd
 
     forged = {"endorser": bob.person_id, "endorsement_id": endorsement_id, "message": "fake", "date": pd.now_iso()}
     mallory.edit(pd.put_entry("thanks", "t1", forged), mallory_changes())
-    carry(mallory, bob, tmp_path, "mallory")
+    hand_over(mallory, bob, tmp_path / "mallory.skb")
     assert bob.queries.thanks_for(endorser_id=bob.person_id) == []
     with pytest.raises(Exception, match="received no endorsement"):
         mallory.thank(bob.person_id, endorsement_id)
@@ -242,8 +229,8 @@ def test_the_thank_question_shows_a_hostile_name_as_typed(qtbot, window, ask, tm
 
     me = window.ops.services
     me.add_skill("Python", 3)
-    mallory = node(tmp_path, "<img src='/dev/zero'>Mallory", [])
-    carry(me, mallory, tmp_path, "mine0")
+    mallory = person(tmp_path, "<img src='/dev/zero'>Mallory")
+    hand_over(me, mallory, tmp_path / "mine0.skb")
     endorsement_id = mallory.endorse(me.person_id, "Python")
     swap_through_the_window(me, mallory, tmp_path, window, ask)
     screen = endorsements(qtbot, window)

@@ -8,9 +8,11 @@ import json
 
 import pytest
 from PySide6.QtCore import QDate, QLocale
+from support import hand_over
 
 from skiller_desktop.interop import service
 from skiller_desktop.services import Services
+from tests.gui.conftest import person
 
 RESUME = {"basics": {"name": "Alice Martin"},
           "work": [{"name": "Atelier Coop", "position": "Développeuse", "startDate": "2019-03-01",
@@ -31,24 +33,12 @@ EVIDENCE = [{"kind": "project", "title": "Outil de facturation", "url": "https:/
             {"kind": "link", "title": "Mes fichiers", "url": "intranet/mes-fichiers"}]
 
 
-def node(tmp_path, name: str) -> Services:
-    other = Services(tmp_path / f"node-{name}")
-    other.create_identity(name)
-    return other
-
-
-def carry(source: Services, target: Services, tmp_path, name: str) -> None:
-    path = tmp_path / f"{name}.skb"
-    source.export_bundle(path)
-    target.import_bundle(path)
-
-
 def endorsed_by_two(me: Services, tmp_path) -> None:
     for name, comment, level in (("Bob", "Du <i>très</i> bon travail", 4), ("Chloé", "", 0)):
-        other = node(tmp_path, name)
-        carry(me, other, tmp_path, f"me-{name}")
+        other = person(tmp_path, name)
+        hand_over(me, other, tmp_path / f"me-{name}.skb")
         other.endorse(me.person_id, "Python", comment, level=level or None)
-        carry(other, me, tmp_path, name)
+        hand_over(other, me, tmp_path / f"{name}.skb")
         other.close()
 
 
@@ -115,7 +105,7 @@ def test_another_persons_profile_in_people_shows_their_positions_and_evidence(
         qtbot, window, ask, tmp_path, language):
     window.set_language(language)
     words = WORDS[language]
-    dana = node(tmp_path, "Dana")
+    dana = person(tmp_path, "Dana")
     dana.add_skill("Comptabilité", 4, 0, "Bilans de petites entreprises.", EVIDENCE[:1])
     resume = tmp_path / "dana.json"
     resume.write_text(json.dumps({"work": RESUME["work"][:1]}), encoding="utf-8")

@@ -14,12 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import wait_until
+from support import publish, wait_until
 
 from skiller_desktop.invitations import Invitation, encode
 from skiller_desktop.services import Services
 from sync.hosted_relay import HostedRelay
-from sync.node import NodeSync
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,9 +32,7 @@ def test_the_app_started_with_a_link_fetches_the_person(tmp_path):
     try:
         ana = Services(tmp_path / "ana")
         ana.create_identity("Ana Lúcia", "Weaver")
-        node = NodeSync(ana)
-        node.scheduler.sync_once(node.scheduler.add_peer(relay.local_url, "relay").peer_id)
-        node.close()
+        publish(ana, relay.local_url)
         link = encode(Invitation(ana.person_id, (relay.local_url,), name="Ana Lúcia"))
         ana_id = ana.person_id
         ana.close()

@@ -13,6 +13,7 @@ import socket
 from urllib.parse import quote
 
 import pytest
+import support
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
@@ -61,12 +62,8 @@ def publish(tmp_path, relay: HostedRelay, name: str) -> str:
     try:
         other.create_identity(name, "Tisserande")
         other.add_skill("Weaving", 4)
-        node = NodeSync(other)
-        try:
-            status = node.scheduler.sync_once(node.scheduler.add_peer(relay.local_url, "relay").peer_id)
-            assert status.state.value == "up to date", status.last_error
-        finally:
-            node.close()
+        status = support.publish(other, relay.local_url)
+        assert status.state.value == "up to date", status.last_error
         return encode(Invitation(other.person_id, (relay.local_url,), name=name))
     finally:
         other.close()
@@ -230,11 +227,7 @@ def test_a_team_link_offers_to_join_and_the_invite_dialog_makes_one(qtbot, tmp_p
         other.add_skill("Weaving", 4)
         team_id = other.teams.create("Atelier Coop")
         code = other.teams.create_invite_code(team_id)
-        node = NodeSync(other)
-        try:
-            node.scheduler.sync_once(node.scheduler.add_peer(relay.local_url, "relay").peer_id)
-        finally:
-            node.close()
+        support.publish(other, relay.local_url)
         link = encode(Invitation(other.person_id, (relay.local_url,), code, "Atelier Admin"))
     finally:
         other.close()
@@ -283,11 +276,7 @@ def test_a_person_not_on_the_relay_yet_is_said_after_the_sync_and_appears_later(
         dialog = fresh.open_link(link)
         qtbot.waitUntil(lambda: "not on it yet" in dialog.step.text(), timeout=30000)
         assert not dialog.person.isVisible()
-        node = NodeSync(other)  # they sync at last; the next sync brings them
-        try:
-            node.scheduler.sync_once(node.scheduler.add_peer(relay.local_url, "relay").peer_id)
-        finally:
-            node.close()
+        support.publish(other, relay.local_url)  # they sync at last; the next sync brings them
     finally:
         other.close()
     fresh.sync_source.sync_now()

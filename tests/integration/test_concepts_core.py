@@ -5,18 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from support import hand_over, run_cli
+from support import doc_heads_in, hand_over, run_cli, serving
 from sync_processes import wait_until
 
 from skiller_desktop import concepts
 from skiller_desktop import person_doc as pd
 from skiller_desktop.errors import ValidationError
-from sync.node import NodeSync
-from sync.scheduler import SchedulerConfig
 
 PM = "http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388"  # project management
 JS = "http://data.europa.eu/esco/skill/3cd569a2-4f88-4c1e-9995-8dce8c5e51a7"  # JavaScript
-FAST = SchedulerConfig(period=0.5, debounce=0.05, min_backoff=0.1, max_backoff=0.5, timeout=5)
 
 
 def _skill(services, name):
@@ -115,28 +112,16 @@ def test_cli_skill_add_with_a_concept_by_label_by_uri_or_picked(node):
     assert {s["name"]: s["concept"] for s in listed} == {"JS": JS, "gestion de projets": PM}
 
 
-def _heads(services):
-    return {r["doc_id"]: r["heads"] for r in services.db.query("SELECT doc_id, heads FROM docs")}
-
-
 def test_a_document_with_a_concept_syncs_to_a_node_and_back_unchanged(node):
     ana, bo = node("Ana"), node("Bo")
     ana.add_skill("Project management", 3, concept=PM)
     before = ana.store.get(ana.person_id).data
-    nodes = [NodeSync(ana, FAST), NodeSync(bo, FAST)]
-    try:
-        for each in nodes:
-            each.serve("127.0.0.1", 0)
-        nodes[1].scheduler.add_peer(nodes[0].server.url, "peer")
-        for each in nodes:
-            each.scheduler.start()
-        wait_until(lambda: _heads(ana) == _heads(bo) and len(_heads(bo)) == 2, message="first sync")
+    with serving(ana, bo):
+        wait_until(lambda: doc_heads_in(ana.db) == doc_heads_in(bo.db) and len(doc_heads_in(bo.db)) == 2,
+                   message="first sync")
         assert bo.queries.skill(ana.person_id, "project management").concept == PM
         bo.endorse(ana.person_id, "Project management")
-        wait_until(lambda: _heads(ana) == _heads(bo), message="the endorsement back")
-    finally:
-        for each in nodes:
-            each.close()
+        wait_until(lambda: doc_heads_in(ana.db) == doc_heads_in(bo.db), message="the endorsement back")
     assert ana.store.get(ana.person_id).data == before == bo.store.get(ana.person_id).data
     assert _skill(ana, "Project management").endorsement_count == 1
 

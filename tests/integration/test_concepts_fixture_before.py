@@ -7,22 +7,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from support import doc_heads_in, serving
 from sync_processes import wait_until
 
 from skiller_desktop.services import Services
-from sync.node import NodeSync
-from sync.scheduler import SchedulerConfig
 
 FIXTURE = Path(__file__).with_name("data") / "person_before_concepts.skb"
-FAST = SchedulerConfig(period=0.5, debounce=0.05, min_backoff=0.1, max_backoff=0.5, timeout=5)
 
 
 def _camille(services: Services) -> str:
     return next(p.person_id for p in services.queries.people() if p.name == "Camille Durand")
-
-
-def _heads(services: Services) -> dict:
-    return {r["doc_id"]: r["heads"] for r in services.db.query("SELECT doc_id, heads FROM docs")}
 
 
 def test_the_old_document_verifies_and_displays(node, tmp_path):
@@ -49,17 +43,9 @@ def test_the_old_document_syncs_to_a_node_unchanged(node, tmp_path):
     holder, fresh = node("Holder"), node("Fresh")
     shutil.copy(FIXTURE, tmp_path / "old.skb")
     holder.import_bundle(tmp_path / "old.skb")
-    nodes = [NodeSync(holder, FAST), NodeSync(fresh, FAST)]
-    try:
-        for each in nodes:
-            each.serve("127.0.0.1", 0)
-        nodes[1].scheduler.add_peer(nodes[0].server.url, "peer")
-        for each in nodes:
-            each.scheduler.start()
-        wait_until(lambda: _heads(holder) == _heads(fresh) and len(_heads(fresh)) == 4, message="sync")
-    finally:
-        for each in nodes:
-            each.close()
+    with serving(holder, fresh):
+        wait_until(lambda: doc_heads_in(holder.db) == doc_heads_in(fresh.db) and len(doc_heads_in(fresh.db)) == 4,
+                   message="sync")
     camille = _camille(fresh)
     assert {s.name for s in fresh.queries.skills(camille)} == {"Gestion de projets", "Python",
                                                                "L’accessibilité numérique"}

@@ -22,13 +22,9 @@ DATA = Path(__file__).parents[1] / "unit" / "interop" / "data"
 
 
 @pytest.fixture
-def endorsed(node, tmp_path):
+def endorsed(marqueterie_endorsed, tmp_path):
     """Ana endorsed Benoît's Marqueterie; Benoît exported the credential."""
-    ana, benoit = node("Ana Lúcia", folder="ana"), node("Benoît Ébéniste", folder="benoit")
-    benoit.add_skill("Marqueterie", 4)
-    hand_over(benoit, ana, tmp_path / "b.skb")
-    endorsement_id = ana.endorse(benoit.person_id, "marqueterie", comment="Travail d’orfèvre", level=5)
-    hand_over(ana, benoit, tmp_path / "a.skb")
+    ana, benoit, endorsement_id = marqueterie_endorsed
     [file] = service.export_credentials(benoit, tmp_path / "creds")
     return ana, benoit, endorsement_id, file
 

@@ -67,19 +67,8 @@ def one_line_error(result) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def endorsed(node, tmp_path):
-    """Ana endorsed Benoît's Marqueterie; they exchanged bundles both ways."""
-    ana, benoit = node("Ana Lúcia", folder="ana"), node("Benoît Ébéniste", folder="benoit")
-    benoit.add_skill("Marqueterie", 4)
-    hand_over(benoit, ana, tmp_path / "b.skb")
-    endorsement_id = ana.endorse(benoit.person_id, "marqueterie", comment="Travail d’orfèvre", level=5)
-    hand_over(ana, benoit, tmp_path / "a.skb")
-    return ana, benoit, endorsement_id
-
-
-def test_an_exported_credential_verifies_anywhere_and_any_change_breaks_it(endorsed, tmp_path):
-    ana, benoit, endorsement_id = endorsed
+def test_an_exported_credential_verifies_anywhere_and_any_change_breaks_it(marqueterie_endorsed, tmp_path):
+    ana, benoit, endorsement_id = marqueterie_endorsed
     exported = run_cli("--json", "export", "credentials", str(tmp_path / "creds"), data_dir=benoit.data_dir)
     assert exported.returncode == 0, exported.stderr
     (file,) = (Path(f) for f in json.loads(exported.stdout)["files"])
@@ -124,8 +113,8 @@ def test_an_exported_credential_verifies_anywhere_and_any_change_breaks_it(endor
     assert "bad signature" in one_line_error(run_cli("verify", str(flipped), data_dir=benoit.data_dir))
 
 
-def test_a_revoked_endorsement_still_verifies_but_says_so_and_is_not_exported(endorsed, tmp_path):
-    ana, benoit, endorsement_id = endorsed
+def test_a_revoked_endorsement_still_verifies_but_says_so_and_is_not_exported(marqueterie_endorsed, tmp_path):
+    ana, benoit, endorsement_id = marqueterie_endorsed
     exported = run_cli("--json", "export", "credentials", str(tmp_path / "creds"), data_dir=benoit.data_dir)
     (file,) = json.loads(exported.stdout)["files"]
     ana.revoke_endorsement(endorsement_id)

@@ -6,6 +6,7 @@ import json
 import time
 
 import pytest
+from support import doc_heads_in
 from sync_processes import doc_heads, free_port, start_relay, wait_until
 
 from skiller_desktop.services import Services
@@ -13,10 +14,6 @@ from sync.node import NodeSync
 from sync.scheduler import PeerState, SchedulerConfig
 
 FAST = SchedulerConfig(period=0.5, debounce=0.05, min_backoff=0.1, max_backoff=0.5, timeout=5)
-
-
-def _heads(services: Services) -> dict:
-    return {r["doc_id"]: r["heads"] for r in services.db.query("SELECT doc_id, heads FROM docs")}
 
 
 @pytest.fixture
@@ -40,13 +37,14 @@ def test_nodes_added_by_address_sync_both_ways_and_follow_edits(two_nodes):
     a.scheduler.add_peer(b.server.url, "peer")
     a.scheduler.start()
     b.scheduler.start()
-    wait_until(lambda: _heads(a.services) == _heads(b.services) and len(_heads(a.services)) == 2,
+    wait_until(lambda: doc_heads_in(a.services.db) == doc_heads_in(b.services.db)
+               and len(doc_heads_in(a.services.db)) == 2,
                message="first sync")
     b.services.update_profile(headline="edited on bob")
     wait_until(lambda: a.services.profile(b.services.person_id).headline == "edited on bob",
                message="a local edit on bob to reach alice")
     a.services.endorse(b.services.person_id, "Python")
-    wait_until(lambda: _heads(a.services) == _heads(b.services), message="alice's edit to reach bob")
+    wait_until(lambda: doc_heads_in(a.services.db) == doc_heads_in(b.services.db), message="alice's edit to reach bob")
     wait_until(lambda: a.scheduler.statuses()[0].state is PeerState.UP_TO_DATE, message="up to date")
 
 
@@ -61,7 +59,8 @@ def test_nodes_find_each_other_with_zeroconf(two_nodes):
                    message="zeroconf to announce each node to the other")
     except AssertionError:
         pytest.skip("multicast DNS packets do not loop back here; the address-based path is tested above")
-    wait_until(lambda: _heads(a.services) == _heads(b.services) and len(_heads(a.services)) == 2,
+    wait_until(lambda: doc_heads_in(a.services.db) == doc_heads_in(b.services.db)
+               and len(doc_heads_in(a.services.db)) == 2,
                message="sync after discovery")
     found = {s.url for s in a.scheduler.statuses()}
     assert b.server.url in found, json.dumps(sorted(found))
@@ -89,4 +88,4 @@ def test_relay_going_away_shows_offline_within_a_period_and_recovers(tmp_path, t
 
 
 def _heads_list(services: Services) -> list[str]:
-    return sorted(json.loads(_heads(services)[services.person_id]))
+    return doc_heads_in(services.db)[services.person_id]
