@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from support import hand_over
 
 from skiller_desktop import person_doc as pd
 from skiller_desktop.errors import ValidationError
 from skiller_desktop.services import SKILLS, Services
-from tests.gui.test_profiles_endorsements import carry, endorsements
+from tests.gui.test_profiles_endorsements import endorsements
 
 PM = "http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388"
 
@@ -33,7 +34,7 @@ def test_a_skill_of_a_concept_i_endorse_is_not_offered_again(qtbot, window, ask,
     dana.add_skill("Gestion de projet", 3)
     dana.add_skill("Fiscalité", 3)
     dana.edit(pd.set_fields("skills", "gestion de projet", {"concept": PM}), SKILLS)  # the other device's link
-    carry(me, dana, tmp_path, "mine0")
+    hand_over(me, dana, tmp_path / "mine0.skb")
     endorsement_id = dana.endorse(me.person_id, "Python", "Solide")
     bring(dana, tmp_path, window, ask, "theirs0")
     me.endorse(dana.person_id, "Project management")
